@@ -1,0 +1,33 @@
+package app.rounds.platform.boundary;
+
+import app.rounds.platform.control.DatabaseMigrations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Ready when the schema is migrated and the database answers within two seconds. */
+@Readiness
+@ApplicationScoped
+public class DatabaseReadiness implements HealthCheck {
+
+    @Inject
+    DatabaseMigrations migrations;
+
+    @Override
+    public HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("database");
+        if (!migrations.migrated()) {
+            return response.down().withData("schema", "not migrated").build();
+        }
+        try (Connection connection = migrations.dataSource().getConnection()) {
+            return response.status(connection.isValid(2)).build();
+        } catch (SQLException e) {
+            return response.down().withData("error", e.getClass().getSimpleName()).build();
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package app.rounds.platform.boundary;
+
+import app.rounds.platform.control.ProblemException;
+import app.rounds.platform.control.ProblemException.FieldError;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place that turns a failure into an {@code application/problem+json} response. The JAX-RS exception
+ * mappers below only pick the right method; servlet-level code (authentication, CSRF) calls it directly.
+ */
+public final class ProblemResponses {
+
+    private static final Logger LOG = Logger.getLogger(ProblemResponses.class.getName());
+    /** Tells non-browser clients how to authenticate without making browsers prompt for Basic credentials. */
+    public static final String AUTHENTICATE_CHALLENGE = "Bearer realm=\"rounds\"";
+
+    private ProblemResponses() {
+    }
+
+    public static Response of(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder response = build(e.kind().status,
+                Problem.of(e.type(), e.title(), e.kind().status, e.getMessage(), instance(uri), e.fieldErrors()));
+        if (e.retryAfter() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Math.max(1, (e.retryAfter().toMillis() + 999) / 1000));
+        }
+        if (e.kind() == ProblemException.Kind.UNAUTHENTICATED) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, AUTHENTICATE_CHALLENGE);
+        }
+        return response.build();
+    }
+
+    public static Response of(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message())
+                .reduce((a, b) -> a + "; " + b).orElse("invalid input");
+        return build(400, Problem.of("validation-failed", "The request is not valid", 400, detail, instance(uri),
+                errors)).build();
+    }
+
+    public static Response of(Throwable e, UriInfo uri) {
+        if (e instanceof WebApplicationException wae) {
+            Throwable cause = rootCause(wae);
+            if (cause instanceof JsonbException || cause instanceof JsonParsingException) {
+                return malformedJson(uri);
+            }
+            int status = wae.getResponse().getStatus();
+            if (status >= 500) {
+                return unexpected(e, uri);
+            }
+            Response.ResponseBuilder response = build(status, Problem.of("http-" + status,
+                    Response.Status.fromStatusCode(status) == null ? "Request refused"
+                            : Response.Status.fromStatusCode(status).getReasonPhrase(),
+                    status, safeDetail(status), instance(uri), null));
+            if (wae instanceof NotAuthorizedException) {
+                response.header(HttpHeaders.WWW_AUTHENTICATE, AUTHENTICATE_CHALLENGE);
+            }
+            wae.getResponse().getHeaders().forEach((name, values) -> {
+                if (name.equalsIgnoreCase(HttpHeaders.ALLOW)) {
+                    values.forEach(v -> response.header(name, v));
+                }
+            });
+            return response.build();
+        }
+        Throwable cause = rootCause(e);
+        if (cause instanceof JsonbException || cause instanceof JsonParsingException) {
+            return malformedJson(uri);
+        }
+        return unexpected(e, uri);
+    }
+
+    private static Response malformedJson(UriInfo uri) {
+        return build(400, Problem.of("malformed-json", "The request body is not valid JSON", 400,
+                "The body could not be read as JSON of the expected shape.", instance(uri), null)).build();
+    }
+
+    private static Response unexpected(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Incident " + incident + " while serving " + instance(uri), e);
+        return build(500, Problem.of("internal-error", "Internal error", 500,
+                "Something went wrong on our side; the incident " + incident + " was logged.", instance(uri), null))
+                .build();
+    }
+
+    private static String safeDetail(int status) {
+        return switch (status) {
+            case 401 -> "Log in, or send a bearer token.";
+            case 403 -> "Your roles do not allow this.";
+            case 404 -> "There is nothing at this address.";
+            case 405 -> "This address does not accept that method.";
+            case 406 -> "This address cannot answer in the media type asked for.";
+            case 415 -> "Send the body as application/json.";
+            default -> "The request was refused.";
+        };
+    }
+
+    private static Response.ResponseBuilder build(int status, Problem problem) {
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
+    }
+
+    private static String instance(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath();
+    }
+
+    private static String fieldName(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.getName() == null) {
+                    continue;
+                }
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+                if (node.getIndex() != null) {
+                    field.append('[').append(node.getIndex()).append(']');
+                }
+            }
+        }
+        if (!field.isEmpty()) {
+            return field.toString();
+        }
+        return parameter == null ? "body" : parameter;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

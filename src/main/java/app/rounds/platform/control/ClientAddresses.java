@@ -1,0 +1,51 @@
+package app.rounds.platform.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The address a request came from, for rate limits. Behind a reverse proxy every request comes from the proxy, so
+ * for requests from an address in {@code rounds.trusted-proxies} the client is the last address in
+ * {@code X-Forwarded-For} that is not itself a trusted proxy. Without trusted proxies the header is ignored: a client
+ * could otherwise pick its own address.
+ */
+@ApplicationScoped
+public class ClientAddresses {
+
+    private final Set<String> trustedProxies;
+
+    @Inject
+    public ClientAddresses(@ConfigProperty(name = "rounds.trusted-proxies") Optional<List<String>> trustedProxies) {
+        this.trustedProxies = trustedProxies.orElse(List.of()).stream()
+                .map(String::strip).filter(a -> !a.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    protected ClientAddresses() {
+        this(Optional.empty());
+    }
+
+    public String of(HttpServletRequest request) {
+        return of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+    }
+
+    String of(String remoteAddress, String forwardedFor) {
+        if (!trustedProxies.contains(remoteAddress) || forwardedFor == null || forwardedFor.isBlank()) {
+            return remoteAddress;
+        }
+        String[] hops = forwardedFor.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].strip();
+            if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
+                return hop;
+            }
+        }
+        return remoteAddress;
+    }
+}

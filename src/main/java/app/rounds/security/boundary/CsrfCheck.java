@@ -1,0 +1,69 @@
+package app.rounds.security.boundary;
+
+import app.rounds.platform.control.ProblemException;
+import app.rounds.platform.control.SecretTokens;
+import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+
+import java.net.URI;
+import java.util.Set;
+
+/**
+ * Protects changes made with the browser session against cross-site request forgery: every non-safe request that
+ * the session cookie authenticates must carry the session's token in {@code X-CSRF-Token}. Independently, a browser
+ * request whose {@code Origin} is another site is refused, whatever it authenticates with (login included).
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class CsrfCheck implements ContainerRequestFilter {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public void filter(ContainerRequestContext context) {
+        if (SAFE_METHODS.contains(context.getMethod())) {
+            return;
+        }
+        String origin = context.getHeaderString("Origin");
+        if (origin != null && !sameOrigin(origin, context.getHeaderString("Host"))) {
+            throw ProblemException.forbidden("Requests from another site are not accepted.");
+        }
+        if (StaffAuthenticationMechanism.VIA_SESSION.equals(
+                request.getAttribute(StaffAuthenticationMechanism.AUTHENTICATED_BY))) {
+            String expected = BrowserSessions.csrfToken(request);
+            if (!SecretTokens.sameSecret(expected, context.getHeaderString(BrowserSessions.CSRF_HEADER))) {
+                throw new ProblemException(ProblemException.Kind.FORBIDDEN, "csrf-token-invalid",
+                        "Missing or wrong CSRF token",
+                        "Send the token from GET /api/auth/me in the X-CSRF-Token header.", java.util.List.of(),
+                        null);
+            }
+        }
+    }
+
+    static boolean sameOrigin(String origin, String host) {
+        if (host == null || "null".equals(origin)) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(origin);
+            String originHost = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            String expected = host.toLowerCase(java.util.Locale.ROOT);
+            return originHost != null && (originHost.toLowerCase(java.util.Locale.ROOT).equals(expected)
+                    || (uri.getPort() == -1 && expected.equals(originHost + ":" + defaultPort(uri.getScheme()))));
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    private static int defaultPort(String scheme) {
+        return "https".equalsIgnoreCase(scheme) ? 443 : 80;
+    }
+}

@@ -1,0 +1,21 @@
+package app.rounds.security.boundary;
+
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Marks the session cookie Secure unless {@code rounds.cookie.secure=false} (for plain HTTP on a host other than
+ * localhost; browsers accept Secure cookies from http://localhost). HttpOnly and SameSite=Strict are in web.xml.
+ */
+@WebListener
+public class SessionCookieSettings implements ServletContextListener {
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        boolean secure = ConfigProvider.getConfig()
+                .getOptionalValue("rounds.cookie.secure", Boolean.class).orElse(true);
+        event.getServletContext().getSessionCookieConfig().setSecure(secure);
+    }
+}

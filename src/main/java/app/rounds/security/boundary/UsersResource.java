@@ -1,0 +1,92 @@
+package app.rounds.security.boundary;
+
+import app.rounds.security.control.Roles;
+import app.rounds.security.control.StaffDirectory;
+import app.rounds.security.control.StaffMember;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** Staff accounts and their roles: admins only. */
+@Path("users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@Tag(name = "Staff users")
+public class UsersResource {
+
+    public record NewUser(@NotBlank @Size(max = 64) String username,
+                          @Size(max = 120) String displayName,
+                          @NotNull String password,
+                          @NotEmpty List<@NotBlank String> roles) {
+    }
+
+    public record UserChange(@Size(max = 120) String displayName,
+                             @NotEmpty List<@NotBlank String> roles,
+                             @NotNull Boolean enabled) {
+    }
+
+    public record NewPassword(@NotNull String password) {
+    }
+
+    @Inject
+    StaffDirectory directory;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Operation(summary = "List staff users")
+    public List<StaffMember> listUsers() {
+        return directory.listUsers();
+    }
+
+    @POST
+    @Operation(summary = "Create a staff user with roles")
+    public Response createUser(@Valid @NotNull NewUser user) {
+        StaffMember created = directory.createUser(user.username(), user.displayName(), user.password(), user.roles());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.username()).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("{username}")
+    @Operation(summary = "One staff user")
+    public StaffMember user(@PathParam("username") String username) {
+        return directory.user(username);
+    }
+
+    @PUT
+    @Path("{username}")
+    @Operation(summary = "Change a user's display name, roles, or whether the account is enabled")
+    public StaffMember updateUser(@PathParam("username") String username, @Valid @NotNull UserChange change) {
+        return directory.updateUser(username, change.displayName(), change.roles(), change.enabled());
+    }
+
+    @PUT
+    @Path("{username}/password")
+    @Operation(summary = "Set a new password for a user")
+    public Response resetPassword(@PathParam("username") String username, @Valid @NotNull NewPassword password) {
+        directory.resetPassword(username, password.password());
+        return Response.noContent().build();
+    }
+}

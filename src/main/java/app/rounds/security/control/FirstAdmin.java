@@ -1,0 +1,61 @@
+package app.rounds.security.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * On first start (no enabled admin in the database) creates the admin {@code ROUNDS_ADMIN_USER} with the password
+ * {@code ROUNDS_ADMIN_PASSWORD}; without one, generates a password and prints it once in the log.
+ */
+@Startup
+@Singleton
+@DependsOn("DatabaseMigrations")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class FirstAdmin {
+
+    private static final Logger LOG = Logger.getLogger(FirstAdmin.class.getName());
+
+    @Inject
+    StaffDirectory directory;
+
+    @Inject
+    @ConfigProperty(name = "rounds.admin.user", defaultValue = "admin")
+    String username;
+
+    @Inject
+    @ConfigProperty(name = "rounds.admin.password")
+    Optional<String> password;
+
+    @PostConstruct
+    void createIfNone() {
+        String initialPassword = password.filter(p -> !p.isBlank()).orElseGet(FirstAdmin::generatePassword);
+        if (directory.createFirstAdminIfNone(username, initialPassword)) {
+            if (password.filter(p -> !p.isBlank()).isPresent()) {
+                LOG.info(() -> "Created the first admin '" + username + "' with the password from ROUNDS_ADMIN_PASSWORD.");
+            } else {
+                LOG.warning(() -> "Created the first admin '" + username + "' with the generated password "
+                        + initialPassword + " (shown only this once: log in and change it).");
+            }
+        }
+    }
+
+    private static String generatePassword() {
+        // 20 characters from an alphabet without look-alikes: about 115 bits
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var random = new java.security.SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
+    }
+}

@@ -1,0 +1,177 @@
+package app.rounds.security.control;
+
+import app.rounds.platform.control.ProblemException;
+import app.rounds.security.entity.StaffUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Creates and changes staff accounts. Guards the rules an admin could otherwise break by accident: user names are
+ * unique and simple, passwords long enough, and there is always at least one enabled admin left.
+ */
+@ApplicationScoped
+@Transactional
+public class StaffDirectory {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHasher passwords;
+
+    @Inject
+    Clock clock;
+
+    public StaffMember createUser(String username, String displayName, String password, Collection<String> roles) {
+        String name = normalizeUsername(username);
+        PasswordHasher.checkStrength("password", password);
+        Set<String> parsedRoles = parseRoles(roles);
+        if (findEntity(name).isPresent()) {
+            throw ProblemException.conflictOnField("username-taken", "username", "is already taken");
+        }
+        StaffUser user = new StaffUser(name, displayNameOrUsername(displayName, name), passwords.hash(password),
+                parsedRoles, clock.instant());
+        em.persist(user);
+        return StaffMember.of(user);
+    }
+
+    public StaffMember updateUser(String username, String displayName, Collection<String> roles, boolean enabled) {
+        StaffUser user = existing(username);
+        Set<String> parsedRoles = parseRoles(roles);
+        boolean losesAdmin = user.hasRole(Roles.ADMIN) && user.enabled()
+                && (!parsedRoles.contains(Roles.ADMIN) || !enabled);
+        if (losesAdmin && enabledAdmins() <= 1) {
+            throw ProblemException.conflict("last-admin", "At least one enabled admin must remain.");
+        }
+        user.rename(displayNameOrUsername(displayName, user.username()));
+        user.assignRoles(parsedRoles);
+        user.enable(enabled);
+        return StaffMember.of(user);
+    }
+
+    public void resetPassword(String username, String newPassword) {
+        PasswordHasher.checkStrength("password", newPassword);
+        existing(username).changePasswordHash(passwords.hash(newPassword));
+    }
+
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        StaffUser user = existing(username);
+        if (currentPassword == null || !passwords.verify(currentPassword, user.passwordHash())) {
+            throw ProblemException.invalidField("currentPassword", "does not match");
+        }
+        PasswordHasher.checkStrength("newPassword", newPassword);
+        user.changePasswordHash(passwords.hash(newPassword));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StaffMember> listUsers() {
+        return em.createNamedQuery(StaffUser.FIND_ALL, StaffUser.class).getResultList().stream()
+                .map(StaffMember::of).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StaffMember user(String username) {
+        return StaffMember.of(existing(username));
+    }
+
+    /** The enabled user of that name, if any: what authentication trusts. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<StaffMember> findEnabled(String username) {
+        return findEntity(username).filter(StaffUser::enabled).map(StaffMember::of);
+    }
+
+    /** Checks a password; unknown and disabled users take as long as known ones, and all three fail alike. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<StaffMember> authenticate(String username, String password) {
+        Optional<StaffUser> user = findEntity(username);
+        if (user.isEmpty() || password == null) {
+            passwords.verifyDecoy(password == null ? "" : password);
+            return Optional.empty();
+        }
+        boolean matches = passwords.verify(password, user.get().passwordHash());
+        return matches && user.get().enabled() ? Optional.of(StaffMember.of(user.get())) : Optional.empty();
+    }
+
+    /**
+     * Creates the first admin when no enabled admin exists; returns false when there already is one. Runs once at
+     * start-up, before anyone can log in.
+     */
+    public boolean createFirstAdminIfNone(String username, String password) {
+        if (enabledAdmins() > 0) {
+            return false;
+        }
+        String name = normalizeUsername(username);
+        Optional<StaffUser> existing = findEntity(name);
+        if (existing.isPresent()) {
+            // a user of that name exists but is no (enabled) admin: make it one again, with the given password
+            StaffUser user = existing.get();
+            Set<String> roles = new LinkedHashSet<>(user.roles());
+            roles.add(Roles.ADMIN);
+            user.assignRoles(roles);
+            user.enable(true);
+            user.changePasswordHash(passwords.hash(password));
+        } else {
+            em.persist(new StaffUser(name, "Administrator", passwords.hash(password), Set.of(Roles.ADMIN),
+                    clock.instant()));
+        }
+        return true;
+    }
+
+    private long enabledAdmins() {
+        return em.createNamedQuery(StaffUser.COUNT_ENABLED_WITH_ROLE, Long.class)
+                .setParameter("role", Roles.ADMIN).getSingleResult();
+    }
+
+    private StaffUser existing(String username) {
+        return findEntity(username).orElseThrow(
+                () -> ProblemException.notFound("user-not-found", "There is no user '" + username + "'."));
+    }
+
+    private Optional<StaffUser> findEntity(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(StaffUser.FIND_BY_USERNAME, StaffUser.class)
+                .setParameter("username", username.trim().toLowerCase(Locale.ROOT))
+                .getResultStream().findFirst();
+    }
+
+    static String normalizeUsername(String username) {
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        if (!USERNAME.matcher(name).matches()) {
+            throw ProblemException.invalidField("username",
+                    "must be 2 to 64 characters: letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        return name;
+    }
+
+    static Set<String> parseRoles(Collection<String> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw ProblemException.invalidField("roles", "must name at least one of " + Roles.ALL);
+        }
+        Set<String> parsed = new LinkedHashSet<>();
+        for (String role : roles) {
+            parsed.add(Roles.parse(role).orElseThrow(() -> ProblemException.invalidField("roles",
+                    "'" + role + "' is not one of " + Roles.ALL)));
+        }
+        return parsed;
+    }
+
+    private static String displayNameOrUsername(String displayName, String username) {
+        return displayName == null || displayName.isBlank() ? username : displayName.strip();
+    }
+}

@@ -1,0 +1,93 @@
+package app.rounds.sessions.boundary;
+
+import app.rounds.platform.control.ClientAddresses;
+import app.rounds.platform.control.ProblemException;
+import app.rounds.sessions.control.Participants;
+import app.rounds.sessions.entity.ModerationMode;
+import app.rounds.sessions.entity.Participant;
+import app.rounds.sessions.entity.SessionStatus;
+import app.rounds.sessions.entity.TrainingSession;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+
+/**
+ * Trainees joining a session by its code. Open to everyone: the join code is the key, and wrong codes are
+ * rate-limited. The participant token in the answer is shown once; send it back in the {@value #TOKEN_HEADER} header.
+ */
+@Path("participants")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Trainees")
+public class ParticipantsResource {
+
+    public static final String TOKEN_HEADER = "Rounds-Participant";
+
+    public record JoinRequest(@NotBlank @Size(max = 20) String code,
+                              @Size(max = Participant.MAX_NAME_LENGTH) String displayName) {
+    }
+
+    /** What a trainee may know of the session: nothing about its staff, its owner or its join statistics. */
+    public record SessionSummary(String title, String facility, String description, Instant scheduledStart,
+                                 Instant scheduledEnd, String hashtag, ModerationMode moderationMode,
+                                 SessionStatus status) {
+
+        static SessionSummary of(TrainingSession s) {
+            return new SessionSummary(s.title(), s.facility(), s.description(), s.scheduledStart(), s.scheduledEnd(),
+                    s.hashtag() == null ? null : s.hashtag().text(), s.moderationMode(), s.status());
+        }
+    }
+
+    public record ParticipantView(String participantId, String displayName, String token, SessionSummary session) {
+    }
+
+    @Inject
+    Participants participants;
+
+    @Inject
+    ClientAddresses clientAddresses;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @PermitAll
+    @Operation(summary = "Join a session with its code (optionally with a display name); returns the participant token once")
+    public Response joinSession(@Valid @NotNull JoinRequest join) {
+        Participants.Joined joined = participants.join(join.code(), join.displayName(),
+                clientAddresses.of(request));
+        return Response.status(Response.Status.CREATED).entity(view(joined, joined.token())).build();
+    }
+
+    @GET
+    @Path("me")
+    @PermitAll
+    @Operation(summary = "The participant holding the token in the Rounds-Participant header, and their session")
+    public ParticipantView me(@HeaderParam(TOKEN_HEADER) String token) {
+        return participants.byToken(token).map(joined -> view(joined, null))
+                .orElseThrow(() -> ProblemException.unauthenticated(
+                        "Send the participant token from joining in the " + TOKEN_HEADER + " header."));
+    }
+
+    private static ParticipantView view(Participants.Joined joined, String token) {
+        return new ParticipantView(joined.participant().id(), joined.participant().displayName(), token,
+                SessionSummary.of(joined.session()));
+    }
+}

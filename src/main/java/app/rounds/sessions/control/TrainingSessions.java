@@ -1,0 +1,177 @@
+package app.rounds.sessions.control;
+
+import app.rounds.platform.control.ProblemException;
+import app.rounds.security.control.StaffMember;
+import app.rounds.sessions.entity.Hashtag;
+import app.rounds.sessions.entity.JoinCode;
+import app.rounds.sessions.entity.ModerationMode;
+import app.rounds.sessions.entity.SessionDetails;
+import app.rounds.sessions.entity.SessionStatus;
+import app.rounds.sessions.entity.TrainingSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Scheduling, revising, starting and ending training sessions, for their owner or an admin. */
+@ApplicationScoped
+@Transactional
+public class TrainingSessions {
+
+    private static final int JOIN_CODE_ATTEMPTS = 5;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Checks what an organiser typed and names the field at fault. */
+    public static SessionDetails describe(String title, String facility, String description, Instant scheduledStart,
+                                          Instant scheduledEnd, String hashtag, ModerationMode moderationMode) {
+        Hashtag parsedHashtag;
+        try {
+            parsedHashtag = Hashtag.parse(hashtag).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("hashtag", e.getMessage());
+        }
+        if (title == null || title.isBlank()) {
+            throw ProblemException.invalidField("title", "must not be blank");
+        }
+        if (scheduledStart != null && scheduledEnd != null && !scheduledEnd.isAfter(scheduledStart)) {
+            throw ProblemException.invalidField("scheduledEnd", "must be after scheduledStart");
+        }
+        return new SessionDetails(title, facility, description, scheduledStart, scheduledEnd, parsedHashtag,
+                moderationMode);
+    }
+
+    public TrainingSession schedule(SessionDetails details, StaffMember organiser) {
+        ensureHashtagFree(details.hashtag(), null);
+        TrainingSession session = new TrainingSession(details, unusedJoinCode(), organiser.id(), clock.instant());
+        em.persist(session);
+        flushGuardingUniqueness();
+        return session;
+    }
+
+    public TrainingSession revise(String id, SessionDetails details, StaffMember editor) {
+        TrainingSession session = sessionFor(id, editor);
+        if (session.status() == SessionStatus.ENDED) {
+            throw ProblemException.conflict("session-ended", "An ended session cannot be changed.");
+        }
+        ensureHashtagFree(details.hashtag(), session.id());
+        session.revise(details, clock.instant());
+        flushGuardingUniqueness();
+        return session;
+    }
+
+    public TrainingSession start(String id, StaffMember editor) {
+        return moveTo(id, SessionStatus.LIVE, editor);
+    }
+
+    public TrainingSession end(String id, StaffMember editor) {
+        return moveTo(id, SessionStatus.ENDED, editor);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TrainingSession session(String id, StaffMember viewer) {
+        return sessionFor(id, viewer);
+    }
+
+    /** Admins see every session; others the sessions they own. Newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TrainingSession> sessionsOf(StaffMember viewer, Optional<SessionStatus> status) {
+        var query = viewer.admin()
+                ? em.createNamedQuery(TrainingSession.FIND_ALL, TrainingSession.class)
+                : em.createNamedQuery(TrainingSession.FIND_BY_OWNER, TrainingSession.class)
+                .setParameter("owner", viewer.id());
+        return query.getResultStream()
+                .filter(s -> status.isEmpty() || s.status() == status.get())
+                .toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<TrainingSession> findByJoinCode(JoinCode code) {
+        return em.createNamedQuery(TrainingSession.FIND_BY_JOIN_CODE, TrainingSession.class)
+                .setParameter("code", code.value())
+                .getResultStream().findFirst();
+    }
+
+    private TrainingSession moveTo(String id, SessionStatus next, StaffMember editor) {
+        TrainingSession session = sessionFor(id, editor);
+        if (!session.status().canBecome(next)) {
+            throw ProblemException.conflict("status-transition-not-allowed",
+                    "A " + session.status().name().toLowerCase(Locale.ROOT) + " session cannot become "
+                            + next.name().toLowerCase(Locale.ROOT) + ".");
+        }
+        session.moveTo(next, clock.instant());
+        return session;
+    }
+
+    private TrainingSession sessionFor(String id, StaffMember member) {
+        TrainingSession session = id == null ? null : em.find(TrainingSession.class, id);
+        if (session == null) {
+            throw ProblemException.notFound("session-not-found", "There is no session '" + id + "'.");
+        }
+        if (!member.admin() && !session.ownedBy(member.id())) {
+            throw ProblemException.forbidden("Only the session's owner or an admin may do this.");
+        }
+        return session;
+    }
+
+    private void ensureHashtagFree(Hashtag hashtag, String exceptSessionId) {
+        if (hashtag == null) {
+            return;
+        }
+        boolean taken = em.createNamedQuery(TrainingSession.FIND_ACTIVE_BY_HASHTAG, TrainingSession.class)
+                .setParameter("key", hashtag.key())
+                .getResultStream()
+                .anyMatch(other -> !other.id().equals(exceptSessionId));
+        if (taken) {
+            throw hashtagTaken();
+        }
+    }
+
+    private JoinCode unusedJoinCode() {
+        for (int attempt = 0; attempt < JOIN_CODE_ATTEMPTS; attempt++) {
+            JoinCode candidate = JoinCode.random();
+            if (findByJoinCode(candidate).isEmpty()) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("No unused join code after " + JOIN_CODE_ATTEMPTS + " attempts");
+    }
+
+    /** The unique indexes decide races the checks above cannot; turn their verdict into the same answers. */
+    private void flushGuardingUniqueness() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            String message = String.valueOf(rootMessage(e));
+            if (message.contains("uq_training_session_active_hashtag")) {
+                throw hashtagTaken();
+            }
+            throw e;
+        }
+    }
+
+    private static ProblemException hashtagTaken() {
+        return ProblemException.conflictOnField("hashtag-taken", "hashtag",
+                "is already used by another session that has not ended");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+}

@@ -1,0 +1,62 @@
+package app.rounds.sessions.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A trainee in one session, known by a pseudonym and the hash of the token their phone keeps. */
+@Entity
+@Table(name = "participant")
+@NamedQuery(name = Participant.FIND_BY_TOKEN_HASH, query = "SELECT p FROM Participant p WHERE p.tokenHash = :hash")
+public class Participant {
+
+    public static final String FIND_BY_TOKEN_HASH = "Participant.findByTokenHash";
+    public static final int MAX_NAME_LENGTH = 60;
+
+    @Id
+    private String id;
+
+    @Column(name = "session_id", nullable = false, length = 36)
+    private String sessionId;
+
+    @Column(name = "token_hash", nullable = false, unique = true, length = 64)
+    private String tokenHash;
+
+    @Column(name = "display_name", length = MAX_NAME_LENGTH)
+    private String displayName;
+
+    @Column(name = "joined_at", nullable = false)
+    private Instant joinedAt;
+
+    protected Participant() {
+    }
+
+    public Participant(String sessionId, String tokenHash, String displayName, Instant joinedAt) {
+        this.id = UUID.randomUUID().toString();
+        this.sessionId = sessionId;
+        this.tokenHash = tokenHash;
+        this.displayName = displayName == null || displayName.isBlank() ? null : displayName.strip();
+        this.joinedAt = joinedAt;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Instant joinedAt() {
+        return joinedAt;
+    }
+}
