@@ -57,11 +57,10 @@ public final class ProblemResponses {
     }
 
     public static Response of(Throwable e, UriInfo uri) {
+        if (unreadableJson(e)) {
+            return malformedJson(uri);
+        }
         if (e instanceof WebApplicationException wae) {
-            Throwable cause = rootCause(wae);
-            if (cause instanceof JsonbException || cause instanceof JsonParsingException) {
-                return malformedJson(uri);
-            }
             int status = wae.getResponse().getStatus();
             if (status >= 500) {
                 return unexpected(e, uri);
@@ -80,16 +79,22 @@ public final class ProblemResponses {
             });
             return response.build();
         }
-        Throwable cause = rootCause(e);
-        if (cause instanceof JsonbException || cause instanceof JsonParsingException) {
-            return malformedJson(uri);
-        }
         return unexpected(e, uri);
+    }
+
+    private static boolean unreadableJson(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof JsonbException || cause instanceof JsonParsingException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response malformedJson(UriInfo uri) {
         return build(400, Problem.of("malformed-json", "The request body is not valid JSON", 400,
-                "The body could not be read as JSON of the expected shape.", instance(uri), null)).build();
+                "The body is not JSON of the expected shape: check the syntax and the types of the fields "
+                        + "(instants as ISO-8601 such as 2026-12-01T09:00:00Z, enumerations as listed in /openapi).", instance(uri), null)).build();
     }
 
     private static Response unexpected(Throwable e, UriInfo uri) {
@@ -102,6 +107,7 @@ public final class ProblemResponses {
 
     private static String safeDetail(int status) {
         return switch (status) {
+            case 400 -> "The request is missing its JSON body, or a parameter is malformed.";
             case 401 -> "Log in, or send a bearer token.";
             case 403 -> "Your roles do not allow this.";
             case 404 -> "There is nothing at this address.";
@@ -117,7 +123,7 @@ public final class ProblemResponses {
     }
 
     private static String instance(UriInfo uri) {
-        return uri == null ? null : "/" + uri.getPath();
+        return uri == null ? null : uri.getRequestUri().getRawPath();
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {
@@ -145,11 +151,4 @@ public final class ProblemResponses {
         return parameter == null ? "body" : parameter;
     }
 
-    private static Throwable rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
 }

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,8 +22,8 @@ public class ClientAddresses {
     private final Set<String> trustedProxies;
 
     @Inject
-    public ClientAddresses(@ConfigProperty(name = "rounds.trusted-proxies") Optional<List<String>> trustedProxies) {
-        this.trustedProxies = trustedProxies.orElse(List.of()).stream()
+    public ClientAddresses(@ConfigProperty(name = "rounds.trusted-proxies") Optional<String> trustedProxies) {
+        this.trustedProxies = Arrays.stream(trustedProxies.orElse("").split(","))
                 .map(String::strip).filter(a -> !a.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 

@@ -2,17 +2,14 @@ package app.rounds.security.boundary;
 
 import app.rounds.platform.control.ProblemException;
 import app.rounds.security.control.Roles;
-import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 
@@ -59,17 +56,14 @@ public class RoleCheck implements DynamicFeature {
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
         Access access = Access.of(resourceInfo.getResourceMethod(), resourceInfo.getResourceClass());
         if (!access.everyone()) {
-            context.register(new Filter(access), Priorities.AUTHORIZATION);
+            // ahead of Jersey's own @RolesAllowed filter, which Payara registers too, so our answers are the ones given
+            context.register(new Filter(access), Priorities.AUTHORIZATION - 1);
         }
     }
 
-    @Priority(Priorities.AUTHORIZATION)
     static class Filter implements ContainerRequestFilter {
 
         private final Access access;
-
-        @Context
-        HttpServletRequest request;
 
         Filter(Access access) {
             this.access = access;
@@ -79,8 +73,7 @@ public class RoleCheck implements DynamicFeature {
         public void filter(ContainerRequestContext context) {
             var security = context.getSecurityContext();
             if (security.getUserPrincipal() == null) {
-                boolean rejected = request != null
-                        && request.getAttribute(StaffAuthenticationMechanism.CREDENTIALS_REJECTED) != null;
+                boolean rejected = context.getProperty(StaffAuthenticationMechanism.CREDENTIALS_REJECTED) != null;
                 throw ProblemException.unauthenticated(rejected
                         ? "The credentials sent are not valid (wrong, expired, or too many failed attempts)."
                         : "Log in, or send a bearer token.");

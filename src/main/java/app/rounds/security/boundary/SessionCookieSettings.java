@@ -7,7 +7,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Marks the session cookie Secure unless {@code rounds.cookie.secure=false} (for plain HTTP on a host other than
- * localhost; browsers accept Secure cookies from http://localhost). HttpOnly and SameSite=Strict are in web.xml.
+ * localhost; browsers accept Secure cookies from http://localhost), and always HttpOnly. SameSite=Strict is set in payara-web.xml.
  */
 @WebListener
 public class SessionCookieSettings implements ServletContextListener {
@@ -16,6 +16,8 @@ public class SessionCookieSettings implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         boolean secure = ConfigProvider.getConfig()
                 .getOptionalValue("rounds.cookie.secure", Boolean.class).orElse(true);
-        event.getServletContext().getSessionCookieConfig().setSecure(secure);
+        var cookie = event.getServletContext().getSessionCookieConfig();
+        cookie.setSecure(secure);
+        cookie.setHttpOnly(true);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -46,7 +47,9 @@ public class SessionsResource {
                                  @Size(max = 4000) String description,
                                  Instant scheduledStart,
                                  Instant scheduledEnd,
-                                 @Size(max = 51) String hashtag,
+                                 @Pattern(regexp = "#?[\\p{L}\\p{N}_]{1,50}",
+                                         message = "use 1 to 50 letters, digits or underscores, no spaces")
+                                 String hashtag,
                                  ModerationMode moderationMode) {
 
         SessionDetails details() {

@@ -1,0 +1,124 @@
+// One way for the pages to talk to the API: JSON in and out, the CSRF token on every change,
+// and problem+json answers turned into an ApiError that names the fields at fault.
+
+let csrfToken = null;
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `Request failed (${status})`);
+    this.status = status;
+    this.problem = problem || {};
+    this.fieldErrors = problem?.errors || [];
+  }
+}
+
+export async function api(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  const type = response.headers.get('Content-Type') || '';
+  const payload = type.includes('json') ? await response.json() : null;
+  if (!response.ok) throw new ApiError(response.status, payload);
+  return payload;
+}
+
+/** The logged-in staff member, or null; remembers the session's CSRF token for later changes. */
+export async function currentStaff() {
+  try {
+    const me = await api('GET', 'api/auth/me');
+    csrfToken = me.csrfToken;
+    return me;
+  } catch (e) {
+    if (e.status === 401) return null;
+    throw e;
+  }
+}
+
+export function rememberCsrfToken(token) {
+  csrfToken = token;
+}
+
+/** Sends the browser to the login page unless a staff member with one of the roles is logged in. */
+export async function requireStaff(roles) {
+  const me = await currentStaff();
+  if (!me) {
+    location.assign(`login.html?next=${encodeURIComponent(location.pathname.split('/').pop() + location.search)}`);
+    return null;
+  }
+  if (roles && !roles.some((r) => me.roles.includes(r))) {
+    throw new ApiError(403, { detail: `This page needs one of the roles: ${roles.join(', ')}.` });
+  }
+  return me;
+}
+
+/** Shows an error: field messages beside their inputs (by name), the rest in the form's alert region. */
+export function showError(form, error) {
+  clearErrors(form);
+  const alert = form.querySelector('[role="alert"]');
+  const unplaced = [];
+  for (const { field, message } of error.fieldErrors || []) {
+    let input = form.elements.namedItem(field);
+    if (input instanceof RadioNodeList) input = input[0];
+    const hint = form.querySelector(`[data-error-for="${field}"]`);
+    if (input && hint) {
+      input.setAttribute('aria-invalid', 'true');
+      hint.textContent = message;
+    } else {
+      unplaced.push(`${field}: ${message}`);
+    }
+  }
+  const fieldsShown = (error.fieldErrors || []).length > unplaced.length;
+  if (alert) {
+    alert.textContent = unplaced.length ? unplaced.join('; ') : (fieldsShown ? 'Please correct the marked fields.' : error.message);
+  }
+  const firstInvalid = form.querySelector('[aria-invalid="true"]');
+  if (firstInvalid) firstInvalid.focus();
+}
+
+export function clearErrors(form) {
+  form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+  form.querySelectorAll('[data-error-for]').forEach((el) => { el.textContent = ''; });
+  const alert = form.querySelector('[role="alert"]');
+  if (alert) alert.textContent = '';
+}
+
+/** Disables a form's submit button while work is under way, and says so to screen readers. */
+export async function whileBusy(form, work) {
+  const button = form.querySelector('button[type="submit"]');
+  if (button) { button.disabled = true; button.setAttribute('aria-busy', 'true'); }
+  try {
+    return await work();
+  } finally {
+    if (button) { button.disabled = false; button.removeAttribute('aria-busy'); }
+  }
+}
+
+export async function logout() {
+  try { await api('POST', 'api/auth/logout'); } finally { location.assign('login.html'); }
+}
+
+/** A local date-time input's value as an ISO instant, or null. */
+export function instantFromLocal(value) {
+  return value ? new Date(value).toISOString() : null;
+}
+
+/** An ISO instant as a local date-time input's value. */
+export function localFromInstant(instant) {
+  if (!instant) return '';
+  const d = new Date(instant);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function formatWhen(instant) {
+  return instant ? new Date(instant).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' }) : '';
+}
+
+/** Where a trainee's phone keeps its participant token. */
+export const PARTICIPANT_KEY = 'rounds.participant';
