@@ -1,0 +1,36 @@
+package app.rounds.platform.control;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RateLimiterTest {
+
+    @Test
+    void refusesOnceTheAttemptsAreUsedAndSaysWhenToRetry() {
+        RateLimiter limiter = new RateLimiter("attempts", 3, Duration.ofMinutes(1));
+        for (int i = 0; i < 3; i++) {
+            limiter.consume("a");
+        }
+        ProblemException refused = assertThrows(ProblemException.class, () -> limiter.consume("a"));
+        assertEquals(ProblemException.Kind.TOO_MANY_REQUESTS, refused.kind());
+        assertTrue(refused.retryAfter().compareTo(Duration.ZERO) > 0);
+        assertTrue(refused.retryAfter().compareTo(Duration.ofSeconds(21)) < 0, "one attempt refills in 20 s");
+    }
+
+    @Test
+    void failuresCountOnlyForTheirKey() {
+        RateLimiter limiter = new RateLimiter("attempts", 2, Duration.ofMinutes(1));
+        limiter.recordFailure("a");
+        limiter.recordFailure("a");
+        assertTrue(limiter.exhausted("a"));
+        assertThrows(ProblemException.class, () -> limiter.checkNotExhausted("a"));
+        assertFalse(limiter.exhausted("b"));
+        limiter.checkNotExhausted("b");
+    }
+}

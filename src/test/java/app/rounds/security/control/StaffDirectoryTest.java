@@ -1,0 +1,36 @@
+package app.rounds.security.control;
+
+import app.rounds.platform.control.ProblemException;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class StaffDirectoryTest {
+
+    @Test
+    void userNamesAreLowerCaseAndSimple() {
+        assertEquals("j.doe-2", StaffDirectory.normalizeUsername("  J.Doe-2 "));
+        for (String bad : new String[]{"", "a", "-jdoe", "j doe", "jdoe@x", null}) {
+            ProblemException refused = assertThrows(ProblemException.class, () -> StaffDirectory.normalizeUsername(bad));
+            assertEquals("username", refused.fieldErrors().getFirst().field());
+        }
+    }
+
+    @Test
+    void rolesAreKnownNamesInAnyCase() {
+        assertEquals(Set.of("presenter", "admin"), StaffDirectory.parseRoles(List.of("Presenter", " ADMIN ")));
+        assertThrows(ProblemException.class, () -> StaffDirectory.parseRoles(List.of("presenter", "surgeon")));
+        assertThrows(ProblemException.class, () -> StaffDirectory.parseRoles(List.of()));
+    }
+
+    @Test
+    void passwordsNeedTwelveCharacters() {
+        assertThrows(ProblemException.class, () -> PasswordHasher.checkStrength("password", "short"));
+        assertThrows(ProblemException.class, () -> PasswordHasher.checkStrength("password", "x".repeat(129)));
+        PasswordHasher.checkStrength("password", "twelve chars");
+    }
+}
