@@ -1,0 +1,179 @@
+package app.rounds;
+
+import app.rounds.testing.ApiClient;
+import app.rounds.testing.Browsers;
+import app.rounds.testing.Deployments;
+import app.rounds.testing.Staff;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The pages in a real headless Chromium against the deployed app: a presenter logs in with the keyboard, schedules
+ * a session and shows its join code and QR code; a trainee on a phone-sized screen joins with that code. No page may
+ * log an error (a Content-Security-Policy violation included).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RoundsPagesIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.rounds();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    ChromeDriver browser;
+    WebDriverWait wait;
+    Staff staff;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browsers.headlessChromium();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        staff = new Staff(ApiClient.anonymous(base));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void presenterSchedulesASessionAndShowsItsJoinCodeAndQrCode() {
+        Staff.Member presenter = staff.create("presenter");
+        logIn(presenter);
+
+        WebElement title = browser.findElement(By.id("title"));
+        browser.findElement(By.cssSelector("#session-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("title-error"), "must not be blank"));
+        assertEquals("true", title.getAttribute("aria-invalid"));
+        assertEquals(title, browser.switchTo().activeElement(), "focus moves to the first invalid field");
+
+        title.sendKeys("Infection control: PPE donning");
+        browser.findElement(By.id("facility")).sendKeys("Skills lab 2");
+        browser.findElement(By.id("hashtag")).sendKeys("#PPE" + Staff.uniqueSuffix());
+        browser.findElement(By.id("description")).sendKeys("Gloves, gowns, masks.");
+        title.sendKeys(Keys.ENTER);
+        WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("page-status")));
+        wait.until(d -> status.getText().contains("join code"));
+        String code = status.getText().replaceAll(".*join code ([A-Z0-9-]+).*", "$1");
+
+        WebElement card = browser.findElement(By.cssSelector("#sessions .card"));
+        assertEquals("Infection control: PPE donning", card.findElement(By.className("card-title")).getText());
+        assertEquals(code, card.findElement(By.className("code")).getText());
+        card.findElement(By.className("projector")).click();
+
+        wait.until(ExpectedConditions.textToBe(By.id("join-code"), code));
+        WebElement qr = browser.findElement(By.id("qr"));
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "return arguments[0].complete && arguments[0].naturalWidth > 0", qr));
+        assertTrue(qr.getSize().getWidth() >= 300, "QR code big enough for a projector: " + qr.getSize());
+        assertTrue(qr.getAttribute("alt").contains("?code=" + code.replace("-", "")), qr.getAttribute("alt"));
+        assertNoErrorsLogged("400");
+    }
+
+    @Test
+    void traineeJoinsFromAPhoneWithTheCode() {
+        ApiClient presenter = staff.create("presenter").client();
+        String code = presenter.post("api/sessions", ApiClient.json("{'title':'Sepsis six','facility':'Ward 5'}"))
+                .json().getString("joinCode");
+        browser.manage().window().setSize(new Dimension(390, 844));
+
+        browser.get(base + "?code=" + code.replace("-", ""));
+        WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.id("displayName")));
+        assertEquals(name, browser.switchTo().activeElement(), "with the code in the link, the name is next");
+        assertEquals(code.replace("-", ""), browser.findElement(By.id("code")).getAttribute("value"));
+        name.sendKeys("Sam", Keys.ENTER);
+
+        wait.until(ExpectedConditions.textToBe(By.id("title"), "Sepsis six"));
+        assertEquals("You joined as Sam.", browser.findElement(By.id("welcome")).getText());
+        assertNoHorizontalScrolling(browser);
+
+        browser.findElement(By.id("leave")).click();
+        WebElement codeInput = wait.until(ExpectedConditions.elementToBeClickable(By.id("code")));
+        codeInput.sendKeys("WRONGCOD", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("code-error"), "No session has this join code"));
+        assertNoHorizontalScrolling(browser);
+        assertNoErrorsLogged("404");
+    }
+
+    @Test
+    void adminAddsAStaffUserWithRoles() {
+        browser.get(base + "login.html");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(Deployments.adminPassword(), Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("admin.html"));
+
+        String username = "educator-" + Staff.uniqueSuffix();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(username);
+        browser.findElement(By.id("displayName")).sendKeys("Clinical Educator");
+        browser.findElement(By.id("password")).sendKeys("short");
+        browser.findElement(By.cssSelector("input[name=roles][value=presenter]")).click();
+        browser.findElement(By.cssSelector("#user-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("password-error"), "must be at least 12 characters"));
+
+        WebElement password = browser.findElement(By.id("password"));
+        password.clear();
+        password.sendKeys("a long enough password", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("page-status"), "Added " + username + "."));
+        wait.until(d -> d.findElement(By.id("users")).getText().contains(username));
+        assertNoErrorsLogged("400");
+    }
+
+    private void logIn(Staff.Member member) {
+        browser.get(base + "sessions.html");
+        wait.until(ExpectedConditions.urlContains("login.html"));
+        WebElement username = wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
+        assertEquals(username, browser.switchTo().activeElement(), "the login form is ready to type into");
+        username.sendKeys(member.username(), Keys.TAB);
+        browser.switchTo().activeElement().sendKeys(member.password(), Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("sessions.html"));
+        wait.until(ExpectedConditions.textToBe(By.id("who"), "Test " + member.username()));
+    }
+
+    private static void assertNoHorizontalScrolling(WebDriver browser) {
+        Boolean fits = (Boolean) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth");
+        assertTrue(fits, "the page fits a phone's width");
+    }
+
+    /** Console errors fail the test, except failed requests with an expected status (a page showing a 4xx). */
+    private void assertNoErrorsLogged(String... expectedStatuses) {
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(e -> java.util.Arrays.stream(expectedStatuses).noneMatch(s -> e.getMessage().contains("status of " + s)))
+                .filter(e -> !e.getMessage().contains("status of 401"))
+                .toList();
+        assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList());
+    }
+}
