@@ -99,6 +99,7 @@ class RoundsPagesIT {
                 "return arguments[0].complete && arguments[0].naturalWidth > 0", qr));
         assertTrue(qr.getSize().getWidth() >= 300, "QR code big enough for a projector: " + qr.getSize());
         assertTrue(qr.getAttribute("alt").contains("?code=" + code.replace("-", "")), qr.getAttribute("alt"));
+        Browsers.screenshot(browser, "projector");
         assertNoErrorsLogged("400");
     }
 
@@ -118,6 +119,7 @@ class RoundsPagesIT {
         wait.until(ExpectedConditions.textToBe(By.id("title"), "Sepsis six"));
         assertEquals("You joined as Sam.", browser.findElement(By.id("welcome")).getText());
         assertNoHorizontalScrolling(browser);
+        Browsers.screenshot(browser, "trainee-phone");
 
         browser.findElement(By.id("leave")).click();
         WebElement codeInput = wait.until(ExpectedConditions.elementToBeClickable(By.id("code")));

@@ -45,6 +45,17 @@ public final class Browsers {
         return new ChromeDriver(service, options);
     }
 
+    /** Keeps what the browser shows in target/screenshots, for a person to look at; asserts nothing. */
+    public static void screenshot(ChromeDriver browser, String name) {
+        try {
+            java.nio.file.Path folder = java.nio.file.Paths.get("target", "screenshots");
+            Files.createDirectories(folder);
+            Files.write(folder.resolve(name + ".png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String freshProfile() {
         try {
             return Files.createTempDirectory("rounds-chromium").toString();
