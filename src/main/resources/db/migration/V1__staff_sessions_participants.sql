@@ -6,6 +6,8 @@ CREATE TABLE staff_user (
     password_hash VARCHAR(512) NOT NULL,
     enabled       BOOLEAN      NOT NULL DEFAULT TRUE,
     created_at    DATETIME(6)  NOT NULL,
+    -- sessions and bearer tokens from before the last password change no longer count
+    credentials_changed_at DATETIME(6) NULL,
     version       BIGINT       NOT NULL DEFAULT 0,
     CONSTRAINT uq_staff_user_username UNIQUE (username)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
@@ -19,7 +21,7 @@ CREATE TABLE staff_role (
 
 CREATE TABLE api_token (
     id         CHAR(36)    NOT NULL PRIMARY KEY,
-    token_hash CHAR(64)    NOT NULL,
+    token_hash CHAR(64)    COLLATE utf8mb4_bin NOT NULL,
     user_id    CHAR(36)    NOT NULL,
     created_at DATETIME(6) NOT NULL,
     expires_at DATETIME(6) NOT NULL,
@@ -29,7 +31,8 @@ CREATE TABLE api_token (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- Training sessions. A hashtag is unique among sessions not yet ended: active_hashtag is NULL once a session
--- has ended (or has no hashtag), and a unique index allows any number of NULLs.
+-- has ended (or has no hashtag), and a unique index allows any number of NULLs. hashtag_key is already lower-cased:
+-- it is compared byte for byte, so that accents still tell hashtags apart.
 CREATE TABLE training_session (
     id              CHAR(36)      NOT NULL PRIMARY KEY,
     title           VARCHAR(200)  NOT NULL,
@@ -38,17 +41,17 @@ CREATE TABLE training_session (
     scheduled_start DATETIME(6)   NULL,
     scheduled_end   DATETIME(6)   NULL,
     hashtag         VARCHAR(60)   NULL,
-    hashtag_key     VARCHAR(60)   NULL,
+    hashtag_key     VARCHAR(60)   COLLATE utf8mb4_bin NULL,
     moderation_mode VARCHAR(20)   NOT NULL,
     status          VARCHAR(20)   NOT NULL,
-    join_code       CHAR(8)       NOT NULL,
+    join_code       CHAR(8)       COLLATE utf8mb4_bin NOT NULL,
     owner_id        CHAR(36)      NOT NULL,
     created_at      DATETIME(6)   NOT NULL,
     updated_at      DATETIME(6)   NOT NULL,
     started_at      DATETIME(6)   NULL,
     ended_at        DATETIME(6)   NULL,
     version         BIGINT        NOT NULL DEFAULT 0,
-    active_hashtag  VARCHAR(60) AS (CASE WHEN status <> 'ENDED' THEN hashtag_key END) PERSISTENT,
+    active_hashtag  VARCHAR(60) COLLATE utf8mb4_bin AS (CASE WHEN status <> 'ENDED' THEN hashtag_key END) PERSISTENT,
     CONSTRAINT uq_training_session_join_code UNIQUE (join_code),
     CONSTRAINT uq_training_session_active_hashtag UNIQUE (active_hashtag),
     CONSTRAINT fk_training_session_owner FOREIGN KEY (owner_id) REFERENCES staff_user (id),
@@ -62,7 +65,7 @@ CREATE INDEX ix_training_session_owner ON training_session (owner_id, created_at
 CREATE TABLE participant (
     id           CHAR(36)    NOT NULL PRIMARY KEY,
     session_id   CHAR(36)    NOT NULL,
-    token_hash   CHAR(64)    NOT NULL,
+    token_hash   CHAR(64)    COLLATE utf8mb4_bin NOT NULL,
     display_name VARCHAR(60) NULL,
     joined_at    DATETIME(6) NOT NULL,
     CONSTRAINT uq_participant_token_hash UNIQUE (token_hash),

@@ -21,6 +21,8 @@ import java.lang.reflect.Method;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static app.rounds.testing.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -186,12 +188,22 @@ class RoundsApiIT {
     }
 
     @Test
-    void failedLoginsFromOneAddressAreThrottled() {
+    void failedLoginsFromOneAddressAreThrottledEvenWhenSentAllAtOnce() throws Exception {
         Staff.Member presenter = staff.create("presenter");
         String wrong = ApiClient.credentials(presenter.username(), "not the password");
-        for (int attempt = 1; attempt <= 10; attempt++) {
-            assertProblem(anonymous.post("api/auth/login", wrong), 401, "login-failed");
+        List<Reply> replies;
+        try (var parallel = Executors.newFixedThreadPool(20)) {
+            List<Future<Reply>> sent = new ArrayList<>();
+            for (int attempt = 1; attempt <= 20; attempt++) {
+                sent.add(parallel.submit(() -> anonymous.post("api/auth/login", wrong)));
+            }
+            replies = new ArrayList<>();
+            for (Future<Reply> reply : sent) {
+                replies.add(reply.get());
+            }
         }
+        assertEquals(10, replies.stream().filter(r -> r.status() == 401).count(), "10 guesses are checked: " + replies);
+        assertEquals(10, replies.stream().filter(r -> r.status() == 429).count(), "the other 10 are refused: " + replies);
         Reply throttled = anonymous.post("api/auth/login", ApiClient.credentials(presenter.username(), presenter.password()));
         assertProblem(throttled, 429, "rate-limited");
         assertTrue(Integer.parseInt(throttled.header("Retry-After")) > 0);
@@ -233,13 +245,46 @@ class RoundsApiIT {
     }
 
     @Test
+    void aNewPasswordEndsTheUsersOtherSessionsAndTokens() {
+        Staff.Member presenter = staff.create("presenter");
+        ApiClient browser = anonymous.withBrowserSession(presenter.username(), presenter.password());
+        ApiClient otherBrowser = anonymous.withBrowserSession(presenter.username(), presenter.password());
+        ApiClient script = presenter.client();
+
+        Reply changed = browser.put("api/auth/password",
+                json("{'currentPassword':'" + presenter.password() + "','newPassword':'a new long password'}"));
+        assertEquals(200, changed.status(), changed.body());
+        ApiClient sameBrowser = browser.withHeader("X-CSRF-Token", changed.json().getString("csrfToken"))
+                .withHeader("Cookie", changed.header("Set-Cookie").substring(0, changed.header("Set-Cookie").indexOf(';')));
+        assertEquals(201, sameBrowser.post("api/sessions", json("{'title':'Still logged in here'}")).status());
+        assertProblem(otherBrowser.get("api/sessions"), 401, "unauthenticated");
+        assertProblem(script.get("api/sessions"), 401, "unauthenticated");
+
+        ApiClient newScript = anonymous.withBearerFor(presenter.username(), "a new long password");
+        assertEquals(204, staff.admin().put("api/users/" + presenter.username() + "/password",
+                json("{'password':'reset by the admin'}")).status());
+        assertProblem(newScript.get("api/sessions"), 401, "unauthenticated");
+        assertProblem(sameBrowser.get("api/sessions"), 401, "unauthenticated");
+        assertEquals(200, anonymous.post("api/auth/login", ApiClient.credentials(presenter.username(), "reset by the admin")).status());
+    }
+
+    @Test
+    void loggedInStaffMayStillLogInAgainAndJoinAsTrainees() {
+        Staff.Member presenter = staff.create("presenter");
+        ApiClient browser = anonymous.withBrowserSession(presenter.username(), presenter.password()).without("X-CSRF-Token");
+        String code = presenter.client().post("api/sessions", json("{'title':'Open doors'}")).json().getString("joinCode");
+        assertEquals(201, browser.post("api/participants", json("{'code':'" + code + "'}")).status());
+        assertEquals(200, browser.post("api/auth/login", ApiClient.credentials(presenter.username(), presenter.password())).status());
+    }
+
+    @Test
     void staffChangeTheirOwnPassword() {
         Staff.Member presenter = staff.create("presenter");
         assertProblem(presenter.client().put("api/auth/password",
                 json("{'currentPassword':'wrong','newPassword':'a new long password'}")), 400, "validation-failed");
         assertProblem(presenter.client().put("api/auth/password",
                 json("{'currentPassword':'" + presenter.password() + "','newPassword':'short'}")), 400, "validation-failed");
-        assertEquals(204, presenter.client().put("api/auth/password",
+        assertEquals(200, presenter.client().put("api/auth/password",
                 json("{'currentPassword':'" + presenter.password() + "','newPassword':'a new long password'}")).status());
         assertProblem(anonymous.post("api/auth/login", ApiClient.credentials(presenter.username(), presenter.password())),
                 401, "login-failed");
@@ -305,7 +350,11 @@ class RoundsApiIT {
         assertProblem(presenter.put("api/sessions/" + id, json("{'title':'Too late'}")), 409, "session-ended");
         assertEquals("Central line care (updated)", presenter.get("api/sessions/" + id).json().getString("title"));
         assertEquals(1, presenter.get("api/sessions?status=ENDED").array().size());
+        assertEquals(1, presenter.get("api/sessions?status=ended").array().size());
         assertEquals(0, presenter.get("api/sessions?status=LIVE").array().size());
+        Reply badFilter = presenter.get("api/sessions?status=finished");
+        assertProblem(badFilter, 400, "validation-failed");
+        assertEquals(List.of("status"), badFilter.problemFields());
     }
 
     @Test
@@ -380,7 +429,7 @@ class RoundsApiIT {
     void wrongJoinCodesAreRateLimitedPerAddress() {
         ApiClient presenter = staff.create("presenter").client();
         String code = presenter.post("api/sessions", json("{'title':'Rate limits'}")).json().getString("joinCode");
-        for (int attempt = 1; attempt <= 10; attempt++) {
+        for (int attempt = 1; attempt <= 30; attempt++) {
             assertProblem(anonymous.post("api/participants", json("{'code':'ZZZZ-ZZZ" + (attempt % 8 + 2) + "'}")), 404,
                     "join-code-unknown");
         }

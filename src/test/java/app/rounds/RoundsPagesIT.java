@@ -149,6 +149,29 @@ class RoundsPagesIT {
         password.sendKeys("a long enough password", Keys.ENTER);
         wait.until(ExpectedConditions.textToBe(By.id("page-status"), "Added " + username + "."));
         wait.until(d -> d.findElement(By.id("users")).getText().contains(username));
+        assertEquals(List.of("presenter"), staff.admin().get("api/users/" + username).json().getJsonArray("roles")
+                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        assertNoErrorsLogged("400");
+    }
+
+    @Test
+    void staffChangeTheirPasswordOnTheAccountPage() {
+        Staff.Member presenter = staff.create("presenter");
+        logIn(presenter);
+        browser.findElement(By.id("who")).click();
+        WebElement current = wait.until(ExpectedConditions.elementToBeClickable(By.id("currentPassword")));
+        current.sendKeys("not my password");
+        browser.findElement(By.id("newPassword")).sendKeys("my new long password", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("currentPassword-error"), "does not match"));
+
+        current.clear();
+        current.sendKeys(presenter.password());
+        browser.findElement(By.id("newPassword")).sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("page-status"), "Your password was changed."));
+        assertEquals(200, ApiClient.anonymous(base).post("api/auth/login",
+                ApiClient.credentials(presenter.username(), "my new long password")).status());
+        browser.findElement(By.linkText("Sessions")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("who"), "Test " + presenter.username()));
         assertNoErrorsLogged("400");
     }
 

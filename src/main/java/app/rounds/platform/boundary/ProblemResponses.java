@@ -4,6 +4,7 @@ import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.ProblemException.FieldError;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -60,6 +61,11 @@ public final class ProblemResponses {
         if (unreadableJson(e)) {
             return malformedJson(uri);
         }
+        if (causedBy(e, OptimisticLockException.class)) {
+            return build(409, Problem.of("concurrent-change", "Changed by someone else", 409,
+                    "Someone else changed this at the same moment; reload it and try again.", instance(uri), null))
+                    .build();
+        }
         if (e instanceof WebApplicationException wae) {
             int status = wae.getResponse().getStatus();
             if (status >= 500) {
@@ -83,8 +89,12 @@ public final class ProblemResponses {
     }
 
     private static boolean unreadableJson(Throwable e) {
+        return causedBy(e, JsonbException.class) || causedBy(e, JsonParsingException.class);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof JsonbException || cause instanceof JsonParsingException) {
+            if (type.isInstance(cause)) {
                 return true;
             }
         }
@@ -98,11 +108,15 @@ public final class ProblemResponses {
     }
 
     private static Response unexpected(Throwable e, UriInfo uri) {
+        return build(500, internalError(e, instance(uri))).build();
+    }
+
+    /** Logs the failure with a new incident id, and describes it to the client by that id only. */
+    public static Problem internalError(Throwable e, String instance) {
         String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Incident " + incident + " while serving " + instance(uri), e);
-        return build(500, Problem.of("internal-error", "Internal error", 500,
-                "Something went wrong on our side; the incident " + incident + " was logged.", instance(uri), null))
-                .build();
+        LOG.log(Level.SEVERE, "Incident " + incident + " while serving " + instance, e);
+        return Problem.of("internal-error", "Internal error", 500,
+                "Something went wrong on our side; the incident " + incident + " was logged.", instance, null);
     }
 
     private static String safeDetail(int status) {

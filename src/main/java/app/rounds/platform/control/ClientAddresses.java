@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,7 +33,8 @@ public class ClientAddresses {
     }
 
     public String of(HttpServletRequest request) {
-        return of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+        // a proxy may add its own header line instead of appending to the client's: read them all, in order
+        return of(request.getRemoteAddr(), String.join(",", Collections.list(request.getHeaders("X-Forwarded-For"))));
     }
 
     String of(String remoteAddress, String forwardedFor) {

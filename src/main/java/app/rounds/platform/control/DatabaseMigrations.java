@@ -11,6 +11,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.logging.Logger;
 
 /**
@@ -47,6 +49,11 @@ public class DatabaseMigrations {
 
     @PostConstruct
     void migrate() {
+        if (!ZoneOffset.UTC.normalized().equals(ZoneId.systemDefault().normalized())) {
+            // the JDBC driver writes instants into DATETIME columns in the JVM's zone; UTC keeps them comparable
+            LOG.warning(() -> "The JVM's time zone is " + ZoneId.systemDefault()
+                    + ", not UTC: start it with -Duser.timezone=UTC, or stored times shift with the zone");
+        }
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")

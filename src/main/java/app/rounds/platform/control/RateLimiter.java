@@ -4,13 +4,16 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 
 import java.time.Duration;
 
 /**
  * A token bucket per client key (an address, an address plus a user name): {@code capacity} attempts, refilled
- * gradually over {@code period}. Buckets live in a bounded cache, so a flood of distinct keys cannot exhaust memory;
- * an evicted key starts again with a full bucket, which only ever errs on the side of the client.
+ * gradually over {@code period}. An attempt takes its token before the work it guards (checking a password, looking
+ * up a code), so parallel requests cannot all slip through while the first ones are still being checked; an attempt
+ * that turns out fine may {@link #refund} it. Buckets live in a bounded cache, so a flood of distinct keys cannot
+ * exhaust memory; an evicted key starts again with a full bucket.
  */
 public class RateLimiter {
 
@@ -29,38 +32,29 @@ public class RateLimiter {
                 .build();
     }
 
-    /** Refuses with 429 when the key has used up its attempts; takes none. */
-    public void checkNotExhausted(String key) {
-        if (exhausted(key)) {
-            throw refusal(Duration.ofNanos(bucketOf(key).estimateAbilityToConsume(1).getNanosToWaitForRefill()));
-        }
-    }
-
-    public boolean exhausted(String key) {
-        return !bucketOf(key).estimateAbilityToConsume(1).canBeConsumed();
-    }
-
-    /** Takes one attempt, refusing with 429 when none is left. */
-    public void consume(String key) {
-        var probe = bucketOf(key).tryConsumeAndReturnRemaining(1);
+    /** Takes one attempt, refusing with 429 (and when to retry) when none is left. */
+    public void acquire(String key) {
+        ConsumptionProbe probe = bucketOf(key).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            throw refusal(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            Duration retryAfter = Duration.ofNanos(probe.getNanosToWaitForRefill());
+            throw ProblemException.tooManyRequests("Too many " + what + "; try again in "
+                    + Math.max(1, retryAfter.toSeconds()) + " s.", retryAfter);
         }
     }
 
-    /** Records a failed attempt without refusing this one (the next check will). */
-    public void recordFailure(String key) {
-        bucketOf(key).tryConsume(1);
+    /** Takes one attempt if one is left. */
+    public boolean tryAcquire(String key) {
+        return bucketOf(key).tryConsume(1);
+    }
+
+    /** Gives back an attempt that turned out not to count (a right password, a known code). */
+    public void refund(String key) {
+        bucketOf(key).addTokens(1);
     }
 
     private Bucket bucketOf(String key) {
         return buckets.get(key, k -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
                 .build());
-    }
-
-    private ProblemException refusal(Duration retryAfter) {
-        return ProblemException.tooManyRequests("Too many " + what + "; try again in "
-                + Math.max(1, retryAfter.toSeconds()) + " s.", retryAfter);
     }
 }

@@ -29,7 +29,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /** Logging in and out: browser sessions, bearer tokens for scripts, and changing one's own password. */
@@ -69,6 +71,9 @@ public class AuthResource {
     @Inject
     ClientAddresses clientAddresses;
 
+    @Inject
+    Clock clock;
+
     @Context
     HttpServletRequest request;
 
@@ -77,10 +82,7 @@ public class AuthResource {
     @PermitAll
     @Operation(summary = "Log in a browser: starts a session (HttpOnly, SameSite=Strict cookie) and returns its CSRF token")
     public Me login(@Valid @NotNull Credentials credentials) {
-        StaffMember member = authenticate(credentials);
-        String csrf = BrowserSessions.start(request, member);
-        return new Me(member.username(), member.displayName(), member.roles(),
-                StaffAuthenticationMechanism.VIA_SESSION, csrf);
+        return startBrowserSession(authenticate(credentials));
     }
 
     @POST
@@ -131,19 +133,29 @@ public class AuthResource {
     @PUT
     @Path("password")
     @RolesAllowed(Roles.ANY_STAFF)
-    @Operation(summary = "Change one's own password")
-    public Response changePassword(@Valid @NotNull PasswordChange change) {
-        directory.changeOwnPassword(currentStaff.member().username(), change.currentPassword(), change.newPassword());
-        return Response.noContent().build();
+    @Operation(summary = "Change one's own password; other sessions and bearer tokens of the user stop working, "
+            + "a browser session goes on with a new CSRF token")
+    public Me changePassword(@Valid @NotNull PasswordChange change) {
+        String username = currentStaff.member().username();
+        StaffMember member = throttle.check(clientAddresses.of(request), username,
+                        () -> directory.changeOwnPassword(username, change.currentPassword(), change.newPassword()))
+                .orElseThrow(() -> ProblemException.invalidField("currentPassword", "does not match"));
+        String via = (String) request.getAttribute(StaffAuthenticationMechanism.AUTHENTICATED_BY);
+        return StaffAuthenticationMechanism.VIA_SESSION.equals(via) ? startBrowserSession(member)
+                : new Me(member.username(), member.displayName(), member.roles(), via, null);
+    }
+
+    private Me startBrowserSession(StaffMember member) {
+        String csrf = BrowserSessions.start(request, member, clock.instant());
+        return new Me(member.username(), member.displayName(), member.roles(),
+                StaffAuthenticationMechanism.VIA_SESSION, csrf);
     }
 
     private StaffMember authenticate(Credentials credentials) {
-        String address = clientAddresses.of(request);
-        throttle.checkAllowed(address, credentials.username());
-        return directory.authenticate(credentials.username(), credentials.password()).orElseThrow(() -> {
-            throttle.recordFailure(address, credentials.username());
-            return new ProblemException(ProblemException.Kind.UNAUTHENTICATED, "login-failed", "Login failed",
-                    "The user name or password is wrong, or the account is disabled.", java.util.List.of(), null);
-        });
+        return throttle.check(clientAddresses.of(request), credentials.username(),
+                        () -> directory.authenticate(credentials.username(), credentials.password()))
+                .orElseThrow(() -> new ProblemException(ProblemException.Kind.UNAUTHENTICATED, "login-failed",
+                        "Login failed", "The user name or password is wrong, or the account is disabled.",
+                        List.of(), null));
     }
 }

@@ -7,16 +7,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Protects changes made with the browser session against cross-site request forgery: every non-safe request that
- * the session cookie authenticates must carry the session's token in {@code X-CSRF-Token}. Independently, a browser
- * request whose {@code Origin} is another site is refused, whatever it authenticates with (login included).
+ * Protects changes made with the browser session against cross-site request forgery: every non-safe request to a
+ * protected endpoint that the session cookie authenticates must carry the session's token in {@code X-CSRF-Token}.
+ * Independently, a non-safe browser request whose {@code Origin} is another site is refused, whatever it
+ * authenticates with and wherever it goes (login and joining included). The origin may be the host the request was
+ * sent to or that of {@code rounds.public-url} (a proxy may rewrite Host).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -27,23 +35,30 @@ public class CsrfCheck implements ContainerRequestFilter {
     @Context
     HttpServletRequest request;
 
+    @Context
+    ResourceInfo resource;
+
+    private final Optional<String> publicUrl = ConfigProvider.getConfig()
+            .getOptionalValue("rounds.public-url", String.class).filter(url -> !url.isBlank());
+
     @Override
     public void filter(ContainerRequestContext context) {
         if (SAFE_METHODS.contains(context.getMethod())) {
             return;
         }
         String origin = context.getHeaderString("Origin");
-        if (origin != null && !sameOrigin(origin, context.getHeaderString("Host"))) {
+        if (origin != null && !sameOrigin(origin, context.getHeaderString("Host")) && !publicUrl
+                .map(URI::create).map(URI::getRawAuthority).filter(host -> sameOrigin(origin, host)).isPresent()) {
             throw ProblemException.forbidden("Requests from another site are not accepted.");
         }
-        if (StaffAuthenticationMechanism.VIA_SESSION.equals(
+        boolean openToAll = RoleCheck.Access.of(resource.getResourceMethod(), resource.getResourceClass()).everyone();
+        if (!openToAll && StaffAuthenticationMechanism.VIA_SESSION.equals(
                 request.getAttribute(StaffAuthenticationMechanism.AUTHENTICATED_BY))) {
             String expected = BrowserSessions.csrfToken(request);
             if (!SecretTokens.sameSecret(expected, context.getHeaderString(BrowserSessions.CSRF_HEADER))) {
                 throw new ProblemException(ProblemException.Kind.FORBIDDEN, "csrf-token-invalid",
                         "Missing or wrong CSRF token",
-                        "Send the token from GET /api/auth/me in the X-CSRF-Token header.", java.util.List.of(),
-                        null);
+                        "Send the token from GET /api/auth/me in the X-CSRF-Token header.", List.of(), null);
             }
         }
     }
@@ -55,8 +70,8 @@ public class CsrfCheck implements ContainerRequestFilter {
         try {
             URI uri = URI.create(origin);
             String originHost = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            String expected = host.toLowerCase(java.util.Locale.ROOT);
-            return originHost != null && (originHost.toLowerCase(java.util.Locale.ROOT).equals(expected)
+            String expected = host.toLowerCase(Locale.ROOT);
+            return originHost != null && (originHost.toLowerCase(Locale.ROOT).equals(expected)
                     || (uri.getPort() == -1 && expected.equals(originHost + ":" + defaultPort(uri.getScheme()))));
         } catch (IllegalArgumentException malformed) {
             return false;

@@ -47,7 +47,7 @@ public class RoleCheck implements DynamicFeature {
             return allowed == null ? null : new Access(List.of(allowed.value()));
         }
 
-        boolean everyone() {
+        public boolean everyone() {
             return roles == null;
         }
     }
@@ -61,7 +61,7 @@ public class RoleCheck implements DynamicFeature {
         }
     }
 
-    static class Filter implements ContainerRequestFilter {
+    static final class Filter implements ContainerRequestFilter {
 
         private final Access access;
 

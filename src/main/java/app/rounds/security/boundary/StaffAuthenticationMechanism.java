@@ -1,6 +1,7 @@
 package app.rounds.security.boundary;
 
 import app.rounds.platform.control.ClientAddresses;
+import app.rounds.platform.control.ProblemException;
 import app.rounds.security.control.ApiTokens;
 import app.rounds.security.control.LoginThrottle;
 import app.rounds.security.control.StaffDirectory;
@@ -65,7 +66,8 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         }
         String username = BrowserSessions.username(request);
         if (username != null) {
-            Optional<StaffMember> member = directory.findEnabled(username);
+            Optional<StaffMember> member = directory.findEnabled(username)
+                    .filter(m -> m.credentialsUnchangedSince(BrowserSessions.startedAt(request)));
             if (member.isPresent()) {
                 return login(request, context, member.get(), VIA_SESSION);
             }
@@ -84,16 +86,12 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
             if (credential.isEmpty()) {
                 return Optional.empty();
             }
-            String address = clientAddresses.of(request);
-            String username = credential.get().getCaller();
-            if (!throttle.allowed(address, username)) {
+            try {
+                return throttle.check(clientAddresses.of(request), credential.get().getCaller(),
+                        () -> validate(credential.get()));
+            } catch (ProblemException tooManyFailures) {
                 return Optional.empty();
             }
-            Optional<StaffMember> member = validate(credential.get());
-            if (member.isEmpty()) {
-                throttle.recordFailure(address, username);
-            }
-            return member;
         }
         return Optional.empty();
     }

@@ -1,10 +1,12 @@
 package app.rounds.security.control;
 
 import app.rounds.platform.control.ProblemException;
+import app.rounds.platform.control.UniqueConstraints;
 import app.rounds.security.entity.StaffUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
@@ -41,11 +43,12 @@ public class StaffDirectory {
         PasswordHasher.checkStrength("password", password);
         Set<String> parsedRoles = parseRoles(roles);
         if (findEntity(name).isPresent()) {
-            throw ProblemException.conflictOnField("username-taken", "username", "is already taken");
+            throw usernameTaken();
         }
         StaffUser user = new StaffUser(name, displayNameOrUsername(displayName, name), passwords.hash(password),
                 parsedRoles, clock.instant());
         em.persist(user);
+        UniqueConstraints.flush(em, "uq_staff_user_username", StaffDirectory::usernameTaken);
         return StaffMember.of(user);
     }
 
@@ -54,7 +57,7 @@ public class StaffDirectory {
         Set<String> parsedRoles = parseRoles(roles);
         boolean losesAdmin = user.hasRole(Roles.ADMIN) && user.enabled()
                 && (!parsedRoles.contains(Roles.ADMIN) || !enabled);
-        if (losesAdmin && enabledAdmins() <= 1) {
+        if (losesAdmin && lockEnabledAdmins().size() <= 1) {
             throw ProblemException.conflict("last-admin", "At least one enabled admin must remain.");
         }
         user.rename(displayNameOrUsername(displayName, user.username()));
@@ -63,18 +66,24 @@ public class StaffDirectory {
         return StaffMember.of(user);
     }
 
+    /** Sets a new password; the user's sessions and bearer tokens from before stop working. */
     public void resetPassword(String username, String newPassword) {
         PasswordHasher.checkStrength("password", newPassword);
-        existing(username).changePasswordHash(passwords.hash(newPassword));
+        existing(username).changePasswordHash(passwords.hash(newPassword), clock.instant());
     }
 
-    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+    /**
+     * Changes one's own password, given the current one; empty when that was wrong. Sessions and bearer tokens from
+     * before stop working.
+     */
+    public Optional<StaffMember> changeOwnPassword(String username, String currentPassword, String newPassword) {
+        PasswordHasher.checkStrength("newPassword", newPassword);
         StaffUser user = existing(username);
         if (currentPassword == null || !passwords.verify(currentPassword, user.passwordHash())) {
-            throw ProblemException.invalidField("currentPassword", "does not match");
+            return Optional.empty();
         }
-        PasswordHasher.checkStrength("newPassword", newPassword);
-        user.changePasswordHash(passwords.hash(newPassword));
+        user.changePasswordHash(passwords.hash(newPassword), clock.instant());
+        return Optional.of(StaffMember.of(user));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -111,7 +120,7 @@ public class StaffDirectory {
      * start-up, before anyone can log in.
      */
     public boolean createFirstAdminIfNone(String username, String password) {
-        if (enabledAdmins() > 0) {
+        if (!lockEnabledAdmins().isEmpty()) {
             return false;
         }
         String name = normalizeUsername(username);
@@ -123,7 +132,7 @@ public class StaffDirectory {
             roles.add(Roles.ADMIN);
             user.assignRoles(roles);
             user.enable(true);
-            user.changePasswordHash(passwords.hash(password));
+            user.changePasswordHash(passwords.hash(password), clock.instant());
         } else {
             em.persist(new StaffUser(name, "Administrator", passwords.hash(password), Set.of(Roles.ADMIN),
                     clock.instant()));
@@ -131,9 +140,19 @@ public class StaffDirectory {
         return true;
     }
 
-    private long enabledAdmins() {
-        return em.createNamedQuery(StaffUser.COUNT_ENABLED_WITH_ROLE, Long.class)
-                .setParameter("role", Roles.ADMIN).getSingleResult();
+    /**
+     * The enabled admins, locked until the transaction ends: two admins removing each other's admin role at the same
+     * moment are served one after the other, so the second sees the first's change and the last admin stays.
+     */
+    private List<StaffUser> lockEnabledAdmins() {
+        return em.createNamedQuery(StaffUser.FIND_ENABLED_WITH_ROLE, StaffUser.class)
+                .setParameter("role", Roles.ADMIN)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    private static ProblemException usernameTaken() {
+        return ProblemException.conflictOnField("username-taken", "username", "is already taken");
     }
 
     private StaffUser existing(String username) {

@@ -7,11 +7,16 @@ import java.util.Set;
 
 /** What other components may know of a staff member. */
 public record StaffMember(String id, String username, String displayName, Set<String> roles, boolean enabled,
-                          Instant createdAt) {
+                          Instant createdAt, Instant credentialsChangedAt) {
 
     static StaffMember of(StaffUser user) {
         return new StaffMember(user.id(), user.username(), user.displayName(), user.roles(), user.enabled(),
-                user.createdAt());
+                user.createdAt(), user.credentialsChangedAt());
+    }
+
+    /** Whether something authenticated at that instant still stands: not if the password has changed since. */
+    public boolean credentialsUnchangedSince(Instant authenticatedAt) {
+        return credentialsChangedAt == null || (authenticatedAt != null && !authenticatedAt.isBefore(credentialsChangedAt));
     }
 
     public boolean hasRole(String role) {

@@ -58,7 +58,9 @@ public class ApiToken {
     }
 
     public boolean validAt(Instant now) {
-        return !revoked && now.isBefore(expiresAt) && user.enabled();
+        boolean passwordUnchanged = user.credentialsChangedAt() == null
+                || !createdAt.isBefore(user.credentialsChangedAt());
+        return !revoked && now.isBefore(expiresAt) && user.enabled() && passwordUnchanged;
     }
 
     public void revoke() {

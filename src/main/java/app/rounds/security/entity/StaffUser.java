@@ -22,13 +22,13 @@ import java.util.UUID;
 @Table(name = "staff_user")
 @NamedQuery(name = StaffUser.FIND_BY_USERNAME, query = "SELECT u FROM StaffUser u WHERE u.username = :username")
 @NamedQuery(name = StaffUser.FIND_ALL, query = "SELECT u FROM StaffUser u ORDER BY u.username")
-@NamedQuery(name = StaffUser.COUNT_ENABLED_WITH_ROLE,
-        query = "SELECT COUNT(u) FROM StaffUser u JOIN u.roles r WHERE r = :role AND u.enabled = TRUE")
+@NamedQuery(name = StaffUser.FIND_ENABLED_WITH_ROLE,
+        query = "SELECT u FROM StaffUser u JOIN u.roles r WHERE r = :role AND u.enabled = TRUE")
 public class StaffUser {
 
     public static final String FIND_BY_USERNAME = "StaffUser.findByUsername";
     public static final String FIND_ALL = "StaffUser.findAll";
-    public static final String COUNT_ENABLED_WITH_ROLE = "StaffUser.countEnabledWithRole";
+    public static final String FIND_ENABLED_WITH_ROLE = "StaffUser.findEnabledWithRole";
 
     @Id
     private String id;
@@ -52,6 +52,10 @@ public class StaffUser {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** When the password last changed; sessions and tokens from before then no longer count. */
+    @Column(name = "credentials_changed_at")
+    private Instant credentialsChangedAt;
 
     @Version
     private long version;
@@ -111,8 +115,13 @@ public class StaffUser {
         this.roles.addAll(roles);
     }
 
-    public void changePasswordHash(String passwordHash) {
+    public Instant credentialsChangedAt() {
+        return credentialsChangedAt;
+    }
+
+    public void changePasswordHash(String passwordHash, Instant now) {
         this.passwordHash = passwordHash;
+        this.credentialsChangedAt = now;
     }
 
     public void enable(boolean enabled) {

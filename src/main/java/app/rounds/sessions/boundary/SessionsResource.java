@@ -32,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /** Training sessions, for presenters and communicators (and admins). */
 @Path("sessions")
@@ -78,8 +77,8 @@ public class SessionsResource {
 
     @GET
     @Operation(summary = "Sessions the caller owns (admins: all), newest first; optionally only those with a status")
-    public List<SessionView> listSessions(@QueryParam("status") SessionStatus status) {
-        return sessions.sessionsOf(currentStaff.member(), Optional.ofNullable(status)).stream()
+    public List<SessionView> listSessions(@QueryParam("status") String status) {
+        return sessions.sessionsOf(currentStaff.member(), TrainingSessions.statusFilter(status)).stream()
                 .map(this::view).toList();
     }
 

@@ -7,19 +7,22 @@ import app.rounds.sessions.entity.JoinCode;
 import app.rounds.sessions.entity.Participant;
 import app.rounds.sessions.entity.SessionStatus;
 import app.rounds.sessions.entity.TrainingSession;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Trainees joining a session with its code. A wrong code costs the address one of 10 attempts per minute, so codes
- * cannot be enumerated; a right code costs nothing.
+ * Trainees joining a session with its code. Per client address, wrong codes are limited (default 30 a minute) so codes
+ * cannot be enumerated, and joins of any kind (default 120 a minute) so a script cannot flood a session with
+ * participants. Both are generous because a whole lecture hall may share one address behind the hospital's NAT.
  */
 @ApplicationScoped
 @Transactional
@@ -29,7 +32,16 @@ public class Participants {
     public record Joined(String token, Participant participant, TrainingSession session) {
     }
 
-    private final RateLimiter wrongCodes = new RateLimiter("wrong join codes", 10, Duration.ofMinutes(1));
+    private RateLimiter wrongCodes;
+    private RateLimiter joins;
+
+    @Inject
+    @ConfigProperty(name = "rounds.join.wrong-codes-per-minute", defaultValue = "30")
+    int wrongCodesPerMinute;
+
+    @Inject
+    @ConfigProperty(name = "rounds.join.joins-per-minute", defaultValue = "120")
+    int joinsPerMinute;
 
     @PersistenceContext
     EntityManager em;
@@ -40,13 +52,20 @@ public class Participants {
     @Inject
     Clock clock;
 
+    @PostConstruct
+    void createLimits() {
+        wrongCodes = new RateLimiter("wrong join codes", wrongCodesPerMinute, Duration.ofMinutes(1));
+        joins = new RateLimiter("joins from this address", joinsPerMinute, Duration.ofMinutes(1));
+    }
+
     public Joined join(String typedCode, String displayName, String clientAddress) {
-        wrongCodes.checkNotExhausted(clientAddress);
+        joins.acquire(clientAddress);
+        wrongCodes.acquire(clientAddress);
         Optional<TrainingSession> session = JoinCode.parse(typedCode).flatMap(sessions::findByJoinCode);
         if (session.isEmpty()) {
-            wrongCodes.recordFailure(clientAddress);
             throw ProblemException.notFound("join-code-unknown", "No session has this join code; check it and try again.");
         }
+        wrongCodes.refund(clientAddress);
         if (session.get().status() == SessionStatus.ENDED) {
             throw ProblemException.gone("session-ended", "This session has ended.");
         }

@@ -1,6 +1,7 @@
 package app.rounds.sessions.control;
 
 import app.rounds.platform.control.ProblemException;
+import app.rounds.platform.control.UniqueConstraints;
 import app.rounds.security.control.StaffMember;
 import app.rounds.sessions.entity.Hashtag;
 import app.rounds.sessions.entity.JoinCode;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -53,11 +53,23 @@ public class TrainingSessions {
                 moderationMode);
     }
 
+    /** Reads a status filter such as "live" or "ENDED"; empty means all. */
+    public static Optional<SessionStatus> statusFilter(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SessionStatus.valueOf(typed.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("status", "must be one of " + List.of(SessionStatus.values()));
+        }
+    }
+
     public TrainingSession schedule(SessionDetails details, StaffMember organiser) {
         ensureHashtagFree(details.hashtag(), null);
         TrainingSession session = new TrainingSession(details, unusedJoinCode(), organiser.id(), clock.instant());
         em.persist(session);
-        flushGuardingUniqueness();
+        UniqueConstraints.flush(em, "uq_training_session_active_hashtag", TrainingSessions::hashtagTaken);
         return session;
     }
 
@@ -68,7 +80,7 @@ public class TrainingSessions {
         }
         ensureHashtagFree(details.hashtag(), session.id());
         session.revise(details, clock.instant());
-        flushGuardingUniqueness();
+        UniqueConstraints.flush(em, "uq_training_session_active_hashtag", TrainingSessions::hashtagTaken);
         return session;
     }
 
@@ -149,29 +161,8 @@ public class TrainingSessions {
         throw new IllegalStateException("No unused join code after " + JOIN_CODE_ATTEMPTS + " attempts");
     }
 
-    /** The unique indexes decide races the checks above cannot; turn their verdict into the same answers. */
-    private void flushGuardingUniqueness() {
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            String message = String.valueOf(rootMessage(e));
-            if (message.contains("uq_training_session_active_hashtag")) {
-                throw hashtagTaken();
-            }
-            throw e;
-        }
-    }
-
     private static ProblemException hashtagTaken() {
         return ProblemException.conflictOnField("hashtag-taken", "hashtag",
                 "is already used by another session that has not ended");
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage();
     }
 }

@@ -15,22 +15,31 @@ class RateLimiterTest {
     void refusesOnceTheAttemptsAreUsedAndSaysWhenToRetry() {
         RateLimiter limiter = new RateLimiter("attempts", 3, Duration.ofMinutes(1));
         for (int i = 0; i < 3; i++) {
-            limiter.consume("a");
+            limiter.acquire("a");
         }
-        ProblemException refused = assertThrows(ProblemException.class, () -> limiter.consume("a"));
+        ProblemException refused = assertThrows(ProblemException.class, () -> limiter.acquire("a"));
         assertEquals(ProblemException.Kind.TOO_MANY_REQUESTS, refused.kind());
         assertTrue(refused.retryAfter().compareTo(Duration.ZERO) > 0);
         assertTrue(refused.retryAfter().compareTo(Duration.ofSeconds(21)) < 0, "one attempt refills in 20 s");
     }
 
     @Test
-    void failuresCountOnlyForTheirKey() {
+    void attemptsCountOnlyForTheirKeyAndRefundedOnesDoNotCount() {
         RateLimiter limiter = new RateLimiter("attempts", 2, Duration.ofMinutes(1));
-        limiter.recordFailure("a");
-        limiter.recordFailure("a");
-        assertTrue(limiter.exhausted("a"));
-        assertThrows(ProblemException.class, () -> limiter.checkNotExhausted("a"));
-        assertFalse(limiter.exhausted("b"));
-        limiter.checkNotExhausted("b");
+        assertTrue(limiter.tryAcquire("a"));
+        limiter.refund("a");
+        assertTrue(limiter.tryAcquire("a"));
+        assertTrue(limiter.tryAcquire("a"));
+        assertFalse(limiter.tryAcquire("a"));
+        assertTrue(limiter.tryAcquire("b"));
+    }
+
+    @Test
+    void refundsNeverRaiseTheCapacity() {
+        RateLimiter limiter = new RateLimiter("attempts", 1, Duration.ofMinutes(1));
+        limiter.refund("a");
+        limiter.refund("a");
+        assertTrue(limiter.tryAcquire("a"));
+        assertFalse(limiter.tryAcquire("a"));
     }
 }

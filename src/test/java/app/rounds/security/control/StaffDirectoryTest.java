@@ -28,9 +28,13 @@ class StaffDirectoryTest {
     }
 
     @Test
-    void passwordsNeedTwelveCharacters() {
-        assertThrows(ProblemException.class, () -> PasswordHasher.checkStrength("password", "short"));
+    void passwordsNeedTwelveToOneHundredTwentyEightCharacters() {
+        ProblemException tooShort = assertThrows(ProblemException.class,
+                () -> PasswordHasher.checkStrength("newPassword", "x".repeat(11)));
+        assertEquals("newPassword", tooShort.fieldErrors().getFirst().field());
+        assertThrows(ProblemException.class, () -> PasswordHasher.checkStrength("password", null));
         assertThrows(ProblemException.class, () -> PasswordHasher.checkStrength("password", "x".repeat(129)));
-        PasswordHasher.checkStrength("password", "twelve chars");
+        PasswordHasher.checkStrength("password", "x".repeat(12));
+        PasswordHasher.checkStrength("password", "x".repeat(128));
     }
 }
