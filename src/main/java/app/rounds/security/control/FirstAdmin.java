@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -51,7 +52,7 @@ public class FirstAdmin {
     private static String generatePassword() {
         // 20 characters from an alphabet without look-alikes: about 115 bits
         String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        var random = new java.security.SecureRandom();
+        var random = new SecureRandom();
         StringBuilder password = new StringBuilder();
         for (int i = 0; i < 20; i++) {
             password.append(alphabet.charAt(random.nextInt(alphabet.length())));
