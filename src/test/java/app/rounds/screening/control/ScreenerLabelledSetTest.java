@@ -1,0 +1,174 @@
+package app.rounds.screening.control;
+
+import app.rounds.screening.entity.Reason;
+import app.rounds.screening.entity.Screening;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Screens every line of the labelled sets and reports precision and recall of "flagged vs clean", overall, per set,
+ * per language and per reason. labelled.tsv was written before the screener; labelled-after-tuning.tsv after it,
+ * to see how far the tuning carries to texts it was not tuned on.
+ */
+class ScreenerLabelledSetTest {
+
+    static final List<String> SETS = List.of("labelled.tsv", "labelled-after-tuning.tsv");
+
+    record Example(String set, int line, Set<Reason> expected, String language, String text) {
+
+        boolean clean() {
+            return expected.isEmpty();
+        }
+    }
+
+    record Outcome(Example example, Screening screening) {
+
+        /** Expected patient data or profanity and flagged with at least one of the expected reasons. */
+        boolean truePositive() {
+            return !example.clean() && screening.reasons().stream().anyMatch(example.expected()::contains);
+        }
+
+        boolean falseNegative() {
+            return !example.clean() && !truePositive();
+        }
+
+        boolean falsePositive() {
+            return example.clean() && screening.flagged();
+        }
+
+        boolean trueNegative() {
+            return example.clean() && !screening.flagged();
+        }
+    }
+
+    record Metrics(int texts, int tp, int fp, int fn, int tn) {
+
+        static Metrics of(List<Outcome> outcomes) {
+            return new Metrics(outcomes.size(), count(outcomes, Outcome::truePositive),
+                    count(outcomes, Outcome::falsePositive), count(outcomes, Outcome::falseNegative),
+                    count(outcomes, Outcome::trueNegative));
+        }
+
+        double precision() {
+            return tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+        }
+
+        double recall() {
+            return tp + fn == 0 ? 1 : (double) tp / (tp + fn);
+        }
+
+        String row(String name) {
+            return String.format(Locale.ROOT, "| %-26s | %5d | %4d | %3d | %3d | %4d | %9.3f | %6.3f |", name, texts,
+                    tp, fp, fn, tn, precision(), recall());
+        }
+
+        private static int count(List<Outcome> outcomes, Predicate<Outcome> which) {
+            return (int) outcomes.stream().filter(which).count();
+        }
+    }
+
+    @Test
+    void recallAndPrecisionOnTheLabelledSets() throws IOException {
+        Screener screener = new Screener(ProfanityList.defaults());
+        List<Outcome> outcomes = new ArrayList<>();
+        for (String set : SETS) {
+            for (Example example : read(set)) {
+                outcomes.add(new Outcome(example, screener.screen(example.text())));
+            }
+        }
+
+        StringBuilder report = new StringBuilder("\nScreening of the labelled sets\n\n");
+        report.append("| texts                      | count |   TP |  FP |  FN |   TN | precision | recall |\n");
+        report.append("|----------------------------|------:|-----:|----:|----:|-----:|----------:|-------:|\n");
+        Metrics overall = Metrics.of(outcomes);
+        report.append(overall.row("all")).append('\n');
+        for (String set : SETS) {
+            report.append(Metrics.of(only(outcomes, o -> o.example().set().equals(set))).row(set)).append('\n');
+        }
+        for (String language : List.of("en", "de", "fr", "es")) {
+            report.append(Metrics.of(only(outcomes, o -> o.example().language().equals(language)))
+                    .row("language " + language)).append('\n');
+        }
+
+        report.append("\n| reason               | expected in | found | recall | flagged where not expected |\n");
+        report.append("|----------------------|------------:|------:|-------:|---------------------------:|\n");
+        for (Reason reason : Reason.values()) {
+            List<Outcome> expecting = only(outcomes, o -> o.example().expected().contains(reason));
+            long found = expecting.stream().filter(o -> o.screening().reasons().contains(reason)).count();
+            long unexpected = outcomes.stream().filter(o -> !o.example().expected().contains(reason)
+                    && o.screening().reasons().contains(reason)).count();
+            report.append(String.format(Locale.ROOT, "| %-20s | %11d | %5d | %6.3f | %26d |%n", reason,
+                    expecting.size(), found, expecting.isEmpty() ? 1.0 : (double) found / expecting.size(),
+                    unexpected));
+        }
+
+        report.append("\nMisses and false alarms:\n");
+        for (Outcome o : outcomes) {
+            if (o.falseNegative() || o.falsePositive()) {
+                report.append(String.format("  %s %s:%d expected %s, found %s: %s%n",
+                        o.falseNegative() ? "MISS " : "ALARM", o.example().set(), o.example().line(),
+                        o.example().clean() ? "CLEAN" : o.example().expected(), describe(o), o.example().text()));
+            }
+        }
+        System.out.println(report);
+
+        assertTrue(outcomes.size() >= 180, "at least 180 labelled texts");
+        assertTrue(overall.recall() >= 0.95, () -> "recall " + overall.recall());
+        assertTrue(overall.precision() >= 0.90, () -> "precision " + overall.precision());
+    }
+
+    private static String describe(Outcome o) {
+        if (!o.screening().flagged()) {
+            return "nothing";
+        }
+        return o.screening().findings().stream()
+                .map(f -> f.reason() + " \"" + f.excerpt(o.example().text()) + "\"")
+                .collect(Collectors.joining(", "));
+    }
+
+    private static List<Outcome> only(List<Outcome> outcomes, Predicate<Outcome> which) {
+        return outcomes.stream().filter(which).toList();
+    }
+
+    static List<Example> read(String set) throws IOException {
+        List<Example> examples = new ArrayList<>();
+        try (InputStream in = ScreenerLabelledSetTest.class.getResourceAsStream("/screening/" + set)) {
+            if (in == null) {
+                return examples;
+            }
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i];
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] columns = line.split("\t", 3);
+                if (columns.length != 3) {
+                    throw new IllegalStateException(set + ":" + (i + 1) + " needs expected<TAB>language<TAB>text");
+                }
+                Set<Reason> expected = EnumSet.noneOf(Reason.class);
+                if (!columns[0].equals("CLEAN")) {
+                    Arrays.stream(columns[0].split(",")).map(String::strip).map(Reason::valueOf)
+                            .forEach(expected::add);
+                }
+                examples.add(new Example(set, i + 1, expected, columns[1], columns[2]));
+            }
+        }
+        return examples;
+    }
+}
