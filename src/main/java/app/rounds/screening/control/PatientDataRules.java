@@ -3,6 +3,7 @@ package app.rounds.screening.control;
 import app.rounds.screening.entity.Finding;
 import app.rounds.screening.entity.Reason;
 
+import java.time.Year;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -66,7 +67,7 @@ final class PatientDataRules {
             + "acct\\.?|claim|licen[cs]e|certificate|registration|dea|npi|gmc|nmc|case|encounter|episode|admission|"
             + "visit)" + SP + "?(?:id|number|no\\.?|#)|"
             // German
-            + "versicherten-?(?:nummer|nr\\.?)|versicherungs-?nummer|krankenversicherungs-?nummer|kv-?nummer|"
+            + "(?:kranken)?versicherten-?(?:nummer|nr\\.?)|versicherungs-?nummer|krankenversicherungs-?nummer|kv-?nummer|kvnr|"
             + "krankenkassen-?nummer|patienten-?(?:nummer|id|nr\\.?)|pat\\.?-?nr\\.?|fall-?(?:nummer|nr\\.?)|"
             + "aufnahme-?nummer|konto-?(?:nummer|nr\\.?)|mitglieds-?nummer|aktenzeichen|approbations-?nummer|lanr|"
             // French
@@ -76,7 +77,8 @@ final class PatientDataRules {
             + "num[ée]ro de compte|(?:num[ée]ro )?rpps|(?:num[ée]ro )?adeli|num[ée]ro de s[ée]jour|"
             // Spanish
             + "(?:n[úu]mero|n[º°]) de historia(?: cl[íi]nica)?|historia cl[íi]nica|nhc|"
-            + "n[úu]mero de (?:paciente|afiliaci[óo]n|afiliado|p[óo]liza|cuenta|colegiado)|"
+            + "n[úu]mero de (?:paciente|afiliaci[óo]n|afiliado|p[óo]liza|cuenta|colegiado)(?: a la seguridad social)?|"
+            + "seguridad social|s[ée]curit[ée] sociale|"
             + "n[úu]mero de (?:la )?seguridad social|nss|p[óo]liza|tarjeta sanitaria|cip|nuhsa)";
 
     private static final String NATIONAL_ID_KEY = "(?:(?iu:ssn|social security" + SP + "(?:number|no\\.?|#)|"
@@ -87,7 +89,8 @@ final class PatientDataRules {
             + "pass-?nummer|(?:num[ée]ro|n[°º]) de passeport|carte d'identit[ée]|num[ée]ro d'identit[ée]|"
             + "pasaporte|n[úu]mero de pasaporte|documento de identidad)|DNI|NIE|NIF)";
 
-    private static final String SERIAL_KEY = "(?:(?iu:serial(?:" + SP + "?(?:number|no\\.?|nr\\.?|#)|:)|"
+    private static final String SERIAL_KEY = "(?:(?iu:serial(?:" + SP + "?(?:number|no\\.?|nr\\.?|#)|(?=" + SP
+            + "*(?::|is|was)))|"
             + "seriennummer|serien-?nr\\.?|(?:num[ée]ro|n[°º]) de s[ée]rie|(?:n[úu]mero|n[º°]) de serie|"
             + "n[º°]" + SP + "?serie)|S/N|SN|SNR|N/S)";
 
@@ -100,6 +103,11 @@ final class PatientDataRules {
             + "units?|u|iu|ie|ui|einheiten|unités|unidades|mmol|µmol|mol|meq|%|€|\\$|£|eur|euros?|usd|dollars?|"
             + "pounds?|gbp|chf|patients?|patienten|pacientes|cases|fälle|cas|casos|people|personnes|personas|"
             + "menschen|deaths|copies|copias|cells|cellules|zellen|/µl|/mm3|/l)(?![\\p{L}])");
+    private static final Pattern VERSION_BEFORE = Pattern.compile(
+            "(?iu:version|versión|firmware|software|release|build|update|v)\\.?[ \\t:]*$");
+    /** "over 90", "mayores de 90 años": the aggregate Safe Harbor allows, not one person's age. */
+    private static final Pattern AGGREGATE_BEFORE = Pattern.compile("(?iu:over|above|older than|at least|über|ab|"
+            + "älter als|plus de|au-delà de|mayores de|más de|por encima de)[ \\t]*$|[>≥][ \\t]*$");
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d");
     private static final Pattern LOOKS_LIKE_DATE = Pattern.compile("^\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}");
 
@@ -156,7 +164,8 @@ final class PatientDataRules {
                         + "(?![\\p{L}\\p{N}-])(?:/[^\\s<>\"]*[^\\s<>\".,;:!?)\\]'’])?", 0,
                         match -> match.value().indexOf('/') > 0 || match.value().length() >= 6),
                 Rule.of(Reason.IP_ADDRESS, "(?<![\\p{L}\\p{N}.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
-                        + "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?!\\p{N}|\\.\\p{N})", 0),
+                        + "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?!\\p{N}|\\.\\p{N})", 0,
+                        match -> !VERSION_BEFORE.matcher(match.before(20)).find()),
                 Rule.of(Reason.IP_ADDRESS, "(?<![\\p{L}\\p{N}:])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
                         + "|(?:(?:[0-9A-Fa-f]{1,4}:){1,6}|:):(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?)"
                         + "(?![\\p{L}\\p{N}:])", 0, PatientDataRules::plausibleIpv6),
@@ -175,9 +184,14 @@ final class PatientDataRules {
                 keyed(Reason.RECORD_NUMBER, RECORD_KEY, 4),
                 keyed(Reason.DEVICE_SERIAL, SERIAL_KEY, 2),
                 Rule.of(Reason.DATE_OF_PERSON, START + DATE_KEY + "(?![\\p{L}])[^\\d\\n.!?;]{0,25}?" + DATE, 0),
+                // a birth year alone is allowed, unless it tells that someone is over 89
+                Rule.of(Reason.DATE_OF_PERSON, START + "(?iu:born|geboren|née?|nacid[oa]|year of birth|geburtsjahr|"
+                        + "jahrgang|année de naissance|año de nacimiento)(?![\\p{L}])[^\\d\\n.!?;]{0,15}?"
+                        + "(?<id>(?:18|19|20)\\d\\d)(?!\\p{N})", 0,
+                        match -> Year.now().getValue() - Integer.parseInt(match.value()) > 89),
                 ages(),
                 // phone and fax numbers
-                Rule.of(Reason.PHONE_OR_FAX, START + PHONE_KEY + LINK + "(?<id>\\+?\\(?\\d[\\d ()./-]{5,20}\\d)"
+                Rule.of(Reason.PHONE_OR_FAX, START + PHONE_KEY + "(?![\\p{L}])[^\\d\\n.!?;]{0,30}?(?<id>\\+?\\(?\\d[\\d ()./-]{5,20}\\d)"
                         + "(?!\\p{N})", 0, match -> match.digits() >= 7 && match.digits() <= 15),
                 Rule.of(Reason.PHONE_OR_FAX, "(?<![\\p{L}\\p{N}+])(?:\\+|00)[1-9]\\d{0,2}(?:[ .-]?\\(0\\))?"
                         + "(?:[ ./-]?\\(?\\d{1,5}\\)?){2,7}(?!\\p{N})", 0,
@@ -187,7 +201,7 @@ final class PatientDataRules {
                         && !LOOKS_LIKE_DATE.matcher(match.value()).find()),
                 Rule.of(Reason.PHONE_OR_FAX, "(?<![\\p{L}\\p{N}])(?:\\(\\d{3}\\)" + SP + "?|\\d{3}[ .-])\\d{3}[ .-]"
                         + "\\d{4}(?!\\p{N}|[.,/-]\\p{N})", 0),
-                Rule.of(Reason.PHONE_OR_FAX, "(?<![\\p{L}\\p{N}.,])[6-9]\\d{2}(?:(?:[ .]\\d{2}){3}|(?:[ .]\\d{3}){2})"
+                Rule.of(Reason.PHONE_OR_FAX, "(?<![\\p{L}\\p{N}.,])(?:[6-9]\\d{2}(?:(?:[ .]\\d{2}){3}|(?:[ .]\\d{3}){2})|[89]\\d[ .]\\d{3}(?:[ .]\\d{2}){2})"
                         + "(?!\\p{N}|[.,]\\p{N})", 0, match -> !UNIT_AFTER.matcher(match.after(20)).find()),
                 // places and people
                 addresses(),
@@ -205,10 +219,14 @@ final class PatientDataRules {
 
     private static Rule ages() {
         Rule english = Rule.of(Reason.AGE_OVER_89, AGE + "(?:" + SP + "|-)*(?iu:(?:years?|yrs?)(?:" + SP
-                + "|-)*old|y/o|y\\.o\\.|yo|yrs?)" + END, 0);
+                + "|-)*old|y/o|y\\.o\\.|yo|yrs?)" + END, 0, match -> !AGGREGATE_BEFORE.matcher(match.before(20)).find());
         Rule german = Rule.of(Reason.AGE_OVER_89, AGE + "(?:" + SP + "|-)*(?iu:jährig\\p{L}*|jahre?"
                 + SP + "+alt|jahren)" + END, 0);
-        Rule frenchSpanish = Rule.of(Reason.AGE_OVER_89, AGE + SP + "*(?iu:ans|años)" + END, 0);
+        Rule frenchSpanish = Rule.of(Reason.AGE_OVER_89, AGE + SP + "*(?iu:ans|años)" + END, 0,
+                match -> !AGGREGATE_BEFORE.matcher(match.before(20)).find());
+        // "she's 92", "er ist 95": a person and a bare number, unless a unit or more digits follow
+        Rule personIs = Rule.of(Reason.AGE_OVER_89, START + "(?iu:she|he)(?:'s|’s|" + SP + "+(?:is|was))" + SP + "+"
+                + "(?<id>" + AGE + ")(?![\\p{N}]|[.,:/]\\p{N}|" + SP + "*(?:%|°|\\p{L}))", 0);
         Rule keyed = Rule.of(Reason.AGE_OVER_89, START + "(?iu:aged?|age:|alter:?|im alter von|âgée?s? de|"
                 + "à l'âge de|edad:?|edad de|de edad)" + SP + "*" + AGE + "(?![\\p{N}.,])", 0);
         Rule words = Rule.of(Reason.AGE_OVER_89, START + "(?iu:nonagenarians?|centenarians?|nonagénaires?|"
@@ -217,6 +235,7 @@ final class PatientDataRules {
             english.findIn(text, found);
             german.findIn(text, found);
             frenchSpanish.findIn(text, found);
+            personIs.findIn(text, found);
             keyed.findIn(text, found);
             words.findIn(text, found);
         };
@@ -254,9 +273,9 @@ final class PatientDataRules {
             + "Herrn|Herr|Frau|Mme|Mlle|Madame|Mademoiselle|Monsieur|Sra|Srta|Sr|Señora|Señorita|Señor|Doña|mrs|mr|ms)"
             + "\\.?|M\\.)" + SP + "+(?<first>" + NAME + ")(?:" + SP + "+(?<second>" + NAME + "))?" + END);
     private static final Pattern PATIENT_NAME = Pattern.compile(START + "(?:[Pp]atient(?:in|en)?|[Pp]aciente|"
-            + "[Pp]atiente)" + SP + "*:?" + SP + "+(?<first>" + NAME + ")(?:" + SP + "+(?<second>" + NAME + "))?" + END);
+            + "[Pp]atiente)" + SP + "*[:,]?" + SP + "+(?<first>" + NAME + ")(?:" + SP + "+(?<second>" + NAME + "))?" + END);
     private static final Pattern NAME_IN_BED = Pattern.compile(START + "(?<first>" + NAME + ")(?:" + SP + "+(?:in|im|au|"
-            + "en|dans le)|" + SP + "*[,(])" + SP + "+(?iu:bed|bett|lit|la" + SP + "+cama|cama)" + SP + "*\\d{1,3}"
+            + "en|dans le)" + SP + "+|" + SP + "*[,(]" + SP + "*)(?iu:bed|bay|bett|lit|la" + SP + "+cama|cama)" + SP + "*\\d{1,3}"
             + "(?!\\p{N})");
     private static final Pattern STAFF_BEFORE = Pattern.compile("(?iu:dr|prof|doctor|docteur|doktor)\\.?" + SP + "*$");
 

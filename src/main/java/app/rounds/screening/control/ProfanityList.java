@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  *
  * <p>Matching ignores case and accents (but keeps ñ: "cono" is not "coño") and, for single words, cheap
  * obfuscations: digits and symbols for letters ("sh1t", "$hit"), masked letters ("f*ck") and stretched letters
- * ("shiiit"). Each such variant must still equal a listed word exactly.
+ * ("shiiit"). Each such variant must still equal a listed word exactly. An entry ending in {@code *} matches every
+ * word that starts with it, for languages that build compounds ("scheiß*": Scheißdienst).
  */
 public final class ProfanityList {
 
@@ -48,6 +49,7 @@ public final class ProfanityList {
     private final Map<String, List<String>> entriesByLanguage;
     private final Set<String> phrases = new HashSet<>();
     private final Map<Integer, List<String>> wordsByLength = new HashMap<>();
+    private final List<String> prefixes = new ArrayList<>();
     private final int longestPhrase;
 
     private ProfanityList(Map<String, List<String>> entriesByLanguage) {
@@ -55,6 +57,10 @@ public final class ProfanityList {
         int longest = 1;
         for (List<String> entries : entriesByLanguage.values()) {
             for (String entry : entries) {
+                if (entry.endsWith("*") && !entry.contains(" ")) {
+                    prefixes.add(normalize(entry.substring(0, entry.length() - 1)));
+                    continue;
+                }
                 List<String> words = normalizedWords(entry);
                 if (words.isEmpty()) {
                     continue;
@@ -155,10 +161,19 @@ public final class ProfanityList {
                 longest = n;
             }
         }
-        if (longest == 0 && isDisguised(words.get(from))) {
+        if (longest == 0 && (startsWithListedPrefix(words.get(from)) || isDisguised(words.get(from)))) {
             longest = 1;
         }
         return longest;
+    }
+
+    private boolean startsWithListedPrefix(String word) {
+        for (String prefix : prefixes) {
+            if (word.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isDisguised(String word) {
