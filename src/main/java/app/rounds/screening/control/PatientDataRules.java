@@ -59,7 +59,8 @@ final class PatientDataRules {
 
     private static final String RECORD_KEY = "(?iu:"
             // English
-            + "mrn|medical record(?:" + SP + "(?:number|no\\.?|#))?|record" + SP + "(?:number|no\\.?|#)|"
+            + "mrn|med(?:ical|\\.)?" + SP + "*rec(?:ord|\\.)?(?:" + SP + "*(?:number|no\\.?|#))?|"
+            + "record" + SP + "(?:number|no\\.?|#)|"
             + "hospital" + SP + "(?:number|no\\.?|id)|hosp\\.?" + SP + "no\\.?|"
             + "patient" + SP + "(?:id|identifier|number|no\\.?|#)|nhs" + SP + "(?:number|no\\.?)|"
             + "chi" + SP + "(?:number|no\\.?)|insurance policy" + SP + "(?:number|no\\.?)|"
@@ -108,6 +109,9 @@ final class PatientDataRules {
     /** "over 90", "mayores de 90 años": the aggregate Safe Harbor allows, not one person's age. */
     private static final Pattern AGGREGATE_BEFORE = Pattern.compile("(?iu:over|above|older than|at least|über|ab|"
             + "älter als|plus de|au-delà de|mayores de|más de|por encima de)[ \\t]*$|[>≥][ \\t]*$");
+    /** "90 or over", "90 und älter", "90 ans et plus". */
+    private static final Pattern AGGREGATE_AFTER = Pattern.compile("^[ \\t]*(?:\\+|(?iu:or over|or older|and over|"
+            + "and older|plus|und älter|oder älter|und mehr|ou plus|et plus|o más|y más|o mayores)(?![\\p{L}]))");
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d");
     private static final Pattern LOOKS_LIKE_DATE = Pattern.compile("^\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}");
 
@@ -118,7 +122,8 @@ final class PatientDataRules {
             "schwester", "pfleger", "sister", "matron", "consultant", "registrar", "oberarzt", "chefarzt",
             // words that start sentences or stand for a person
             "the", "this", "that", "these", "those", "and", "but", "so", "who", "which", "what", "is", "are", "was",
-            "were", "if", "when", "our", "my", "your", "his", "her", "their", "one", "patient", "patientin",
+            "were", "if", "when", "or", "of", "to", "a", "in", "on", "at", "for", "with", "from", "has", "had",
+            "will", "would", "can", "could", "should", "said", "says", "asked", "our", "my", "your", "his", "her", "their", "one", "patient", "patientin",
             "patienten", "patients", "paciente", "patiente", "lady", "man", "woman", "gentleman", "baby", "child",
             "boy", "girl", "someone", "anyone", "everyone", "somebody", "nobody", "resident", "mann", "frau", "kind",
             "jemand", "wer", "le", "la", "les", "un", "une", "el", "los", "las", "alguien", "yesterday", "today",
@@ -219,16 +224,17 @@ final class PatientDataRules {
 
     private static Rule ages() {
         Rule english = Rule.of(Reason.AGE_OVER_89, AGE + "(?:" + SP + "|-)*(?iu:(?:years?|yrs?)(?:" + SP
-                + "|-)*old|y/o|y\\.o\\.|yo|yrs?)" + END, 0, match -> !AGGREGATE_BEFORE.matcher(match.before(20)).find());
+                + "|-)*old|y/o|y\\.o\\.|yo|yrs?)" + END, 0, PatientDataRules::oneAge);
         Rule german = Rule.of(Reason.AGE_OVER_89, AGE + "(?:" + SP + "|-)*(?iu:jährig\\p{L}*|jahre?"
-                + SP + "+alt|jahren)" + END, 0);
+                + SP + "+alt|jahren|j\\.)" + END, 0, PatientDataRules::oneAge);
         Rule frenchSpanish = Rule.of(Reason.AGE_OVER_89, AGE + SP + "*(?iu:ans|años)" + END, 0,
-                match -> !AGGREGATE_BEFORE.matcher(match.before(20)).find());
+                PatientDataRules::oneAge);
         // "she's 92", "er ist 95": a person and a bare number, unless a unit or more digits follow
         Rule personIs = Rule.of(Reason.AGE_OVER_89, START + "(?iu:she|he)(?:'s|’s|" + SP + "+(?:is|was))" + SP + "+"
                 + "(?<id>" + AGE + ")(?![\\p{N}]|[.,:/]\\p{N}|" + SP + "*(?:%|°|\\p{L}))", 0);
         Rule keyed = Rule.of(Reason.AGE_OVER_89, START + "(?iu:aged?|age:|alter:?|im alter von|âgée?s? de|"
-                + "à l'âge de|edad:?|edad de|de edad)" + SP + "*" + AGE + "(?![\\p{N}.,])", 0);
+                + "à l'âge de|edad:?|edad de|de edad)" + SP + "*" + AGE + "(?![\\p{N}.,])", 0,
+                PatientDataRules::oneAge);
         Rule words = Rule.of(Reason.AGE_OVER_89, START + "(?iu:nonagenarians?|centenarians?|nonagénaires?|"
                 + "centenaires?|neunzigjährige\\p{L}*|hundertjährige\\p{L}*|nonagenari[oa]s?|centenari[oa]s?)" + END, 0);
         return (text, found) -> {
@@ -261,17 +267,27 @@ final class PatientDataRules {
                 + "las)" + SP + "+)?" + NAME + "(?:" + SP + "+(?:(?iu:de la|del|de|y)" + SP + "+)?" + NAME + "){0,3},?"
                 + SP + "+(?:(?iu:n[º°o])\\.?" + SP + "*)?\\d{1,4}" + END + "(?:,?" + SP + "*\\d{1,2}[º°ª](?:" + SP
                 + "?[A-Z]" + END + ")?)?" + postcodeAndTown, 0);
+        Rule germanWithoutStreetWord = Rule.of(Reason.ADDRESS, START + "(?:Am|Im|An der|An den|Auf der|Auf dem|Zum|"
+                + "Zur|In der)" + SP + "+" + NAME + SP + "+\\d{1,4}(?:" + SP + "?[a-z])?,?" + SP + "+\\d{5}" + SP
+                + "+\\p{Lu}\\p{L}+", 0);
+        Rule ukPostcode = Rule.of(Reason.ADDRESS, START + "[A-Z]{1,2}\\d[A-Z\\d]?" + SP + "?\\d[A-Z]{2}" + END, 0);
         return (text, found) -> {
             english.findIn(text, found);
             german.findIn(text, found);
+            germanWithoutStreetWord.findIn(text, found);
+            ukPostcode.findIn(text, found);
             french.findIn(text, found);
             spanish.findIn(text, found);
         };
     }
 
     private static final Pattern HONORIFIC_NAME = Pattern.compile("(?<![\\p{L}\\p{N}.])(?:(?:Mrs|Mr|Ms|Mx|Miss|"
-            + "Herrn|Herr|Frau|Mme|Mlle|Madame|Mademoiselle|Monsieur|Sra|Srta|Sr|Señora|Señorita|Señor|Doña|mrs|mr|ms)"
+            + "Herrn|Herr|Frau|Mme|Mlle|Madame|Mademoiselle|Monsieur|Sra|Srta|Sr|Señora|Señorita|Señor|Doña|Don|mrs|mr|ms|"
+            + "madame|mademoiselle|monsieur|señora|señorita|señor|sra|sr|doña|don)"
             + "\\.?|M\\.)" + SP + "+(?<first>" + NAME + ")(?:" + SP + "+(?<second>" + NAME + "))?" + END);
+    /** People type "Mr smith" too; Mr, Mrs and Ms stand for nothing else, so a lower-case name is believed. */
+    private static final Pattern ENGLISH_HONORIFIC_LOWER_CASE_NAME = Pattern.compile("(?<![\\p{L}\\p{N}.])(?:Mrs|Mr|Ms|"
+            + "Mx|mrs|mr|ms)\\.?" + SP + "+(?<first>\\p{Ll}[\\p{Ll}'’-]*\\p{Ll})" + END);
     private static final Pattern PATIENT_NAME = Pattern.compile(START + "(?:[Pp]atient(?:in|en)?|[Pp]aciente|"
             + "[Pp]atiente)" + SP + "*[:,]?" + SP + "+(?<first>" + NAME + ")(?:" + SP + "+(?<second>" + NAME + "))?" + END);
     private static final Pattern NAME_IN_BED = Pattern.compile(START + "(?<first>" + NAME + ")(?:" + SP + "+(?:in|im|au|"
@@ -288,6 +304,12 @@ final class PatientDataRules {
                 continue;
             }
             nameSpan(m, m.start(), found);
+        }
+        m = ENGLISH_HONORIFIC_LOWER_CASE_NAME.matcher(text);
+        while (m.find()) {
+            if (isName(m.group("first"))) {
+                found.accept(new Finding(m.start(), m.end("first"), Reason.PERSON_NAME));
+            }
         }
         m = PATIENT_NAME.matcher(text);
         while (m.find()) {
@@ -312,6 +334,11 @@ final class PatientDataRules {
     private static boolean isName(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         return !NOT_NAMES.contains(lower) && !NOUN_ENDING.matcher(lower).find();
+    }
+
+    /** One person's age, not the Safe Harbor aggregate "90 or older". */
+    private static boolean oneAge(Rule.Match match) {
+        return !AGGREGATE_BEFORE.matcher(match.before(20)).find() && !AGGREGATE_AFTER.matcher(match.after(20)).find();
     }
 
     /** At least three groups (fe80::1ff:fe23) or the loopback, so that times like 10:30 never match. */

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ScreenerLabelledSetTest {
 
-    static final List<String> SETS = List.of("labelled.tsv", "labelled-after-tuning.tsv");
+    static final List<String> SETS = List.of("labelled.tsv", "labelled-after-tuning.tsv", "labelled-holdout.tsv");
 
     record Example(String set, int line, Set<Reason> expected, String language, String text) {
 
