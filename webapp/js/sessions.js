@@ -61,6 +61,9 @@ function card(session) {
     session.hashtag ? `#${session.hashtag}` : null].filter(Boolean).join(' · ');
   item.querySelector('.code').textContent = session.joinCode;
   item.querySelector('.status').textContent = STATUS_TEXT[session.status];
+  const boardLink = item.querySelector('.board');
+  boardLink.href = `board.html?id=${encodeURIComponent(session.id)}`;
+  boardLink.setAttribute('aria-label', `Live board of ${session.title}`);
   const projector = item.querySelector('.projector');
   projector.href = `projector.html?id=${encodeURIComponent(session.id)}`;
   projector.setAttribute('aria-label', `Show join code of ${session.title}`);

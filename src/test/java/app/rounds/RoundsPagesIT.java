@@ -117,7 +117,7 @@ class RoundsPagesIT {
         name.sendKeys("Sam", Keys.ENTER);
 
         wait.until(ExpectedConditions.textToBe(By.id("title"), "Sepsis six"));
-        assertEquals("You joined as Sam.", browser.findElement(By.id("welcome")).getText());
+        assertEquals("You joined as Sam", browser.findElement(By.id("welcome")).getText());
         assertNoHorizontalScrolling(browser);
         Browsers.screenshot(browser, "trainee-phone");
 

@@ -84,6 +84,11 @@ public final class ApiClient {
         return withBearer(issued.json().getString("token"));
     }
 
+    /** A header this client sends, such as its Authorization. */
+    public String header(String name) {
+        return headers.get(name);
+    }
+
     public ApiClient without(String header) {
         Map<String, String> next = new LinkedHashMap<>(headers);
         next.remove(header);

@@ -1,7 +1,5 @@
 package app.rounds.platform.boundary;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -19,7 +17,6 @@ import java.io.IOException;
 public class InternalErrorPage extends HttpServlet {
 
     static final String PATH = "/internal-error";
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -29,11 +26,7 @@ public class InternalErrorPage extends HttpServlet {
         }
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        Problem problem = ProblemResponses.internalError(
-                failure == null ? new IllegalStateException("status 500 without an exception") : failure, uri);
-        response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.toJson(problem));
+        ServletProblems.write(response, ProblemResponses.internalError(
+                failure == null ? new IllegalStateException("status 500 without an exception") : failure, uri));
     }
 }

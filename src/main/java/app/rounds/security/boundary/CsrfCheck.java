@@ -1,5 +1,6 @@
 package app.rounds.security.boundary;
 
+import app.rounds.platform.control.Origins;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.SecretTokens;
 import jakarta.annotation.Priority;
@@ -13,9 +14,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,8 +46,8 @@ public class CsrfCheck implements ContainerRequestFilter {
             return;
         }
         String origin = context.getHeaderString("Origin");
-        if (origin != null && !sameOrigin(origin, context.getHeaderString("Host")) && !publicUrl
-                .map(URI::create).map(URI::getRawAuthority).filter(host -> sameOrigin(origin, host)).isPresent()) {
+        if (origin != null && !Origins.sameOrigin(origin, context.getHeaderString("Host"))
+                && !publicUrl.map(Origins::hostOf).filter(host -> Origins.sameOrigin(origin, host)).isPresent()) {
             throw ProblemException.forbidden("Requests from another site are not accepted.");
         }
         boolean openToAll = RoleCheck.Access.of(resource.getResourceMethod(), resource.getResourceClass()).everyone();
@@ -61,24 +60,5 @@ public class CsrfCheck implements ContainerRequestFilter {
                         "Send the token from GET /api/auth/me in the X-CSRF-Token header.", List.of(), null);
             }
         }
-    }
-
-    static boolean sameOrigin(String origin, String host) {
-        if (host == null || "null".equals(origin)) {
-            return false;
-        }
-        try {
-            URI uri = URI.create(origin);
-            String originHost = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            String expected = host.toLowerCase(Locale.ROOT);
-            return originHost != null && (originHost.toLowerCase(Locale.ROOT).equals(expected)
-                    || (uri.getPort() == -1 && expected.equals(originHost + ":" + defaultPort(uri.getScheme()))));
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
-    }
-
-    private static int defaultPort(String scheme) {
-        return "https".equalsIgnoreCase(scheme) ? 443 : 80;
     }
 }

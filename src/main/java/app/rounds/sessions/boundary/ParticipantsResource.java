@@ -1,12 +1,9 @@
 package app.rounds.sessions.boundary;
 
 import app.rounds.platform.control.ClientAddresses;
-import app.rounds.platform.control.ProblemException;
 import app.rounds.sessions.control.Participants;
-import app.rounds.sessions.entity.ModerationMode;
+import app.rounds.sessions.control.SessionSummary;
 import app.rounds.sessions.entity.Participant;
-import app.rounds.sessions.entity.SessionStatus;
-import app.rounds.sessions.entity.TrainingSession;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,8 +23,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
-
 /**
  * Trainees joining a session by its code. Open to everyone: the join code is the key, and wrong codes are
  * rate-limited. The participant token in the answer is shown once; send it back in the {@value #TOKEN_HEADER} header.
@@ -44,18 +39,9 @@ public class ParticipantsResource {
                               @Size(max = Participant.MAX_NAME_LENGTH) String displayName) {
     }
 
-    /** What a trainee may know of the session: nothing about its staff, its owner or its join statistics. */
-    public record SessionSummary(String title, String facility, String description, Instant scheduledStart,
-                                 Instant scheduledEnd, String hashtag, ModerationMode moderationMode,
-                                 SessionStatus status) {
-
-        static SessionSummary of(TrainingSession s) {
-            return new SessionSummary(s.title(), s.facility(), s.description(), s.scheduledStart(), s.scheduledEnd(),
-                    s.hashtag() == null ? null : s.hashtag().text(), s.moderationMode(), s.status());
-        }
-    }
-
-    public record ParticipantView(String participantId, String displayName, String token, SessionSummary session) {
+    /** {@code joinCode} is the code the trainee joined with: their page opens the live board with it. */
+    public record ParticipantView(String participantId, String displayName, String token, String joinCode,
+                                  SessionSummary session) {
     }
 
     @Inject
@@ -81,13 +67,11 @@ public class ParticipantsResource {
     @PermitAll
     @Operation(summary = "The participant holding the token in the Rounds-Participant header, and their session")
     public ParticipantView me(@HeaderParam(TOKEN_HEADER) String token) {
-        return participants.byToken(token).map(joined -> view(joined, null))
-                .orElseThrow(() -> ProblemException.unauthenticated(
-                        "Send the participant token from joining in the " + TOKEN_HEADER + " header."));
+        return view(participants.trainee(token), null);
     }
 
     private static ParticipantView view(Participants.Joined joined, String token) {
         return new ParticipantView(joined.participant().id(), joined.participant().displayName(), token,
-                SessionSummary.of(joined.session()));
+                joined.session().joinCode().value(), SessionSummary.of(joined.session()));
     }
 }

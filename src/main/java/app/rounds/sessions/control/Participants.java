@@ -60,20 +60,33 @@ public class Participants {
 
     public Joined join(String typedCode, String displayName, String clientAddress) {
         joins.acquire(clientAddress);
+        TrainingSession session = sessionByCode(typedCode, clientAddress);
+        if (session.status() == SessionStatus.ENDED) {
+            throw ProblemException.gone("session-ended", "This session has ended.");
+        }
+        String token = SecretTokens.newToken();
+        Participant participant = new Participant(session.id(), SecretTokens.hash(token), displayName, clock.instant());
+        em.persist(participant);
+        return new Joined(token, participant, session);
+    }
+
+    /** The session of a typed join code; wrong codes count against the address (the live board's handshake too). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TrainingSession sessionByCode(String typedCode, String clientAddress) {
         wrongCodes.acquire(clientAddress);
         Optional<TrainingSession> session = JoinCode.parse(typedCode).flatMap(sessions::findByJoinCode);
         if (session.isEmpty()) {
             throw ProblemException.notFound("join-code-unknown", "No session has this join code; check it and try again.");
         }
         wrongCodes.refund(clientAddress);
-        if (session.get().status() == SessionStatus.ENDED) {
-            throw ProblemException.gone("session-ended", "This session has ended.");
-        }
-        String token = SecretTokens.newToken();
-        Participant participant = new Participant(session.get().id(), SecretTokens.hash(token), displayName,
-                clock.instant());
-        em.persist(participant);
-        return new Joined(token, participant, session.get());
+        return session.get();
+    }
+
+    /** The participant holding this token, with their session; 401 without a valid one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Joined trainee(String token) {
+        return byToken(token).orElseThrow(() -> ProblemException.unauthenticated(
+                "Send the participant token from joining in the Rounds-Participant header."));
     }
 
     /** The participant holding this token, with their session. */

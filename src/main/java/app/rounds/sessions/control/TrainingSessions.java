@@ -10,6 +10,7 @@ import app.rounds.sessions.entity.SessionDetails;
 import app.rounds.sessions.entity.SessionStatus;
 import app.rounds.sessions.entity.TrainingSession;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,6 +34,9 @@ public class TrainingSessions {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<SessionChanged> changed;
 
     /** Checks what an organiser typed and names the field at fault. */
     public static SessionDetails describe(String title, String facility, String description, Instant scheduledStart,
@@ -81,6 +85,7 @@ public class TrainingSessions {
         ensureHashtagFree(details.hashtag(), session.id());
         session.revise(details, clock.instant());
         UniqueConstraints.flush(em, "uq_training_session_active_hashtag", TrainingSessions::hashtagTaken);
+        changed.fire(new SessionChanged(session.id(), SessionSummary.of(session)));
         return session;
     }
 
@@ -109,6 +114,16 @@ public class TrainingSessions {
                 .toList();
     }
 
+    /** What anyone in the session may know of it, for the board. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SessionSummary summary(String sessionId) {
+        TrainingSession session = em.find(TrainingSession.class, sessionId);
+        if (session == null) {
+            throw ProblemException.notFound("session-not-found", "There is no session '" + sessionId + "'.");
+        }
+        return SessionSummary.of(session);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<TrainingSession> findByJoinCode(JoinCode code) {
         return em.createNamedQuery(TrainingSession.FIND_BY_JOIN_CODE, TrainingSession.class)
@@ -124,6 +139,7 @@ public class TrainingSessions {
                             + next.name().toLowerCase(Locale.ROOT) + ".");
         }
         session.moveTo(next, clock.instant());
+        changed.fire(new SessionChanged(session.id(), SessionSummary.of(session)));
         return session;
     }
 

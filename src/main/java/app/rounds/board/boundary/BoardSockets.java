@@ -1,0 +1,83 @@
+package app.rounds.board.boundary;
+
+import app.rounds.board.control.BoardHub;
+import app.rounds.board.control.Subscriber;
+import app.rounds.board.entity.Stream;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the two board endpoints share: subscribing with the {@code since} the client sends, answering its pings,
+ * taking its acknowledgements, and leaving. The handshake was decided by {@link BoardHandshakeFilter}. Clients send
+ * only {@code "ping"} and {@code "ack <frames received>"}; any message over 256 characters closes the socket.
+ */
+final class BoardSockets {
+
+    static final int MAX_CLIENT_MESSAGE = 256;
+    static final long IDLE_TIMEOUT_MILLIS = 90_000;
+    private static final String SUBSCRIBER = "rounds.subscriber";
+    private static final String SESSION = "rounds.session";
+    private static final String STREAM = "rounds.stream";
+
+    private BoardSockets() {
+    }
+
+    static void open(BoardHub hub, Session socket, String sessionId, Stream stream) {
+        socket.setMaxIdleTimeout(IDLE_TIMEOUT_MILLIS);
+        socket.setMaxTextMessageBufferSize(MAX_CLIENT_MESSAGE);
+        Map<String, Object> properties = socket.getUserProperties();
+        properties.put(SESSION, sessionId);
+        properties.put(STREAM, stream);
+        properties.put(SUBSCRIBER, hub.subscribe(sessionId, stream, socket, since(socket)));
+    }
+
+    static void message(Session socket, String text) {
+        Subscriber subscriber = (Subscriber) socket.getUserProperties().get(SUBSCRIBER);
+        if (subscriber == null) {
+            return;
+        }
+        String message = text.strip();
+        if ("ping".equals(message)) {
+            subscriber.pong();
+        } else if (message.startsWith("ack ")) {
+            try {
+                subscriber.acknowledge(Long.parseLong(message.substring(4).strip()));
+            } catch (NumberFormatException ignored) {
+                // not an acknowledgement: ignore it like any other unknown message
+            }
+        }
+    }
+
+    static void close(BoardHub hub, Session socket) {
+        Subscriber subscriber = (Subscriber) socket.getUserProperties().get(SUBSCRIBER);
+        if (subscriber != null) {
+            hub.unsubscribe((String) socket.getUserProperties().get(SESSION),
+                    (Stream) socket.getUserProperties().get(STREAM), subscriber);
+        }
+    }
+
+    static void refuse(Session socket, String reason) {
+        try {
+            socket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+        } catch (IOException ignored) {
+            // the client is gone already
+        }
+    }
+
+    private static Long since(Session socket) {
+        List<String> values = socket.getRequestParameterMap().get("since");
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        try {
+            long since = Long.parseLong(values.getFirst());
+            return since < 0 ? null : since;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

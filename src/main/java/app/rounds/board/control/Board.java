@@ -1,0 +1,91 @@
+package app.rounds.board.control;
+
+import app.rounds.board.entity.BoardEvent;
+import app.rounds.board.entity.Stream;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Appends events to a session's board streams, in the caller's transaction: the change and its event commit or roll
+ * back together, and clients hear of it only after the commit ({@link BoardAdvanced} is observed AFTER_SUCCESS).
+ * Sequence numbers come from a counter row per session and stream, locked until the transaction ends, so they are
+ * gap-free and in commit order.
+ */
+@ApplicationScoped
+public class Board {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<BoardAdvanced> advanced;
+
+    @Inject
+    BoardState state;
+
+    /** The stream's whole state, and the sequence number it is as of: both read in one transaction, so they agree. */
+    public record Snapshot(long seq, String json) {
+    }
+
+    /** Stores an event whose data is the JSON form of {@code data}; returns its sequence number. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long append(String sessionId, Stream stream, String type, Object data) {
+        long seq = nextSeq(sessionId, stream);
+        em.persist(new BoardEvent(sessionId, stream, seq, type, JSON.toJson(data), clock.instant()));
+        advanced.fire(new BoardAdvanced(sessionId, stream));
+        return seq;
+    }
+
+    /**
+     * Events after {@code afterSeq}, oldest first, at most {@code limit}. Reads in a transaction of its own: the
+     * fan-out calls it from executor threads, where only a transaction gives the entity manager a context.
+     */
+    @Transactional
+    public List<BoardEvent> eventsAfter(String sessionId, Stream stream, long afterSeq, int limit) {
+        return em.createNamedQuery(BoardEvent.FIND_AFTER, BoardEvent.class)
+                .setParameter("session", sessionId)
+                .setParameter("stream", stream)
+                .setParameter("after", afterSeq)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Snapshot snapshot(String sessionId, Stream stream) {
+        long seq = lastSeq(sessionId, stream);
+        return new Snapshot(seq, state.snapshot(sessionId, stream));
+    }
+
+    @Transactional
+    public long lastSeq(String sessionId, Stream stream) {
+        Long last = em.createNamedQuery(BoardEvent.LAST_SEQ, Long.class)
+                .setParameter("session", sessionId)
+                .setParameter("stream", stream)
+                .getSingleResult();
+        return last == null ? 0 : last;
+    }
+
+    private long nextSeq(String sessionId, Stream stream) {
+        // LAST_INSERT_ID(expr) hands the new value back on this connection without a second read of the row
+        em.createNativeQuery("INSERT INTO board_stream (session_id, stream, last_seq) VALUES (?, ?, LAST_INSERT_ID(1)) "
+                        + "ON DUPLICATE KEY UPDATE last_seq = LAST_INSERT_ID(last_seq + 1)")
+                .setParameter(1, sessionId)
+                .setParameter(2, stream.name())
+                .executeUpdate();
+        return ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
+    }
+}

@@ -1,0 +1,153 @@
+package app.rounds.board.control;
+
+import app.rounds.board.entity.Frames;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One connected client. Frames go out one at a time through the asynchronous remote; the rest wait in a bounded
+ * queue. The container reports a send as done once it has buffered it, not once the client has it, so clients also
+ * acknowledge what they received ({@code "ack <frames received>"}): a client with more than {@code maxInFlight} frames
+ * queued or unacknowledged is closed with 1013 (try again later) and reconnects with its last sequence number. A slow
+ * phone never holds up the others, and never holds more than that many frames of memory.
+ */
+public final class Subscriber {
+
+    static final CloseReason TOO_SLOW = new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER,
+            "too far behind: reconnect with the last seq");
+    private static final Logger LOG = Logger.getLogger(Subscriber.class.getName());
+
+    private final Session socket;
+    private final int maxInFlight;
+    /** Closing and pinging may block on a stalled connection: they run here, never on the fan-out's thread. */
+    private final Executor blockingWork;
+    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private boolean sending;
+    private long framesSent;
+    private long framesAcknowledged;
+    private boolean closed;
+    /** The last stored event this client has been sent (or that its snapshot includes). */
+    private long lastSeq;
+
+    public Subscriber(Session socket, int maxInFlight, Executor blockingWork) {
+        this.socket = socket;
+        this.maxInFlight = maxInFlight;
+        this.blockingWork = blockingWork;
+    }
+
+    public String id() {
+        return socket.getId();
+    }
+
+    synchronized long lastSeq() {
+        return lastSeq;
+    }
+
+    /** The client has every event up to {@code seq} already (it said so when reconnecting). */
+    synchronized void resumeAfter(long seq) {
+        lastSeq = seq;
+    }
+
+    /** Sends a stored event's frame unless this client already has it. */
+    synchronized void sendEvent(long seq, String frame) {
+        if (seq > lastSeq) {
+            lastSeq = seq;
+            send(frame);
+        }
+    }
+
+    /** Sends a frame that carries state as of {@code seq} (a snapshot). */
+    synchronized void sendState(long seq, String frame) {
+        lastSeq = Math.max(lastSeq, seq);
+        send(frame);
+    }
+
+    /** The client has received this many frames on this connection. */
+    public synchronized void acknowledge(long framesReceived) {
+        framesAcknowledged = Math.max(framesAcknowledged, Math.min(framesReceived, framesSent));
+    }
+
+    /** Answers a client's ping, so it knows the connection (not only the socket) is alive. */
+    public synchronized void pong() {
+        send(Frames.frame(lastSeq, Frames.PONG, "{}"));
+    }
+
+    synchronized void send(String frame) {
+        if (closed) {
+            return;
+        }
+        if (queue.size() >= maxInFlight || framesSent - framesAcknowledged >= maxInFlight) {
+            close(TOO_SLOW);
+            return;
+        }
+        queue.add(frame);
+        if (!sending) {
+            sendNext();
+        }
+    }
+
+    private void sendNext() {
+        String frame = queue.poll();
+        if (frame == null || closed) {
+            sending = false;
+            return;
+        }
+        sending = true;
+        framesSent++;
+        try {
+            socket.getAsyncRemote().sendText(frame, result -> {
+                synchronized (this) {
+                    if (result.isOK()) {
+                        sendNext();
+                    } else {
+                        sending = false;
+                        close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed"));
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            sending = false;
+            close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed"));
+        }
+    }
+
+    void ping() {
+        blockingWork.execute(() -> {
+            try {
+                if (socket.isOpen()) {
+                    socket.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+                }
+            } catch (IOException | RuntimeException e) {
+                close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "ping failed"));
+            }
+        });
+    }
+
+    synchronized boolean closed() {
+        return closed || !socket.isOpen();
+    }
+
+    synchronized void close(CloseReason reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queue.clear();
+        blockingWork.execute(() -> {
+            try {
+                if (socket.isOpen()) {
+                    socket.close(reason);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "closing a board client", e);
+            }
+        });
+    }
+}

@@ -1,0 +1,96 @@
+package app.rounds.board.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One change on one stream of a session's board, stored in the transaction that made the change. Its sequence
+ * number is gap-free per session and stream; a reconnecting client asks for what follows the last one it saw.
+ */
+@Entity
+@Table(name = "board_event")
+@IdClass(BoardEvent.Key.class)
+@NamedQuery(name = BoardEvent.FIND_AFTER, query = "SELECT e FROM BoardEvent e WHERE e.sessionId = :session "
+        + "AND e.stream = :stream AND e.seq > :after ORDER BY e.seq")
+@NamedQuery(name = BoardEvent.LAST_SEQ, query = "SELECT MAX(e.seq) FROM BoardEvent e WHERE e.sessionId = :session "
+        + "AND e.stream = :stream")
+public class BoardEvent {
+
+    public static final String FIND_AFTER = "BoardEvent.findAfter";
+    public static final String LAST_SEQ = "BoardEvent.lastSeq";
+
+    public record Key(String sessionId, Stream stream, long seq) implements Serializable {
+        public Key() {
+            this(null, null, 0);
+        }
+    }
+
+    @Id
+    @Column(name = "session_id", length = 36)
+    private String sessionId;
+
+    @Id
+    @Enumerated(EnumType.STRING)
+    @Column(length = 12)
+    private Stream stream;
+
+    @Id
+    private long seq;
+
+    @Column(nullable = false, length = 40)
+    private String type;
+
+    /** The frame's data, as JSON. */
+    @Column(nullable = false)
+    private String payload;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected BoardEvent() {
+    }
+
+    public BoardEvent(String sessionId, Stream stream, long seq, String type, String payload, Instant createdAt) {
+        this.sessionId = Objects.requireNonNull(sessionId);
+        this.stream = Objects.requireNonNull(stream);
+        this.seq = seq;
+        this.type = Objects.requireNonNull(type);
+        this.payload = Objects.requireNonNull(payload);
+        this.createdAt = createdAt;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public Stream stream() {
+        return stream;
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String payload() {
+        return payload;
+    }
+
+    /** The frame a client receives. The payload is JSON already, so it is embedded as it is. */
+    public String frame() {
+        return Frames.frame(seq, type, payload);
+    }
+}

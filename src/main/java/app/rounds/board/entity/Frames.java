@@ -1,0 +1,27 @@
+package app.rounds.board.entity;
+
+/**
+ * The JSON frames of the board: {@code {"seq": n, "type": "...", "data": {...}}}. {@code seq} is the last stored event
+ * of the stream that the frame follows; only stored events advance it, so a client resumes after the last {@code seq}
+ * it saw. Types: snapshot, contribution.created, contribution.updated, contribution.removed (public only), votes,
+ * feedback.summary (moderation only), session.updated, and pong.
+ */
+public final class Frames {
+
+    public static final String SNAPSHOT = "snapshot";
+    public static final String CONTRIBUTION_CREATED = "contribution.created";
+    public static final String CONTRIBUTION_UPDATED = "contribution.updated";
+    public static final String CONTRIBUTION_REMOVED = "contribution.removed";
+    public static final String VOTES = "votes";
+    public static final String FEEDBACK_SUMMARY = "feedback.summary";
+    public static final String SESSION_UPDATED = "session.updated";
+    public static final String PONG = "pong";
+
+    private Frames() {
+    }
+
+    public static String frame(long seq, String type, String jsonData) {
+        // types are the constants above: nothing to escape
+        return "{\"seq\":" + seq + ",\"type\":\"" + type + "\",\"data\":" + jsonData + "}";
+    }
+}

@@ -1,0 +1,95 @@
+package app.rounds.contributions.boundary;
+
+import app.rounds.contributions.control.QuestionViews.ModeratedQuestion;
+import app.rounds.contributions.control.Questions;
+import app.rounds.contributions.entity.QuestionStatus;
+import app.rounds.platform.control.ProblemException;
+import app.rounds.security.control.CurrentStaff;
+import app.rounds.security.control.Roles;
+import app.rounds.sessions.control.TrainingSessions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Moderating a session's questions, for its staff: the queue, approve/reject/hide, answered/pinned/archived. */
+@Path("sessions/{sessionId}/questions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.PRESENTER, Roles.COMMUNICATOR, Roles.ADMIN})
+@Tag(name = "Moderation")
+public class ModerationResource {
+
+    public record StatusChange(@NotNull QuestionStatus status) {
+    }
+
+    /** Flags to set; a missing one stays as it is. */
+    public record FlagChange(Boolean answered, Boolean pinned, Boolean archived) {
+    }
+
+    @Inject
+    Questions questions;
+
+    @Inject
+    TrainingSessions sessions;
+
+    @Inject
+    CurrentStaff currentStaff;
+
+    @PathParam("sessionId")
+    String sessionId;
+
+    @GET
+    @Operation(summary = "The session's questions with screening findings; filter by status, archived; sort by votes or newest")
+    public List<ModeratedQuestion> questions(@QueryParam("status") String status,
+                                             @QueryParam("archived") boolean archived,
+                                             @QueryParam("sort") String sort) {
+        ensureStaff();
+        return questions.forModerators(sessionId, parseStatus(status), archived, Questions.Order.parse(sort));
+    }
+
+    @PUT
+    @Path("{questionId}/status")
+    @Operation(summary = "Approve, reject, hide or show again; REJECTED → PENDING undoes a reject")
+    public ModeratedQuestion moderate(@PathParam("questionId") String questionId,
+                                      @Valid @NotNull StatusChange change) {
+        ensureStaff();
+        return questions.moderate(sessionId, questionId, change.status());
+    }
+
+    @PUT
+    @Path("{questionId}/flags")
+    @Operation(summary = "Mark answered, pin, archive (or undo any of them)")
+    public ModeratedQuestion flag(@PathParam("questionId") String questionId, @Valid @NotNull FlagChange change) {
+        ensureStaff();
+        return questions.flag(sessionId, questionId, change.answered(), change.pinned(), change.archived());
+    }
+
+    private void ensureStaff() {
+        sessions.session(sessionId, currentStaff.member());
+    }
+
+    private static QuestionStatus parseStatus(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return QuestionStatus.valueOf(typed.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("status", "must be one of " + List.of(QuestionStatus.values()));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package app.rounds.contributions.boundary;
+
+import app.rounds.contributions.control.Idempotency;
+import app.rounds.contributions.control.PostingLimits;
+import app.rounds.contributions.control.QuestionViews.OwnQuestion;
+import app.rounds.contributions.control.Questions;
+import app.rounds.contributions.entity.Question;
+import app.rounds.platform.control.ClientAddresses;
+import app.rounds.sessions.boundary.ParticipantsResource;
+import app.rounds.sessions.control.Participants;
+import app.rounds.sessions.control.Participants.Joined;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/**
+ * A trainee's questions: ask, see one's own (with where they stand), vote. Authenticated by the participant token in
+ * the {@code Rounds-Participant} header; POSTs accept an {@code Idempotency-Key}.
+ */
+@Path("participants/me/questions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@PermitAll
+@Tag(name = "Trainees")
+public class QuestionsResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    public record NewQuestion(@NotBlank @Size(max = Question.MAX_LENGTH) String text) {
+    }
+
+    @Inject
+    Participants participants;
+
+    @Inject
+    Questions questions;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    PostingLimits limits;
+
+    @Inject
+    ClientAddresses clientAddresses;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Operation(summary = "Ask a question; it waits for moderation when the session pre-moderates or screening holds it")
+    public Response ask(@HeaderParam(ParticipantsResource.TOKEN_HEADER) String token,
+                        @HeaderParam(IDEMPOTENCY_KEY) String key, @Valid @NotNull NewQuestion question) {
+        Joined trainee = participants.trainee(token);
+        limits.post(trainee.participant().id(), clientAddresses.of(request));
+        return answer(idempotency.once(trainee.participant().id(), key, "POST questions " + question.text(), 201,
+                () -> questions.ask(trainee, question.text())));
+    }
+
+    @GET
+    @Operation(summary = "The questions this participant asked, with their moderation status")
+    public List<OwnQuestion> asked(@HeaderParam(ParticipantsResource.TOKEN_HEADER) String token) {
+        return questions.asked(participants.trainee(token));
+    }
+
+    @POST
+    @Path("{questionId}/vote")
+    @Operation(summary = "Vote for an approved question, or take the vote back (a toggle)")
+    public Response vote(@HeaderParam(ParticipantsResource.TOKEN_HEADER) String token,
+                         @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("questionId") String questionId) {
+        Joined trainee = participants.trainee(token);
+        limits.vote(trainee.participant().id(), clientAddresses.of(request));
+        return answer(idempotency.once(trainee.participant().id(), key, "POST vote " + questionId, 200,
+                () -> questions.toggleVote(trainee, questionId)));
+    }
+
+    static Response answer(Idempotency.Answer answer) {
+        return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.json()).build();
+    }
+}

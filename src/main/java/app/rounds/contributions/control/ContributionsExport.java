@@ -1,0 +1,64 @@
+package app.rounds.contributions.control;
+
+import app.rounds.contributions.entity.Feedback;
+import app.rounds.contributions.entity.Question;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.stream.Collectors;
+
+/**
+ * A session's questions and feedback as CSV (RFC 4180), at any time: one row per question, then one per feedback.
+ * Cells that a spreadsheet would read as a formula (=, +, -, @, tab, CR) are prefixed with an apostrophe, so an
+ * export cannot run anything when opened.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ContributionsExport {
+
+    static final String[] HEADER = {"kind", "id", "created_at", "updated_at", "status", "answered", "pinned", "archived",
+            "votes", "rating", "author", "text", "screening"};
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Writes and flushes, but leaves {@code out} open: it belongs to the caller. */
+    public void write(String sessionId, Writer out) throws IOException {
+        // not closed: closing the printer would close the caller's stream
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
+        for (Question q : em.createNamedQuery(Question.FIND_BY_SESSION, Question.class)
+                .setParameter("session", sessionId).getResultList()) {
+            csv.printRecord("question", q.id(), time(q.createdAt()), time(q.updatedAt()), q.status(), q.answered(),
+                    q.pinned(), q.archived(), q.votes(), "", cell(q.authorName()), cell(q.text()),
+                    reasons(q.screening()));
+        }
+        for (Feedback f : em.createNamedQuery(Feedback.FIND_BY_SESSION, Feedback.class)
+                .setParameter("session", sessionId).getResultList()) {
+            csv.printRecord("feedback", f.id(), "", time(f.updatedAt()), "", "", "", "", "", f.rating(), "",
+                    cell(f.comment()), reasons(f.screening()));
+        }
+        csv.flush();
+    }
+
+    static String cell(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    private static String reasons(String screening) {
+        return Findings.read(screening).stream().map(Findings.Shown::label).distinct().collect(Collectors.joining("; "));
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+}

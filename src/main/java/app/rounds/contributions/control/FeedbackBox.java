@@ -1,0 +1,97 @@
+package app.rounds.contributions.control;
+
+import app.rounds.board.control.Board;
+import app.rounds.board.entity.Frames;
+import app.rounds.board.entity.Stream;
+import app.rounds.contributions.entity.Feedback;
+import app.rounds.screening.control.Screener;
+import app.rounds.sessions.control.Participants.Joined;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Feedback on a session: one rating (1–5) and optional comment per participant, replaced when given again. Only the
+ * session's staff see it, as a summary on the moderation stream; a comment that screening flags is kept out of the
+ * latest comments and shown with its findings in the full list.
+ */
+@ApplicationScoped
+@Transactional
+public class FeedbackBox {
+
+    static final int LATEST_COMMENTS = 5;
+
+    public record Given(int rating, String comment, Instant at) {
+    }
+
+    public record Comment(String comment, int rating, Instant at) {
+    }
+
+    public record Summary(int count, double average, int[] distribution, List<Comment> latestComments) {
+    }
+
+    public record Entry(int rating, String comment, Instant at, List<Findings.Shown> screening) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Screener screener;
+
+    @Inject
+    Board board;
+
+    @Inject
+    Clock clock;
+
+    public Given give(Joined trainee, int rating, String comment) {
+        Questions.ensureOpen(trainee);
+        String sessionId = trainee.session().id();
+        Feedback feedback = em.createNamedQuery(Feedback.FIND_BY_PARTICIPANT, Feedback.class)
+                .setParameter("session", sessionId)
+                .setParameter("participant", trainee.participant().id())
+                .getResultStream().findFirst()
+                .orElseGet(() -> {
+                    Feedback created = new Feedback(sessionId, trainee.participant().id(), clock.instant());
+                    em.persist(created);
+                    return created;
+                });
+        feedback.rate(rating, comment, Findings.stored(screener.screen(comment)), clock.instant());
+        em.flush();
+        board.append(sessionId, Stream.MODERATION, Frames.FEEDBACK_SUMMARY, summary(sessionId));
+        return new Given(feedback.rating(), feedback.comment(), feedback.updatedAt());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Summary summary(String sessionId) {
+        List<Feedback> all = all(sessionId);
+        int[] distribution = new int[5];
+        all.forEach(f -> distribution[f.rating() - 1]++);
+        double average = all.stream().mapToInt(Feedback::rating).average().orElse(0);
+        List<Comment> latest = all.stream()
+                .filter(f -> f.comment() != null && f.screening() == null)
+                .limit(LATEST_COMMENTS)
+                .map(f -> new Comment(f.comment(), f.rating(), f.updatedAt()))
+                .toList();
+        return new Summary(all.size(), Math.round(average * 100) / 100.0, distribution, latest);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Entry> entries(String sessionId) {
+        return all(sessionId).stream()
+                .map(f -> new Entry(f.rating(), f.comment(), f.updatedAt(), Findings.read(f.screening())))
+                .toList();
+    }
+
+    private List<Feedback> all(String sessionId) {
+        return em.createNamedQuery(Feedback.FIND_BY_SESSION, Feedback.class)
+                .setParameter("session", sessionId).getResultList();
+    }
+}

@@ -1,0 +1,65 @@
+package app.rounds.contributions.control;
+
+import app.rounds.contributions.entity.IdempotentRequest;
+import app.rounds.platform.control.ProblemException;
+import app.rounds.platform.control.SecretTokens;
+import app.rounds.platform.control.UniqueConstraints;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Answers a participant's POST once per {@code Idempotency-Key}. The action and the record of its answer commit in one
+ * transaction: a retry after a lost answer gets the stored answer and changes nothing; the same key with another
+ * request gets 422; two copies racing each other leave one stored and the other a 409 to retry.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public record Answer(int status, String json) {
+    }
+
+    public static final int MAX_KEY_LENGTH = 100;
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Runs {@code action} (answering with {@code status}) unless this key has been answered before. */
+    @Transactional
+    public Answer once(String participantId, String key, String request, int status, Supplier<?> action) {
+        if (key == null || key.isBlank()) {
+            return new Answer(status, JSON.toJson(action.get()));
+        }
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw ProblemException.invalidField("Idempotency-Key", "must be at most " + MAX_KEY_LENGTH + " characters");
+        }
+        String hash = SecretTokens.hash(request);
+        IdempotentRequest earlier = em.find(IdempotentRequest.class, new IdempotentRequest.Key(participantId, key));
+        if (earlier != null) {
+            if (!earlier.sameRequest(hash)) {
+                throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, "idempotency-key-reused",
+                        "Idempotency-Key used for another request",
+                        "This Idempotency-Key was first used with another request; use a new key for a new request.",
+                        List.of(), null);
+            }
+            return new Answer(earlier.status(), earlier.body());
+        }
+        String json = JSON.toJson(action.get());
+        em.persist(new IdempotentRequest(participantId, key, hash, status, json, clock.instant()));
+        UniqueConstraints.flush(em, "PRIMARY", () -> ProblemException.conflict("idempotent-request-in-progress",
+                "A request with this Idempotency-Key is being answered; retry it in a moment."));
+        return new Answer(status, json);
+    }
+}

@@ -1,0 +1,57 @@
+package app.rounds.contributions.control;
+
+import app.rounds.platform.control.RateLimiter;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+
+/**
+ * How fast trainees may post (questions and feedback) and vote, per participant and per client address. The address
+ * limits are high because a whole lecture hall may share one address behind the hospital's NAT.
+ */
+@ApplicationScoped
+public class PostingLimits {
+
+    @Inject
+    @ConfigProperty(name = "rounds.limits.posts-per-participant-per-minute", defaultValue = "6")
+    int postsPerParticipant;
+
+    @Inject
+    @ConfigProperty(name = "rounds.limits.posts-per-address-per-minute", defaultValue = "300")
+    int postsPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "rounds.limits.votes-per-participant-per-minute", defaultValue = "60")
+    int votesPerParticipant;
+
+    @Inject
+    @ConfigProperty(name = "rounds.limits.votes-per-address-per-minute", defaultValue = "3000")
+    int votesPerAddress;
+
+    private RateLimiter postsByParticipant;
+    private RateLimiter postsByAddress;
+    private RateLimiter votesByParticipant;
+    private RateLimiter votesByAddress;
+
+    @PostConstruct
+    void createLimiters() {
+        Duration minute = Duration.ofMinutes(1);
+        postsByParticipant = new RateLimiter("posts from you", postsPerParticipant, minute);
+        postsByAddress = new RateLimiter("posts from this network", postsPerAddress, minute);
+        votesByParticipant = new RateLimiter("votes from you", votesPerParticipant, minute);
+        votesByAddress = new RateLimiter("votes from this network", votesPerAddress, minute);
+    }
+
+    public void post(String participantId, String address) {
+        postsByAddress.acquire(address);
+        postsByParticipant.acquire(participantId);
+    }
+
+    public void vote(String participantId, String address) {
+        votesByAddress.acquire(address);
+        votesByParticipant.acquire(participantId);
+    }
+}

@@ -1,0 +1,92 @@
+package app.rounds.contributions.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A participant's rating of a session (1–5) with an optional comment; giving feedback again replaces it. */
+@Entity
+@Table(name = "feedback")
+@NamedQuery(name = Feedback.FIND_BY_SESSION,
+        query = "SELECT f FROM Feedback f WHERE f.sessionId = :session ORDER BY f.updatedAt DESC")
+@NamedQuery(name = Feedback.FIND_BY_PARTICIPANT, query = "SELECT f FROM Feedback f WHERE f.sessionId = :session "
+        + "AND f.participantId = :participant")
+public class Feedback {
+
+    public static final String FIND_BY_SESSION = "Feedback.findBySession";
+    public static final String FIND_BY_PARTICIPANT = "Feedback.findByParticipant";
+    public static final int MAX_COMMENT = 1000;
+
+    @Id
+    private String id;
+
+    @Column(name = "session_id", nullable = false, length = 36)
+    private String sessionId;
+
+    @Column(name = "participant_id", nullable = false, length = 36)
+    private String participantId;
+
+    @Column(nullable = false)
+    private int rating;
+
+    @Column(length = MAX_COMMENT)
+    private String comment;
+
+    @Column(length = 4000)
+    private String screening;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Feedback() {
+    }
+
+    public Feedback(String sessionId, String participantId, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.sessionId = sessionId;
+        this.participantId = participantId;
+        this.createdAt = now;
+    }
+
+    public void rate(int rating, String comment, String screeningFindings, Instant now) {
+        if (rating < 1 || rating > 5) {
+            throw new IllegalArgumentException("rating must be 1 to 5");
+        }
+        this.rating = rating;
+        this.comment = comment == null || comment.isBlank() ? null : comment.strip();
+        this.screening = screeningFindings;
+        this.updatedAt = now;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String participantId() {
+        return participantId;
+    }
+
+    public int rating() {
+        return rating;
+    }
+
+    public String comment() {
+        return comment;
+    }
+
+    public String screening() {
+        return screening;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

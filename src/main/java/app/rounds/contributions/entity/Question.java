@@ -1,0 +1,181 @@
+package app.rounds.contributions.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A trainee's question in a session, with its moderation state and votes. */
+@Entity
+@Table(name = "question")
+@NamedQuery(name = Question.FIND_BY_SESSION,
+        query = "SELECT q FROM Question q WHERE q.sessionId = :session ORDER BY q.createdAt")
+@NamedQuery(name = Question.FIND_BY_PARTICIPANT,
+        query = "SELECT q FROM Question q WHERE q.participantId = :participant ORDER BY q.createdAt")
+@NamedQuery(name = Question.FIND_VISIBLE, query = "SELECT q FROM Question q WHERE q.sessionId = :session "
+        + "AND q.status = app.rounds.contributions.entity.QuestionStatus.APPROVED AND q.archived = FALSE "
+        + "ORDER BY q.createdAt")
+@NamedQuery(name = Question.FIND_IN_SESSION,
+        query = "SELECT q FROM Question q WHERE q.sessionId = :session AND q.id IN :ids")
+@NamedQuery(name = Question.COUNT_VOTE, query = "UPDATE Question q SET q.votes = q.votes + :delta WHERE q.id = :id")
+@NamedQuery(name = Question.VOTES, query = "SELECT q.votes FROM Question q WHERE q.id = :id")
+public class Question {
+
+    public static final String FIND_BY_SESSION = "Question.findBySession";
+    public static final String FIND_BY_PARTICIPANT = "Question.findByParticipant";
+    public static final String FIND_VISIBLE = "Question.findVisible";
+    public static final String COUNT_VOTE = "Question.countVote";
+    public static final String FIND_IN_SESSION = "Question.findInSession";
+    public static final String VOTES = "Question.votes";
+    public static final int MAX_LENGTH = 1000;
+
+    @Id
+    private String id;
+
+    @Column(name = "session_id", nullable = false, length = 36)
+    private String sessionId;
+
+    @Column(name = "participant_id", length = 36)
+    private String participantId;
+
+    @Column(name = "author_name", length = 60)
+    private String authorName;
+
+    @Column(nullable = false, length = MAX_LENGTH)
+    private String text;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private QuestionStatus status;
+
+    @Column(nullable = false)
+    private boolean answered;
+
+    @Column(nullable = false)
+    private boolean pinned;
+
+    @Column(nullable = false)
+    private boolean archived;
+
+    /** Screening findings as JSON, for moderators only; null when the text was clean. */
+    @Column(length = 4000)
+    private String screening;
+
+    @Column(nullable = false)
+    private int votes;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Question() {
+    }
+
+    /**
+     * A new question: held PENDING when screening flagged it or the session pre-moderates, otherwise APPROVED at once.
+     */
+    public Question(String sessionId, String participantId, String authorName, String text, String screeningFindings,
+                    boolean preModeration, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.sessionId = sessionId;
+        this.participantId = participantId;
+        this.authorName = authorName;
+        this.text = text;
+        this.screening = screeningFindings;
+        this.status = preModeration || screeningFindings != null ? QuestionStatus.PENDING : QuestionStatus.APPROVED;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public void moveTo(QuestionStatus next, Instant now) {
+        if (!status.canBecome(next)) {
+            throw new IllegalStateException("A " + status + " question cannot become " + next);
+        }
+        status = next;
+        updatedAt = now;
+    }
+
+    public void markAnswered(boolean answered, Instant now) {
+        this.answered = answered;
+        this.updatedAt = now;
+    }
+
+    public void pin(boolean pinned, Instant now) {
+        this.pinned = pinned;
+        this.updatedAt = now;
+    }
+
+    public void archive(boolean archived, Instant now) {
+        this.archived = archived;
+        this.updatedAt = now;
+    }
+
+    /** Whether the public board shows it. */
+    public boolean visible() {
+        return status == QuestionStatus.APPROVED && !archived;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public String participantId() {
+        return participantId;
+    }
+
+    public String authorName() {
+        return authorName;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public QuestionStatus status() {
+        return status;
+    }
+
+    public boolean answered() {
+        return answered;
+    }
+
+    public boolean pinned() {
+        return pinned;
+    }
+
+    public boolean archived() {
+        return archived;
+    }
+
+    public String screening() {
+        return screening;
+    }
+
+    public int votes() {
+        return votes;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,16 @@
+package app.rounds.contributions.entity;
+
+/** Where a question stands in moderation; only APPROVED questions reach the public board. */
+public enum QuestionStatus {
+    PENDING, APPROVED, REJECTED, HIDDEN;
+
+    /** PENDING → APPROVED | REJECTED; APPROVED ⇄ HIDDEN; REJECTED → PENDING undoes a reject. */
+    public boolean canBecome(QuestionStatus next) {
+        return switch (this) {
+            case PENDING -> next == APPROVED || next == REJECTED;
+            case APPROVED -> next == HIDDEN;
+            case HIDDEN -> next == APPROVED;
+            case REJECTED -> next == PENDING;
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package app.rounds.contributions.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/** One participant's vote on one question. */
+@Entity
+@Table(name = "question_vote")
+@IdClass(QuestionVote.Key.class)
+public class QuestionVote {
+
+    public record Key(String questionId, String participantId) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+    }
+
+    @Id
+    @Column(name = "question_id", length = 36)
+    private String questionId;
+
+    @Id
+    @Column(name = "participant_id", length = 36)
+    private String participantId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected QuestionVote() {
+    }
+
+    public QuestionVote(String questionId, String participantId, Instant createdAt) {
+        this.questionId = questionId;
+        this.participantId = participantId;
+        this.createdAt = createdAt;
+    }
+}

@@ -1,0 +1,440 @@
+package app.rounds;
+
+import app.rounds.testing.ApiClient;
+import app.rounds.testing.BoardClient;
+import app.rounds.testing.Deployments;
+import app.rounds.testing.Reply;
+import app.rounds.testing.Staff;
+import app.rounds.testing.StalledSocket;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static app.rounds.testing.ApiClient.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The live board end to end: trainees posting over HTTP, staff moderating, and real WebSocket clients on both
+ * streams, against the deployed WAR and MariaDB.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LiveBoardIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.rounds();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    ApiClient anonymous;
+    Staff staff;
+    ApiClient presenter;
+    String origin;
+
+    @BeforeEach
+    void clients() {
+        anonymous = ApiClient.anonymous(base).from(Staff.uniqueAddress());
+        staff = new Staff(anonymous);
+        presenter = staff.create("presenter").client();
+        origin = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
+    }
+
+    /** A session and a way in: its id, its join code. */
+    record Board(String id, String code) {
+    }
+
+    Board session(String moderationMode) {
+        JsonObject created = presenter.post("api/sessions", json("{'title':'Board " + Staff.uniqueSuffix()
+                + "','moderationMode':'" + moderationMode + "'}")).json();
+        return new Board(created.getString("id"), created.getString("joinCode").replace("-", ""));
+    }
+
+    ApiClient trainee(Board board, String name) {
+        Reply joined = anonymous.from(Staff.uniqueAddress())
+                .post("api/participants", json("{'code':'" + board.code() + "','displayName':'" + name + "'}"));
+        assertEquals(201, joined.status(), joined.body());
+        return anonymous.withHeader("Rounds-Participant", joined.json().getString("token"));
+    }
+
+    BoardClient moderation(Board board) {
+        return BoardClient.connect(uri(), "ws/moderation/" + board.id(),
+                Map.of("Authorization", presenter.header("Authorization"), "Origin", origin));
+    }
+
+    BoardClient audience(Board board, String query) {
+        return BoardClient.connect(uri(), "ws/public/" + board.code() + query, Map.of("Origin", origin));
+    }
+
+    String ask(ApiClient trainee, String text) {
+        Reply asked = trainee.post("api/participants/me/questions", json("{'text':'" + text + "'}"));
+        assertEquals(201, asked.status(), asked.body());
+        return asked.json().getString("id");
+    }
+
+    void moderate(Board board, String questionId, String status) {
+        Reply moderated = presenter.put("api/sessions/" + board.id() + "/questions/" + questionId + "/status",
+                json("{'status':'" + status + "'}"));
+        assertEquals(200, moderated.status(), moderated.body());
+    }
+
+    URI uri() {
+        return URI.create(base.toString());
+    }
+
+    @Test
+    void publicStreamCarriesOnlyApprovedQuestionsAndNoIdentity() throws Exception {
+        Board board = session("PRE_MODERATION");
+        ApiClient sam = trainee(board, "Sam");
+        try (BoardClient staffView = moderation(board); BoardClient publicView = audience(board, "")) {
+            assertEquals(0, publicView.next("snapshot").getJsonObject("data").getJsonArray("questions").size());
+            staffView.next("snapshot");
+
+            String pending = ask(sam, "Is this pending?");
+            JsonObject created = staffView.next("contribution.created").getJsonObject("data");
+            assertEquals(pending, created.getString("id"));
+            assertEquals("PENDING", created.getString("status"));
+            assertEquals("Sam", created.getString("authorName"));
+
+            String rejected = ask(sam, "Will this be rejected?");
+            staffView.next("contribution.created");
+            moderate(board, rejected, "REJECTED");
+            moderate(board, pending, "APPROVED");
+            JsonObject shown = publicView.next("contribution.created");
+            assertEquals(pending, shown.getJsonObject("data").getString("id"),
+                    "the first public frame is the approved question: nothing about the pending or rejected one");
+            assertEquals(Set.of("id", "text", "votes", "answered", "pinned", "createdAt"),
+                    shown.getJsonObject("data").keySet(), "no author, status or screening on the public stream");
+
+            moderate(board, pending, "HIDDEN");
+            JsonObject removed = publicView.next("contribution.removed");
+            assertEquals(Map.of("id", pending), Map.of("id", removed.getJsonObject("data").getString("id")));
+            assertEquals(Set.of("id"), removed.getJsonObject("data").keySet());
+            assertFalse(publicView.toString().contains(rejected));
+        }
+    }
+
+    @Test
+    void flaggedQuestionsAreHeldEvenWithoutPreModeration() throws Exception {
+        Board board = session("POST_MODERATION");
+        ApiClient trainee = trainee(board, "Kim");
+        try (BoardClient staffView = moderation(board); BoardClient publicView = audience(board, "")) {
+            staffView.next("snapshot");
+            publicView.next("snapshot");
+            Reply held = trainee.post("api/participants/me/questions",
+                    json("{'text':'Can you mail the slides to kim.doe@example.org?'}"));
+            assertEquals("PENDING", held.json().getString("status"));
+            assertFalse(held.body().contains("screening"), "the author does not see why it was held");
+            JsonObject moderated = staffView.next("contribution.created").getJsonObject("data");
+            assertEquals("PENDING", moderated.getString("status"));
+            assertEquals("EMAIL", moderated.getJsonArray("screening").getJsonObject(0).getString("reason"));
+
+            String clean = ask(trainee, "What is the maximum infusion rate?");
+            assertEquals(clean, publicView.next("contribution.created").getJsonObject("data").getString("id"),
+                    "a clean question shows at once; the held one never reached the public stream");
+        }
+    }
+
+    @Test
+    void reconnectingWithTheLastSeqDeliversExactlyWhatWasMissed() throws Exception {
+        Board board = session("POST_MODERATION");
+        ApiClient trainee = trainee(board, "Lee");
+        long lastSeen;
+        try (BoardClient publicView = audience(board, "")) {
+            publicView.next("snapshot");
+            ask(trainee, "First?");
+            lastSeen = publicView.next("contribution.created").getJsonNumber("seq").longValue();
+        }
+        List<String> missed = List.of(ask(trainee, "Second?"), ask(trainee, "Third?"), ask(trainee, "Fourth?"));
+        try (BoardClient publicView = audience(board, "?since=" + lastSeen)) {
+            List<JsonObject> frames = List.of(publicView.next(), publicView.next(), publicView.next());
+            for (int i = 0; i < 3; i++) {
+                assertEquals("contribution.created", frames.get(i).getString("type"));
+                assertEquals(lastSeen + 1 + i, frames.get(i).getJsonNumber("seq").longValue());
+                assertEquals(missed.get(i), frames.get(i).getJsonObject("data").getString("id"));
+            }
+            JsonObject counts = publicView.next("votes");
+            assertEquals(lastSeen + 3, counts.getJsonNumber("seq").longValue());
+            assertEquals(4, counts.getJsonObject("data").size(), "then today's vote counts of every question");
+            String live = ask(trainee, "Fifth?");
+            JsonObject next = publicView.next("contribution.created");
+            assertEquals(lastSeen + 4, next.getJsonNumber("seq").longValue());
+            assertEquals(live, next.getJsonObject("data").getString("id"));
+        }
+        try (BoardClient fromNowhere = audience(board, "?since=999999")) {
+            assertEquals(5, fromNowhere.next("snapshot").getJsonObject("data").getJsonArray("questions").size());
+        }
+    }
+
+    @Test
+    void aClientTooFarBehindGetsAFreshSnapshot() throws Exception {
+        Board board = session("POST_MODERATION");
+        ApiClient[] trainees = {trainee(board, "A"), trainee(board, "B"), trainee(board, "C"), trainee(board, "D"),
+                trainee(board, "E")};
+        for (int i = 0; i < 21; i++) {
+            ask(trainees[i % trainees.length], "Question " + i);
+        }
+        try (BoardClient late = audience(board, "?since=0")) {
+            JsonObject snapshot = late.next();
+            assertEquals("snapshot", snapshot.getString("type"), "21 missed events is past the replay limit of 20");
+            assertEquals(21, snapshot.getJsonNumber("seq").longValue());
+            assertEquals(21, snapshot.getJsonObject("data").getJsonArray("questions").size());
+        }
+    }
+
+    @Test
+    void framesArriveInSequenceWithoutGapsOrDuplicatesUnderConcurrentPosts() throws Exception {
+        Board board = session("POST_MODERATION");
+        List<ApiClient> trainees = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            trainees.add(trainee(board, "T" + i));
+        }
+        try (BoardClient staffView = moderation(board); BoardClient publicView = audience(board, "")) {
+            long staffSeq = staffView.next("snapshot").getJsonNumber("seq").longValue();
+            long publicSeq = publicView.next("snapshot").getJsonNumber("seq").longValue();
+            try (var parallel = Executors.newFixedThreadPool(20)) {
+                List<Future<String>> asked = new ArrayList<>();
+                for (ApiClient t : trainees) {
+                    asked.add(parallel.submit(() -> ask(t, "Concurrent question")));
+                }
+                for (Future<String> f : asked) {
+                    f.get();
+                }
+            }
+            for (BoardClient view : List.of(staffView, publicView)) {
+                long seq = view == staffView ? staffSeq : publicSeq;
+                Set<String> ids = new HashSet<>();
+                for (int i = 0; i < 20; i++) {
+                    JsonObject frame = view.next("contribution.created");
+                    assertEquals(++seq, frame.getJsonNumber("seq").longValue(), "consecutive, in order");
+                    assertTrue(ids.add(frame.getJsonObject("data").getString("id")), "no duplicates");
+                }
+            }
+        }
+    }
+
+    @Test
+    void handshakesWithoutAuthorityOrFromAnotherSiteAreRefused() {
+        Board board = session("PRE_MODERATION");
+        ApiClient colleague = staff.create("presenter").client();
+        assertEquals(401, BoardClient.refusedWith(uri(), "ws/moderation/" + board.id(), Map.of("Origin", origin)));
+        assertEquals(403, BoardClient.refusedWith(uri(), "ws/moderation/" + board.id(),
+                Map.of("Origin", origin, "Authorization", colleague.header("Authorization"))));
+        assertEquals(403, BoardClient.refusedWith(uri(), "ws/moderation/" + board.id(),
+                Map.of("Origin", "https://evil.example", "Authorization", presenter.header("Authorization"))));
+        assertEquals(403, BoardClient.refusedWith(uri(), "ws/public/" + board.code(), Map.of("Origin", "https://evil.example")));
+        assertEquals(404, BoardClient.refusedWith(uri(), "ws/public/ZZZZZZZZ", Map.of("Origin", origin)));
+        ApiClient reviewer = staff.create("reviewer").client();
+        assertEquals(403, BoardClient.refusedWith(uri(), "ws/moderation/" + board.id(),
+                Map.of("Origin", origin, "Authorization", reviewer.header("Authorization"))));
+    }
+
+    @Test
+    void votesToggleAndAreBroadcastCoalesced() throws Exception {
+        Board board = session("POST_MODERATION");
+        ApiClient author = trainee(board, "Author");
+        String question = ask(author, "Vote for me?");
+        List<ApiClient> voters = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            voters.add(trainee(board, "V" + i));
+        }
+        try (BoardClient publicView = audience(board, "")) {
+            publicView.next("snapshot");
+            long started = System.nanoTime();
+            try (var parallel = Executors.newFixedThreadPool(20)) {
+                List<Future<Reply>> votes = new ArrayList<>();
+                for (ApiClient voter : voters) {
+                    votes.add(parallel.submit(() -> voter.post("api/participants/me/questions/" + question + "/vote", null)));
+                }
+                for (Future<Reply> vote : votes) {
+                    assertTrue(vote.get().json().getBoolean("voted"));
+                }
+            }
+            List<JsonObject> frames = publicView.until(f -> "votes".equals(f.getString("type"))
+                    && f.getJsonObject("data").getInt(question, -1) == 40);
+            long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+            long voteFrames = frames.stream().filter(f -> "votes".equals(f.getString("type"))).count();
+            assertTrue(voteFrames <= elapsedMillis / 200 + 2,
+                    voteFrames + " votes frames in " + elapsedMillis + " ms: at most one per 200 ms tick");
+            assertTrue(voteFrames < 40, "coalesced: fewer frames than votes");
+
+            Reply undone = voters.getFirst().post("api/participants/me/questions/" + question + "/vote", null);
+            assertFalse(undone.json().getBoolean("voted"));
+            assertEquals(39, undone.json().getInt("votes"));
+            publicView.until(f -> "votes".equals(f.getString("type")) && f.getJsonObject("data").getInt(question, -1) == 39);
+        }
+    }
+
+    @Test
+    void aRetriedPostWithTheSameIdempotencyKeyIsAnsweredOnce() {
+        Board board = session("POST_MODERATION");
+        ApiClient trainee = trainee(board, "Retry");
+        ApiClient keyed = trainee.withHeader("Idempotency-Key", "key-" + Staff.uniqueSuffix());
+        Reply first = keyed.post("api/participants/me/questions", json("{'text':'Asked once?'}"));
+        Reply retried = keyed.post("api/participants/me/questions", json("{'text':'Asked once?'}"));
+        assertEquals(201, retried.status());
+        assertEquals(first.json().getString("id"), retried.json().getString("id"));
+        assertEquals(1, trainee.get("api/participants/me/questions").array().size(), "stored once");
+        Reply otherBody = keyed.post("api/participants/me/questions", json("{'text':'Something else'}"));
+        assertEquals(422, otherBody.status(), otherBody.body());
+        assertEquals("idempotency-key-reused", otherBody.problemType());
+
+        String question = first.json().getString("id");
+        ApiClient voteKey = trainee.withHeader("Idempotency-Key", "vote-" + Staff.uniqueSuffix());
+        assertTrue(voteKey.post("api/participants/me/questions/" + question + "/vote", null).json().getBoolean("voted"));
+        Reply again = voteKey.post("api/participants/me/questions/" + question + "/vote", null);
+        assertTrue(again.json().getBoolean("voted"), "a retried toggle does not toggle back");
+        assertEquals(1, again.json().getInt("votes"));
+    }
+
+    @Test
+    void postingAndVotingAreRateLimited() {
+        Board board = session("POST_MODERATION");
+        ApiClient trainee = trainee(board, "Eager");
+        for (int i = 1; i <= 6; i++) {
+            ask(trainee, "Question number " + i);
+        }
+        Reply limited = trainee.post("api/participants/me/questions", json("{'text':'One too many'}"));
+        assertEquals(429, limited.status(), limited.body());
+        assertEquals("rate-limited", limited.problemType());
+        assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1);
+        assertEquals(6, trainee.get("api/participants/me/questions").array().size(), "the refused one was not stored");
+
+        String address = Staff.uniqueAddress();
+        List<ApiClient> neighbours = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            neighbours.add(trainee(board, "N" + i).from(address));
+        }
+        int accepted = 0;
+        Reply last = null;
+        for (int round = 0; round < 6 && (last == null || last.status() != 429); round++) {
+            for (ApiClient neighbour : neighbours) {
+                last = neighbour.post("api/participants/me/questions", json("{'text':'From the same network'}"));
+                if (last.status() == 429) {
+                    break;
+                }
+                accepted++;
+            }
+        }
+        assertEquals(40, accepted, "40 posts per address per minute in the tests' configuration");
+        assertEquals(429, last.status());
+    }
+
+    @Test
+    void moderationFollowsItsRulesAndCanBeUndone() throws Exception {
+        Board board = session("PRE_MODERATION");
+        ApiClient trainee = trainee(board, "Rules");
+        String question = ask(trainee, "Undo me?");
+        String path = "api/sessions/" + board.id() + "/questions/" + question;
+        assertEquals(409, presenter.put(path + "/status", json("{'status':'HIDDEN'}")).status(), "pending cannot be hidden");
+        moderate(board, question, "REJECTED");
+        moderate(board, question, "PENDING");
+        moderate(board, question, "APPROVED");
+        assertTrue(presenter.put(path + "/flags", json("{'answered':true,'pinned':true}")).json().getBoolean("answered"));
+        JsonObject undone = presenter.put(path + "/flags", json("{'answered':false}")).json();
+        assertFalse(undone.getBoolean("answered"));
+        assertTrue(undone.getBoolean("pinned"), "flags not sent stay as they are");
+        assertEquals("APPROVED", trainee.get("api/participants/me/questions").array().getJsonObject(0).getString("status"));
+        assertEquals(1, presenter.get("api/sessions/" + board.id() + "/questions?status=approved&sort=votes").array().size());
+        assertEquals(400, presenter.get("api/sessions/" + board.id() + "/questions?sort=random").status());
+
+        presenter.put(path + "/flags", json("{'archived':true}"));
+        assertEquals(0, presenter.get("api/sessions/" + board.id() + "/questions").array().size());
+        assertEquals(1, presenter.get("api/sessions/" + board.id() + "/questions?archived=true").array().size());
+
+        ApiClient colleague = staff.create("presenter").client();
+        assertEquals(403, colleague.put(path + "/status", json("{'status':'HIDDEN'}")).status());
+        Board other = session("PRE_MODERATION");
+        assertEquals(404, presenter.put("api/sessions/" + other.id() + "/questions/" + question + "/status",
+                json("{'status':'APPROVED'}")).status());
+    }
+
+    @Test
+    void feedbackReachesTheStaffAsASummaryAndTheExport() throws Exception {
+        Board board = session("PRE_MODERATION");
+        ApiClient trainee = trainee(board, "Critic");
+        try (BoardClient staffView = moderation(board)) {
+            staffView.next("snapshot");
+            assertEquals(200, trainee.post("api/participants/me/feedback", json("{'rating':4,'comment':'=HYPERLINK(\\\"x\\\")'}")).status());
+            JsonObject summary = staffView.next("feedback.summary").getJsonObject("data");
+            assertEquals(1, summary.getInt("count"));
+            assertEquals(4.0, summary.getJsonNumber("average").doubleValue());
+            assertEquals(1, summary.getJsonArray("distribution").getInt(3));
+            assertEquals(200, trainee.post("api/participants/me/feedback", json("{'rating':2}")).status());
+            JsonObject replaced = staffView.next("feedback.summary").getJsonObject("data");
+            assertEquals(1, replaced.getInt("count"), "feedback again replaces the first");
+            assertEquals(2.0, replaced.getJsonNumber("average").doubleValue());
+        }
+        assertEquals(400, trainee.post("api/participants/me/feedback", json("{'rating':6}")).status());
+        ask(trainee, "=1+1");
+        Reply csv = presenter.get("api/sessions/" + board.id() + "/export.csv");
+        assertEquals(200, csv.status());
+        assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        assertTrue(csv.body().startsWith("kind,id,created_at"), csv.body());
+        assertTrue(csv.body().contains("'=1+1"), "formulas are defused: " + csv.body());
+        assertTrue(csv.body().contains("feedback"), csv.body());
+        assertEquals(1, presenter.get("api/sessions/" + board.id() + "/feedback").json().getJsonArray("entries").size());
+        assertEquals(401, anonymous.get("api/sessions/" + board.id() + "/export.csv").status());
+    }
+
+    @Test
+    void sessionChangesReachBothStreams() throws Exception {
+        Board board = session("PRE_MODERATION");
+        try (BoardClient staffView = moderation(board); BoardClient publicView = audience(board, "")) {
+            staffView.next("snapshot");
+            publicView.next("snapshot");
+            presenter.post("api/sessions/" + board.id() + "/start", null);
+            assertEquals("LIVE", staffView.next("session.updated").getJsonObject("data").getString("status"));
+            assertEquals("LIVE", publicView.next("session.updated").getJsonObject("data").getString("status"));
+        }
+    }
+
+    @Test
+    void aClientThatCannotKeepUpIsClosedWithoutSlowingTheOthers() throws Exception {
+        Board board = session("PRE_MODERATION");
+        String description = "x".repeat(4000);
+        try (StalledSocket slow = new StalledSocket(uri(), "ws/public/" + board.code(), origin);
+             BoardClient fast = audience(board, "")) {
+            fast.next("snapshot");
+            for (int i = 0; i < 400; i++) {
+                assertEquals(200, presenter.put("api/sessions/" + board.id(),
+                        json("{'title':'Revision " + i + "','description':'" + description + "'}")).status());
+            }
+            for (int i = 0; i < 400; i++) {
+                assertEquals("Revision " + i, fast.next("session.updated").getJsonObject("data").getString("title"));
+            }
+            assertEquals(1013, slow.closeCode(10_000), "too far behind: closed with 1013 (try again later)");
+        }
+    }
+
+    @Test
+    void pingsAreAnswered() throws Exception {
+        Board board = session("PRE_MODERATION");
+        try (BoardClient publicView = audience(board, "")) {
+            long seq = publicView.next("snapshot").getJsonNumber("seq").longValue();
+            publicView.send("ping");
+            JsonObject pong = publicView.next("pong");
+            assertEquals(seq, pong.getJsonNumber("seq").longValue());
+        }
+    }
+}

@@ -1,0 +1,131 @@
+// The live board, as a browser keeps it: one WebSocket to a board stream, reconnecting by itself with the last
+// sequence number it saw (so it receives exactly what it missed), and the questions, feedback and session it shows.
+
+const STORED = new Set(['contribution.created', 'contribution.updated', 'contribution.removed',
+  'feedback.summary', 'session.updated']);
+
+/** The state of one board stream, built from its frames. */
+export class BoardState {
+  constructor() {
+    this.seq = null;
+    this.session = null;
+    this.questions = new Map();
+    this.feedback = null;
+  }
+
+  /** Applies a frame; returns false for a stored event already applied (a duplicate). */
+  apply(frame) {
+    if (frame.type === 'snapshot') {
+      this.seq = frame.seq;
+      this.session = frame.data.session;
+      this.questions = new Map(frame.data.questions.map((q) => [q.id, q]));
+      this.feedback = frame.data.feedback ?? this.feedback;
+      return true;
+    }
+    if (STORED.has(frame.type)) {
+      if (this.seq !== null && frame.seq <= this.seq) return false;
+      this.seq = frame.seq;
+    }
+    switch (frame.type) {
+      case 'contribution.created':
+      case 'contribution.updated':
+        this.questions.set(frame.data.id, frame.data);
+        break;
+      case 'contribution.removed':
+        this.questions.delete(frame.data.id);
+        break;
+      case 'votes':
+        for (const [id, votes] of Object.entries(frame.data)) {
+          const q = this.questions.get(id);
+          if (q) q.votes = votes;
+        }
+        break;
+      case 'feedback.summary':
+        this.feedback = frame.data;
+        break;
+      case 'session.updated':
+        this.session = frame.data;
+        break;
+      default:
+        break;
+    }
+    return true;
+  }
+
+  /** Questions in board order: pinned first, then by votes or newest. */
+  sorted(order, filter = () => true) {
+    const byNewest = (a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0);
+    const byVotes = (a, b) => (b.votes - a.votes) || byNewest(a, b);
+    return [...this.questions.values()].filter(filter)
+      .sort((a, b) => (Number(b.pinned) - Number(a.pinned)) || (order === 'votes' ? byVotes(a, b) : byNewest(a, b)));
+  }
+}
+
+/**
+ * Keeps a WebSocket to `path` (such as "ws/public/K7MX3QPA") open: reconnects with growing pauses after a drop,
+ * resumes with ?since=<last seq>, acknowledges what it received (the server closes clients that fall too far
+ * behind), pings every 20 s and reconnects when no pong comes back.
+ * `onFrame(frame, state)` runs after each frame is applied; `onStatus(text, connected)` reports the connection.
+ */
+export function connectBoard(path, onFrame, onStatus) {
+  const state = new BoardState();
+  let socket = null;
+  let attempt = 0;
+  let heartbeat = null;
+  let awaitingPong = false;
+  let stopped = false;
+  let received = 0;
+  let acknowledged = 0;
+
+  function url() {
+    const base = new URL(path, location.href);
+    base.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    if (state.seq !== null) base.searchParams.set('since', String(state.seq));
+    return base.toString();
+  }
+
+  function acknowledge() {
+    if (received > acknowledged && socket?.readyState === WebSocket.OPEN) {
+      socket.send(`ack ${received}`);
+      acknowledged = received;
+    }
+  }
+
+  function open() {
+    received = 0;
+    acknowledged = 0;
+    socket = new WebSocket(url());
+    socket.addEventListener('open', () => {
+      attempt = 0;
+      onStatus('Live', true);
+      heartbeat = setInterval(() => {
+        if (awaitingPong) { socket.close(4000, 'no pong'); return; }
+        awaitingPong = true;
+        socket.send('ping');
+      }, 20000);
+    });
+    socket.addEventListener('message', (event) => {
+      received += 1;
+      if (received - acknowledged >= 8) acknowledge(); else setTimeout(acknowledge, 250);
+      const frame = JSON.parse(event.data);
+      if (frame.type === 'pong') { awaitingPong = false; return; }
+      if (state.apply(frame)) onFrame(frame, state);
+    });
+    socket.addEventListener('close', (event) => {
+      clearInterval(heartbeat);
+      awaitingPong = false;
+      if (stopped) return;
+      if (event.code === 1008) { onStatus('This board is not available.', false); return; }
+      attempt += 1;
+      const pause = Math.min(30000, 500 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random() / 2);
+      onStatus('Reconnecting…', false);
+      setTimeout(open, pause);
+    });
+  }
+
+  open();
+  return {
+    state,
+    close() { stopped = true; socket?.close(1000, 'leaving'); },
+  };
+}
