@@ -4,6 +4,7 @@ import app.rounds.testing.ApiClient;
 import app.rounds.testing.Browsers;
 import app.rounds.testing.Deployments;
 import app.rounds.testing.Staff;
+import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -127,6 +128,56 @@ class RoundsPagesIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("code-error"), "No session has this join code"));
         assertNoHorizontalScrolling(browser);
         assertNoErrorsLogged("404");
+    }
+
+    @Test
+    void aQuestionGoesFromATraineesPhoneThroughModerationToTheBoardAndProjectorWithoutReloads() {
+        Staff.Member presenter = staff.create("presenter");
+        JsonObject session = presenter.client().post("api/sessions",
+                ApiClient.json("{'title':'Sepsis six','moderationMode':'PRE_MODERATION'}")).json();
+        String question = "How fast should the first antibiotic dose be given?";
+
+        ChromeDriver phone = Browsers.headlessChromium();
+        try {
+            phone.manage().window().setSize(new Dimension(390, 844));
+            WebDriverWait phoneWait = new WebDriverWait(phone, Duration.ofSeconds(15));
+            phone.get(base + "?code=" + session.getString("joinCode").replace("-", ""));
+            phoneWait.until(ExpectedConditions.elementToBeClickable(By.id("displayName"))).sendKeys("Sam", Keys.ENTER);
+            phoneWait.until(ExpectedConditions.textToBe(By.id("connection"), "Live"));
+            phone.findElement(By.id("question-text")).sendKeys(question);
+            phone.findElement(By.cssSelector("#ask-form button[type=submit]")).click();
+            phoneWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ask-status"), "once a moderator"));
+            phoneWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mine"), "Waiting for moderation"));
+
+            logIn(presenter);
+            browser.get(base + "board.html?id=" + session.getString("id"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), question));
+            browser.findElement(By.tagName("body")).sendKeys("j");
+            WebElement focused = browser.switchTo().activeElement();
+            assertTrue(focused.getText().contains(question), "j focuses the first question: " + focused.getText());
+            focused.sendKeys("a");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), question));
+            wait.until(ExpectedConditions.textToBe(By.id("queue-count"), "(0)"));
+
+            phoneWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("questions"), question));
+            assertEquals(0, phone.findElements(By.cssSelector("#mine .question")).size(), "no longer waiting");
+            phone.findElement(By.cssSelector("#questions .vote")).click();
+            phoneWait.until(ExpectedConditions.attributeToBe(By.cssSelector("#questions .vote"), "aria-pressed", "true"));
+
+            browser.get(base + "projector.html?id=" + session.getString("id"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("projector-questions"), question));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("projector-questions"), "1 vote"));
+            Browsers.screenshot(browser, "projector-questions");
+
+            presenter.client().put("api/sessions/" + session.getString("id") + "/questions/"
+                    + presenter.client().get("api/sessions/" + session.getString("id") + "/questions").array()
+                    .getJsonObject(0).getString("id") + "/flags", ApiClient.json("{'pinned':true}"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("projector-questions"), "Pinned"));
+            Browsers.screenshot(phone, "trainee-board");
+            assertNoErrorsLogged();
+        } finally {
+            phone.quit();
+        }
     }
 
     @Test
