@@ -121,6 +121,7 @@ final class PatientDataRules {
             // titles and staff
             "dr", "doctor", "doktor", "docteur", "doc", "prof", "professor", "professeur", "profesor", "nurse",
             "schwester", "pfleger", "sister", "matron", "consultant", "registrar", "oberarzt", "chefarzt",
+            "kollege", "kollegin", "kollegen", "colleague", "collègue", "colega",
             // words that start sentences or stand for a person
             "the", "this", "that", "these", "those", "and", "but", "so", "who", "which", "what", "is", "are", "was",
             "were", "if", "when", "or", "of", "to", "a", "in", "on", "at", "for", "with", "from", "has", "had",
@@ -142,6 +143,10 @@ final class PatientDataRules {
             "infusion", "essen", "wasser", "tabletten", "ödeme", "fragen", "anspruch", "recht", "kontakt", "zugang",
             "aufklärung", "ausschlag", "beschwerden", "kopfschmerzen", "bauchschmerzen", "brustschmerzen",
             "übelkeit", "schwindel", "krämpfe", "blutungen", "nahrung", "pflege", "physiotherapie",
+            // what a patient is ("el paciente Diabético", "ist der Patient Diabetiker")
+            "diabetic", "diabético", "diabética", "diabétique", "epiléptico", "epiléptica", "asmático", "asmática",
+            "hipertenso", "hipertensa", "alérgico", "alérgica", "crónico", "crónica", "oncológico", "oncológica",
+            "anciano", "anciana", "hémiplégique", "âgé", "âgée",
             // English words in title case after "Patient"
             "controlled", "safety", "experience", "care", "records", "record", "portal", "information", "advice",
             "education", "leaflet", "group", "transport", "transfer", "flow", "journey", "pathway", "name",
@@ -150,13 +155,11 @@ final class PatientDataRules {
             "association", "forum", "voice", "advocacy", "council", "panel", "story", "stories", "notes", "list",
             "charter", "rights", "consent", "cero", "zéro");
     private static final Pattern NOUN_ENDING = Pattern.compile(
-            "(?:ung|heit|keit|schaft|ismus|tät|tion|sion|ness|ology|ologie|mittel|stoff|schmerz|fieber|lled|ated)$");
+            "(?:ung|heit|keit|schaft|ismus|tät|tion|sion|ness|ology|ologie|mittel|stoff|schmerz|fieber|iker|ikerin|lled|"
+            + "ated)$");
 
     private PatientDataRules() {
     }
-
-    /** In order of precedence: where two findings overlap, the one of the earlier rule is kept. Compiled once. */
-    static final List<Rule> ALL = all();
 
     private static List<Rule> all() {
         return List.of(
@@ -310,6 +313,10 @@ final class PatientDataRules {
         }
         Rule.FirstTwo.of(NAME_IN_BED, Start.UPPER_CASE);
     }
+
+    /** In order of precedence: where two findings overlap, the one of the earlier rule is kept. Compiled once,
+     * after every pattern and word list above. */
+    static final List<Rule> ALL = all();
 
     private static final Pattern STAFF_BEFORE = Pattern.compile("(?i:dr|prof|doctor|docteur|doktor)\\.?" + SP + "*$");
 

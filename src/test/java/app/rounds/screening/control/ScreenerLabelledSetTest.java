@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ScreenerLabelledSetTest {
 
-    static final List<String> SETS = List.of("labelled.tsv", "labelled-after-tuning.tsv", "labelled-holdout.tsv");
+    static final List<String> SETS = List.of("labelled.tsv", "labelled-after-tuning.tsv", "labelled-holdout.tsv",
+            "labelled-final.tsv");
 
     record Example(String set, int line, Set<Reason> expected, String language, String text) {
 
@@ -100,6 +101,8 @@ class ScreenerLabelledSetTest {
         for (String set : SETS) {
             report.append(Metrics.of(only(outcomes, o -> o.example().set().equals(set))).row(set)).append('\n');
         }
+        report.append(Metrics.of(only(outcomes, o -> o.example().clean() || o.example().expected().stream()
+                .anyMatch(reason -> reason != Reason.PROFANITY))).row("patient data + clean")).append('\n');
         for (String language : List.of("en", "de", "fr", "es")) {
             report.append(Metrics.of(only(outcomes, o -> o.example().language().equals(language)))
                     .row("language " + language)).append('\n');
