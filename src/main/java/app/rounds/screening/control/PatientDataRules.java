@@ -1,5 +1,6 @@
 package app.rounds.screening.control;
 
+import app.rounds.screening.control.Rule.Start;
 import app.rounds.screening.entity.Finding;
 import app.rounds.screening.entity.Reason;
 
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
-import app.rounds.screening.control.Rule.Start;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +28,8 @@ final class PatientDataRules {
     private static final String LINK = "(?:" + SP + "*(?i:is|was|ist|war|lautet|est|es|era|:|#|=|-|no\\.?|nr\\.?|"
             + "n[º°o]\\.?|number|nummer|numéro|número))*" + SP + "*";
     /** An identifier: alphanumeric parts joined by - / . and digit groups joined by spaces (943 476 5919). */
-    private static final String CODE = "(?<id>[\\p{L}\\p{N}]+(?:[-/.][\\p{L}\\p{N}]+)*(?:" + SP + "\\p{N}+(?![\\p{L}]))*)";
+    private static final String CODE = "(?<id>[\\p{L}\\p{N}]+(?:[-/.][\\p{L}\\p{N}]+)*(?:" + SP
+            + "\\p{N}+(?![\\p{L}]))*)";
 
     private static final String MONTH = "(?i:january|february|march|april|may|june|july|august|september|october|"
             + "november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
@@ -69,7 +70,8 @@ final class PatientDataRules {
             + "acct\\.?|claim|licen[cs]e|certificate|registration|dea|npi|gmc|nmc|case|encounter|episode|admission|"
             + "visit)" + SP + "?(?:id|number|no\\.?|#)|"
             // German
-            + "(?:kranken)?versicherten-?(?:nummer|nr\\.?)|versicherungs-?nummer|krankenversicherungs-?nummer|kv-?nummer|kvnr|"
+            + "(?:kranken)?versicherten-?(?:nummer|nr\\.?)|versicherungs-?nummer|krankenversicherungs-?nummer|"
+            + "kv-?nummer|kvnr|"
             + "krankenkassen-?nummer|patienten-?(?:nummer|id|nr\\.?)|pat\\.?-?nr\\.?|fall-?(?:nummer|nr\\.?)|"
             + "aufnahme-?nummer|konto-?(?:nummer|nr\\.?)|mitglieds-?nummer|aktenzeichen|approbations-?nummer|lanr|"
             // French
@@ -125,7 +127,8 @@ final class PatientDataRules {
             // words that start sentences or stand for a person
             "the", "this", "that", "these", "those", "and", "but", "so", "who", "which", "what", "is", "are", "was",
             "were", "if", "when", "or", "of", "to", "a", "in", "on", "at", "for", "with", "from", "has", "had",
-            "will", "would", "can", "could", "should", "said", "says", "asked", "our", "my", "your", "his", "her", "their", "one", "patient", "patientin",
+            "will", "would", "can", "could", "should", "said", "says", "asked", "our", "my", "your", "his", "her",
+            "their", "one", "patient", "patientin",
             "patienten", "patients", "paciente", "patiente", "lady", "man", "woman", "gentleman", "baby", "child",
             "boy", "girl", "someone", "anyone", "everyone", "somebody", "nobody", "resident", "mann", "frau", "kind",
             "jemand", "wer", "le", "la", "les", "un", "une", "el", "los", "las", "alguien", "yesterday", "today",
@@ -155,8 +158,8 @@ final class PatientDataRules {
             "association", "forum", "voice", "advocacy", "council", "panel", "story", "stories", "notes", "list",
             "charter", "rights", "consent", "cero", "zéro");
     private static final Pattern NOUN_ENDING = Pattern.compile(
-            "(?:ung|heit|keit|schaft|ismus|tät|tion|sion|ness|ology|ologie|mittel|stoff|schmerz|fieber|iker|ikerin|lled|"
-            + "ated)$");
+            "(?:ung|heit|keit|schaft|ismus|tät|tion|sion|ness|ology|ologie|mittel|stoff|schmerz|fieber|iker|ikerin|"
+            + "lled|ated)$");
 
     private PatientDataRules() {
     }
@@ -296,17 +299,23 @@ final class PatientDataRules {
     }
 
     private static final Pattern HONORIFIC_NAME = Pattern.compile("(?<![\\p{L}\\p{N}.])(?:(?:Mrs|Mr|Ms|Mx|Miss|"
-            + "Herrn|Herr|Frau|Mme|Mlle|Madame|Mademoiselle|Monsieur|Sra|Srta|Sr|Señora|Señorita|Señor|Doña|Don|mrs|mr|ms|"
+            + "Herrn|Herr|Frau|Mme|Mlle|Madame|Mademoiselle|Monsieur|Sra|Srta|Sr|Señora|Señorita|Señor|Doña|Don|"
+            + "mrs|mr|ms|"
             + "madame|mademoiselle|monsieur|señora|señorita|señor|sra|sr|doña|don)"
             + "\\.?|M\\.)" + SP + "+(?<first>" + NAME + ")(?:" + SP + "+(?<second>" + NAME + "))?" + END);
     /** People type "Mr smith" too; Mr, Mrs and Ms stand for nothing else, so a lower-case name is believed. */
     private static final Pattern ENGLISH_HONORIFIC_LOWER_CASE_NAME = Pattern.compile("(?<![\\p{L}\\p{N}.])(?:Mrs|Mr|Ms|"
             + "Mx|mrs|mr|ms)\\.?" + SP + "+(?<first>\\p{Ll}[\\p{Ll}'’-]*\\p{Ll})" + END);
     private static final Pattern PATIENT_NAME = Pattern.compile(START + "(?:[Pp]atient(?:in|en)?|[Pp]aciente|"
-            + "[Pp]atiente)" + SP + "*[:,]?" + SP + "+(?<first>" + NAME + ")(?:" + SP + "+(?<second>" + NAME + "))?" + END);
-    private static final Pattern NAME_IN_BED = Pattern.compile(START + "(?<first>" + NAME + ")(?:" + SP + "+(?:in|im|au|"
-            + "en|dans le)" + SP + "+|" + SP + "*[,(]" + SP + "*)(?i:bed|bay|bett|lit|la" + SP + "+cama|cama)" + SP + "*\\d{1,3}"
+            + "[Pp]atiente)" + SP + "*[:,]?" + SP + "+(?<first>" + NAME + ")(?:" + SP + "+(?<second>" + NAME + "))?"
+            + END);
+    private static final Pattern NAME_IN_BED = Pattern.compile(START + "(?<first>" + NAME + ")(?:" + SP
+            + "+(?:in|im|au|en|dans le)" + SP + "+|" + SP + "*[,(]" + SP + "*)(?i:bed|bay|bett|lit|la" + SP
+            + "+cama|cama)" + SP + "*\\d{1,3}"
             + "(?!\\p{N})");
+    /** "Dr. M. Weber": an initial after a title is staff, not Monsieur. */
+    private static final Pattern STAFF_BEFORE = Pattern.compile("(?i:dr|prof|doctor|docteur|doktor)\\.?" + SP + "*$");
+
     static {
         for (Pattern names : List.of(HONORIFIC_NAME, ENGLISH_HONORIFIC_LOWER_CASE_NAME, PATIENT_NAME)) {
             Rule.FirstTwo.of(names, Start.LETTER);
@@ -314,11 +323,11 @@ final class PatientDataRules {
         Rule.FirstTwo.of(NAME_IN_BED, Start.UPPER_CASE);
     }
 
-    /** In order of precedence: where two findings overlap, the one of the earlier rule is kept. Compiled once,
-     * after every pattern and word list above. */
+    /**
+     * In order of precedence: where two findings overlap, the one of the earlier rule is kept. Compiled once, after
+     * every pattern and word list above.
+     */
     static final List<Rule> ALL = all();
-
-    private static final Pattern STAFF_BEFORE = Pattern.compile("(?i:dr|prof|doctor|docteur|doktor)\\.?" + SP + "*$");
 
     /** Names tied to care: an honorific, "patient …", or "… in bed 4". */
     private static void names(ScreenedText screened, Consumer<Finding> found) {

@@ -25,7 +25,8 @@ interface Rule {
 
     /**
      * A precompiled pattern whose match (or its group {@code id}, when the pattern has one) is the finding, kept only
-     * when {@code accept} agrees: the place for checks a regex cannot express cheaply (checksums, units after a number).
+     * when {@code accept} agrees: the place for checks a regex cannot express cheaply (checksums, units after a
+     * number).
      */
     static Rule of(Reason reason, Start start, String regex, Predicate<Match> accept) {
         Pattern pattern = Pattern.compile(regex);

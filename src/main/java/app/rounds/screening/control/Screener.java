@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,7 +34,7 @@ public class Screener {
     }
 
     public Screener(ProfanityList words) {
-        this.words = words;
+        this.words = Objects.requireNonNull(words, "words");
     }
 
     /** What the text contains that a moderator should see first; clean for null or blank text. Never throws. */
