@@ -1,5 +1,6 @@
 package app.rounds.screening.control;
 
+import app.rounds.screening.control.Rule.Start;
 import app.rounds.screening.entity.Finding;
 import app.rounds.screening.entity.Reason;
 
@@ -24,12 +25,13 @@ final class PatientDataRules {
     private static final String NAME = "\\p{Lu}(?:\\p{Ll}|\\p{Lu}(?=\\p{Ll})|['’-](?=\\p{Lu}))+";
     private static final String SP = "[ \\t]";
     /** Between a keyword and its value: "is", ":", "#", "no.", "number"… */
-    private static final String LINK = "(?:" + SP + "*(?iu:is|was|ist|war|lautet|est|es|era|:|#|=|-|no\\.?|nr\\.?|"
+    private static final String LINK = "(?:" + SP + "*(?i:is|was|ist|war|lautet|est|es|era|:|#|=|-|no\\.?|nr\\.?|"
             + "n[º°o]\\.?|number|nummer|numéro|número))*" + SP + "*";
     /** An identifier: alphanumeric parts joined by - / . and digit groups joined by spaces (943 476 5919). */
-    private static final String CODE = "(?<id>[\\p{L}\\p{N}]+(?:[-/.][\\p{L}\\p{N}]+)*(?:" + SP + "\\p{N}+(?![\\p{L}]))*)";
+    private static final String CODE = "(?<id>[\\p{L}\\p{N}]+(?:[-/.][\\p{L}\\p{N}]+)*(?:" + SP
+            + "\\p{N}+(?![\\p{L}]))*)";
 
-    private static final String MONTH = "(?iu:january|february|march|april|may|june|july|august|september|october|"
+    private static final String MONTH = "(?i:january|february|march|april|may|june|july|august|september|october|"
             + "november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
             + "januar|jänner|februar|märz|maerz|mai|juni|juli|oktober|dezember|mär|okt|dez|"
             + "janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|"
@@ -39,13 +41,13 @@ final class PatientDataRules {
     private static final String DATE = "(?<id>"
             + "\\d{4}-\\d{1,2}-\\d{1,2}(?!\\d)"
             + "|\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})(?![\\d.,/-]\\d)"
-            + "|\\d{1,2}(?:st|nd|rd|th|er|º|°)?\\.?" + SP + "*(?:(?iu:of|de)" + SP + "+)?" + MONTH
-            + "(?:,?" + SP + "*(?:(?iu:de|del)" + SP + "+)?\\d{4})?"
+            + "|\\d{1,2}(?:st|nd|rd|th|er|º|°)?\\.?" + SP + "*(?:(?i:of|de)" + SP + "+)?" + MONTH
+            + "(?:,?" + SP + "*(?:(?i:de|del)" + SP + "+)?\\d{4})?"
             + "|" + MONTH + SP + "+\\d{1,2}(?:st|nd|rd|th)?(?!\\d)(?:,?" + SP + "*\\d{4})?"
-            + "|\\d{1,2}[./]\\d{1,2}\\.?(?![\\d/.])(?!" + SP + "*(?iu:ago))"
+            + "|\\d{1,2}[./]\\d{1,2}\\.?(?![\\d/.])(?!" + SP + "*(?i:ago))"
             + ")";
     /** Words that tie a date to a person: birth, admission, discharge, death. */
-    private static final String DATE_KEY = "(?iu:born|d\\.?o\\.?b\\.?|date of birth|birth ?date|birthday|admitted|"
+    private static final String DATE_KEY = "(?i:born|d\\.?o\\.?b\\.?|date of birth|birth ?date|birthday|admitted|"
             + "admission date|date of admission|admission|discharged|discharge date|date of discharge|died|"
             + "date of death|deceased|passed away|"
             + "geboren|geb\\.|geburtsdatum|geburtstag|aufgenommen|aufnahmedatum|aufnahme|entlassen|"
@@ -57,7 +59,7 @@ final class PatientDataRules {
 
     private static final String AGE = "(?<![\\p{N}.,])(?:9\\d|1[01]\\d)";
 
-    private static final String RECORD_KEY = "(?iu:"
+    private static final String RECORD_KEY = "(?i:"
             // English
             + "mrn|med(?:ical|\\.)?" + SP + "*rec(?:ord|\\.)?(?:" + SP + "*(?:number|no\\.?|#))?|"
             + "record" + SP + "(?:number|no\\.?|#)|"
@@ -68,7 +70,8 @@ final class PatientDataRules {
             + "acct\\.?|claim|licen[cs]e|certificate|registration|dea|npi|gmc|nmc|case|encounter|episode|admission|"
             + "visit)" + SP + "?(?:id|number|no\\.?|#)|"
             // German
-            + "(?:kranken)?versicherten-?(?:nummer|nr\\.?)|versicherungs-?nummer|krankenversicherungs-?nummer|kv-?nummer|kvnr|"
+            + "(?:kranken)?versicherten-?(?:nummer|nr\\.?)|versicherungs-?nummer|krankenversicherungs-?nummer|"
+            + "kv-?nummer|kvnr|"
             + "krankenkassen-?nummer|patienten-?(?:nummer|id|nr\\.?)|pat\\.?-?nr\\.?|fall-?(?:nummer|nr\\.?)|"
             + "aufnahme-?nummer|konto-?(?:nummer|nr\\.?)|mitglieds-?nummer|aktenzeichen|approbations-?nummer|lanr|"
             // French
@@ -82,7 +85,7 @@ final class PatientDataRules {
             + "seguridad social|s[ée]curit[ée] sociale|"
             + "n[úu]mero de (?:la )?seguridad social|nss|p[óo]liza|tarjeta sanitaria|cip|nuhsa)";
 
-    private static final String NATIONAL_ID_KEY = "(?:(?iu:ssn|social security" + SP + "(?:number|no\\.?|#)|"
+    private static final String NATIONAL_ID_KEY = "(?:(?i:ssn|social security" + SP + "(?:number|no\\.?|#)|"
             + "national insurance" + SP + "(?:number|no\\.?)|ni" + SP + "(?:number|no\\.?)|nino|"
             + "passport" + SP + "(?:number|no\\.?)|"
             + "sozialversicherungs-?nummer|sv-?nummer|sv-?nr\\.?|rentenversicherungs-?nummer|steuer-?id|"
@@ -90,27 +93,27 @@ final class PatientDataRules {
             + "pass-?nummer|(?:num[ée]ro|n[°º]) de passeport|carte d'identit[ée]|num[ée]ro d'identit[ée]|"
             + "pasaporte|n[úu]mero de pasaporte|documento de identidad)|DNI|NIE|NIF)";
 
-    private static final String SERIAL_KEY = "(?:(?iu:serial(?:" + SP + "?(?:number|no\\.?|nr\\.?|#)|(?=" + SP
+    private static final String SERIAL_KEY = "(?:(?i:serial(?:" + SP + "?(?:number|no\\.?|nr\\.?|#)|(?=" + SP
             + "*(?::|is|was)))|"
             + "seriennummer|serien-?nr\\.?|(?:num[ée]ro|n[°º]) de s[ée]rie|(?:n[úu]mero|n[º°]) de serie|"
             + "n[º°]" + SP + "?serie)|S/N|SN|SNR|N/S)";
 
-    private static final String PHONE_KEY = "(?iu:tel|tél|phone|telephone|téléphone|teléfono|telefon|"
+    private static final String PHONE_KEY = "(?i:tel|tél|phone|telephone|téléphone|teléfono|telefon|"
             + "telefonnummer|tel\\.?-?nr|mobile|mobil|handy|cell|portable|m[óo]vil|fax|faxnummer|fax-?nr|"
             + "numéro de téléphone|n[úu]mero de tel[ée]fono)\\.?";
 
     /** What may follow a number and explain it as a dose, a count or an amount rather than an identifier. */
-    private static final Pattern UNIT_AFTER = Pattern.compile("^[ \\t]*(?iu:mg|mcg|µg|μg|ug|ng|g|kg|ml|l|dl|"
+    private static final Pattern UNIT_AFTER = Pattern.compile("^[ \\t]*(?i:mg|mcg|µg|μg|ug|ng|g|kg|ml|l|dl|"
             + "units?|u|iu|ie|ui|einheiten|unités|unidades|mmol|µmol|mol|meq|%|€|\\$|£|eur|euros?|usd|dollars?|"
             + "pounds?|gbp|chf|patients?|patienten|pacientes|cases|fälle|cas|casos|people|personnes|personas|"
             + "menschen|deaths|copies|copias|cells|cellules|zellen|/µl|/mm3|/l)(?![\\p{L}])");
     private static final Pattern VERSION_BEFORE = Pattern.compile(
-            "(?iu:version|versión|firmware|software|release|build|update|v)\\.?[ \\t:]*$");
+            "(?i:version|versión|firmware|software|release|build|update|v)\\.?[ \\t:]*$");
     /** "over 90", "mayores de 90 años": the aggregate Safe Harbor allows, not one person's age. */
-    private static final Pattern AGGREGATE_BEFORE = Pattern.compile("(?iu:over|above|older than|at least|über|ab|"
+    private static final Pattern AGGREGATE_BEFORE = Pattern.compile("(?i:over|above|older than|at least|über|ab|"
             + "älter als|plus de|au-delà de|mayores de|más de|por encima de)[ \\t]*$|[>≥][ \\t]*$");
     /** "90 or over", "90 und älter", "90 ans et plus". */
-    private static final Pattern AGGREGATE_AFTER = Pattern.compile("^[ \\t]*(?:\\+|(?iu:or over|or older|and over|"
+    private static final Pattern AGGREGATE_AFTER = Pattern.compile("^[ \\t]*(?:\\+|(?i:or over|or older|and over|"
             + "and older|plus|und älter|oder älter|und mehr|ou plus|et plus|o más|y más|o mayores)(?![\\p{L}]))");
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d");
     private static final Pattern LOOKS_LIKE_DATE = Pattern.compile("^\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}");
@@ -120,10 +123,12 @@ final class PatientDataRules {
             // titles and staff
             "dr", "doctor", "doktor", "docteur", "doc", "prof", "professor", "professeur", "profesor", "nurse",
             "schwester", "pfleger", "sister", "matron", "consultant", "registrar", "oberarzt", "chefarzt",
+            "kollege", "kollegin", "kollegen", "colleague", "collègue", "colega",
             // words that start sentences or stand for a person
             "the", "this", "that", "these", "those", "and", "but", "so", "who", "which", "what", "is", "are", "was",
             "were", "if", "when", "or", "of", "to", "a", "in", "on", "at", "for", "with", "from", "has", "had",
-            "will", "would", "can", "could", "should", "said", "says", "asked", "our", "my", "your", "his", "her", "their", "one", "patient", "patientin",
+            "will", "would", "can", "could", "should", "said", "says", "asked", "our", "my", "your", "his", "her",
+            "their", "one", "patient", "patientin",
             "patienten", "patients", "paciente", "patiente", "lady", "man", "woman", "gentleman", "baby", "child",
             "boy", "girl", "someone", "anyone", "everyone", "somebody", "nobody", "resident", "mann", "frau", "kind",
             "jemand", "wer", "le", "la", "les", "un", "une", "el", "los", "las", "alguien", "yesterday", "today",
@@ -141,6 +146,10 @@ final class PatientDataRules {
             "infusion", "essen", "wasser", "tabletten", "ödeme", "fragen", "anspruch", "recht", "kontakt", "zugang",
             "aufklärung", "ausschlag", "beschwerden", "kopfschmerzen", "bauchschmerzen", "brustschmerzen",
             "übelkeit", "schwindel", "krämpfe", "blutungen", "nahrung", "pflege", "physiotherapie",
+            // what a patient is ("el paciente Diabético", "ist der Patient Diabetiker")
+            "diabetic", "diabético", "diabética", "diabétique", "epiléptico", "epiléptica", "asmático", "asmática",
+            "hipertenso", "hipertensa", "alérgico", "alérgica", "crónico", "crónica", "oncológico", "oncológica",
+            "anciano", "anciana", "hémiplégique", "âgé", "âgée",
             // English words in title case after "Patient"
             "controlled", "safety", "experience", "care", "records", "record", "portal", "information", "advice",
             "education", "leaflet", "group", "transport", "transfer", "flow", "journey", "pathway", "name",
@@ -149,178 +158,198 @@ final class PatientDataRules {
             "association", "forum", "voice", "advocacy", "council", "panel", "story", "stories", "notes", "list",
             "charter", "rights", "consent", "cero", "zéro");
     private static final Pattern NOUN_ENDING = Pattern.compile(
-            "(?:ung|heit|keit|schaft|ismus|tät|tion|sion|ness|ology|ologie|mittel|stoff|schmerz|fieber|lled|ated)$");
+            "(?:ung|heit|keit|schaft|ismus|tät|tion|sion|ness|ology|ologie|mittel|stoff|schmerz|fieber|iker|ikerin|"
+            + "lled|ated)$");
 
     private PatientDataRules() {
     }
 
-    /** In order of precedence: where two findings overlap, the one of the earlier rule is kept. Compiled once. */
-    static final List<Rule> ALL = all();
-
     private static List<Rule> all() {
         return List.of(
                 // unmistakable formats first
-                Rule.of(Reason.EMAIL, START + "[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                        + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}" + END, 0),
-                Rule.of(Reason.URL, "(?<![\\p{L}\\p{N}@])(?iu:https?://|www\\.)[^\\s<>\"]*[^\\s<>\".,;:!?)\\]'’]", 0),
+                Rule.of(Reason.EMAIL, Start.ANY, START + "[A-Za-z0-9._%+-]++@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                        + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}" + END).onlyIfContains("@"),
+                Rule.of(Reason.URL, Start.LETTER, "(?<![\\p{L}\\p{N}@])(?i:https?://|www\\.)[^\\s<>\"]*"
+                        + "[^\\s<>\".,;:!?)\\]'’]"),
                 // a bare domain, lower case as people type them: nice.org.uk/guidance
-                Rule.of(Reason.URL, "(?<![\\p{L}\\p{N}@./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+"
+                Rule.of(Reason.URL, Start.ANY, "(?<![\\p{L}\\p{N}@./-])(?:[a-z0-9][a-z0-9-]*+\\.)++"
                         + "(?:com|org|net|edu|gov|info|io|ly|me|co|uk|de|fr|es|eu|ch|at|be|nl|it|ie|health)"
-                        + "(?![\\p{L}\\p{N}-])(?:/[^\\s<>\"]*[^\\s<>\".,;:!?)\\]'’])?", 0,
-                        match -> match.value().indexOf('/') > 0 || match.value().length() >= 6),
-                Rule.of(Reason.IP_ADDRESS, "(?<![\\p{L}\\p{N}.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
-                        + "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?!\\p{N}|\\.\\p{N})", 0,
-                        match -> !VERSION_BEFORE.matcher(match.before(20)).find()),
-                Rule.of(Reason.IP_ADDRESS, "(?<![\\p{L}\\p{N}:])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
+                        + "(?![\\p{L}\\p{N}-])(?:/[^\\s<>\"]*[^\\s<>\".,;:!?)\\]'’])?",
+                        match -> match.value().indexOf('/') > 0 || match.value().length() >= 6).onlyIfContains("."),
+                Rule.of(Reason.IP_ADDRESS, Start.DIGIT, "(?<![\\p{L}\\p{N}.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)"
+                        + "\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?!\\p{N}|\\.\\p{N})",
+                        match -> !VERSION_BEFORE.matcher(match.before(20)).find()).onlyIfContains("."),
+                Rule.of(Reason.IP_ADDRESS, Start.ANY, "(?<![\\p{L}\\p{N}:])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
                         + "|(?:(?:[0-9A-Fa-f]{1,4}:){1,6}|:):(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?)"
-                        + "(?![\\p{L}\\p{N}:])", 0, PatientDataRules::plausibleIpv6),
-                // national identity numbers
-                Rule.of(Reason.SSN, "(?<![\\p{N}-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\p{N}-])", 0),
-                Rule.of(Reason.SSN, START + "[A-Z]{2}" + SP + "?\\d{2}" + SP + "?\\d{2}" + SP + "?\\d{2}" + SP
-                        + "?[A-D]" + END, 0),
-                Rule.of(Reason.SSN, START + "\\d{2}" + SP + "?(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])\\d{2}" + SP
-                        + "?[A-Z]" + SP + "?\\d{3}" + END, 0),
-                Rule.of(Reason.SSN, START + "(?:\\d{8}|[XYZ]\\d{7})[ -]?[A-Z]" + END, 0,
+                        + "(?![\\p{L}\\p{N}:])", PatientDataRules::plausibleIpv6).onlyIfContains(":"),
+                // national identity numbers: US SSN, UK NI number, German SV-Nummer, Spanish DNI/NIE, keyword + number
+                Rule.of(Reason.SSN, Start.DIGIT, "(?<![\\p{N}-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}"
+                        + "(?![\\p{N}-])"),
+                Rule.of(Reason.SSN, Start.UPPER_CASE, START + "[A-Z]{2}" + SP + "?\\d{2}" + SP + "?\\d{2}" + SP
+                        + "?\\d{2}" + SP + "?[A-D]" + END),
+                Rule.of(Reason.SSN, Start.DIGIT, START + "\\d{2}" + SP + "?(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])"
+                        + "\\d{2}" + SP + "?[A-Z]" + SP + "?\\d{3}" + END),
+                Rule.of(Reason.SSN, Start.ANY, START + "(?:\\d{8}|[XYZ]\\d{7})[ -]?[A-Z]" + END,
                         match -> spanishIdChecksumHolds(match.value())),
                 keyed(Reason.SSN, NATIONAL_ID_KEY, 4),
                 // numbers a keyword says what they are
-                Rule.of(Reason.RECORD_NUMBER, START + "[A-Z]{2}\\d{2}(?:" + SP + "?[A-Z0-9]{4}){3,7}(?:" + SP
-                        + "?[A-Z0-9]{1,3})?" + END, 0, match -> ibanChecksumHolds(match.value())),
+                Rule.of(Reason.RECORD_NUMBER, Start.UPPER_CASE, START + "[A-Z]{2}\\d{2}(?:" + SP
+                        + "?[A-Z0-9]{4}){3,7}(?:" + SP + "?[A-Z0-9]{1,3})?" + END,
+                        match -> ibanChecksumHolds(match.value())),
                 keyed(Reason.RECORD_NUMBER, RECORD_KEY, 4),
                 keyed(Reason.DEVICE_SERIAL, SERIAL_KEY, 2),
-                Rule.of(Reason.DATE_OF_PERSON, START + DATE_KEY + "(?![\\p{L}])[^\\d\\n.!?;]{0,25}?" + DATE, 0),
+                Rule.of(Reason.DATE_OF_PERSON, Start.LETTER, START + DATE_KEY + "(?![\\p{L}])[^\\d\\n.!?;]{0,25}?"
+                        + DATE),
                 // a birth year alone is allowed, unless it tells that someone is over 89
-                Rule.of(Reason.DATE_OF_PERSON, START + "(?iu:born|geboren|née?|nacid[oa]|year of birth|geburtsjahr|"
-                        + "jahrgang|année de naissance|año de nacimiento)(?![\\p{L}])[^\\d\\n.!?;]{0,15}?"
-                        + "(?<id>(?:18|19|20)\\d\\d)(?!\\p{N})", 0,
+                Rule.of(Reason.DATE_OF_PERSON, Start.LETTER, START + "(?i:born|geboren|née?|nacid[oa]|year of birth|"
+                        + "geburtsjahr|jahrgang|année de naissance|año de nacimiento)(?![\\p{L}])[^\\d\\n.!?;]{0,15}?"
+                        + "(?<id>(?:18|19|20)\\d\\d)(?!\\p{N})",
                         match -> Year.now().getValue() - Integer.parseInt(match.value()) > 89),
                 ages(),
-                // phone and fax numbers
-                Rule.of(Reason.PHONE_OR_FAX, START + PHONE_KEY + "(?![\\p{L}])[^\\d\\n.!?;]{0,30}?(?<id>\\+?\\(?\\d[\\d ()./-]{5,20}\\d)"
-                        + "(?!\\p{N})", 0, match -> match.digits() >= 7 && match.digits() <= 15),
-                Rule.of(Reason.PHONE_OR_FAX, "(?<![\\p{L}\\p{N}+])(?:\\+|00)[1-9]\\d{0,2}(?:[ .-]?\\(0\\))?"
-                        + "(?:[ ./-]?\\(?\\d{1,5}\\)?){2,7}(?!\\p{N})", 0,
-                        match -> match.digits() >= 9 && match.digits() <= 15),
-                Rule.of(Reason.PHONE_OR_FAX, "(?<![\\p{L}\\p{N}+.,/:-])\\(?0\\d{1,4}\\)?(?:[ ./-]\\d{2,8}){1,5}"
-                        + "(?!\\p{N}|[.,/]\\p{N})", 0, match -> match.digits() >= 9 && match.digits() <= 13
-                        && !LOOKS_LIKE_DATE.matcher(match.value()).find()),
-                Rule.of(Reason.PHONE_OR_FAX, "(?<![\\p{L}\\p{N}])(?:\\(\\d{3}\\)" + SP + "?|\\d{3}[ .-])\\d{3}[ .-]"
-                        + "\\d{4}(?!\\p{N}|[.,/-]\\p{N})", 0),
-                Rule.of(Reason.PHONE_OR_FAX, "(?<![\\p{L}\\p{N}.,])(?:[6-9]\\d{2}(?:(?:[ .]\\d{2}){3}|(?:[ .]\\d{3}){2})|[89]\\d[ .]\\d{3}(?:[ .]\\d{2}){2})"
-                        + "(?!\\p{N}|[.,]\\p{N})", 0, match -> !UNIT_AFTER.matcher(match.after(20)).find()),
+                phones(),
                 // places and people
                 addresses(),
                 PatientDataRules::names,
                 // whatever long number is left
-                Rule.of(Reason.IDENTIFYING_NUMBER, "(?<![\\p{L}\\p{N}.,/+:-])\\d(?:[ -]?\\d){7,}"
-                        + "(?![\\p{L}\\p{N}]|[.,/:]\\p{N})", 0, PatientDataRules::unexplainedLongNumber));
+                Rule.of(Reason.IDENTIFYING_NUMBER, Start.DIGIT, "(?<![\\p{L}\\p{N}.,/+:-])\\d(?:[ -]?\\d){7,}"
+                        + "(?![\\p{L}\\p{N}]|[.,/:]\\p{N})", PatientDataRules::unexplainedLongNumber));
     }
 
     /** A keyword, a few linking words, then an identifier with at least {@code minDigits} digits. */
     private static Rule keyed(Reason reason, String key, int minDigits) {
-        return Rule.of(reason, START + key + "(?![\\p{L}])" + LINK + CODE, 0,
+        return Rule.of(reason, Start.LETTER, START + key + "(?![\\p{L}])" + LINK + CODE,
                 match -> match.digits() >= minDigits && match.value().length() <= 40);
     }
 
     private static Rule ages() {
-        Rule english = Rule.of(Reason.AGE_OVER_89, AGE + "(?:" + SP + "|-)*(?iu:(?:years?|yrs?)(?:" + SP
-                + "|-)*old|y/o|y\\.o\\.|yo|yrs?)" + END, 0, PatientDataRules::oneAge);
-        Rule german = Rule.of(Reason.AGE_OVER_89, AGE + "(?:" + SP + "|-)*(?iu:jährig\\p{L}*|jahre?"
-                + SP + "+alt|jahren|j\\.)" + END, 0, PatientDataRules::oneAge);
-        Rule frenchSpanish = Rule.of(Reason.AGE_OVER_89, AGE + SP + "*(?iu:ans|años)" + END, 0,
+        Rule english = Rule.of(Reason.AGE_OVER_89, Start.DIGIT, AGE + "(?:" + SP + "|-)*(?i:(?:years?|yrs?)(?:"
+                + SP + "|-)*old|y/o|y\\.o\\.|yo|yrs?)" + END, PatientDataRules::oneAge);
+        Rule german = Rule.of(Reason.AGE_OVER_89, Start.DIGIT, AGE + "(?:" + SP + "|-)*(?i:jährig\\p{L}*|jahre?"
+                + SP + "+alt|jahren|j\\.)" + END, PatientDataRules::oneAge);
+        Rule frenchSpanish = Rule.of(Reason.AGE_OVER_89, Start.DIGIT, AGE + SP + "*(?i:ans|años)" + END,
                 PatientDataRules::oneAge);
-        // "she's 92", "er ist 95": a person and a bare number, unless a unit or more digits follow
-        Rule personIs = Rule.of(Reason.AGE_OVER_89, START + "(?iu:she|he)(?:'s|’s|" + SP + "+(?:is|was))" + SP + "+"
-                + "(?<id>" + AGE + ")(?![\\p{N}]|[.,:/]\\p{N}|" + SP + "*(?:%|°|\\p{L}))", 0);
-        Rule keyed = Rule.of(Reason.AGE_OVER_89, START + "(?iu:aged?|age:|alter:?|im alter von|âgée?s? de|"
-                + "à l'âge de|edad:?|edad de|de edad)" + SP + "*" + AGE + "(?![\\p{N}.,])", 0,
+        // "she's 92": a person and a bare number, unless a unit or more digits follow
+        Rule personIs = Rule.of(Reason.AGE_OVER_89, Start.LETTER, START + "(?i:she|he)(?:'s|’s|" + SP
+                + "+(?:is|was))" + SP + "+(?<id>" + AGE + ")(?![\\p{N}]|[.,:/]\\p{N}|" + SP + "*(?:%|°|\\p{L}))");
+        Rule keyed = Rule.of(Reason.AGE_OVER_89, Start.LETTER, START + "(?i:aged?|age:|alter:?|im alter von|"
+                + "âgée?s? de|à l'âge de|edad:?|edad de|de edad)" + SP + "*" + AGE + "(?![\\p{N}.,])",
                 PatientDataRules::oneAge);
-        Rule words = Rule.of(Reason.AGE_OVER_89, START + "(?iu:nonagenarians?|centenarians?|nonagénaires?|"
-                + "centenaires?|neunzigjährige\\p{L}*|hundertjährige\\p{L}*|nonagenari[oa]s?|centenari[oa]s?)" + END, 0);
-        return (text, found) -> {
-            english.findIn(text, found);
-            german.findIn(text, found);
-            frenchSpanish.findIn(text, found);
-            personIs.findIn(text, found);
-            keyed.findIn(text, found);
-            words.findIn(text, found);
-        };
+        Rule words = Rule.of(Reason.AGE_OVER_89, Start.LETTER, START + "(?i:nonagenarians?|centenarians?|"
+                + "nonagénaires?|centenaires?|neunzigjährige\\p{L}*|hundertjährige\\p{L}*|nonagenari[oa]s?|"
+                + "centenari[oa]s?)" + END);
+        return all(english, german, frenchSpanish, personIs, keyed, words);
+    }
+
+    private static Rule phones() {
+        Rule keyed = Rule.of(Reason.PHONE_OR_FAX, Start.LETTER, START + PHONE_KEY + "(?![\\p{L}])"
+                + "[^\\d\\n.!?;]{0,30}?(?<id>\\+?\\(?\\d[\\d ()./-]{5,20}\\d)(?!\\p{N})",
+                match -> match.digits() >= 7 && match.digits() <= 15);
+        Rule international = Rule.of(Reason.PHONE_OR_FAX, Start.ANY, "(?<![\\p{L}\\p{N}+])(?:\\+|00)[1-9]\\d{0,2}"
+                + "(?:[ .-]?\\(0\\))?(?:[ ./-]?\\(?\\d{1,5}\\)?){2,7}(?!\\p{N})",
+                match -> match.digits() >= 9 && match.digits() <= 15);
+        // 0171 2345678, 06 12 34 56 78, (030) 1234567: a trunk prefix and separators, but not a date and time
+        Rule national = Rule.of(Reason.PHONE_OR_FAX, Start.ANY, "(?<![\\p{L}\\p{N}+.,/:-])\\(?0\\d{1,4}\\)?"
+                + "(?:[ ./-]\\d{2,8}){1,5}(?!\\p{N}|[.,/]\\p{N})",
+                match -> match.digits() >= 9 && match.digits() <= 13 && !LOOKS_LIKE_DATE.matcher(match.value()).find());
+        Rule northAmerican = Rule.of(Reason.PHONE_OR_FAX, Start.ANY, "(?<![\\p{L}\\p{N}])(?:\\(\\d{3}\\)" + SP
+                + "?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}(?!\\p{N}|[.,/-]\\p{N})");
+        Rule spanish = Rule.of(Reason.PHONE_OR_FAX, Start.DIGIT, "(?<![\\p{L}\\p{N}.,])(?:[6-9]\\d{2}(?:(?:[ .]"
+                + "\\d{2}){3}|(?:[ .]\\d{3}){2})|[89]\\d[ .]\\d{3}(?:[ .]\\d{2}){2})(?!\\p{N}|[.,]\\p{N})",
+                match -> !UNIT_AFTER.matcher(match.after(20)).find());
+        return all(keyed, international, national, northAmerican, spanish);
     }
 
     private static Rule addresses() {
         String postcodeAndTown = "(?:,?" + SP + "+\\d{5}" + SP + "+\\p{Lu}\\p{L}+)?";
-        Rule english = Rule.of(Reason.ADDRESS, START + "\\d{1,5}[A-Za-z]?,?" + SP + "+(?:" + NAME + SP + "+){1,3}"
-                + "(?iu:street|st|road|rd|avenue|ave|lane|ln|drive|close|way|crescent|cres|place|pl|court|ct|terrace|"
-                + "gardens|boulevard|blvd|grove|square|sq|mews)\\.?(?![\\p{L}])"
+        Rule english = Rule.of(Reason.ADDRESS, Start.DIGIT, START + "\\d{1,5}[A-Za-z]?,?" + SP + "+(?:" + NAME + SP
+                + "+){1,3}(?i:street|st|road|rd|avenue|ave|lane|ln|drive|close|way|crescent|cres|place|pl|court|ct|"
+                + "terrace|gardens|boulevard|blvd|grove|square|sq|mews)\\.?(?![\\p{L}])"
                 + "(?:,?" + SP + "+\\p{Lu}\\p{Ll}+)?"
-                + "(?:,?" + SP + "+(?:[A-Z]{1,2}\\d[A-Z\\d]?" + SP + "?\\d[A-Z]{2}|[A-Z]{2}" + SP + "\\d{5}(?:-\\d{4})?)"
-                + END + ")?", 0);
-        Rule german = Rule.of(Reason.ADDRESS, START + "(?:\\p{Lu}[\\p{L}-]*(?:straße|strasse|str\\.|weg|gasse|allee|"
-                + "damm|ufer|chaussee)|\\p{Lu}[\\p{L}-]+" + SP + "+(?:Straße|Strasse|Str\\.|Weg|Gasse|Allee|Damm|Ufer|"
-                + "Platz|Ring|Chaussee))" + SP + "*\\d{1,4}(?:" + SP + "?[a-zA-Z])?" + END + postcodeAndTown, 0);
-        Rule french = Rule.of(Reason.ADDRESS, START + "\\d{1,4}(?:" + SP + "?(?:bis|ter))?,?" + SP
-                + "+(?iu:rue|avenue|av\\.|bd|boulevard|place|pl\\.|chemin|allée|impasse|quai|route|square)" + SP
-                + "+(?:(?iu:de la|de l'|du|des|de|la|le|l'|d')" + SP + "*)?" + NAME + "(?:[ \\t-]+" + NAME + "){0,3}"
-                + postcodeAndTown, 0);
-        Rule spanish = Rule.of(Reason.ADDRESS, START + "(?iu:calle|c/|avenida|avda\\.?|av\\.|paseo|plaza|pza\\.|"
-                + "camino|carretera|ronda|travesía|glorieta)" + SP + "+(?:(?iu:de la|de los|de las|del|de|la|el|los|"
-                + "las)" + SP + "+)?" + NAME + "(?:" + SP + "+(?:(?iu:de la|del|de|y)" + SP + "+)?" + NAME + "){0,3},?"
-                + SP + "+(?:(?iu:n[º°o])\\.?" + SP + "*)?\\d{1,4}" + END + "(?:,?" + SP + "*\\d{1,2}[º°ª](?:" + SP
-                + "?[A-Z]" + END + ")?)?" + postcodeAndTown, 0);
-        Rule germanWithoutStreetWord = Rule.of(Reason.ADDRESS, START + "(?:Am|Im|An der|An den|Auf der|Auf dem|Zum|"
-                + "Zur|In der)" + SP + "+" + NAME + SP + "+\\d{1,4}(?:" + SP + "?[a-z])?,?" + SP + "+\\d{5}" + SP
-                + "+\\p{Lu}\\p{L}+", 0);
-        Rule ukPostcode = Rule.of(Reason.ADDRESS, START + "[A-Z]{1,2}\\d[A-Z\\d]?" + SP + "?\\d[A-Z]{2}" + END, 0);
+                + "(?:,?" + SP + "+(?:[A-Z]{1,2}\\d[A-Z\\d]?" + SP + "?\\d[A-Z]{2}|[A-Z]{2}" + SP
+                + "\\d{5}(?:-\\d{4})?)" + END + ")?");
+        // Hauptstraße 15, Lindenstr. 4a, Berliner Allee 3: the suffix is checked once the word is read
+        Rule german = Rule.of(Reason.ADDRESS, Start.UPPER_CASE, START + "(?:\\p{Lu}[\\p{L}-]*(?:(?<=straße|strasse|"
+                + "weg|gasse|allee|damm|ufer|chaussee)|(?<=str)\\.)|\\p{Lu}[\\p{L}-]+" + SP + "+(?:Straße|Strasse|"
+                + "Str\\.|Weg|Gasse|Allee|Damm|Ufer|Platz|Ring|Chaussee))" + SP + "*\\d{1,4}(?:" + SP + "?[a-zA-Z])?"
+                + END + postcodeAndTown);
+        // "Am Lindenhof 7" could be "Im Raum 3": only with postcode and town
+        Rule germanWithoutStreetWord = Rule.of(Reason.ADDRESS, Start.UPPER_CASE, START + "(?:Am|Im|An der|An den|"
+                + "Auf der|Auf dem|Zum|Zur|In der)" + SP + "+" + NAME + SP + "+\\d{1,4}(?:" + SP + "?[a-z])?,?" + SP
+                + "+\\d{5}" + SP + "+\\p{Lu}\\p{L}+");
+        Rule ukPostcode = Rule.of(Reason.ADDRESS, Start.UPPER_CASE, START + "[A-Z]{1,2}\\d[A-Z\\d]?" + SP
+                + "?\\d[A-Z]{2}" + END);
+        Rule french = Rule.of(Reason.ADDRESS, Start.DIGIT, START + "\\d{1,4}(?:" + SP + "?(?:bis|ter))?,?" + SP
+                + "+(?i:rue|avenue|av\\.|bd|boulevard|place|pl\\.|chemin|allée|impasse|quai|route|square)" + SP
+                + "+(?:(?i:de la|de l'|du|des|de|la|le|l'|d')" + SP + "*)?" + NAME + "(?:[ \\t-]+" + NAME + "){0,3}"
+                + postcodeAndTown);
+        Rule spanish = Rule.of(Reason.ADDRESS, Start.LETTER, START + "(?i:calle|c/|avenida|avda\\.?|av\\.|paseo|"
+                + "plaza|pza\\.|camino|carretera|ronda|travesía|glorieta)" + SP + "+(?:(?i:de la|de los|de las|del|de|"
+                + "la|el|los|las)" + SP + "+)?" + NAME + "(?:" + SP + "+(?:(?i:de la|del|de|y)" + SP + "+)?" + NAME
+                + "){0,3},?" + SP + "+(?:(?i:n[º°o])\\.?" + SP + "*)?\\d{1,4}" + END + "(?:,?" + SP + "*\\d{1,2}"
+                + "[º°ª](?:" + SP + "?[A-Z]" + END + ")?)?" + postcodeAndTown);
+        return all(english, german, germanWithoutStreetWord, ukPostcode, french, spanish);
+    }
+
+    private static Rule all(Rule... rules) {
         return (text, found) -> {
-            english.findIn(text, found);
-            german.findIn(text, found);
-            germanWithoutStreetWord.findIn(text, found);
-            ukPostcode.findIn(text, found);
-            french.findIn(text, found);
-            spanish.findIn(text, found);
+            for (Rule rule : rules) {
+                rule.findIn(text, found);
+            }
         };
     }
 
     private static final Pattern HONORIFIC_NAME = Pattern.compile("(?<![\\p{L}\\p{N}.])(?:(?:Mrs|Mr|Ms|Mx|Miss|"
-            + "Herrn|Herr|Frau|Mme|Mlle|Madame|Mademoiselle|Monsieur|Sra|Srta|Sr|Señora|Señorita|Señor|Doña|Don|mrs|mr|ms|"
+            + "Herrn|Herr|Frau|Mme|Mlle|Madame|Mademoiselle|Monsieur|Sra|Srta|Sr|Señora|Señorita|Señor|Doña|Don|"
+            + "mrs|mr|ms|"
             + "madame|mademoiselle|monsieur|señora|señorita|señor|sra|sr|doña|don)"
             + "\\.?|M\\.)" + SP + "+(?<first>" + NAME + ")(?:" + SP + "+(?<second>" + NAME + "))?" + END);
     /** People type "Mr smith" too; Mr, Mrs and Ms stand for nothing else, so a lower-case name is believed. */
     private static final Pattern ENGLISH_HONORIFIC_LOWER_CASE_NAME = Pattern.compile("(?<![\\p{L}\\p{N}.])(?:Mrs|Mr|Ms|"
             + "Mx|mrs|mr|ms)\\.?" + SP + "+(?<first>\\p{Ll}[\\p{Ll}'’-]*\\p{Ll})" + END);
     private static final Pattern PATIENT_NAME = Pattern.compile(START + "(?:[Pp]atient(?:in|en)?|[Pp]aciente|"
-            + "[Pp]atiente)" + SP + "*[:,]?" + SP + "+(?<first>" + NAME + ")(?:" + SP + "+(?<second>" + NAME + "))?" + END);
-    private static final Pattern NAME_IN_BED = Pattern.compile(START + "(?<first>" + NAME + ")(?:" + SP + "+(?:in|im|au|"
-            + "en|dans le)" + SP + "+|" + SP + "*[,(]" + SP + "*)(?iu:bed|bay|bett|lit|la" + SP + "+cama|cama)" + SP + "*\\d{1,3}"
+            + "[Pp]atiente)" + SP + "*[:,]?" + SP + "+(?<first>" + NAME + ")(?:" + SP + "+(?<second>" + NAME + "))?"
+            + END);
+    private static final Pattern NAME_IN_BED = Pattern.compile(START + "(?<first>" + NAME + ")(?:" + SP
+            + "+(?:in|im|au|en|dans le)" + SP + "+|" + SP + "*[,(]" + SP + "*)(?i:bed|bay|bett|lit|la" + SP
+            + "+cama|cama)" + SP + "*\\d{1,3}"
             + "(?!\\p{N})");
-    private static final Pattern STAFF_BEFORE = Pattern.compile("(?iu:dr|prof|doctor|docteur|doktor)\\.?" + SP + "*$");
+    /** "Dr. M. Weber": an initial after a title is staff, not Monsieur. */
+    private static final Pattern STAFF_BEFORE = Pattern.compile("(?i:dr|prof|doctor|docteur|doktor)\\.?" + SP + "*$");
+
+    static {
+        for (Pattern names : List.of(HONORIFIC_NAME, ENGLISH_HONORIFIC_LOWER_CASE_NAME, PATIENT_NAME)) {
+            Rule.FirstTwo.of(names, Start.LETTER);
+        }
+        Rule.FirstTwo.of(NAME_IN_BED, Start.UPPER_CASE);
+    }
+
+    /**
+     * In order of precedence: where two findings overlap, the one of the earlier rule is kept. Compiled once, after
+     * every pattern and word list above.
+     */
+    static final List<Rule> ALL = all();
 
     /** Names tied to care: an honorific, "patient …", or "… in bed 4". */
-    private static void names(String text, Consumer<Finding> found) {
-        Matcher m = HONORIFIC_NAME.matcher(text);
-        while (m.find()) {
-            if (m.group().startsWith("M.") && STAFF_BEFORE.matcher(text.substring(Math.max(0, m.start() - 10),
-                    m.start())).find()) {
-                continue;
+    private static void names(ScreenedText screened, Consumer<Finding> found) {
+        String text = screened.value();
+        Rule.eachMatch(HONORIFIC_NAME, Start.LETTER, screened, m -> {
+            boolean initialAfterATitle = m.group().startsWith("M.")
+                    && STAFF_BEFORE.matcher(text.substring(Math.max(0, m.start() - 10), m.start())).find();
+            if (!initialAfterATitle) {
+                nameSpan(m, m.start(), found);
             }
-            nameSpan(m, m.start(), found);
-        }
-        m = ENGLISH_HONORIFIC_LOWER_CASE_NAME.matcher(text);
-        while (m.find()) {
+        });
+        Rule.eachMatch(ENGLISH_HONORIFIC_LOWER_CASE_NAME, Start.LETTER, screened, m -> {
             if (isName(m.group("first"))) {
                 found.accept(new Finding(m.start(), m.end("first"), Reason.PERSON_NAME));
             }
-        }
-        m = PATIENT_NAME.matcher(text);
-        while (m.find()) {
-            nameSpan(m, m.start("first"), found);
-        }
-        m = NAME_IN_BED.matcher(text);
-        while (m.find()) {
+        });
+        Rule.eachMatch(PATIENT_NAME, Start.LETTER, screened, m -> nameSpan(m, m.start("first"), found));
+        Rule.eachMatch(NAME_IN_BED, Start.UPPER_CASE, screened, m -> {
             if (isName(m.group("first"))) {
                 found.accept(new Finding(m.start("first"), m.end("first"), Reason.PERSON_NAME));
             }
-        }
+        });
     }
 
     private static void nameSpan(Matcher m, int start, Consumer<Finding> found) {

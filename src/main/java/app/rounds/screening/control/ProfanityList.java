@@ -48,6 +48,8 @@ public final class ProfanityList {
 
     private final Map<String, List<String>> entriesByLanguage;
     private final Set<String> phrases = new HashSet<>();
+    /** The first words of every phrase of two or more words ("hijo", "hijo de"), so most words stop at one. */
+    private final Set<String> phraseStarts = new HashSet<>();
     private final Map<Integer, List<String>> wordsByLength = new HashMap<>();
     private final List<String> prefixes = new ArrayList<>();
     private final int longestPhrase;
@@ -66,6 +68,9 @@ public final class ProfanityList {
                     continue;
                 }
                 phrases.add(String.join(" ", words));
+                for (int n = 1; n < words.size(); n++) {
+                    phraseStarts.add(String.join(" ", words.subList(0, n)));
+                }
                 longest = Math.max(longest, words.size());
                 if (words.size() == 1) {
                     wordsByLength.computeIfAbsent(words.get(0).length(), n -> new ArrayList<>()).add(words.get(0));
@@ -157,8 +162,12 @@ public final class ProfanityList {
                 key.append(' ');
             }
             key.append(words.get(from + n - 1));
-            if (phrases.contains(key.toString())) {
+            String phrase = key.toString();
+            if (phrases.contains(phrase)) {
                 longest = n;
+            }
+            if (!phraseStarts.contains(phrase)) {
+                break;
             }
         }
         if (longest == 0 && (startsWithListedPrefix(words.get(from)) || isDisguised(words.get(from)))) {
@@ -262,6 +271,9 @@ public final class ProfanityList {
 
     /** Lower case without accents, except ñ. */
     static String normalize(String word) {
+        if (isAscii(word)) {
+            return word.toLowerCase(Locale.ROOT);
+        }
         String lower = Normalizer.normalize(word, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         StringBuilder plain = new StringBuilder(lower.length());
         for (int k = 0; k < lower.length(); k++) {
@@ -277,6 +289,15 @@ public final class ProfanityList {
             }
         }
         return plain.toString();
+    }
+
+    private static boolean isAscii(String word) {
+        for (int k = 0; k < word.length(); k++) {
+            if (word.charAt(k) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> read(Reader source) throws IOException {

@@ -12,29 +12,129 @@ import java.util.regex.Pattern;
 /** One way of spotting one kind of identifier. */
 interface Rule {
 
-    void findIn(String text, Consumer<Finding> found);
+    void findIn(ScreenedText text, Consumer<Finding> found);
 
-    /**
-     * A precompiled pattern whose match (or its group {@code id}, when the pattern has one) is the finding, kept only
-     * when {@code accept} agrees: the place for checks a regex cannot express cheaply (checksums, units after a number).
-     */
-    static Rule of(Reason reason, String regex, int flags, Predicate<Match> accept) {
-        Pattern pattern = Pattern.compile(regex, flags);
-        boolean hasId = regex.contains("(?<id>");
+    /** The same rule, skipped outright for texts that cannot hold its kind of identifier (no '@', no ':'). */
+    default Rule onlyIfContains(String needed) {
         return (text, found) -> {
-            Matcher m = pattern.matcher(text);
-            while (m.find()) {
-                Match match = new Match(text, m.toMatchResult(), hasId ? m.start("id") : m.start(),
-                        hasId ? m.end("id") : m.end());
-                if (match.end() > match.start() && accept.test(match)) {
-                    found.accept(new Finding(match.start(), match.end(), reason));
-                }
+            if (text.value().contains(needed)) {
+                findIn(text, found);
             }
         };
     }
 
-    static Rule of(Reason reason, String regex, int flags) {
-        return of(reason, regex, flags, match -> true);
+    /**
+     * A precompiled pattern whose match (or its group {@code id}, when the pattern has one) is the finding, kept only
+     * when {@code accept} agrees: the place for checks a regex cannot express cheaply (checksums, units after a
+     * number).
+     */
+    static Rule of(Reason reason, Start start, String regex, Predicate<Match> accept) {
+        Pattern pattern = Pattern.compile(regex);
+        FirstTwo.of(pattern, start);
+        boolean hasId = regex.contains("(?<id>");
+        return (text, found) -> eachMatch(pattern, start, text, m -> {
+            Match match = new Match(text.value(), m.toMatchResult(), hasId ? m.start("id") : m.start(),
+                    hasId ? m.end("id") : m.end());
+            if (match.end() > match.start() && accept.test(match)) {
+                found.accept(new Finding(match.start(), match.end(), reason));
+            }
+        });
+    }
+
+    static Rule of(Reason reason, Start start, String regex) {
+        return of(reason, start, regex, match -> true);
+    }
+
+    /**
+     * Like {@link Matcher#find()}, but tried only where a token of the right kind starts and only when its first two
+     * characters can begin a match. Scanning every position of the text once per pattern is what makes regex
+     * screening slow; most positions are inside words, and most words start no keyword.
+     */
+    static void eachMatch(Pattern pattern, Start start, ScreenedText text, Consumer<Matcher> onMatch) {
+        int[] positions = text.starts(start);
+        if (positions.length == 0) {
+            return;
+        }
+        String value = text.value();
+        int length = value.length();
+        FirstTwo firstTwo = FirstTwo.of(pattern, start);
+        Matcher m = null;
+        int reached = 0;
+        for (int position : positions) {
+            if (position < reached || !firstTwo.canStart(value, position)) {
+                continue;
+            }
+            if (m == null) {
+                m = pattern.matcher(value).useTransparentBounds(true).useAnchoringBounds(false);
+            }
+            m.region(position, length);
+            if (m.lookingAt()) {
+                onMatch.accept(m);
+                reached = Math.max(m.end(), position + 1);
+            }
+        }
+    }
+
+    /**
+     * Which pairs of printable ASCII characters can begin a match of a pattern, found once by asking the pattern
+     * itself: a pair that fails without reaching its end ({@link Matcher#hitEnd()}) cannot start a match however
+     * the text goes on. Pairs with other characters are always tried.
+     */
+    final class FirstTwo {
+
+        private static final int FIRST = 32;
+        private static final int SIZE = 127 - FIRST;
+        private static final java.util.Map<Pattern, FirstTwo> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private final java.util.BitSet possible = new java.util.BitSet(SIZE * SIZE);
+
+        private FirstTwo(Pattern pattern, Start start) {
+            Matcher probe = pattern.matcher("");
+            char[] pair = new char[2];
+            for (int a = 0; a < SIZE; a++) {
+                char first = (char) (FIRST + a);
+                boolean startsHere = switch (start) {
+                    case ANY -> true;
+                    case DIGIT -> Character.isDigit(first);
+                    case LETTER -> Character.isLetter(first);
+                    case UPPER_CASE -> Character.isUpperCase(first);
+                };
+                if (startsHere) {
+                    // a character that fails on its own fails with anything after it
+                    probe.reset(String.valueOf(first));
+                    startsHere = probe.lookingAt() || probe.hitEnd();
+                }
+                for (int b = 0; b < SIZE && startsHere; b++) {
+                    pair[0] = (char) (FIRST + a);
+                    pair[1] = (char) (FIRST + b);
+                    probe.reset(new String(pair));
+                    if (probe.lookingAt() || probe.hitEnd()) {
+                        possible.set(a * SIZE + b);
+                    }
+                }
+            }
+        }
+
+        static FirstTwo of(Pattern pattern, Start start) {
+            return KNOWN.computeIfAbsent(pattern, p -> new FirstTwo(p, start));
+        }
+
+        boolean canStart(String text, int position) {
+            if (position + 1 >= text.length()) {
+                return true;
+            }
+            int a = text.charAt(position) - FIRST;
+            int b = text.charAt(position + 1) - FIRST;
+            if (a < 0 || a >= SIZE || b < 0 || b >= SIZE) {
+                return true;
+            }
+            return possible.get(a * SIZE + b);
+        }
+    }
+
+    /** Where a rule's pattern can begin: at the start of a token of this kind. */
+    enum Start {
+        DIGIT, UPPER_CASE, LETTER, ANY
     }
 
     /** A match and the text it is in, for checks on what surrounds it. */
@@ -42,15 +142,6 @@ interface Rule {
 
         String value() {
             return text.substring(start, end);
-        }
-
-        /** A named group of the pattern, or null when it did not take part or does not exist. */
-        String group(String name) {
-            try {
-                return result.group(name);
-            } catch (IllegalArgumentException noSuchGroup) {
-                return null;
-            }
         }
 
         /** Up to {@code n} characters after the match. */

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,7 +34,7 @@ public class Screener {
     }
 
     public Screener(ProfanityList words) {
-        this.words = words;
+        this.words = Objects.requireNonNull(words, "words");
     }
 
     /** What the text contains that a moderator should see first; clean for null or blank text. Never throws. */
@@ -41,16 +42,17 @@ public class Screener {
         if (text == null || text.isBlank()) {
             return Screening.clean();
         }
+        ScreenedText screened = new ScreenedText(text);
         List<Finding> kept = new ArrayList<>();
         for (Rule rule : PatientDataRules.ALL) {
-            apply(rule, text, kept);
+            apply(rule, screened, kept);
         }
-        apply((t, found) -> words.findIn(t).forEach(found), text, kept);
+        apply((t, found) -> words.findIn(t.value()).forEach(found), screened, kept);
         return kept.isEmpty() ? Screening.clean() : new Screening(kept);
     }
 
     /** Adds the rule's findings that overlap none already kept: earlier rules take precedence. */
-    private static void apply(Rule rule, String text, List<Finding> kept) {
+    private static void apply(Rule rule, ScreenedText text, List<Finding> kept) {
         try {
             rule.findIn(text, finding -> {
                 for (Finding other : kept) {
@@ -62,7 +64,7 @@ public class Screener {
             });
         } catch (RuntimeException | StackOverflowError e) {
             // one broken rule must not let the others' findings through unseen, nor fail the post
-            LOG.log(Level.WARNING, "screening rule failed on a text of " + text.length() + " chars", e);
+            LOG.log(Level.WARNING, "screening rule failed on a text of " + text.value().length() + " chars", e);
         }
     }
 

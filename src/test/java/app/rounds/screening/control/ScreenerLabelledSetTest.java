@@ -22,12 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Screens every line of the labelled sets and reports precision and recall of "flagged vs clean", overall, per set,
- * per language and per reason. labelled.tsv was written before the screener; labelled-after-tuning.tsv after it,
- * to see how far the tuning carries to texts it was not tuned on.
+ * per language and per reason. The sets were written one after another, each before the screener first ran on it
+ * (labelled.tsv before any screener code); their first-run figures are in docs/SCREENING.md. The thresholds guard
+ * against regressions: every set has been tuned on since.
  */
 class ScreenerLabelledSetTest {
 
-    static final List<String> SETS = List.of("labelled.tsv", "labelled-after-tuning.tsv", "labelled-holdout.tsv");
+    static final List<String> SETS = List.of("labelled.tsv", "labelled-after-tuning.tsv", "labelled-holdout.tsv",
+            "labelled-final.tsv");
 
     record Example(String set, int line, Set<Reason> expected, String language, String text) {
 
@@ -100,6 +102,8 @@ class ScreenerLabelledSetTest {
         for (String set : SETS) {
             report.append(Metrics.of(only(outcomes, o -> o.example().set().equals(set))).row(set)).append('\n');
         }
+        report.append(Metrics.of(only(outcomes, o -> o.example().clean() || o.example().expected().stream()
+                .anyMatch(reason -> reason != Reason.PROFANITY))).row("patient data + clean")).append('\n');
         for (String language : List.of("en", "de", "fr", "es")) {
             report.append(Metrics.of(only(outcomes, o -> o.example().language().equals(language)))
                     .row("language " + language)).append('\n');
