@@ -28,9 +28,14 @@ export class BoardState {
     }
     switch (frame.type) {
       case 'contribution.created':
-      case 'contribution.updated':
         this.questions.set(frame.data.id, frame.data);
         break;
+      case 'contribution.updated': {
+        // its vote count is as of the change; votes frames keep the current one
+        const known = this.questions.get(frame.data.id);
+        this.questions.set(frame.data.id, known ? { ...frame.data, votes: known.votes } : frame.data);
+        break;
+      }
       case 'contribution.removed':
         this.questions.delete(frame.data.id);
         break;

@@ -9,12 +9,24 @@ let order = 'votes';
 let board = null;
 let mine = [];
 
-/** Calls the API as this participant; POSTs carry an Idempotency-Key so a retried tap is answered once. */
+/**
+ * Calls the API as this participant. A POST carries an Idempotency-Key and is sent once more with the same key when
+ * the network dropped it (a phone between Wi-Fi and mobile data): if the first one arrived, the server answers the
+ * retry with that first answer and stores nothing twice.
+ */
 async function call(method, path, body) {
   const headers = { 'Rounds-Participant': token, Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method === 'POST') headers['Idempotency-Key'] = crypto.randomUUID();
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const request = () => fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  let response;
+  try {
+    response = await request();
+  } catch (networkFailure) {
+    if (method !== 'POST') throw networkFailure;
+    await new Promise((resume) => { setTimeout(resume, 1000); });
+    response = await request();
+  }
   const payload = (response.headers.get('Content-Type') || '').includes('json') ? await response.json() : null;
   if (!response.ok) throw new ApiError(response.status, payload);
   return payload;

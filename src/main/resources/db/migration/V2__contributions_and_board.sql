@@ -10,8 +10,8 @@ CREATE TABLE question (
     answered        BOOLEAN       NOT NULL DEFAULT FALSE,
     pinned          BOOLEAN       NOT NULL DEFAULT FALSE,
     archived        BOOLEAN       NOT NULL DEFAULT FALSE,
-    -- screening findings, for moderators only: JSON array of {start, end, reason}
-    screening       VARCHAR(4000) NULL,
+    -- screening findings, for moderators only: JSON array of {start, end, reason, label}
+    screening       TEXT          NULL,
     votes           INT           NOT NULL DEFAULT 0,
     created_at      DATETIME(6)   NOT NULL,
     updated_at      DATETIME(6)   NOT NULL,
@@ -41,7 +41,7 @@ CREATE TABLE feedback (
     participant_id CHAR(36)      NOT NULL,
     rating         TINYINT       NOT NULL,
     comment        VARCHAR(1000) NULL,
-    screening      VARCHAR(4000) NULL,
+    screening      TEXT          NULL,
     created_at     DATETIME(6)   NOT NULL,
     updated_at     DATETIME(6)   NOT NULL,
     CONSTRAINT uq_feedback_participant UNIQUE (session_id, participant_id),

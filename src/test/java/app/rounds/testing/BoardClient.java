@@ -30,6 +30,7 @@ public final class BoardClient implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
     /** java.net.http allows one send at a time: sends (acknowledgements, pings) are chained. */
     private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
@@ -101,6 +102,18 @@ public final class BoardClient implements AutoCloseable {
         return seen;
     }
 
+    /** Waits for the server to close the connection, and returns its close code. */
+    public int closeCode() throws Exception {
+        return closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Frames until the answer to a ping: every frame the server had sent before it, and nothing later. */
+    public List<JsonObject> drain() throws InterruptedException {
+        send("ping");
+        List<JsonObject> seen = until(f -> "pong".equals(f.getString("type")));
+        return seen.subList(0, seen.size() - 1);
+    }
+
     public void send(String text) {
         enqueue(text).join();
     }
@@ -138,6 +151,17 @@ public final class BoardClient implements AutoCloseable {
             }
             webSocket.request(1);
             return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
         }
 
     }

@@ -1,13 +1,12 @@
 package app.rounds.board.boundary;
 
+import app.rounds.board.control.BoardAccess;
 import app.rounds.platform.boundary.ServletProblems;
 import app.rounds.platform.control.ClientAddresses;
 import app.rounds.platform.control.Origins;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.security.control.CurrentStaff;
-import app.rounds.security.control.Roles;
 import app.rounds.sessions.control.Participants;
-import app.rounds.sessions.control.TrainingSessions;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,7 +34,7 @@ public class BoardHandshakeFilter extends HttpFilter {
     CurrentStaff currentStaff;
 
     @Inject
-    TrainingSessions sessions;
+    BoardAccess access;
 
     @Inject
     Participants participants;
@@ -59,13 +58,7 @@ public class BoardHandshakeFilter extends HttpFilter {
             BoardPath path = BoardPath.parse(request.getRequestURI().substring(request.getContextPath().length()))
                     .orElseThrow(() -> ProblemException.notFound("http-404", "There is no board at this address."));
             switch (path.stream()) {
-                case MODERATION -> {
-                    var member = currentStaff.member();
-                    if (!(member.hasRole(Roles.PRESENTER) || member.hasRole(Roles.COMMUNICATOR) || member.admin())) {
-                        throw ProblemException.forbidden("The moderation stream is for presenters and communicators.");
-                    }
-                    sessions.session(path.key(), member);
-                }
+                case MODERATION -> access.checkModerator(currentStaff.member(), path.key());
                 case PUBLIC -> participants.sessionByCode(path.key(), clientAddresses.of(request));
             }
         } catch (ProblemException refused) {

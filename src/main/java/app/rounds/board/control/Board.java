@@ -51,6 +51,19 @@ public class Board {
     }
 
     /**
+     * Takes the stream's counter lock now, before anything else the transaction writes: changes whose event data is
+     * computed from the whole session (a feedback summary) are then made one after the other, each seeing the last.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockStream(String sessionId, Stream stream) {
+        em.createNativeQuery("INSERT INTO board_stream (session_id, stream, last_seq) VALUES (?, ?, 0) "
+                        + "ON DUPLICATE KEY UPDATE last_seq = last_seq")
+                .setParameter(1, sessionId)
+                .setParameter(2, stream.name())
+                .executeUpdate();
+    }
+
+    /**
      * Events after {@code afterSeq}, oldest first, at most {@code limit}. Reads in a transaction of its own: the
      * fan-out calls it from executor threads, where only a transaction gives the entity manager a context.
      */

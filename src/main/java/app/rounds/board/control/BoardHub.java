@@ -6,14 +6,15 @@ import app.rounds.board.entity.Stream;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.websocket.CloseReason;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Collection;
@@ -42,14 +43,14 @@ public class BoardHub {
 
     private static final Logger LOG = Logger.getLogger(BoardHub.class.getName());
     private static final Jsonb JSON = JsonbBuilder.create();
-    /** Events read per pull. */
-    static final int PULL_BATCH = 500;
+    private static final CloseReason NO_LONGER_ALLOWED = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+            "no longer staff of this session");
 
     private record Key(String sessionId, Stream stream) {
     }
 
     /** The subscribers of one stream, and the last event pulled for them. Pulls and joins hold its lock. */
-    private final class Channel {
+    private static final class Channel {
         final Key key;
         final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
         final AtomicBoolean pullRequested = new AtomicBoolean();
@@ -64,11 +65,20 @@ public class BoardHub {
 
     private final Map<Key, Channel> channels = new ConcurrentHashMap<>();
 
+    /**
+     * Closing and pinging sockets, which can block for as long as a dead connection takes to time out: on virtual
+     * threads of their own, so they never take a thread from the pulls. They need no container context.
+     */
+    private final ExecutorService socketWork = Executors.newVirtualThreadPerTaskExecutor();
+
     @Inject
     Board board;
 
     @Inject
     BoardState state;
+
+    @Inject
+    BoardAccess access;
 
     @Resource
     ManagedExecutorService executor;
@@ -87,23 +97,27 @@ public class BoardHub {
 
     /** The most events a reconnecting client is replayed; further behind, it gets a snapshot instead. */
     @Inject
-    @ConfigProperty(name = "rounds.board.max-replay", defaultValue = "500")
+    @ConfigProperty(name = "rounds.board.max-replay", defaultValue = "100")
     int maxReplay;
 
-    /**
-     * Closing and pinging sockets, which can block for as long as a dead connection takes to time out: on virtual
-     * threads of their own, so they never take a thread from the pulls. They need no container context.
-     */
-    private final ExecutorService socketWork = Executors.newVirtualThreadPerTaskExecutor();
+    /** How often clients are pinged and moderation clients' access checked again. */
+    @Inject
+    @ConfigProperty(name = "rounds.board.heartbeat-seconds", defaultValue = "20")
+    int heartbeatSeconds;
+
+    /** Events replayed or pulled at once: no more than half of what a client may have in flight, or it is closed. */
+    private int batch;
 
     private ScheduledFuture<?> voteTicks;
     private ScheduledFuture<?> heartbeats;
 
     @PostConstruct
     void startTicks() {
+        batch = Math.max(1, Math.min(maxReplay, maxFramesInFlight / 2));
         voteTicks = scheduler.scheduleWithFixedDelay(this::sendVotes, voteTickMillis, voteTickMillis,
                 TimeUnit.MILLISECONDS);
-        heartbeats = scheduler.scheduleWithFixedDelay(this::pingAll, 20, 20, TimeUnit.SECONDS);
+        heartbeats = scheduler.scheduleWithFixedDelay(this::heartbeat, heartbeatSeconds, heartbeatSeconds,
+                TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -114,14 +128,15 @@ public class BoardHub {
     }
 
     /**
-     * Connects a client. With {@code since} (the last seq it saw) and no more than {@code maxReplay} events missed,
-     * it is sent exactly the events after it; otherwise a snapshot. Then current vote counts, then live frames.
+     * Connects a client. With {@code since} (the last seq it saw) and no more than the replay limit of events missed,
+     * it is sent exactly the events after it, then current vote counts; otherwise a snapshot. Then live frames.
      */
     public Subscriber subscribe(String sessionId, Stream stream, jakarta.websocket.Session socket, Long since) {
         Subscriber subscriber = new Subscriber(socket, maxFramesInFlight, socketWork);
         Key key = new Key(sessionId, stream);
+        long lastSeq = board.lastSeq(sessionId, stream);
         while (true) {
-            Channel channel = channels.computeIfAbsent(key, k -> new Channel(k, board.lastSeq(sessionId, stream)));
+            Channel channel = channels.computeIfAbsent(key, k -> new Channel(k, lastSeq));
             synchronized (channel) {
                 if (channels.get(key) != channel) {
                     continue; // emptied and dropped meanwhile: join the new one
@@ -134,13 +149,12 @@ public class BoardHub {
     }
 
     private void catchUp(Subscriber subscriber, String sessionId, Stream stream, Long since) {
-        List<BoardEvent> missed = since == null ? null : board.eventsAfter(sessionId, stream, since, maxReplay + 1);
-        if (missed != null && missed.size() <= maxReplay && since <= board.lastSeq(sessionId, stream)) {
+        List<BoardEvent> missed = since == null ? null : board.eventsAfter(sessionId, stream, since, batch + 1);
+        if (missed != null && missed.size() <= batch && since <= board.lastSeq(sessionId, stream)) {
             subscriber.resumeAfter(since);
             missed.forEach(e -> subscriber.sendEvent(e.seq(), e.frame()));
             // the replayed events carry the vote counts of their time: follow them with today's
-            Map<String, Integer> counts = state.voteCounts(sessionId, stream, null);
-            subscriber.send(Frames.frame(subscriber.lastSeq(), Frames.VOTES, JSON.toJson(counts)));
+            subscriber.sendVotes(JSON.toJson(state.voteCounts(sessionId, stream, null)));
         } else {
             Board.Snapshot snapshot = board.snapshot(sessionId, stream);
             subscriber.sendState(snapshot.seq(), Frames.frame(snapshot.seq(), Frames.SNAPSHOT, snapshot.json()));
@@ -148,14 +162,11 @@ public class BoardHub {
     }
 
     public void unsubscribe(String sessionId, Stream stream, Subscriber subscriber) {
-        Key key = new Key(sessionId, stream);
-        Channel channel = channels.get(key);
+        Channel channel = channels.get(new Key(sessionId, stream));
         if (channel != null) {
             synchronized (channel) {
                 channel.subscribers.remove(subscriber);
-                if (channel.subscribers.isEmpty()) {
-                    channels.remove(key, channel);
-                }
+                dropIfEmpty(channel);
             }
         }
     }
@@ -168,13 +179,8 @@ public class BoardHub {
 
     void onAdvanced(@Observes(during = TransactionPhase.AFTER_SUCCESS) BoardAdvanced advanced) {
         Channel channel = channels.get(new Key(advanced.sessionId(), advanced.stream()));
-        if (channel != null && channel.pullRequested.compareAndSet(false, true)) {
-            try {
-                executor.execute(() -> pull(channel));
-            } catch (RuntimeException rejected) {
-                channel.pullRequested.set(false);
-                throw rejected;
-            }
+        if (channel != null) {
+            requestPull(channel);
         }
     }
 
@@ -187,31 +193,47 @@ public class BoardHub {
         }
     }
 
+    private void requestPull(Channel channel) {
+        if (channel.pullRequested.compareAndSet(false, true)) {
+            try {
+                executor.execute(() -> pull(channel));
+            } catch (RuntimeException rejected) {
+                retryLater(channel, rejected);
+            }
+        }
+    }
+
     private void pull(Channel channel) {
         try {
             synchronized (channel) {
                 channel.pullRequested.set(false);
                 List<BoardEvent> events;
                 do {
-                    events = board.eventsAfter(channel.key.sessionId(), channel.key.stream(), channel.lastPulled,
-                            PULL_BATCH);
+                    events = board.eventsAfter(channel.key.sessionId(), channel.key.stream(), channel.lastPulled, batch);
                     for (BoardEvent event : events) {
                         String frame = event.frame();
                         channel.subscribers.forEach(s -> s.sendEvent(event.seq(), frame));
                         channel.lastPulled = event.seq();
                     }
-                } while (events.size() == PULL_BATCH);
+                } while (events.size() == batch);
                 channel.subscribers.removeIf(Subscriber::closed);
+                dropIfEmpty(channel);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Board pull for session " + channel.key.sessionId() + " failed; next change retries", e);
+            retryLater(channel, e);
         }
+    }
+
+    /** A pull that could not run or failed is tried again in a second: the events are stored, they must go out. */
+    private void retryLater(Channel channel, RuntimeException cause) {
+        channel.pullRequested.set(false);
+        LOG.log(Level.WARNING, "Board pull for session " + channel.key.sessionId() + " failed; retrying in 1 s", cause);
+        scheduler.schedule(() -> requestPull(channel), 1, TimeUnit.SECONDS);
     }
 
     private void sendVotes() {
         for (Channel channel : channels.values()) {
-            if (channel.dirtyVotes.isEmpty() || channel.subscribers.isEmpty()) {
-                channel.dirtyVotes.clear();
+            if (channel.dirtyVotes.isEmpty()) {
                 continue;
             }
             try {
@@ -220,10 +242,7 @@ public class BoardHub {
                 Map<String, Integer> counts = state.voteCounts(channel.key.sessionId(), channel.key.stream(), questions);
                 if (!counts.isEmpty()) {
                     String data = JSON.toJson(counts);
-                    synchronized (channel) {
-                        String frame = Frames.frame(channel.lastPulled, Frames.VOTES, data);
-                        channel.subscribers.forEach(s -> s.send(frame));
-                    }
+                    channel.subscribers.forEach(s -> s.sendVotes(data));
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Vote tick for session " + channel.key.sessionId() + " failed", e);
@@ -231,10 +250,25 @@ public class BoardHub {
         }
     }
 
-    private void pingAll() {
-        channels.values().forEach(channel -> {
-            channel.subscribers.removeIf(Subscriber::closed);
+    /** Pings every client, drops the closed, and closes moderation clients whose staff member lost access. */
+    private void heartbeat() {
+        for (Channel channel : channels.values()) {
+            synchronized (channel) {
+                channel.subscribers.removeIf(Subscriber::closed);
+                dropIfEmpty(channel);
+            }
             channel.subscribers.forEach(Subscriber::ping);
-        });
+            if (channel.key.stream() == Stream.MODERATION && !channel.subscribers.isEmpty()) {
+                executor.execute(() -> channel.subscribers.stream()
+                        .filter(s -> !access.stillStaff(s.staff(), channel.key.sessionId()))
+                        .forEach(s -> s.close(NO_LONGER_ALLOWED)));
+            }
+        }
+    }
+
+    private void dropIfEmpty(Channel channel) {
+        if (channel.subscribers.isEmpty()) {
+            channels.remove(channel.key, channel);
+        }
     }
 }

@@ -74,6 +74,16 @@ public final class Subscriber {
         framesAcknowledged = Math.max(framesAcknowledged, Math.min(framesReceived, framesSent));
     }
 
+    /** Current vote counts, as of the last stored event this client has. */
+    synchronized void sendVotes(String countsJson) {
+        send(Frames.frame(lastSeq, Frames.VOTES, countsJson));
+    }
+
+    /** The staff member this moderation client authenticated as; null on the public stream. */
+    public String staff() {
+        return socket.getUserPrincipal() == null ? null : socket.getUserPrincipal().getName();
+    }
+
     /** Answers a client's ping, so it knows the connection (not only the socket) is alive. */
     public synchronized void pong() {
         send(Frames.frame(lastSeq, Frames.PONG, "{}"));
@@ -83,7 +93,7 @@ public final class Subscriber {
         if (closed) {
             return;
         }
-        if (queue.size() >= maxInFlight || framesSent - framesAcknowledged >= maxInFlight) {
+        if (queue.size() + framesSent - framesAcknowledged >= maxInFlight) {
             close(TOO_SLOW);
             return;
         }

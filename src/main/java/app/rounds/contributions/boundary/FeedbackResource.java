@@ -63,9 +63,12 @@ public class FeedbackResource {
                          @HeaderParam(QuestionsResource.IDEMPOTENCY_KEY) String key,
                          @Valid @NotNull NewFeedback given) {
         Joined trainee = participants.trainee(token);
-        limits.post(trainee.participant().id(), clientAddresses.of(request));
+        String address = clientAddresses.of(request);
         return QuestionsResource.answer(idempotency.once(trainee.participant().id(), key,
                 "POST feedback " + given.rating() + " " + given.comment(), 200,
-                () -> feedback.give(trainee, given.rating(), given.comment())));
+                () -> {
+                    limits.post(trainee.participant().id(), address);
+                    return feedback.give(trainee, given.rating(), given.comment());
+                }));
     }
 }

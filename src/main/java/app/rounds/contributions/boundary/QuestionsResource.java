@@ -70,9 +70,13 @@ public class QuestionsResource {
     public Response ask(@HeaderParam(ParticipantsResource.TOKEN_HEADER) String token,
                         @HeaderParam(IDEMPOTENCY_KEY) String key, @Valid @NotNull NewQuestion question) {
         Joined trainee = participants.trainee(token);
-        limits.post(trainee.participant().id(), clientAddresses.of(request));
+        String address = clientAddresses.of(request);
+        // limited inside: a retry answered from the stored first answer costs nothing
         return answer(idempotency.once(trainee.participant().id(), key, "POST questions " + question.text(), 201,
-                () -> questions.ask(trainee, question.text())));
+                () -> {
+                    limits.post(trainee.participant().id(), address);
+                    return questions.ask(trainee, question.text());
+                }));
     }
 
     @GET
@@ -87,9 +91,12 @@ public class QuestionsResource {
     public Response vote(@HeaderParam(ParticipantsResource.TOKEN_HEADER) String token,
                          @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("questionId") String questionId) {
         Joined trainee = participants.trainee(token);
-        limits.vote(trainee.participant().id(), clientAddresses.of(request));
+        String address = clientAddresses.of(request);
         return answer(idempotency.once(trainee.participant().id(), key, "POST vote " + questionId, 200,
-                () -> questions.toggleVote(trainee, questionId)));
+                () -> {
+                    limits.vote(trainee.participant().id(), address);
+                    return questions.toggleVote(trainee, questionId);
+                }));
     }
 
     static Response answer(Idempotency.Answer answer) {

@@ -4,11 +4,14 @@ import app.rounds.board.control.Board;
 import app.rounds.board.entity.Frames;
 import app.rounds.board.entity.Stream;
 import app.rounds.contributions.entity.Feedback;
+import app.rounds.platform.control.ProblemException;
+import app.rounds.platform.control.UniqueConstraints;
 import app.rounds.screening.control.Screener;
 import app.rounds.sessions.control.Participants.Joined;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
@@ -54,6 +57,7 @@ public class FeedbackBox {
     public Given give(Joined trainee, int rating, String comment) {
         Questions.ensureOpen(trainee);
         String sessionId = trainee.session().id();
+        board.lockStream(sessionId, Stream.MODERATION);
         Feedback feedback = em.createNamedQuery(Feedback.FIND_BY_PARTICIPANT, Feedback.class)
                 .setParameter("session", sessionId)
                 .setParameter("participant", trainee.participant().id())
@@ -64,14 +68,20 @@ public class FeedbackBox {
                     return created;
                 });
         feedback.rate(rating, comment, Findings.stored(screener.screen(comment)), clock.instant());
-        em.flush();
-        board.append(sessionId, Stream.MODERATION, Frames.FEEDBACK_SUMMARY, summary(sessionId));
+        UniqueConstraints.flush(em, "uq_feedback_participant", () -> ProblemException.conflict("concurrent-change",
+                "Your feedback was just given from another tab; reload and try again."));
+        // a locking read sees every feedback committed before this one took the lock, not this transaction's snapshot
+        board.append(sessionId, Stream.MODERATION, Frames.FEEDBACK_SUMMARY,
+                summarise(all(sessionId, LockModeType.PESSIMISTIC_READ)));
         return new Given(feedback.rating(), feedback.comment(), feedback.updatedAt());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Summary summary(String sessionId) {
-        List<Feedback> all = all(sessionId);
+        return summarise(all(sessionId, LockModeType.NONE));
+    }
+
+    private static Summary summarise(List<Feedback> all) {
         int[] distribution = new int[5];
         all.forEach(f -> distribution[f.rating() - 1]++);
         double average = all.stream().mapToInt(Feedback::rating).average().orElse(0);
@@ -85,13 +95,13 @@ public class FeedbackBox {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Entry> entries(String sessionId) {
-        return all(sessionId).stream()
+        return all(sessionId, LockModeType.NONE).stream()
                 .map(f -> new Entry(f.rating(), f.comment(), f.updatedAt(), Findings.read(f.screening())))
                 .toList();
     }
 
-    private List<Feedback> all(String sessionId) {
+    private List<Feedback> all(String sessionId, LockModeType lock) {
         return em.createNamedQuery(Feedback.FIND_BY_SESSION, Feedback.class)
-                .setParameter("session", sessionId).getResultList();
+                .setParameter("session", sessionId).setLockMode(lock).getResultList();
     }
 }

@@ -21,12 +21,15 @@ public final class Findings {
     private Findings() {
     }
 
+    /** Findings kept per text: enough for a moderator to see why; a text with more is held all the same. */
+    static final int MAX_KEPT = 50;
+
     /** The JSON to store, or null when screening found nothing. */
     static String stored(Screening screening) {
         if (!screening.flagged()) {
             return null;
         }
-        return JSON.toJson(screening.findings().stream().map(Findings::shown).toList());
+        return JSON.toJson(screening.findings().stream().limit(MAX_KEPT).map(Findings::shown).toList());
     }
 
     public static List<Shown> read(String stored) {

@@ -97,20 +97,19 @@ public class Questions {
         if (question == null || !question.sessionId().equals(trainee.session().id()) || !question.visible()) {
             throw ProblemException.notFound("question-not-found", "There is no such question on this board.");
         }
-        var key = new QuestionVote.Key(questionId, trainee.participant().id());
-        QuestionVote existing = em.find(QuestionVote.class, key);
-        if (existing == null) {
+        // whether a vote was there is what the DELETE removed, not what an earlier read of this transaction saw
+        boolean hadVoted = em.createNamedQuery(QuestionVote.DELETE).setParameter("question", questionId)
+                .setParameter("participant", trainee.participant().id()).executeUpdate() > 0;
+        if (!hadVoted) {
             em.persist(new QuestionVote(questionId, trainee.participant().id(), clock.instant()));
             UniqueConstraints.flush(em, "PRIMARY", () -> ProblemException.conflict("concurrent-change",
                     "This vote was just counted; reload and try again."));
-        } else {
-            em.remove(existing);
         }
         em.createNamedQuery(Question.COUNT_VOTE).setParameter("id", questionId)
-                .setParameter("delta", existing == null ? 1 : -1).executeUpdate();
+                .setParameter("delta", hadVoted ? -1 : 1).executeUpdate();
         int votes = em.createNamedQuery(Question.VOTES, Integer.class).setParameter("id", questionId).getSingleResult();
         votesChanged.fire(new VotesChanged(question.sessionId(), questionId));
-        return new VoteView(questionId, existing == null, votes);
+        return new VoteView(questionId, !hadVoted, votes);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -37,7 +37,7 @@ public class Feedback {
     @Column(length = MAX_COMMENT)
     private String comment;
 
-    @Column(length = 4000)
+    @Column
     private String screening;
 
     @Column(name = "created_at", nullable = false)

@@ -65,7 +65,7 @@ public class Question {
     private boolean archived;
 
     /** Screening findings as JSON, for moderators only; null when the text was clean. */
-    @Column(length = 4000)
+    @Column
     private String screening;
 
     @Column(nullable = false)

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
@@ -13,7 +14,11 @@ import java.time.Instant;
 @Entity
 @Table(name = "question_vote")
 @IdClass(QuestionVote.Key.class)
+@NamedQuery(name = QuestionVote.DELETE,
+        query = "DELETE FROM QuestionVote v WHERE v.questionId = :question AND v.participantId = :participant")
 public class QuestionVote {
+
+    public static final String DELETE = "QuestionVote.delete";
 
     public record Key(String questionId, String participantId) implements Serializable {
         public Key() {
