@@ -31,7 +31,8 @@ public final class BoardClient implements AutoCloseable {
 
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
-    private final WebSocket socket;
+    /** Set in onOpen, which comes before any frame (buildAsync may return after the first frames arrived). */
+    private volatile WebSocket socket;
     /** java.net.http allows one send at a time: sends (acknowledgements, pings) are chained. */
     private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
     private long received;
@@ -39,7 +40,7 @@ public final class BoardClient implements AutoCloseable {
     private BoardClient(URI uri, Map<String, String> headers) {
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
         headers.forEach(builder::header);
-        this.socket = builder.buildAsync(uri, new Listener()).join();
+        builder.buildAsync(uri, new Listener()).join();
     }
 
     /** Connects to {@code path} (such as "ws/public/K7MX3QPA?since=3") of the app at {@code base}. */
@@ -136,6 +137,7 @@ public final class BoardClient implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket webSocket) {
+            socket = webSocket;
             webSocket.request(1);
         }
 
