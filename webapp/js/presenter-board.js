@@ -101,14 +101,15 @@ function renderFeedback(summary) {
   if (!summary) return;
   document.getElementById('feedback-count').textContent = summary.count;
   document.getElementById('feedback-average').textContent = summary.count ? summary.average.toFixed(1) : '–';
-  const max = Math.max(1, ...summary.distribution);
   document.getElementById('feedback-distribution').replaceChildren(...summary.distribution.flatMap((n, i) => {
     const dt = document.createElement('dt');
     dt.textContent = `${i + 1}`;
     const dd = document.createElement('dd');
-    const bar = document.createElement('span');
-    bar.className = 'bar';
-    bar.style.width = `${Math.round((n / max) * 100)}%`; // CSSOM, which the CSP allows (no style attribute)
+    const bar = document.createElement('meter');
+    bar.min = 0;
+    bar.max = Math.max(1, summary.count);
+    bar.value = n;
+    bar.setAttribute('aria-label', `${n} of ${summary.count} rated ${i + 1}`);
     dd.append(bar, ` ${n}`);
     return [dt, dd];
   }));

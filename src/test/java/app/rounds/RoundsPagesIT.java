@@ -158,6 +158,8 @@ class RoundsPagesIT {
             focused.sendKeys("a");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), question));
             wait.until(ExpectedConditions.textToBe(By.id("queue-count"), "(0)"));
+            browser.executeScript("window.scrollTo(0, 0)");
+            Browsers.screenshot(browser, "presenter-board");
 
             phoneWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("questions"), question));
             assertEquals(0, phone.findElements(By.cssSelector("#mine .question")).size(), "no longer waiting");
