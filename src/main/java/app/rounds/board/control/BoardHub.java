@@ -6,7 +6,7 @@ import app.rounds.board.entity.Stream;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,7 +17,6 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.websocket.CloseReason;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,9 +34,9 @@ import java.util.logging.Logger;
  * Fans a session's board out to its connected clients, on this instance. After a commit stored new events
  * ({@link BoardAdvanced}), one pull per session and stream reads them from the database in order and sends each frame,
  * serialised once, to every subscriber that has not had it: the database is the single source of order, so frames
- * arrive without gaps or duplicates whatever thread committed first. Votes ({@link VotesChanged}) are only marked, and
- * sent as one frame of current counts per stream per tick. A clustered fan-out would observe the same two events and
- * tell the other instances to pull; nothing else would change.
+ * arrive without gaps or duplicates whatever thread committed first. Vote counts come counted per tick
+ * ({@link VotesCounted}) and go out as one votes frame per stream. A clustered fan-out would observe the same two events
+ * and tell the other instances to pull or send; nothing else would change.
  */
 @ApplicationScoped
 public class BoardHub {
@@ -45,6 +45,10 @@ public class BoardHub {
     private static final Jsonb JSON = JsonbBuilder.create();
     private static final CloseReason NO_LONGER_ALLOWED = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
             "no longer staff of this session");
+    private static final CloseReason SILENT = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE,
+            "nothing heard for 90 s");
+    /** Clients ping every 20 s; one not heard from for this long is gone. */
+    private static final long SILENCE_NANOS = TimeUnit.SECONDS.toNanos(90);
 
     private record Key(String sessionId, Stream stream) {
     }
@@ -54,7 +58,6 @@ public class BoardHub {
         final Key key;
         final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
         final AtomicBoolean pullRequested = new AtomicBoolean();
-        final Set<String> dirtyVotes = ConcurrentHashMap.newKeySet();
         long lastPulled;
 
         Channel(Key key, long lastPulled) {
@@ -81,14 +84,18 @@ public class BoardHub {
     BoardAccess access;
 
     @Resource
-    ManagedExecutorService executor;
+    ContextService contexts;
+
+    /**
+     * Pulls run on two threads of our own, through a contextual proxy made once: a managed executor captures the
+     * application's context again for every task, which cost more than the pull itself under load (JFR).
+     */
+    private final ExecutorService pullThreads = Executors.newFixedThreadPool(2,
+            Thread.ofPlatform().name("board-pull-", 0).daemon().factory());
+    private Consumer<Runnable> inContext;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
-
-    @Inject
-    @ConfigProperty(name = "rounds.board.vote-tick-millis", defaultValue = "200")
-    long voteTickMillis;
 
     /** Frames a client may have queued or unacknowledged before it is closed as too slow. */
     @Inject
@@ -108,23 +115,23 @@ public class BoardHub {
     /** Events replayed or pulled at once: no more than half of what a client may have in flight, or it is closed. */
     private int batch;
 
-    private ScheduledFuture<?> voteTicks;
     private ScheduledFuture<?> heartbeats;
 
     @PostConstruct
     void startTicks() {
         batch = Math.max(1, Math.min(maxReplay, maxFramesInFlight / 2));
-        voteTicks = scheduler.scheduleWithFixedDelay(this::sendVotes, voteTickMillis, voteTickMillis,
-                TimeUnit.MILLISECONDS);
-        heartbeats = scheduler.scheduleWithFixedDelay(this::heartbeat, heartbeatSeconds, heartbeatSeconds,
-                TimeUnit.SECONDS);
+        @SuppressWarnings("unchecked")
+        Consumer<Runnable> proxy = contexts.createContextualProxy((Consumer<Runnable>) Runnable::run, Consumer.class);
+        inContext = proxy;
+        heartbeats = scheduler.scheduleWithFixedDelay(survivingFailures("heartbeat", this::heartbeat), heartbeatSeconds,
+                heartbeatSeconds, TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stopTicks() {
-        voteTicks.cancel(false);
         heartbeats.cancel(false);
         socketWork.shutdownNow();
+        pullThreads.shutdownNow();
     }
 
     /**
@@ -184,19 +191,23 @@ public class BoardHub {
         }
     }
 
-    void onVotes(@Observes(during = TransactionPhase.AFTER_SUCCESS) VotesChanged votes) {
-        for (Stream stream : Stream.values()) {
-            Channel channel = channels.get(new Key(votes.sessionId(), stream));
-            if (channel != null) {
-                channel.dirtyVotes.add(votes.questionId());
-            }
+    void onVotesCounted(@Observes VotesCounted counted) {
+        sendVotes(counted.sessionId(), Stream.MODERATION, counted.all());
+        sendVotes(counted.sessionId(), Stream.PUBLIC, counted.visible());
+    }
+
+    private void sendVotes(String sessionId, Stream stream, Map<String, Integer> counts) {
+        Channel channel = channels.get(new Key(sessionId, stream));
+        if (channel != null && !counts.isEmpty()) {
+            String data = JSON.toJson(counts);
+            channel.subscribers.forEach(s -> s.sendVotes(data));
         }
     }
 
     private void requestPull(Channel channel) {
         if (channel.pullRequested.compareAndSet(false, true)) {
             try {
-                executor.execute(() -> pull(channel));
+                pullThreads.execute(() -> inContext.accept(() -> pull(channel)));
             } catch (RuntimeException rejected) {
                 retryLater(channel, rejected);
             }
@@ -231,39 +242,35 @@ public class BoardHub {
         scheduler.schedule(() -> requestPull(channel), 1, TimeUnit.SECONDS);
     }
 
-    private void sendVotes() {
-        for (Channel channel : channels.values()) {
-            if (channel.dirtyVotes.isEmpty()) {
-                continue;
-            }
-            try {
-                Collection<String> questions = Set.copyOf(channel.dirtyVotes);
-                channel.dirtyVotes.removeAll(questions);
-                Map<String, Integer> counts = state.voteCounts(channel.key.sessionId(), channel.key.stream(), questions);
-                if (!counts.isEmpty()) {
-                    String data = JSON.toJson(counts);
-                    channel.subscribers.forEach(s -> s.sendVotes(data));
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Vote tick for session " + channel.key.sessionId() + " failed", e);
-            }
-        }
-    }
-
-    /** Pings every client, drops the closed, and closes moderation clients whose staff member lost access. */
+    /**
+     * Pings every client, closes those not heard from for 90 s, drops the closed, and closes moderation clients whose
+     * staff member lost access.
+     */
     private void heartbeat() {
         for (Channel channel : channels.values()) {
+            channel.subscribers.stream().filter(s -> s.silentFor(SILENCE_NANOS)).forEach(s -> s.close(SILENT));
             synchronized (channel) {
                 channel.subscribers.removeIf(Subscriber::closed);
                 dropIfEmpty(channel);
             }
             channel.subscribers.forEach(Subscriber::ping);
             if (channel.key.stream() == Stream.MODERATION && !channel.subscribers.isEmpty()) {
-                executor.execute(() -> channel.subscribers.stream()
+                pullThreads.execute(() -> inContext.accept(() -> channel.subscribers.stream()
                         .filter(s -> !access.stillStaff(s.staff(), channel.key.sessionId()))
-                        .forEach(s -> s.close(NO_LONGER_ALLOWED)));
+                        .forEach(s -> s.close(NO_LONGER_ALLOWED))));
             }
         }
+    }
+
+    /** A periodic task whose failure is logged, not fatal: an escaping throwable would cancel every later run. */
+    private static Runnable survivingFailures(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (Throwable e) {
+                LOG.log(Level.SEVERE, "The board's " + what + " failed; it runs again at the next period", e);
+            }
+        };
     }
 
     private void dropIfEmpty(Channel channel) {

@@ -1,7 +1,6 @@
 package app.rounds.contributions.control;
 
 import app.rounds.board.control.Board;
-import app.rounds.board.control.VotesChanged;
 import app.rounds.board.entity.Frames;
 import app.rounds.board.entity.Stream;
 import app.rounds.contributions.control.QuestionViews.ModeratedQuestion;
@@ -11,7 +10,6 @@ import app.rounds.contributions.entity.Question;
 import app.rounds.contributions.entity.QuestionStatus;
 import app.rounds.contributions.entity.QuestionVote;
 import app.rounds.platform.control.ProblemException;
-import app.rounds.platform.control.UniqueConstraints;
 import app.rounds.screening.control.Screener;
 import app.rounds.sessions.control.Participants.Joined;
 import app.rounds.sessions.entity.ModerationMode;
@@ -20,10 +18,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -86,30 +84,28 @@ public class Questions {
     }
 
     /**
-     * Adds the participant's vote, or takes it back if they had voted already. The count changes by an UPDATE of its
-     * own, not through the entity, so a vote storm neither loses counts nor bumps the version moderators edit against.
+     * Adds the participant's vote, or takes it back if they had voted already. Only the vote's own row changes, so
+     * voters never queue on the question; {@link VoteCounter} counts the rows at the next tick. The count in the answer
+     * is the last one counted plus this change: the board's votes frames carry the exact one.
      */
     public VoteView toggleVote(Joined trainee, String questionId) {
         ensureOpen(trainee);
-        // lock the question first: the vote row's foreign key would otherwise take a shared lock on it, and two voters
-        // each holding one while waiting to update the count deadlock
-        Question question = em.find(Question.class, questionId, LockModeType.PESSIMISTIC_WRITE);
+        Question question = em.find(Question.class, questionId);
         if (question == null || !question.sessionId().equals(trainee.session().id()) || !question.visible()) {
             throw ProblemException.notFound("question-not-found", "There is no such question on this board.");
         }
-        // whether a vote was there is what the DELETE removed, not what an earlier read of this transaction saw
-        boolean hadVoted = em.createNamedQuery(QuestionVote.DELETE).setParameter("question", questionId)
+        // Insert first: a new vote takes no lock beyond its own row, where a DELETE of a missing row would lock the
+        // gap and deadlock with other voters' inserts. Nothing inserted means the vote was there: take it back.
+        boolean voted = em.createNativeQuery("INSERT IGNORE INTO question_vote (question_id, participant_id, created_at) "
+                        + "VALUES (?, ?, ?)")
+                .setParameter(1, questionId)
+                .setParameter(2, trainee.participant().id())
+                .setParameter(3, Timestamp.from(clock.instant()))
+                .executeUpdate() > 0;
+        boolean hadVoted = !voted && em.createNamedQuery(QuestionVote.DELETE).setParameter("question", questionId)
                 .setParameter("participant", trainee.participant().id()).executeUpdate() > 0;
-        if (!hadVoted) {
-            em.persist(new QuestionVote(questionId, trainee.participant().id(), clock.instant()));
-            UniqueConstraints.flush(em, "PRIMARY", () -> ProblemException.conflict("concurrent-change",
-                    "This vote was just counted; reload and try again."));
-        }
-        em.createNamedQuery(Question.COUNT_VOTE).setParameter("id", questionId)
-                .setParameter("delta", hadVoted ? -1 : 1).executeUpdate();
-        int votes = em.createNamedQuery(Question.VOTES, Integer.class).setParameter("id", questionId).getSingleResult();
         votesChanged.fire(new VotesChanged(question.sessionId(), questionId));
-        return new VoteView(questionId, !hadVoted, votes);
+        return new VoteView(questionId, !hadVoted, Math.max(0, question.votes() + (hadVoted ? -1 : 1)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

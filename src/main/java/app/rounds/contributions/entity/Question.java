@@ -24,16 +24,17 @@ import java.util.UUID;
         + "ORDER BY q.createdAt")
 @NamedQuery(name = Question.FIND_IN_SESSION,
         query = "SELECT q FROM Question q WHERE q.sessionId = :session AND q.id IN :ids")
-@NamedQuery(name = Question.COUNT_VOTE, query = "UPDATE Question q SET q.votes = q.votes + :delta WHERE q.id = :id")
-@NamedQuery(name = Question.VOTES, query = "SELECT q.votes FROM Question q WHERE q.id = :id")
+@NamedQuery(name = Question.COUNT_VOTES, query = "SELECT v.questionId, COUNT(v) FROM QuestionVote v "
+        + "WHERE v.questionId IN :ids GROUP BY v.questionId")
+@NamedQuery(name = Question.SET_VOTES, query = "UPDATE Question q SET q.votes = :votes WHERE q.id = :id")
 public class Question {
 
     public static final String FIND_BY_SESSION = "Question.findBySession";
     public static final String FIND_BY_PARTICIPANT = "Question.findByParticipant";
     public static final String FIND_VISIBLE = "Question.findVisible";
-    public static final String COUNT_VOTE = "Question.countVote";
+    public static final String COUNT_VOTES = "Question.countVotes";
+    public static final String SET_VOTES = "Question.setVotes";
     public static final String FIND_IN_SESSION = "Question.findInSession";
-    public static final String VOTES = "Question.votes";
     public static final int MAX_LENGTH = 1000;
 
     @Id

@@ -18,10 +18,18 @@ public class DatabaseReadiness implements HealthCheck {
     @Inject
     DatabaseMigrations migrations;
 
+    private boolean migrated() {
+        try {
+            return migrations.migrated();
+        } catch (RuntimeException starting) {
+            return false; // the singleton is still being initialised: the migrations are running
+        }
+    }
+
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("database");
-        if (!migrations.migrated()) {
+        if (!migrated()) {
             return response.down().withData("schema", "not migrated").build();
         }
         try (Connection connection = migrations.dataSource().getConnection()) {

@@ -36,9 +36,24 @@ public class RateLimiter {
     public void acquire(String key) {
         ConsumptionProbe probe = bucketOf(key).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            Duration retryAfter = Duration.ofNanos(probe.getNanosToWaitForRefill());
-            throw ProblemException.tooManyRequests("Too many " + what + "; try again in "
-                    + Math.max(1, retryAfter.toSeconds()) + " s.", retryAfter);
+            throw refusal(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
+    }
+
+    private ProblemException refusal(Duration retryAfter) {
+        return ProblemException.tooManyRequests("Too many " + what + "; try again in "
+                + Math.max(1, retryAfter.toSeconds()) + " s.", retryAfter);
+    }
+
+    /**
+     * Refuses with 429 when no attempt is left, taking none: for limits on failures only ({@link #tryAcquire} records
+     * one), where a burst of right answers must never be refused. Parallel wrong guesses can overshoot the limit by
+     * the number in flight, which is fine where a guess has a chance of one in billions.
+     */
+    public void checkAvailable(String key) {
+        var probe = bucketOf(key).estimateAbilityToConsume(1);
+        if (!probe.canBeConsumed()) {
+            throw refusal(Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
     }
 

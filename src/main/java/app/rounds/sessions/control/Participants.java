@@ -70,15 +70,18 @@ public class Participants {
         return new Joined(token, participant, session);
     }
 
-    /** The session of a typed join code; wrong codes count against the address (the live board's handshake too). */
+    /**
+     * The session of a typed join code; wrong codes count against the address (the live board's handshake too). Only
+     * wrong codes count: a whole lecture hall behind one address opening the board at once is never refused.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public TrainingSession sessionByCode(String typedCode, String clientAddress) {
-        wrongCodes.acquire(clientAddress);
+        wrongCodes.checkAvailable(clientAddress);
         Optional<TrainingSession> session = JoinCode.parse(typedCode).flatMap(sessions::findByJoinCode);
         if (session.isEmpty()) {
+            wrongCodes.tryAcquire(clientAddress);
             throw ProblemException.notFound("join-code-unknown", "No session has this join code; check it and try again.");
         }
-        wrongCodes.refund(clientAddress);
         return session.get();
     }
 

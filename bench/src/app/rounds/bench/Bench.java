@@ -1,0 +1,539 @@
+package app.rounds.bench;
+
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The load generator of bench/run: fan-out, contribution intake, vote storm and memory, each trial at a fixed arrival
+ * rate against a running Rounds, each with the reference measured in the same run. Writes Markdown tables.
+ * Configured by system properties (see bench/run).
+ */
+public final class Bench {
+
+    private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
+    private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    private static final Pattern JOIN_CODE = Pattern.compile("\"joinCode\":\"([^\"]+)\"");
+    private static final Pattern VOTES = Pattern.compile("\"votes\":(\\d+)");
+    private static final String PAD = " — how long should the central line dressing stay on before it is changed?";
+
+    private final URI rounds = URI.create(System.getProperty("bench.rounds", "http://127.0.0.1:8090/"));
+    private final URI reference = URI.create(System.getProperty("bench.reference", "ws://127.0.0.1:8099/ref/"));
+    private final long serverPid = Long.getLong("bench.server.pid", -1);
+    private final long referencePid = Long.getLong("bench.reference.pid", -1);
+    private final int trials = Integer.getInteger("bench.trials", 3);
+    private final int seconds = Integer.getInteger("bench.seconds", 10);
+    private final String origin = rounds.getScheme() + "://" + rounds.getAuthority();
+    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4))
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final PrintStream out;
+    private String adminToken;
+
+    private Bench(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path results = Path.of(System.getProperty("bench.out", "target/bench-results.md"));
+        try (PrintStream file = new PrintStream(Files.newOutputStream(results), true, StandardCharsets.UTF_8)) {
+            Bench bench = new Bench(new Tee(file, System.out));
+            bench.adminToken = bench.token(System.getProperty("bench.admin.user", "admin"),
+                    System.getProperty("bench.admin.password"));
+            List<String> workloads = Arrays.asList(System.getProperty("bench.workloads", "fanout,intake,votes,memory")
+                    .split(","));
+            bench.out.printf("Run %s; %d trials per point, %d s each after warm-up; medians with [min–max].%n%n",
+                    Instant.now(), bench.trials, bench.seconds);
+            bench.warmUp();
+            if (workloads.contains("fanout")) {
+                bench.fanout();
+            }
+            if (workloads.contains("intake")) {
+                bench.intake();
+            }
+            if (workloads.contains("votes")) {
+                bench.voteStorm();
+            }
+            if (workloads.contains("memory")) {
+                bench.memory();
+            }
+        }
+        System.exit(0);
+    }
+
+    /** Lets the server's JIT compile the hot paths (posting, screening, fan-out, votes) before anything is measured. */
+    private void warmUp() throws Exception {
+        int warmSeconds = Integer.getInteger("bench.warmup.seconds", 20);
+        String[] session = session("POST_MODERATION");
+        List<String> trainees = join(session[1], 50);
+        try (Subscribers board = new Subscribers(ws("ws/public/" + session[1]), Map.of("Origin", origin), 100, 0, null)) {
+            AtomicLong next = new AtomicLong();
+            String question = ID.matcher(post(trainees.getFirst(), "api/participants/me/questions",
+                    "{\"text\":\"Warm-up\"}", null).join()).results().findFirst().orElseThrow().group(1);
+            fixedRate(50, warmSeconds, sentAt -> {
+                String trainee = trainees.get((int) (next.getAndIncrement() % trainees.size()));
+                return next.get() % 2 == 0
+                        ? post(trainee, "api/participants/me/questions/" + question + "/vote", null, null)
+                        : post(trainee, "api/participants/me/questions",
+                        "{\"text\":\"bench " + Subscribers.stamp(sentAt) + PAD + "\"}", null);
+            }, null);
+        } finally {
+            end(session[0]);
+        }
+    }
+
+    // --- 1. board fan-out ---------------------------------------------------------------------------------------
+
+    private void fanout() throws Exception {
+        out.println("### Board fan-out: post → delivery to every public subscriber");
+        out.println();
+        out.println("| subscribers | posts/s | system | delivered | messages/s | p50 ms | p99 ms | p99.9 ms | server CPU % |");
+        out.println("|---|---|---|---|---|---|---|---|---|");
+        for (int subscribers : ints("bench.fanout.subscribers", "100,1000,5000")) {
+            for (int rate : ints("bench.fanout.rates", "10,30")) {
+                row(subscribers, rate, "Rounds", repeat(() -> fanoutRounds(subscribers, rate)));
+                row(subscribers, rate, "bare Tyrus", repeat(() -> fanoutReference(subscribers, rate)));
+            }
+        }
+        out.println();
+    }
+
+    private Trial fanoutRounds(int subscribers, int rate) throws Exception {
+        String[] session = session("POST_MODERATION");
+        List<String> posters = join(session[1], 20);
+        try (Subscribers board = new Subscribers(ws("ws/public/" + session[1]), Map.of("Origin", origin), subscribers,
+                0, null)) {
+            AtomicLong next = new AtomicLong();
+            return measure(board, rate, serverPid, sentAt -> post(posters.get((int) (next.getAndIncrement() % posters.size())),
+                    "api/participants/me/questions", "{\"text\":\"bench " + Subscribers.stamp(sentAt) + PAD + "\"}",
+                    null));
+        } finally {
+            end(session[0]);
+        }
+    }
+
+    private Trial fanoutReference(int subscribers, int rate) throws Exception {
+        try (Subscribers board = new Subscribers(reference.resolve("board"), Map.of(), subscribers, 0, null)) {
+            WebSocket publisher = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(reference.resolve("publish"), new WebSocket.Listener() { }).join();
+            AtomicLong seq = new AtomicLong();
+            Object lock = new Object();
+            CompletableFuture<?>[] sends = {CompletableFuture.completedFuture(null)};
+            Trial trial = measure(board, rate, referencePid, sentAt -> {
+                String frame = "{\"seq\":" + seq.incrementAndGet() + ",\"type\":\"contribution.created\",\"data\":"
+                        + "{\"answered\":false,\"createdAt\":\"" + Instant.now() + "\",\"id\":\"" + UUID.randomUUID()
+                        + "\",\"pinned\":false,\"text\":\"bench " + Subscribers.stamp(sentAt) + PAD
+                        + "\",\"votes\":0}}";
+                synchronized (lock) {
+                    sends[0] = sends[0].thenCompose(done -> publisher.sendText(frame, true));
+                }
+                return sends[0].thenApply(done -> 201);
+            });
+            publisher.abort();
+            return trial;
+        }
+    }
+
+    /** Warm-up, then {@code seconds} at the fixed rate; waits (up to 10 s) for the frames still on their way. */
+    private Trial measure(Subscribers board, int rate, long pid, Poster poster) throws Exception {
+        fixedRate(rate, 2, poster, null);
+        waitFor(() -> board.benchFrames.get() >= (long) 2 * rate * board.size(), 10);
+        board.latencyMicros.getIntervalHistogram();
+        board.benchFrames.set(0);
+        long cpuBefore = cpuTicks(pid);
+        long start = System.nanoTime();
+        long posts = fixedRate(rate, seconds, poster, null);
+        long expected = posts * board.size();
+        waitFor(() -> board.benchFrames.get() >= expected, 10);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpu = cpuPercent(pid, cpuBefore, elapsed);
+        Histogram latency = board.latencyMicros.getIntervalHistogram();
+        long delivered = board.benchFrames.get();
+        return new Trial(delivered / (double) expected, delivered / (double) seconds, latency.getValueAtPercentile(50) / 1e3,
+                latency.getValueAtPercentile(99) / 1e3, latency.getValueAtPercentile(99.9) / 1e3, cpu);
+    }
+
+    // --- 2. contribution intake -----------------------------------------------------------------------------------
+
+    private void intake() throws Exception {
+        out.println("### Contribution intake: questions accepted per second at fixed rates (p99 of POST → 201)");
+        out.println();
+        out.println("| offered/s | accepted/s | p50 ms | p99 ms | server CPU % |");
+        out.println("|---|---|---|---|---|");
+        String[] session = session("PRE_MODERATION");
+        List<String> trainees = join(session[1], 200);
+        for (int rate : ints("bench.intake.rates", "50,100,200,400,800,1600")) {
+            List<Trial> results = repeat(() -> {
+                Recorder recorder = new Recorder();
+                AtomicLong next = new AtomicLong();
+                long cpuBefore = cpuTicks(serverPid);
+                long start = System.nanoTime();
+                fixedRate(rate, seconds, sentAt -> post(trainees.get((int) (next.getAndIncrement() % trainees.size())),
+                        "api/participants/me/questions", "{\"text\":\"Intake question " + Subscribers.stamp(sentAt)
+                                + "\"}", null), recorder);
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                return new Trial(0, recorder.accepted.get() / (double) seconds,
+                        recorder.micros.getValueAtPercentile(50) / 1e3, recorder.micros.getValueAtPercentile(99) / 1e3, 0,
+                        cpuPercent(serverPid, cpuBefore, elapsed));
+            });
+            out.printf("| %d | %s | %s | %s | %s |%n", rate, median(results, Trial::perSecond, "%.0f"),
+                    median(results, Trial::p50, "%.1f"), median(results, Trial::p99, "%.1f"),
+                    median(results, Trial::cpu, "%.0f"));
+            if (medianOf(results, Trial::p99) > 250) {
+                break;
+            }
+        }
+        end(session[0]);
+        out.println();
+        out.println("Reference in the same run: " + slap());
+        out.println();
+    }
+
+    /** mariadb-slap: single-row INSERTs with a commit each, from as many clients as the app's pool (32). */
+    private String slap() throws IOException, InterruptedException {
+        Process slap = new ProcessBuilder("mariadb-slap", "-h", "127.0.0.1", "-u", "root", "--concurrency=32",
+                "--iterations=3", "--number-of-queries=16000", "--create-schema=rounds_bench_slap",
+                "--create=CREATE TABLE q (id CHAR(36) PRIMARY KEY, session_id CHAR(36), text VARCHAR(1000), "
+                        + "created_at DATETIME(6)) ENGINE=InnoDB",
+                "--query=INSERT INTO q VALUES (UUID(), 'bench', 'Intake question text of a typical length', NOW(6))")
+                .redirectErrorStream(true).start();
+        String output = new String(slap.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        slap.waitFor(5, TimeUnit.MINUTES);
+        Matcher seconds = Pattern.compile("Average number of seconds to run all queries: ([0-9.]+)").matcher(output);
+        Matcher min = Pattern.compile("Minimum number of seconds to run all queries: ([0-9.]+)").matcher(output);
+        Matcher max = Pattern.compile("Maximum number of seconds to run all queries: ([0-9.]+)").matcher(output);
+        if (!seconds.find() || !min.find() || !max.find()) {
+            return "mariadb-slap failed: " + output.strip();
+        }
+        return String.format(Locale.ROOT, "mariadb-slap, 32 clients, 16,000 single-row INSERTs × 3: %.0f rows/s "
+                        + "[%.0f–%.0f]", 16000 / Double.parseDouble(seconds.group(1)),
+                16000 / Double.parseDouble(max.group(1)), 16000 / Double.parseDouble(min.group(1)));
+    }
+
+    // --- 3. vote storm --------------------------------------------------------------------------------------------
+
+    private void voteStorm() throws Exception {
+        int rate = Integer.getInteger("bench.votes.rate", 2000);
+        int subscribers = Integer.getInteger("bench.votes.subscribers", 1000);
+        int voteSeconds = Integer.getInteger("bench.votes.seconds", 5);
+        out.printf("### Vote storm: %d votes/s on one question for %d s, %d public subscribers%n%n", rate, voteSeconds,
+                subscribers);
+        out.println("| votes accepted/s | votes frames/s per client | vote → visible p50 ms | p99 ms | server CPU % |");
+        out.println("|---|---|---|---|---|");
+        List<Trial> results = repeat(() -> {
+            String[] session = session("POST_MODERATION");
+            String question = ID.matcher(post(join(session[1], 1).getFirst(), "api/participants/me/questions",
+                    "{\"text\":\"Vote for me\"}", null).join()).results().findFirst().orElseThrow().group(1);
+            List<String> voters = join(session[1], rate * voteSeconds);
+            try (Subscribers board = new Subscribers(ws("ws/public/" + session[1]), Map.of("Origin", origin),
+                    subscribers, 20, question)) {
+                ConcurrentLinkedQueue<long[]> votes = new ConcurrentLinkedQueue<>();
+                AtomicLong next = new AtomicLong();
+                long cpuBefore = cpuTicks(serverPid);
+                long start = System.nanoTime();
+                Recorder recorder = new Recorder();
+                fixedRate(rate, voteSeconds, sentAt -> post(voters.get((int) next.getAndIncrement()),
+                        "api/participants/me/questions/" + question + "/vote", null, null)
+                        .thenApply(body -> {
+                            Matcher count = VOTES.matcher(body);
+                            if (count.find()) {
+                                votes.add(new long[]{sentAt, Long.parseLong(count.group(1))});
+                            }
+                            return body;
+                        }), recorder);
+                waitFor(() -> board.voteTimelines.stream().allMatch(t -> !t.isEmpty()
+                        && t.stream().mapToLong(e -> e[1]).max().orElse(0) >= recorder.accepted.get()), 10);
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                double cpu = cpuPercent(serverPid, cpuBefore, elapsed);
+                Histogram visible = new Histogram(3);
+                for (ConcurrentLinkedQueue<long[]> timeline : board.voteTimelines) {
+                    List<long[]> seen = new ArrayList<>(timeline);
+                    for (long[] vote : votes) {
+                        seen.stream().filter(e -> e[1] >= vote[1]).findFirst()
+                                .ifPresent(e -> visible.recordValue(Math.max(0, (e[0] - vote[0]) / 1000)));
+                    }
+                }
+                double framesPerClient = board.voteFrames.get() / (double) board.size() / elapsed;
+                System.err.printf("votes trial: %d accepted, %d votes frames, %d closed by the server, %d samples%n",
+                        recorder.accepted.get(), board.voteFrames.get(), board.closedByServer.get(),
+                        board.voteTimelines.stream().mapToInt(ConcurrentLinkedQueue::size).sum());
+                end(session[0]);
+                return new Trial(framesPerClient, recorder.accepted.get() / (double) voteSeconds,
+                        visible.getValueAtPercentile(50) / 1e3, visible.getValueAtPercentile(99) / 1e3, 0, cpu);
+            }
+        });
+        out.printf("| %s | %s | %s | %s | %s |%n%n", median(results, Trial::perSecond, "%.0f"),
+                median(results, Trial::ratio, "%.1f"), median(results, Trial::p50, "%.0f"),
+                median(results, Trial::p99, "%.0f"), median(results, Trial::cpu, "%.0f"));
+    }
+
+    // --- 4. memory ------------------------------------------------------------------------------------------------
+
+    private void memory() throws Exception {
+        out.println("### Memory: heap after a full GC with idle public subscribers");
+        out.println();
+        out.println("| idle subscribers | heap used MB | RSS MB |");
+        out.println("|---|---|---|");
+        String[] session = session("POST_MODERATION");
+        long base = 0;
+        List<Subscribers> connected = new ArrayList<>();
+        int total = 0;
+        for (int target : ints("bench.memory.subscribers", "0,1000,5000")) {
+            if (target > total) {
+                connected.add(new Subscribers(ws("ws/public/" + session[1]), Map.of("Origin", origin), target - total,
+                        0, null));
+                total = target;
+            }
+            long used = heapUsedKb();
+            if (target == 0) {
+                base = used;
+            }
+            out.printf(Locale.ROOT, "| %d | %.1f | %.0f |%n", target, used / 1024.0, rssKb() / 1024.0);
+            if (target > 0) {
+                out.printf(Locale.ROOT, "|  | %.1f KB per subscriber |  |%n", (used - base) / (double) target);
+            }
+        }
+        for (Subscribers subscribers : connected) {
+            subscribers.close();
+        }
+        end(session[0]);
+        out.println();
+    }
+
+    private long heapUsedKb() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        Matcher used = Pattern.compile("garbage-first heap .*? used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        return used.find() ? Long.parseLong(used.group(1)) : -1;
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder("jcmd", Long.toString(serverPid), command).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor(1, TimeUnit.MINUTES);
+        return output;
+    }
+
+    private long rssKb() throws IOException {
+        return Files.readAllLines(Path.of("/proc/" + serverPid + "/status")).stream()
+                .filter(l -> l.startsWith("VmRSS:")).map(l -> l.replaceAll("\\D", "")).mapToLong(Long::parseLong)
+                .findFirst().orElse(-1);
+    }
+
+    // --- plumbing -------------------------------------------------------------------------------------------------
+
+    /** One trial's figures; {@code ratio} is the delivery ratio (fan-out) or frames per client per second (votes). */
+    record Trial(double ratio, double perSecond, double p50, double p99, double p999, double cpu) {
+    }
+
+    interface Poster {
+        /** Sends one request stamped with its intended send time; completes with the response body (or status). */
+        CompletableFuture<?> send(long intendedNanos);
+    }
+
+    interface TrialRun {
+        Trial run() throws Exception;
+    }
+
+    /** Counts accepted answers and their latency from the intended send time. */
+    static final class Recorder {
+        final AtomicLong accepted = new AtomicLong();
+        final Histogram micros = new org.HdrHistogram.ConcurrentHistogram(3);
+    }
+
+    /**
+     * Sends at a fixed rate for {@code duration} seconds, each request stamped with the time it was due (not when it
+     * went out), so a slow server cannot hide its delay by slowing the sender. Returns the number sent.
+     */
+    private long fixedRate(int rate, int duration, Poster poster, Recorder recorder) throws InterruptedException {
+        long period = 1_000_000_000L / rate;
+        long count = (long) rate * duration;
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        AtomicLong sent = new AtomicLong();
+        long start = System.nanoTime();
+        ConcurrentLinkedQueue<CompletableFuture<?>> inFlight = new ConcurrentLinkedQueue<>();
+        ticker.scheduleAtFixedRate(() -> {
+            long due = start + sent.get() * period;
+            while (sent.get() < count && System.nanoTime() >= due) {
+                long intended = due;
+                CompletableFuture<?> answer = poster.send(intended);
+                if (recorder != null) {
+                    answer = answer.whenComplete((body, failure) -> {
+                        if (failure == null) {
+                            recorder.accepted.incrementAndGet();
+                            recorder.micros.recordValue(Math.max(0, (System.nanoTime() - intended) / 1000));
+                        }
+                    });
+                }
+                inFlight.add(answer);
+                due = start + sent.incrementAndGet() * period;
+            }
+        }, 0, Math.max(1, period / 1000 / 2), TimeUnit.MICROSECONDS);
+        waitFor(() -> sent.get() >= count, duration + 60);
+        ticker.shutdownNow();
+        for (CompletableFuture<?> answer : inFlight) {
+            try {
+                answer.get(30, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // counted as not accepted
+            }
+        }
+        return sent.get();
+    }
+
+    private CompletableFuture<String> post(String participantToken, String path, String json, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(rounds.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        if (participantToken != null) {
+            request.header("Rounds-Participant", participantToken);
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+            return response.body();
+        });
+    }
+
+    private String token(String user, String password) {
+        String body = postAnonymous("api/auth/tokens", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
+        return TOKEN.matcher(body).results().findFirst().orElseThrow().group(1);
+    }
+
+    private String postAnonymous(String path, String json) {
+        return post(null, path, json, null).join();
+    }
+
+    /** A new session: {id, join code}. */
+    private String[] session(String moderation) {
+        String body = post(null, "api/sessions", "{\"title\":\"Benchmark " + UUID.randomUUID()
+                + "\",\"moderationMode\":\"" + moderation + "\"}", adminToken).join();
+        return new String[]{ID.matcher(body).results().findFirst().orElseThrow().group(1),
+                JOIN_CODE.matcher(body).results().findFirst().orElseThrow().group(1).replace("-", "")};
+    }
+
+    private void end(String sessionId) {
+        post(null, "api/sessions/" + sessionId + "/end", null, adminToken).join();
+    }
+
+    /** {@code count} participants of the session, joined 32 at a time: their tokens. */
+    private List<String> join(String code, int count) {
+        List<String> tokens = new ArrayList<>();
+        for (int from = 0; from < count; from += 32) {
+            List<CompletableFuture<String>> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(count, from + 32); i++) {
+                batch.add(post(null, "api/participants", "{\"code\":\"" + code + "\"}", null));
+            }
+            batch.forEach(joined -> tokens.add(TOKEN.matcher(joined.join()).results().findFirst().orElseThrow().group(1)));
+        }
+        return tokens;
+    }
+
+    private URI ws(String path) {
+        return URI.create(rounds.toString().replaceFirst("^http", "ws")).resolve(path);
+    }
+
+    private List<Trial> repeat(TrialRun run) throws Exception {
+        List<Trial> results = new ArrayList<>();
+        for (int i = 0; i < trials; i++) {
+            results.add(run.run());
+        }
+        return results;
+    }
+
+    private void row(int subscribers, int rate, String system, List<Trial> results) {
+        out.printf("| %d | %d | %s | %s | %s | %s | %s | %s | %s |%n", subscribers, rate, system,
+                median(results, t -> t.ratio() * 100, "%.2f %%"), median(results, Trial::perSecond, "%.0f"),
+                median(results, Trial::p50, "%.1f"), median(results, Trial::p99, "%.1f"),
+                median(results, Trial::p999, "%.1f"), median(results, Trial::cpu, "%.0f"));
+    }
+
+    private static double medianOf(List<Trial> results, java.util.function.ToDoubleFunction<Trial> figure) {
+        double[] values = results.stream().mapToDouble(figure).sorted().toArray();
+        return values[values.length / 2];
+    }
+
+    private static String median(List<Trial> results, java.util.function.ToDoubleFunction<Trial> figure, String format) {
+        double[] values = results.stream().mapToDouble(figure).sorted().toArray();
+        return String.format(Locale.ROOT, format + " [" + format + "–" + format + "]", values[values.length / 2],
+                values[0], values[values.length - 1]);
+    }
+
+    private static List<Integer> ints(String property, String defaults) {
+        return Arrays.stream(System.getProperty(property, defaults).split(",")).map(String::strip)
+                .map(Integer::parseInt).toList();
+    }
+
+    private static long cpuTicks(long pid) {
+        try {
+            String[] stat = Files.readString(Path.of("/proc/" + pid + "/stat")).replaceAll(".*\\) ", "").split(" ");
+            return Long.parseLong(stat[11]) + Long.parseLong(stat[12]); // utime + stime, after the command name
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** CPU use of the process over the elapsed seconds, in % of one core (the kernel counts 100 ticks a second). */
+    private static double cpuPercent(long pid, long before, double elapsedSeconds) {
+        long after = cpuTicks(pid);
+        return before < 0 || after < 0 ? -1 : (after - before) / elapsedSeconds;
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, int timeoutSeconds)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20); // polls a condition with a deadline
+        }
+    }
+
+    /** Writes the results to the file and the console at once. */
+    private static final class Tee extends PrintStream {
+        private final PrintStream second;
+
+        Tee(PrintStream first, PrintStream second) {
+            super(first, true, StandardCharsets.UTF_8);
+            this.second = second;
+        }
+
+        @Override
+        public void write(byte[] buf, int off, int len) {
+            super.write(buf, off, len);
+            second.write(buf, off, len);
+        }
+
+        @Override
+        public void flush() {
+            super.flush();
+            second.flush();
+        }
+    }
+}
