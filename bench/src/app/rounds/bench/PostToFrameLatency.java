@@ -17,7 +17,7 @@ import java.util.Map;
  * (post-moderation session, so the question goes straight to the public stream). One request at a time: this is the
  * unloaded path; the load benchmarks are issue 4's.
  *
- * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
+ * <pre>./mvnw -q -Pbench test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=app.rounds.bench.PostToFrameLatency -Dexec.args="http://localhost:8080/ admin PASSWORD 200"</pre>
  */
 public final class PostToFrameLatency {
