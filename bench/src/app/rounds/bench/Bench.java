@@ -49,8 +49,9 @@ public final class Bench {
     private final int trials = Integer.getInteger("bench.trials", 3);
     private final int seconds = Integer.getInteger("bench.seconds", 10);
     private final String origin = rounds.getScheme() + "://" + rounds.getAuthority();
+    /** HTTP/1.1, as a reverse proxy speaks to the app; connections pooled and bounded by bench/run's settings. */
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4))
-            .connectTimeout(Duration.ofSeconds(10)).build();
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     private final PrintStream out;
     private String adminToken;
 
