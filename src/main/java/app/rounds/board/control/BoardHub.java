@@ -178,12 +178,6 @@ public class BoardHub {
         }
     }
 
-    /** How many clients are connected to a stream on this instance. */
-    public int subscribers(String sessionId, Stream stream) {
-        Channel channel = channels.get(new Key(sessionId, stream));
-        return channel == null ? 0 : channel.subscribers.size();
-    }
-
     void onAdvanced(@Observes(during = TransactionPhase.AFTER_SUCCESS) BoardAdvanced advanced) {
         Channel channel = channels.get(new Key(advanced.sessionId(), advanced.stream()));
         if (channel != null) {

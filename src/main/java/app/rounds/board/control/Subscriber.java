@@ -46,14 +46,6 @@ public final class Subscriber {
         this.blockingWork = blockingWork;
     }
 
-    public String id() {
-        return socket.getId();
-    }
-
-    synchronized long lastSeq() {
-        return lastSeq;
-    }
-
     /** The client has every event up to {@code seq} already (it said so when reconnecting). */
     synchronized void resumeAfter(long seq) {
         lastSeq = seq;
