@@ -112,9 +112,12 @@ export function connectBoard(path, onFrame, onStatus) {
     socket.addEventListener('message', (event) => {
       received += 1;
       if (received - acknowledged >= 8) acknowledge(); else setTimeout(acknowledge, 250);
-      const frame = JSON.parse(event.data);
-      if (frame.type === 'pong') { awaitingPong = false; return; }
-      if (state.apply(frame)) onFrame(frame, state);
+      const message = JSON.parse(event.data);
+      // several events pulled at once come as one array of frames
+      for (const frame of Array.isArray(message) ? message : [message]) {
+        if (frame.type === 'pong') { awaitingPong = false; continue; }
+        if (state.apply(frame)) onFrame(frame, state);
+      }
     });
     socket.addEventListener('close', (event) => {
       clearInterval(heartbeat);

@@ -128,11 +128,14 @@ final class Subscribers implements AutoCloseable {
             String text = frame.toString();
             int marker = text.indexOf(MARKER);
             if (marker >= 0) {
-                int start = marker + MARKER.length();
-                int end = text.indexOf(' ', start);
-                long sentAt = unstamp(text.substring(start, end));
-                latencyMicros.recordValue(Math.max(0, (now - sentAt) / 1000));
-                benchFrames.incrementAndGet();
+                while (marker >= 0) { // a message may carry several frames
+                    int start = marker + MARKER.length();
+                    int end = text.indexOf(' ', start);
+                    long sentAt = unstamp(text.substring(start, end));
+                    latencyMicros.recordValue(Math.max(0, (now - sentAt) / 1000));
+                    benchFrames.incrementAndGet();
+                    marker = text.indexOf(MARKER, end);
+                }
             } else if (text.contains("\"type\":\"votes\"")) {
                 voteFrames.incrementAndGet();
                 if (timeline != null && voteQuestion != null) {

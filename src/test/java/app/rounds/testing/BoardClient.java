@@ -1,7 +1,9 @@
 package app.rounds.testing;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -146,7 +148,12 @@ public final class BoardClient implements AutoCloseable {
             partial.append(data);
             if (last) {
                 try (var reader = Json.createReader(new StringReader(partial.toString()))) {
-                    frames.add(reader.readObject());
+                    JsonValue message = reader.readValue();
+                    if (message instanceof JsonArray batch) {
+                        batch.getValuesAs(JsonObject.class).forEach(frames::add);
+                    } else {
+                        frames.add(message.asJsonObject());
+                    }
                 }
                 partial.setLength(0);
                 enqueue("ack " + ++received);

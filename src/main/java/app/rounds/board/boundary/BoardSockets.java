@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * What the two board endpoints share: subscribing with the {@code since} the client sends, answering its pings,
  * taking its acknowledgements, and leaving. The handshake was decided by {@link BoardHandshakeFilter}. Clients send
- * only {@code "ping"} and {@code "ack <frames received>"}; any message over 256 characters closes the socket.
+ * only {@code "ping"} and {@code "ack <messages received>"}; any message over 256 characters closes the socket.
  */
 final class BoardSockets {
 

@@ -7,6 +7,7 @@ import app.rounds.security.control.StaffMember;
 import app.rounds.sessions.control.TrainingSessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 /**
  * Who may watch a session's moderation stream: a presenter, communicator or admin who owns the session, or an admin.
@@ -29,6 +30,8 @@ public class BoardAccess {
         sessions.session(sessionId, member);
     }
 
+    /** In a transaction of its own: the heartbeat asks from the hub's threads, where only a transaction gives JPA a context. */
+    @Transactional
     public boolean stillStaff(String username, String sessionId) {
         if (username == null) {
             return false;

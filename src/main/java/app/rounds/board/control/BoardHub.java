@@ -215,10 +215,9 @@ public class BoardHub {
                 List<BoardEvent> events;
                 do {
                     events = board.eventsAfter(channel.key.sessionId(), channel.key.stream(), channel.lastPulled, batch);
-                    for (BoardEvent event : events) {
-                        String frame = event.frame();
-                        channel.subscribers.forEach(s -> s.sendEvent(event.seq(), frame));
-                        channel.lastPulled = event.seq();
+                    if (!events.isEmpty()) {
+                        send(channel, events);
+                        channel.lastPulled = events.getLast().seq();
                     }
                 } while (events.size() == batch);
                 channel.subscribers.removeIf(Subscriber::closed);
@@ -226,6 +225,22 @@ public class BoardHub {
             }
         } catch (RuntimeException e) {
             retryLater(channel, e);
+        }
+    }
+
+    /**
+     * Sends the pulled events to each subscriber as one message of the events it lacks; subscribers that lack the same
+     * events (almost always all of them) share one serialised message.
+     */
+    private static void send(Channel channel, List<BoardEvent> events) {
+        long last = events.getLast().seq();
+        Map<Long, String> messages = new java.util.HashMap<>();
+        for (Subscriber subscriber : channel.subscribers) {
+            long after = subscriber.lastSeq();
+            if (after < last) {
+                subscriber.sendEvents(last, messages.computeIfAbsent(after, a -> Frames.batch(events.stream()
+                        .filter(e -> e.seq() > a).map(BoardEvent::frame).toList())));
+            }
         }
     }
 
@@ -249,9 +264,10 @@ public class BoardHub {
             }
             channel.subscribers.forEach(Subscriber::ping);
             if (channel.key.stream() == Stream.MODERATION && !channel.subscribers.isEmpty()) {
-                pullThreads.execute(() -> inContext.accept(() -> channel.subscribers.stream()
-                        .filter(s -> !access.stillStaff(s.staff(), channel.key.sessionId()))
-                        .forEach(s -> s.close(NO_LONGER_ALLOWED))));
+                pullThreads.execute(() -> inContext.accept(survivingFailures("access check", () ->
+                        channel.subscribers.stream()
+                                .filter(s -> !access.stillStaff(s.staff(), channel.key.sessionId()))
+                                .forEach(s -> s.close(NO_LONGER_ALLOWED)))));
             }
         }
     }

@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 /**
  * One connected client. Frames go out one at a time through the asynchronous remote; the rest wait in a bounded
  * queue. The container reports a send as done once it has buffered it, not once the client has it, so clients also
- * acknowledge what they received ({@code "ack <frames received>"}): a client with more than {@code maxInFlight} frames
+ * acknowledge what they received ({@code "ack <messages received>"}): a client with more than {@code maxInFlight} messages
  * queued or unacknowledged is closed with 1013 (try again later) and reconnects with its last sequence number. A slow
  * phone never holds up the others, and never holds more than that many frames of memory.
  */
@@ -49,6 +49,18 @@ public final class Subscriber {
     /** The client has every event up to {@code seq} already (it said so when reconnecting). */
     synchronized void resumeAfter(long seq) {
         lastSeq = seq;
+    }
+
+    synchronized long lastSeq() {
+        return lastSeq;
+    }
+
+    /** Sends one message carrying stored events up to {@code seq} that this client did not have. */
+    synchronized void sendEvents(long seq, String message) {
+        if (seq > lastSeq) {
+            lastSeq = seq;
+            send(message);
+        }
     }
 
     /** Sends a stored event's frame unless this client already has it. */

@@ -20,6 +20,15 @@ public final class Frames {
     private Frames() {
     }
 
+    /**
+     * One WebSocket message for several stored events: a JSON array of their frames (a single event goes as its frame
+     * alone). A pull that finds several events sends each client one message, not one per event: under load the
+     * container's cost per message, not per byte, is what limits fan-out.
+     */
+    public static String batch(java.util.List<String> frames) {
+        return frames.size() == 1 ? frames.getFirst() : "[" + String.join(",", frames) + "]";
+    }
+
     public static String frame(long seq, String type, String jsonData) {
         // types are the constants above: nothing to escape
         return "{\"seq\":" + seq + ",\"type\":\"" + type + "\",\"data\":" + jsonData + "}";
