@@ -161,7 +161,7 @@ public class BoardHub {
             subscriber.resumeAfter(since);
             missed.forEach(e -> subscriber.sendEvent(e.seq(), e.frame()));
             // the replayed events carry the vote counts of their time: follow them with today's
-            subscriber.sendVotes(JSON.toJson(state.voteCounts(sessionId, stream, null)));
+            subscriber.sendVotes(JSON.toJson(state.voteCounts(sessionId, stream)));
         } else {
             Board.Snapshot snapshot = board.snapshot(sessionId, stream);
             subscriber.sendState(snapshot.seq(), Frames.frame(snapshot.seq(), Frames.SNAPSHOT, snapshot.json()));

@@ -13,14 +13,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The board's state as contributions know it: for snapshots and for the vote counts of each tick. Called from the
- * fan-out's threads, so each read runs in a transaction (of its own when there is none).
+ * The board's state as contributions know it: for snapshots and for the vote counts sent after a replay. Called from
+ * the fan-out's threads, so each read runs in a transaction (of its own when there is none).
  */
 @ApplicationScoped
 @Transactional
@@ -59,12 +58,10 @@ public class QuestionBoard implements BoardState {
     }
 
     @Override
-    public Map<String, Integer> voteCounts(String sessionId, Stream stream, Collection<String> questionIds) {
+    public Map<String, Integer> voteCounts(String sessionId, Stream stream) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        var query = questionIds == null
-                ? em.createNamedQuery(Question.FIND_BY_SESSION, Question.class)
-                : em.createNamedQuery(Question.FIND_IN_SESSION, Question.class).setParameter("ids", questionIds);
-        query.setParameter("session", sessionId)
+        em.createNamedQuery(Question.FIND_BY_SESSION, Question.class)
+                .setParameter("session", sessionId)
                 .getResultStream()
                 .filter(q -> stream == Stream.MODERATION || q.visible())
                 .forEach(q -> counts.put(q.id(), q.votes()));

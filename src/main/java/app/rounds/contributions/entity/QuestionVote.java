@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** One participant's vote on one question. */
+/** One participant's vote on one question. Votes are inserted natively (INSERT IGNORE: see Questions.toggleVote). */
 @Entity
 @Table(name = "question_vote")
 @IdClass(QuestionVote.Key.class)
@@ -38,11 +38,5 @@ public class QuestionVote {
     private Instant createdAt;
 
     protected QuestionVote() {
-    }
-
-    public QuestionVote(String questionId, String participantId, Instant createdAt) {
-        this.questionId = questionId;
-        this.participantId = participantId;
-        this.createdAt = createdAt;
     }
 }
