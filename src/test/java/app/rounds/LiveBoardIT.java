@@ -289,6 +289,29 @@ class LiveBoardIT {
         }
     }
 
+    /** Clients joining one after another share a snapshot while nothing changes: never a stale one. */
+    @Test
+    void aClientJoiningLaterGetsTheBoardAsItIsNow() throws Exception {
+        Board board = session("POST_MODERATION");
+        ApiClient trainee = trainee(board, "Asker");
+        try (BoardClient first = audience(board, "")) {
+            first.next("snapshot");
+            String question = ask(trainee, "Seen by latecomers?");
+            first.next("contribution.created");
+            try (BoardClient second = audience(board, "")) {
+                JsonObject questions = second.next("snapshot").getJsonObject("data");
+                assertEquals(question, questions.getJsonArray("questions").getJsonObject(0).getString("id"),
+                        "a question pulled since the last snapshot is in the next one");
+            }
+            trainee.post("api/participants/me/questions/" + question + "/vote", null);
+            first.until(f -> "votes".equals(f.getString("type")) && f.getJsonObject("data").getInt(question, -1) == 1);
+            try (BoardClient third = audience(board, "")) {
+                assertEquals(1, third.next("snapshot").getJsonObject("data").getJsonArray("questions")
+                        .getJsonObject(0).getInt("votes"), "votes counted since the last snapshot are in the next one");
+            }
+        }
+    }
+
     @Test
     void aRetriedPostWithTheSameIdempotencyKeyIsAnsweredOnce() {
         Board board = session("POST_MODERATION");

@@ -53,12 +53,21 @@ public class BoardHub {
     private record Key(String sessionId, Stream stream) {
     }
 
-    /** The subscribers of one stream, and the last event pulled for them. Pulls and joins hold its lock. */
+    /**
+     * The subscribers of one stream, the last event pulled for them, and the last snapshot sent to a joining client.
+     * Pulls, joins and vote counts hold its lock.
+     */
     private static final class Channel {
         final Key key;
         final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
         final AtomicBoolean pullRequested = new AtomicBoolean();
         long lastPulled;
+        /**
+         * Shared by the clients that join while nothing changes: a lecture hall opening the board at once costs one
+         * snapshot, not one each (built one after another under this lock, they held every request thread, JFR).
+         * Stale once a pull passes its seq or votes are counted.
+         */
+        Board.Snapshot snapshot;
 
         Channel(Key key, long lastPulled) {
             this.key = key;
@@ -148,14 +157,16 @@ public class BoardHub {
                 if (channels.get(key) != channel) {
                     continue; // emptied and dropped meanwhile: join the new one
                 }
-                catchUp(subscriber, sessionId, stream, since);
+                catchUp(channel, subscriber, since);
                 channel.subscribers.add(subscriber);
                 return subscriber;
             }
         }
     }
 
-    private void catchUp(Subscriber subscriber, String sessionId, Stream stream, Long since) {
+    private void catchUp(Channel channel, Subscriber subscriber, Long since) {
+        String sessionId = channel.key.sessionId();
+        Stream stream = channel.key.stream();
         List<BoardEvent> missed = since == null ? null : board.eventsAfter(sessionId, stream, since, batch + 1);
         if (missed != null && missed.size() <= batch && since <= board.lastSeq(sessionId, stream)) {
             subscriber.resumeAfter(since);
@@ -163,7 +174,11 @@ public class BoardHub {
             // the replayed events carry the vote counts of their time: follow them with today's
             subscriber.sendVotes(JSON.toJson(state.voteCounts(sessionId, stream)));
         } else {
-            Board.Snapshot snapshot = board.snapshot(sessionId, stream);
+            Board.Snapshot snapshot = channel.snapshot;
+            if (snapshot == null || snapshot.seq() < channel.lastPulled) {
+                snapshot = board.snapshot(sessionId, stream);
+                channel.snapshot = snapshot;
+            }
             subscriber.sendState(snapshot.seq(), Frames.frame(snapshot.seq(), Frames.SNAPSHOT, snapshot.json()));
         }
     }
@@ -193,6 +208,10 @@ public class BoardHub {
     private void sendVotes(String sessionId, Stream stream, Map<String, Integer> counts) {
         Channel channel = channels.get(new Key(sessionId, stream));
         if (channel != null && !counts.isEmpty()) {
+            synchronized (channel) {
+                // after this, a joining client gets a snapshot with these counts, or is in the set sent to below
+                channel.snapshot = null;
+            }
             String data = JSON.toJson(counts);
             channel.subscribers.forEach(s -> s.sendVotes(data));
         }
