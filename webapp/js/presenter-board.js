@@ -44,6 +44,8 @@ async function act(request, undoWith, message) {
   }
 }
 
+const ORIGINS = { MASTODON: 'Mastodon', BLUESKY: 'Bluesky', WEBHOOK: 'relay', FEED: 'feed' };
+
 function item(q) {
   const li = document.getElementById('moderated-item').content.firstElementChild.cloneNode(true);
   li.dataset.id = q.id;
@@ -55,9 +57,22 @@ function item(q) {
   } else {
     screening.remove();
   }
-  const badges = [q.authorName || 'Anonymous', q.pinned && 'Pinned', q.answered && 'Answered',
-    q.status === 'HIDDEN' && 'Hidden', q.status === 'REJECTED' && 'Rejected'].filter(Boolean);
-  li.querySelector('.badges').textContent = badges.join(' · ');
+  const social = q.origin && q.origin !== 'WEB';
+  const badges = [social ? `${q.authorHandle || 'someone'} via ${ORIGINS[q.origin]}` : (q.authorName || 'Anonymous'),
+    q.pinned && 'Pinned', q.answered && 'Answered', q.status === 'HIDDEN' && 'Hidden',
+    q.status === 'REJECTED' && 'Rejected', q.status === 'WITHDRAWN' && 'Withdrawn: the original was deleted']
+    .filter(Boolean);
+  const meta = li.querySelector('.badges');
+  meta.textContent = badges.join(' · ');
+  if (social && /^https?:\/\//.test(q.originalUrl || '')) {
+    const link = document.createElement('a');
+    link.href = q.originalUrl;
+    link.rel = 'noopener noreferrer';
+    link.target = '_blank';
+    link.textContent = 'original';
+    link.setAttribute('aria-label', `Open the original post by ${q.authorHandle || 'its author'}`);
+    meta.append(' · ', link);
+  }
   li.querySelector('.votes').textContent = q.status === 'PENDING' ? '' : `${q.votes} votes`;
   const actions = li.querySelector('.actions');
   for (const [key, action] of Object.entries(ACTIONS)) {
@@ -85,7 +100,7 @@ function render() {
   const focusedId = document.activeElement?.closest?.('.question')?.dataset.id;
   const queue = state.sorted('newest', (q) => q.status === 'PENDING' && !q.archived).reverse();
   const live = state.sorted(order, (q) => q.status === 'APPROVED' && !q.archived);
-  const other = state.sorted('newest', (q) => (q.status === 'HIDDEN' || q.status === 'REJECTED') && !q.archived);
+  const other = state.sorted('newest', (q) => ['HIDDEN', 'REJECTED', 'WITHDRAWN'].includes(q.status) && !q.archived);
   document.getElementById('queue').replaceChildren(...queue.map(item));
   document.getElementById('live').replaceChildren(...live.map(item));
   document.getElementById('other').replaceChildren(...other.map(item));

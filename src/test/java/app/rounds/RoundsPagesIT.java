@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -58,7 +59,9 @@ class RoundsPagesIT {
     @BeforeEach
     void openBrowser() {
         browser = Browsers.headlessChromium();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        // live pages re-render lists as frames arrive: an element found a moment ago may be replaced
+        wait = (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(StaleElementReferenceException.class);
         staff = new Staff(ApiClient.anonymous(base));
     }
 
@@ -140,7 +143,8 @@ class RoundsPagesIT {
         ChromeDriver phone = Browsers.headlessChromium();
         try {
             phone.manage().window().setSize(new Dimension(390, 844));
-            WebDriverWait phoneWait = new WebDriverWait(phone, Duration.ofSeconds(15));
+            WebDriverWait phoneWait = (WebDriverWait) new WebDriverWait(phone, Duration.ofSeconds(15))
+                    .ignoring(StaleElementReferenceException.class);
             phone.get(base + "?code=" + session.getString("joinCode").replace("-", ""));
             phoneWait.until(ExpectedConditions.elementToBeClickable(By.id("displayName"))).sendKeys("Sam", Keys.ENTER);
             phoneWait.until(ExpectedConditions.textToBe(By.id("connection"), "Live"));

@@ -1,5 +1,6 @@
 package app.rounds.contributions.control;
 
+import app.rounds.contributions.entity.Origin;
 import app.rounds.contributions.entity.Question;
 import app.rounds.contributions.entity.QuestionStatus;
 
@@ -14,8 +15,9 @@ public final class QuestionViews {
                                  Instant createdAt) {
     }
 
-    /** For the session's staff: everything, with screening findings. */
-    public record ModeratedQuestion(String id, String text, String authorName, QuestionStatus status, boolean answered,
+    /** For the session's staff: everything, with screening findings and where a post came from. */
+    public record ModeratedQuestion(String id, String text, String authorName, Origin origin, String authorHandle,
+                                    String originalUrl, QuestionStatus status, boolean answered,
                                     boolean pinned, boolean archived, int votes, Instant createdAt, Instant updatedAt,
                                     List<Findings.Shown> screening) {
     }
@@ -41,7 +43,8 @@ public final class QuestionViews {
     }
 
     public static ModeratedQuestion moderated(Question q) {
-        return new ModeratedQuestion(q.id(), q.text(), q.authorName(), q.status(), q.answered(), q.pinned(),
+        return new ModeratedQuestion(q.id(), q.text(), q.authorName(), q.origin(), q.authorHandle(),
+                q.originalUrl(), q.status(), q.answered(), q.pinned(),
                 q.archived(), q.votes(), q.createdAt(), q.updatedAt(), Findings.read(q.screening()));
     }
 

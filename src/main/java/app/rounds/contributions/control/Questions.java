@@ -6,6 +6,7 @@ import app.rounds.board.entity.Stream;
 import app.rounds.contributions.control.QuestionViews.ModeratedQuestion;
 import app.rounds.contributions.control.QuestionViews.OwnQuestion;
 import app.rounds.contributions.control.QuestionViews.VoteView;
+import app.rounds.contributions.entity.Origin;
 import app.rounds.contributions.entity.Question;
 import app.rounds.contributions.entity.QuestionStatus;
 import app.rounds.contributions.entity.QuestionVote;
@@ -81,6 +82,48 @@ public class Questions {
                     QuestionViews.publicView(question));
         }
         return QuestionViews.own(question);
+    }
+
+    /**
+     * A post taken from a network (by the ingest component): it waits for moderation, with its origin, its author's
+     * public handle and a link to the original. Text beyond the length limit is cut.
+     */
+    public String ingest(String sessionId, Origin origin, String authorHandle, String originalUrl, String text) {
+        String shortened = shortened(text);
+        Question question = Question.ingested(sessionId, origin, authorHandle, originalUrl, shortened,
+                Findings.stored(screener.screen(shortened)), clock.instant());
+        em.persist(question);
+        board.append(sessionId, Stream.MODERATION, Frames.CONTRIBUTION_CREATED, QuestionViews.moderated(question));
+        return question.id();
+    }
+
+    /** The original of an ingested question was edited: screened again, back to moderation. */
+    public void revise(String questionId, String text) {
+        Question question = em.find(Question.class, questionId);
+        if (question == null || question.status() == QuestionStatus.WITHDRAWN) {
+            return;
+        }
+        boolean wasVisible = question.visible();
+        String shortened = shortened(text);
+        question.revise(shortened, Findings.stored(screener.screen(shortened)), clock.instant());
+        published(question, wasVisible);
+    }
+
+    /** The original of an ingested question was deleted: it leaves the board and can never be published. */
+    public void withdraw(String questionId) {
+        Question question = em.find(Question.class, questionId);
+        if (question == null || question.status() == QuestionStatus.WITHDRAWN) {
+            return;
+        }
+        boolean wasVisible = question.visible();
+        question.withdraw(clock.instant());
+        published(question, wasVisible);
+    }
+
+    private static String shortened(String text) {
+        String stripped = text.strip();
+        return stripped.length() <= Question.MAX_LENGTH ? stripped
+                : stripped.substring(0, Question.MAX_LENGTH - 1).stripTrailing() + "…";
     }
 
     /**

@@ -49,6 +49,18 @@ public class Question {
     @Column(name = "author_name", length = 60)
     private String authorName;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Origin origin = Origin.WEB;
+
+    /** The author's public handle on the network a post came from (e.g. {@code @ana@mastodon.example}). */
+    @Column(name = "author_handle", length = 200)
+    private String authorHandle;
+
+    /** A link to the original post. */
+    @Column(name = "original_url", length = 1000)
+    private String originalUrl;
+
     @Column(nullable = false, length = MAX_LENGTH)
     private String text;
 
@@ -100,6 +112,34 @@ public class Question {
         this.updatedAt = now;
     }
 
+    /** A post taken from a network: it always waits for moderation, whatever the session's mode. */
+    public static Question ingested(String sessionId, Origin origin, String authorHandle, String originalUrl,
+                                    String text, String screeningFindings, Instant now) {
+        Question question = new Question(sessionId, null, null, text, screeningFindings, true, now);
+        question.origin = origin;
+        question.authorHandle = authorHandle;
+        question.originalUrl = originalUrl;
+        return question;
+    }
+
+    /** The original was edited: the new text is screened again and goes back to moderation. */
+    public void revise(String text, String screeningFindings, Instant now) {
+        if (status == QuestionStatus.WITHDRAWN) {
+            throw new IllegalStateException("A withdrawn question stays withdrawn");
+        }
+        this.text = text;
+        this.screening = screeningFindings;
+        this.status = QuestionStatus.PENDING;
+        this.updatedAt = now;
+    }
+
+    /** The original was deleted: never shown or published again. */
+    public void withdraw(Instant now) {
+        status = QuestionStatus.WITHDRAWN;
+        pinned = false;
+        updatedAt = now;
+    }
+
     public void moveTo(QuestionStatus next, Instant now) {
         if (!status.canBecome(next)) {
             throw new IllegalStateException("A " + status + " question cannot become " + next);
@@ -142,6 +182,18 @@ public class Question {
 
     public String authorName() {
         return authorName;
+    }
+
+    public Origin origin() {
+        return origin;
+    }
+
+    public String authorHandle() {
+        return authorHandle;
+    }
+
+    public String originalUrl() {
+        return originalUrl;
     }
 
     public String text() {

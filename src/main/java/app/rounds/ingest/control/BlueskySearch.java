@@ -1,0 +1,199 @@
+package app.rounds.ingest.control;
+
+import app.rounds.ingest.entity.IngestSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Searches Bluesky for the session's hashtag: {@code app.bsky.feed.searchPosts} with {@code tag}, {@code sort=latest}
+ * and its {@code cursor}, after {@code com.atproto.server.createSession} with the source's account and app password
+ * (the session's access token is kept in memory and made again when it expires). Results come newest first and the
+ * cursor pages back in time: a poll pages back until it reaches posts it has seen (the source's cursor holds the
+ * newest {@code indexedAt} taken), and moves that mark only once everything newer is stored.
+ */
+@ApplicationScoped
+public class BlueskySearch {
+
+    public static final int LIMIT = 100;
+    private static final String TAG_FEATURE = "app.bsky.richtext.facet#tag";
+
+    @Inject
+    SourceHttp http;
+
+    @Inject
+    Sources sources;
+
+    private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
+
+    /** One page back in time from {@code apiCursor} (null: the newest). */
+    public SearchPage search(IngestSource source, String hashtag, String apiCursor)
+            throws IOException, InterruptedException {
+        String tag = hashtag.startsWith("#") ? hashtag.substring(1) : hashtag;
+        String query = "?q=" + URLEncoder.encode("#" + tag, StandardCharsets.UTF_8)
+                + "&tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8) + "&sort=latest&limit=" + LIMIT
+                + (apiCursor == null ? "" : "&cursor=" + URLEncoder.encode(apiCursor, StandardCharsets.UTF_8));
+        URI uri = URI.create(source.baseUrl() + "/xrpc/app.bsky.feed.searchPosts" + query);
+        HttpResponse<String> response = authorised(source, uri);
+        if (response.statusCode() == 429) {
+            throw new RateLimited("rate limited (429)", retryAfter(response));
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException("HTTP " + response.statusCode() + " from " + uri.getHost() + " " + error(response));
+        }
+        JsonObject body = read(response.body(), uri);
+        List<Hit> hits = new ArrayList<>();
+        for (JsonValue value : body.getJsonArray("posts")) {
+            JsonObject view = value.asJsonObject();
+            Instant indexedAt = instant(view.getString("indexedAt", null));
+            post(view, tag).ifPresentOrElse(p -> hits.add(new Hit(p, indexedAt)), () -> hits.add(new Hit(null, indexedAt)));
+        }
+        String next = body.containsKey("cursor") && body.get("cursor").getValueType() == JsonValue.ValueType.STRING
+                ? body.getString("cursor") : null;
+        return new SearchPage(hits, next);
+    }
+
+    /** A search result: the post (null when skipped) and when Bluesky indexed it. */
+    public record Hit(SocialPost post, Instant indexedAt) {
+    }
+
+    public record SearchPage(List<Hit> hits, String cursor) {
+    }
+
+    /** A post view as a post, if a {@code facet#tag} feature carries the hashtag; offsets are UTF-8 bytes. */
+    static Optional<SocialPost> post(JsonObject view, String tag) {
+        JsonObject record = view.getJsonObject("record");
+        if (record == null || !record.containsKey("text")) {
+            return Optional.empty();
+        }
+        String text = record.getString("text");
+        if (!taggedWith(record, text, tag)) {
+            return Optional.empty();
+        }
+        String atUri = view.getString("uri");
+        JsonObject author = view.getJsonObject("author");
+        String handle = author.getString("handle", author.getString("did", "unknown"));
+        String rkey = atUri.substring(atUri.lastIndexOf('/') + 1);
+        String url = "https://bsky.app/profile/" + handle + "/post/" + rkey;
+        return Optional.of(new SocialPost(atUri, url, "@" + handle, text.strip(),
+                instant(record.getString("createdAt", null))));
+    }
+
+    static boolean taggedWith(JsonObject record, String text, String tag) {
+        if (!record.containsKey("facets")) {
+            return false;
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        String wanted = tag.toLowerCase(Locale.ROOT);
+        for (JsonValue facetValue : record.getJsonArray("facets")) {
+            JsonObject facet = facetValue.asJsonObject();
+            for (JsonValue featureValue : facet.getJsonArray("features")) {
+                JsonObject feature = featureValue.asJsonObject();
+                if (TAG_FEATURE.equals(feature.getString("$type", ""))
+                        && feature.getString("tag", "").toLowerCase(Locale.ROOT).equals(wanted)) {
+                    JsonObject index = facet.getJsonObject("index");
+                    int start = index.getInt("byteStart");
+                    int end = index.getInt("byteEnd");
+                    // the facet must point at the tag in the text: byte offsets, not characters
+                    if (start >= 0 && end <= bytes.length && start < end && new String(bytes, start, end - start,
+                            StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).equals("#" + wanted)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private HttpResponse<String> authorised(IngestSource source, URI uri) throws IOException, InterruptedException {
+        String token = accessTokens.get(source.id());
+        if (token == null) {
+            token = createSession(source);
+        }
+        HttpResponse<String> response = http.send(http.request(uri).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json").GET().build());
+        if (response.statusCode() == 400 || response.statusCode() == 401) {
+            if (error(response).contains("ExpiredToken") || error(response).contains("InvalidToken")
+                    || response.statusCode() == 401) {
+                token = createSession(source);
+                response = http.send(http.request(uri).header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/json").GET().build());
+            }
+        }
+        return response;
+    }
+
+    private String createSession(IngestSource source) throws IOException, InterruptedException {
+        String password = sources.credential(source).orElseThrow(() -> new IOException(
+                "the app password cannot be read with the current ROUNDS_SECRETS_KEY: enter it again"));
+        String login = Json.createObjectBuilder().add("identifier", source.account()).add("password", password)
+                .build().toString();
+        URI uri = URI.create(source.baseUrl() + "/xrpc/com.atproto.server.createSession");
+        HttpResponse<String> response = http.send(http.request(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(login)).build());
+        if (response.statusCode() == 429) {
+            throw new RateLimited("login rate limited (429)", retryAfter(response));
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException("login refused: HTTP " + response.statusCode() + " " + error(response));
+        }
+        String token = read(response.body(), uri).getString("accessJwt");
+        accessTokens.put(source.id(), token);
+        return token;
+    }
+
+    /** Bluesky's rate-limit reset is Unix seconds in {@code RateLimit-Reset}. */
+    private static Instant retryAfter(HttpResponse<String> response) {
+        return response.headers().firstValue("RateLimit-Reset").map(String::strip).map(s -> {
+            try {
+                return Instant.ofEpochSecond(Long.parseLong(s));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }).orElse(null);
+    }
+
+    private static String error(HttpResponse<String> response) {
+        String body = response.body();
+        return body == null ? "" : body.substring(0, Math.min(200, body.length()));
+    }
+
+    private static JsonObject read(String body, URI uri) throws IOException {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        } catch (RuntimeException e) {
+            throw new IOException("not a JSON object from " + uri.getHost(), e);
+        }
+    }
+
+    static Instant instant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

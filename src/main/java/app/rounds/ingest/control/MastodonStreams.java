@@ -1,0 +1,232 @@
+package app.rounds.ingest.control;
+
+import app.rounds.ingest.entity.IngestSource;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Mastodon's streaming API for sources with an access token: one WebSocket per source on
+ * {@code /api/v1/streaming?stream=hashtag&tag=}, whose frames carry {@code update}, {@code status.update} and
+ * {@code delete} events with the payload as a JSON string (a status) or a status id. Every (re)connect asks for an
+ * immediate REST poll, so nothing that fell in the gap is missed; the URI key makes the overlap harmless. A source's
+ * events are handled one after another, in the order they came.
+ */
+@ApplicationScoped
+public class MastodonStreams {
+
+    private static final Logger LOG = Logger.getLogger(MastodonStreams.class.getName());
+
+    private final class Connection implements WebSocket.Listener {
+        final String sourceId;
+        final String sessionId;
+        final String instance;
+        final StringBuilder partial = new StringBuilder();
+        volatile WebSocket socket;
+        /** The source's events, in order: each waits for the one before. */
+        CompletableFuture<Void> handled = CompletableFuture.completedFuture(null);
+
+        Connection(IngestSource source) {
+            this.sourceId = source.id();
+            this.sessionId = source.sessionId();
+            this.instance = URI.create(source.baseUrl()).getHost();
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            failures.remove(sourceId);
+            inContext.accept(() -> sources.pollNow(sourceId));
+            webSocket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String frame = partial.toString();
+                partial.setLength(0);
+                handled = handled.thenRunAsync(() -> inContext.accept(() -> handle(this, frame)), executor)
+                        .exceptionally(e -> {
+                            LOG.log(Level.WARNING, "A streamed event of source " + sourceId + " failed", e);
+                            return null;
+                        });
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed(this, "stream closed (" + statusCode + (reason.isBlank() ? "" : " " + reason) + ")");
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed(this, "stream failed: " + error);
+        }
+    }
+
+    @Inject
+    SourceHttp http;
+
+    @Inject
+    Sources sources;
+
+    @Inject
+    Ingestion ingestion;
+
+    @Inject
+    Clock clock;
+
+    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    /** Per source: failures in a row and when to try again. */
+    private final Map<String, Instant> retryAt = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private Consumer<Runnable> inContext;
+    private Executor executor;
+
+    /**
+     * Opens a stream for each of these sources (with the hashtag of its session) that has none, and closes those of
+     * sources no longer listed. Events are handled on {@code executor}, in the application's context.
+     */
+    void keepOpen(Map<IngestSource, String> hashtags, Consumer<Runnable> inContext, Executor executor) {
+        this.inContext = inContext;
+        this.executor = executor;
+        Set<String> wanted = hashtags.keySet().stream().map(IngestSource::id).collect(Collectors.toSet());
+        connections.keySet().stream().filter(id -> !wanted.contains(id)).toList().forEach(id -> {
+            Connection gone = connections.remove(id);
+            if (gone != null && gone.socket != null) {
+                gone.socket.abort();
+            }
+        });
+        Instant now = clock.instant();
+        hashtags.forEach((source, hashtag) -> {
+            if (connections.containsKey(source.id()) || now.isBefore(retryAt.getOrDefault(source.id(), Instant.MIN))) {
+                return;
+            }
+            String token = sources.credential(source).orElse(null);
+            if (token == null) {
+                return;
+            }
+            Connection connection = new Connection(source);
+            connections.put(source.id(), connection);
+            String baseUrl = source.baseUrl();
+            executor.execute(() -> connect(connection, baseUrl, token, hashtag));
+        });
+    }
+
+    private void connect(Connection connection, String baseUrl, String token, String hashtag) {
+        try {
+            String tag = hashtag.startsWith("#") ? hashtag.substring(1) : hashtag;
+            URI uri = URI.create(streamingUrl(baseUrl) + "/api/v1/streaming?stream=hashtag&tag="
+                    + URLEncoder.encode(tag, StandardCharsets.UTF_8));
+            connection.socket = http.webSocket(uri, token, connection).get(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed(connection, "interrupted");
+        } catch (Exception e) {
+            closed(connection, "could not connect: " + e);
+        }
+    }
+
+    /**
+     * Where the instance serves its streaming API: {@code configuration.urls.streaming} of {@code /api/v2/instance}
+     * (often another host), else the instance itself.
+     */
+    private String streamingUrl(String baseUrl) throws java.io.IOException, InterruptedException {
+        var response = http.send(http.request(URI.create(baseUrl + "/api/v2/instance"))
+                .header("Accept", "application/json").GET().build());
+        if (response.statusCode() == 200) {
+            try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+                JsonObject urls = reader.readObject().getJsonObject("configuration").getJsonObject("urls");
+                if (urls != null && urls.containsKey("streaming")) {
+                    String streaming = urls.getString("streaming");
+                    return streaming.endsWith("/") ? streaming.substring(0, streaming.length() - 1) : streaming;
+                }
+            } catch (RuntimeException e) {
+                // an instance description without the streaming URL: try the instance itself
+            }
+        }
+        return baseUrl.replaceFirst("^http", "ws");
+    }
+
+    private void handle(Connection connection, String frame) {
+        JsonObject event;
+        try (JsonReader reader = Json.createReader(new StringReader(frame))) {
+            event = reader.readObject();
+        }
+        String payload = event.getString("payload", "");
+        switch (event.getString("event", "")) {
+            case "update", "status.update" -> {
+                JsonObject status;
+                try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+                    status = reader.readObject();
+                }
+                String hashtag = sources.hashtagOf(connection.sessionId).orElse(null);
+                if (hashtag != null) {
+                    MastodonTimeline.post(status, connection.instance, hashtag).ifPresent(post ->
+                            ingestion.take(connection.sourceId, List.of(post), List.of(), null, null));
+                }
+            }
+            case "delete" -> ingestion.uriOf(connection.sourceId, payload.strip()).ifPresent(uri ->
+                    ingestion.take(connection.sourceId, List.of(), List.of(uri), null, null));
+            default -> {
+                // other events (filters_changed, announcements) do not concern a hashtag stream
+            }
+        }
+    }
+
+    /** A stream ended: retried after a back-off with jitter (1 s doubling to 5 minutes), then backfilled. */
+    private void closed(Connection connection, String why) {
+        if (!connections.remove(connection.sourceId, connection)) {
+            return; // closed on purpose
+        }
+        int failed = failures.merge(connection.sourceId, 1, Integer::sum);
+        long millis = Math.min(Duration.ofMinutes(5).toMillis(), 1000L << Math.min(failed - 1, 10));
+        retryAt.put(connection.sourceId, clock.instant().plusMillis(millis / 2
+                + ThreadLocalRandom.current().nextLong(millis / 2 + 1)));
+        LOG.info(() -> "Mastodon stream of source " + connection.sourceId + ": " + why);
+    }
+
+    /** Whether a source's stream is open (for its view and tests). */
+    public boolean open(String sourceId) {
+        Connection connection = connections.get(sourceId);
+        return connection != null && connection.socket != null && !connection.socket.isInputClosed();
+    }
+
+    @PreDestroy
+    void closeAll() {
+        connections.values().forEach(c -> {
+            if (c.socket != null) {
+                c.socket.abort();
+            }
+        });
+        connections.clear();
+    }
+}

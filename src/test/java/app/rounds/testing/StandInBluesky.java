@@ -1,0 +1,179 @@
+package app.rounds.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A Bluesky server on loopback speaking {@code com.atproto.server.createSession} and {@code app.bsky.feed.searchPosts}
+ * (docs.bsky.app): posts newest first, {@code limit} and an opaque {@code cursor} that pages back in time, hashtags as
+ * {@code app.bsky.richtext.facet#tag} features whose {@code index} counts UTF-8 bytes. Only a session's access token
+ * opens the search.
+ */
+public final class StandInBluesky implements AutoCloseable {
+
+    public static final String HANDLE = "rounds-bot.bsky.social";
+    public static final String APP_PASSWORD = "abcd-efgh-ijkl-mnop";
+
+    private record Post(String uri, String handle, String text, String tag, Instant indexedAt) {
+    }
+
+    private final HttpServer server;
+    private final List<Post> posts = new CopyOnWriteArrayList<>();
+    private final List<String> accessTokens = new CopyOnWriteArrayList<>();
+    private final List<Map<String, String>> searches = new CopyOnWriteArrayList<>();
+    private volatile int logins;
+
+    public StandInBluesky() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/xrpc/com.atproto.server.createSession", this::createSession);
+        server.createContext("/xrpc/app.bsky.feed.searchPosts", this::searchPosts);
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Posts {@code text} (which contains {@code #tag}) by {@code handle}; returns its at:// URI. */
+    public String post(String handle, String text, String tag) {
+        String uri = "at://did:plc:" + handle.hashCode() + "/app.bsky.feed.post/" + UUID.randomUUID().toString()
+                .replace("-", "").substring(0, 13);
+        Instant last = posts.isEmpty() ? Instant.EPOCH : posts.getLast().indexedAt();
+        Instant now = Instant.now();
+        posts.add(new Post(uri, handle, text, tag, now.isAfter(last) ? now : last.plusMillis(1)));
+        return uri;
+    }
+
+    public int logins() {
+        return logins;
+    }
+
+    public List<Map<String, String>> searches() {
+        return List.copyOf(searches);
+    }
+
+    /** Makes every access token given so far expire (the next search gets 400 ExpiredToken). */
+    public void expireTokens() {
+        accessTokens.clear();
+    }
+
+    private void createSession(HttpExchange exchange) throws IOException {
+        JsonObject login;
+        try (JsonReader reader = Json.createReader(exchange.getRequestBody())) {
+            login = reader.readObject();
+        }
+        if (!HANDLE.equals(login.getString("identifier", "")) || !APP_PASSWORD.equals(login.getString("password", ""))) {
+            send(exchange, 401, "{\"error\":\"AuthenticationRequired\",\"message\":\"Invalid identifier or password\"}");
+            return;
+        }
+        logins++;
+        String token = "access-" + UUID.randomUUID();
+        accessTokens.add(token);
+        send(exchange, 200, Json.createObjectBuilder().add("accessJwt", token).add("refreshJwt", "refresh-" + token)
+                .add("handle", HANDLE).add("did", "did:plc:roundsbot").build().toString());
+    }
+
+    private void searchPosts(HttpExchange exchange) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !accessTokens.contains(authorization.replace("Bearer ", ""))) {
+            send(exchange, 400, "{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}");
+            return;
+        }
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        searches.add(query);
+        String tag = query.getOrDefault("tag", "");
+        int limit = Math.min(100, Integer.parseInt(query.getOrDefault("limit", "25")));
+        int offset = query.containsKey("cursor") ? Integer.parseInt(query.get("cursor")) : 0;
+        List<Post> newestFirst = new ArrayList<>(posts.stream().filter(p -> p.tag().equalsIgnoreCase(tag)).toList())
+                .reversed();
+        List<Post> page = newestFirst.subList(Math.min(offset, newestFirst.size()),
+                Math.min(offset + limit, newestFirst.size()));
+        JsonArrayBuilder views = Json.createArrayBuilder();
+        for (Post post : page) {
+            byte[] text = post.text().getBytes(StandardCharsets.UTF_8);
+            byte[] hashtag = ("#" + post.tag()).getBytes(StandardCharsets.UTF_8);
+            int start = indexOf(text, hashtag);
+            views.add(Json.createObjectBuilder()
+                    .add("uri", post.uri())
+                    .add("cid", "bafyrei" + Integer.toHexString(post.uri().hashCode()))
+                    .add("author", Json.createObjectBuilder().add("did", "did:plc:" + post.handle().hashCode())
+                            .add("handle", post.handle()).add("displayName", post.handle()))
+                    .add("record", Json.createObjectBuilder()
+                            .add("$type", "app.bsky.feed.post")
+                            .add("text", post.text())
+                            .add("createdAt", post.indexedAt().toString())
+                            .add("facets", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                    .add("index", Json.createObjectBuilder().add("byteStart", start)
+                                            .add("byteEnd", start + hashtag.length))
+                                    .add("features", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                            .add("$type", "app.bsky.richtext.facet#tag").add("tag", post.tag()))))))
+                    .add("replyCount", 0).add("repostCount", 0).add("likeCount", 0)
+                    .add("indexedAt", post.indexedAt().toString()));
+        }
+        var body = Json.createObjectBuilder().add("posts", views);
+        if (offset + limit < newestFirst.size()) {
+            body.add("cursor", Integer.toString(offset + limit));
+        }
+        send(exchange, 200, body.build().toString());
+    }
+
+    private static int indexOf(byte[] text, byte[] part) {
+        outer:
+        for (int i = 0; i <= text.length - part.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (text[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> query = new HashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return query;
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,93 @@
+import { api, showError, clearErrors, whileBusy, formatWhen } from './api.js';
+
+// The session's hashtag sources on the presenter's board: their state, lag and last error, refreshed every
+// 5 seconds; add, stop, restart and remove.
+const sessionId = new URLSearchParams(location.search).get('id') || '';
+const rows = document.querySelector('#sources tbody');
+const form = document.getElementById('add-source');
+const secret = document.getElementById('webhook-secret');
+const STATES = { RUNNING: 'Running', BACKING_OFF: 'Backing off', FAILING: 'Failing', STOPPED: 'Stopped' };
+
+function cell(text) {
+  const td = document.createElement('td');
+  td.textContent = text;
+  return td;
+}
+
+function button(label, describedAs, action) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'small';
+  b.textContent = label;
+  b.setAttribute('aria-label', `${label}: ${describedAs}`);
+  b.addEventListener('click', action);
+  return b;
+}
+
+function row(source) {
+  const tr = document.createElement('tr');
+  tr.dataset.state = source.state;
+  const name = cell(source.label);
+  const where = document.createElement('small');
+  where.className = 'muted';
+  where.textContent = ` ${source.kind === 'WEBHOOK' ? source.webhookUrl : source.baseUrl}`;
+  name.append(where);
+  const actions = document.createElement('td');
+  actions.append(
+    button(source.enabled ? 'Stop' : 'Restart', source.label, () => change(() =>
+      api('PUT', `api/sessions/${sessionId}/sources/${source.id}/enabled`, { enabled: !source.enabled }))),
+    button('Remove', source.label, () => {
+      if (confirm(`Remove the source “${source.label}”? What it brought stays on the board.`)) {
+        change(() => api('DELETE', `api/sessions/${sessionId}/sources/${source.id}`));
+      }
+    }));
+  tr.append(name, cell(STATES[source.state] || source.state),
+    cell(source.lastSuccessAt ? formatWhen(source.lastSuccessAt) : '–'),
+    cell(source.lagSeconds == null ? '–' : `${source.lagSeconds} s`),
+    cell(source.lastError || ''), actions);
+  return tr;
+}
+
+async function change(request) {
+  try {
+    await request();
+  } catch (e) {
+    document.getElementById('problem').textContent = e.message;
+  }
+  refresh();
+}
+
+async function refresh() {
+  try {
+    const sources = await api('GET', `api/sessions/${sessionId}/sources`);
+    rows.replaceChildren(...sources.map(row));
+    document.getElementById('sources-empty').hidden = sources.length > 0;
+  } catch {
+    // the board's own connection status tells about an unreachable server
+  }
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearErrors(form);
+  const kind = form.elements.kind.value;
+  const body = { kind, label: form.elements.label.value.trim() };
+  if (kind !== 'WEBHOOK') body.baseUrl = form.elements.baseUrl.value.trim();
+  for (const field of ['account', 'credential']) {
+    if (form.elements[field].value.trim()) body[field] = form.elements[field].value.trim();
+  }
+  try {
+    const added = await whileBusy(form, () => api('POST', `api/sessions/${sessionId}/sources`, body));
+    form.reset();
+    secret.hidden = !added.webhookSecret;
+    secret.textContent = added.webhookSecret
+      ? `Give the relay this address and signing secret now; the secret is not shown again: ${location.origin}${added.source.webhookUrl} — ${added.webhookSecret}`
+      : '';
+    refresh();
+  } catch (e) {
+    showError(form, e);
+  }
+});
+
+refresh();
+setInterval(refresh, 5000);
