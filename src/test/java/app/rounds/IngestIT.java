@@ -3,6 +3,7 @@ package app.rounds;
 import app.rounds.ingest.control.WebhookSignatures;
 import app.rounds.testing.ApiClient;
 import app.rounds.testing.BoardClient;
+import app.rounds.testing.Conditions;
 import app.rounds.testing.Deployments;
 import app.rounds.testing.Reply;
 import app.rounds.testing.Staff;
@@ -46,7 +47,6 @@ import static app.rounds.testing.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Hashtag ingestion end to end: stand-in Mastodon instances on loopback speaking the real timeline format, signed
@@ -110,13 +110,7 @@ class IngestIT {
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("waited " + WAIT.toSeconds() + " s for " + what);
-            }
-            Thread.sleep(20); // polling a condition until a deadline, as Awaitility would
-        }
+        Conditions.await(what, WAIT, condition);
     }
 
     static Status status(String acct, String html, String visibility, boolean noindex, Boolean discoverable,

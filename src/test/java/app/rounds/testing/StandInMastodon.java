@@ -54,6 +54,7 @@ public final class StandInMastodon implements AutoCloseable {
     private final AtomicLong nextId = new AtomicLong(Instant.now().toEpochMilli() << 16);
     private volatile Duration rateLimitWait = Duration.ofSeconds(3);
     private volatile String streamingUrl;
+    private volatile Duration latency = Duration.ZERO;
 
     public StandInMastodon() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -116,6 +117,11 @@ public final class StandInMastodon implements AutoCloseable {
         return Long.toString(nextId.updateAndGet(last -> Math.max(last + 1, Instant.now().toEpochMilli() << 16)));
     }
 
+    /** Answers every timeline call only after {@code latency}, like a distant, busy instance. */
+    public void answerAfter(Duration latency) {
+        this.latency = latency;
+    }
+
     public void failNext() {
         troubles.add(Trouble.ERROR_500);
     }
@@ -147,6 +153,13 @@ public final class StandInMastodon implements AutoCloseable {
         userAgents.add(exchange.getRequestHeaders().getFirst("User-Agent"));
         String tag = exchange.getRequestURI().getPath().substring("/api/v1/timelines/tag/".length());
         Trouble trouble = troubles.poll();
+        if (!latency.isZero()) {
+            try {
+                Thread.sleep(latency.toMillis()); // the stand-in's simulated network latency
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Instant now = Instant.now();
         exchange.getResponseHeaders().add("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atZone(ZoneOffset.UTC)));
         exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
@@ -247,7 +260,7 @@ public final class StandInMastodon implements AutoCloseable {
         return status.build();
     }
 
-    private static boolean newer(String id, String than) {
+    public static boolean newer(String id, String than) {
         return id.length() != than.length() ? id.length() > than.length() : id.compareTo(than) > 0;
     }
 

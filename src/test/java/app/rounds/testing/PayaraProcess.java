@@ -1,0 +1,142 @@
+package app.rounds.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The built WAR on a Payara Micro process of the test's own, against a database of its own on the integration tests'
+ * MariaDB server, so that a test can kill it (as a crash would) and start it again on the same data.
+ */
+public final class PayaraProcess implements AutoCloseable {
+
+    private static final Pattern OPTION = Pattern.compile("-D(rounds\\.db\\.(?:url|user|password))=(\\S*)");
+
+    private final List<String> command;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    /** A fresh database named after the integration tests' one plus {@code suffix}. */
+    public static String freshDatabase(String suffix) {
+        Map<String, String> db = itDatabase();
+        String serverUrl = db.get("rounds.db.url").replaceFirst("/[^/?]*(\\?.*)?$", "/");
+        String name = db.get("rounds.db.url").replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1") + suffix;
+        try (Connection connection = DriverManager.getConnection(serverUrl, db.get("rounds.db.user"),
+                db.get("rounds.db.password")); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name);
+            statement.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the database " + name, e);
+        }
+        return serverUrl + name;
+    }
+
+    /** The database settings the integration tests run with: their options, else the environment (CI). */
+    private static Map<String, String> itDatabase() {
+        String options = System.getProperty("rounds.it.db.options", "");
+        Matcher m = OPTION.matcher(options);
+        java.util.HashMap<String, String> db = new java.util.HashMap<>();
+        while (m.find()) {
+            db.put(m.group(1), m.group(2));
+        }
+        db.putIfAbsent("rounds.db.url", System.getenv("ROUNDS_DB_URL"));
+        db.putIfAbsent("rounds.db.user", System.getenv().getOrDefault("ROUNDS_DB_USER", "root"));
+        db.putIfAbsent("rounds.db.password", System.getenv().getOrDefault("ROUNDS_DB_PASSWORD", ""));
+        if (db.get("rounds.db.url") == null) {
+            throw new IllegalStateException("no database for the integration tests: run them through Maven (verify)");
+        }
+        return db;
+    }
+
+    public PayaraProcess(String databaseUrl, String... properties) {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> db = itDatabase();
+        command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Duser.timezone=UTC", "-Drounds.db.url=" + databaseUrl,
+                "-Drounds.db.user=" + db.get("rounds.db.user"), "-Drounds.db.password=" + db.get("rounds.db.password"),
+                "-Drounds.admin.user=admin", "-Drounds.admin.password=" + Deployments.adminPassword(),
+                "-Drounds.secrets.key=" + System.getProperty("rounds.it.secrets.key")));
+        for (String property : properties) {
+            command.add("-D" + property);
+        }
+        command.addAll(List.of("-jar", System.getProperty("rounds.micro.jar", "target/payara-micro.jar"),
+                "--nocluster", "--prebootcommandfile", System.getProperty("rounds.micro.preboot"),
+                "--port", Integer.toString(port), "--contextroot", "/",
+                "--deploy", new File(System.getProperty("rounds.war", "target/rounds.war")).getAbsolutePath()));
+        log = Path.of("target", "payara-process-" + port + ".log");
+    }
+
+    /** Starts it and waits until /health/ready answers 200. */
+    public PayaraProcess start() {
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            HttpClient http = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+            while (System.nanoTime() < deadline && process.isAlive()) {
+                try {
+                    HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(base() + "health/ready"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                    if (ready.statusCode() == 200) {
+                        return this;
+                    }
+                } catch (IOException starting) {
+                    // not listening yet
+                }
+                Thread.sleep(250); // polling for readiness until the deadline
+            }
+            throw new IllegalStateException("Payara Micro did not become ready; see " + log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public URL url() {
+        try {
+            return URI.create(base()).toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String base() {
+        return "http://localhost:" + port + "/";
+    }
+
+    /** As a crash: no shutdown hooks, nothing flushed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+}
