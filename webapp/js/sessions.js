@@ -16,6 +16,7 @@ function requestBody() {
     scheduledStart: instantFromLocal(f.scheduledStart.value),
     scheduledEnd: instantFromLocal(f.scheduledEnd.value),
     moderationMode: f.moderationMode.value,
+    otherPosts: f.otherPosts.value,
   };
 }
 
@@ -29,6 +30,7 @@ function editSession(session) {
   f.scheduledStart.value = localFromInstant(session.scheduledStart);
   f.scheduledEnd.value = localFromInstant(session.scheduledEnd);
   f.moderationMode.value = session.moderationMode;
+  f.otherPosts.value = session.otherPosts;
   document.getElementById('form-heading').textContent = `Edit “${session.title}”`;
   document.getElementById('save').textContent = 'Save changes';
   document.getElementById('cancel-edit').hidden = false;

@@ -11,6 +11,19 @@ ALTER TABLE question
     ADD CONSTRAINT ck_question_status CHECK (status IN ('PENDING', 'APPROVED', 'REJECTED', 'HIDDEN', 'WITHDRAWN')),
     ADD CONSTRAINT ck_question_origin CHECK (origin IN ('WEB', 'MASTODON', 'BLUESKY', 'WEBHOOK', 'FEED'));
 
+-- What hashtag posts that are neither questions nor feedback become: QUESTION or IGNORE.
+ALTER TABLE training_session
+    ADD COLUMN other_posts VARCHAR(16) NOT NULL DEFAULT 'QUESTION' AFTER moderation_mode,
+    ADD CONSTRAINT ck_training_session_other_posts CHECK (other_posts IN ('QUESTION', 'IGNORE'));
+
+-- Feedback from a post (#feedback with a rating): no participant, its author's handle instead (one per author).
+ALTER TABLE feedback
+    MODIFY participant_id CHAR(36) NULL,
+    ADD COLUMN origin        VARCHAR(16)   NOT NULL DEFAULT 'WEB' AFTER participant_id,
+    ADD COLUMN author_handle VARCHAR(200)  NULL AFTER origin,
+    ADD COLUMN original_url  VARCHAR(1000) NULL AFTER author_handle,
+    ADD CONSTRAINT uq_feedback_author UNIQUE (session_id, author_handle);
+
 CREATE TABLE ingest_source (
     id              CHAR(36)      NOT NULL PRIMARY KEY,
     session_id      CHAR(36)      NOT NULL,
@@ -50,6 +63,8 @@ CREATE TABLE ingested_post (
     uri_hash        CHAR(64)      NOT NULL,
     uri             VARCHAR(2000) NOT NULL,
     source_id       CHAR(36)      NULL,
+    -- what it became: QUESTION or FEEDBACK (with its id), or nothing (the session ignores such posts, or deleted)
+    contribution_kind VARCHAR(16) NULL,
     contribution_id CHAR(36)      NULL,
     content_hash    CHAR(64)      NOT NULL,
     deleted         BOOLEAN       NOT NULL DEFAULT FALSE,

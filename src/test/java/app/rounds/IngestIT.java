@@ -470,6 +470,41 @@ class IngestIT {
     }
 
     @Test
+    void feedbackPostsRateTheSessionAndOtherPostsFollowTheSessionsSetting() throws Exception {
+        String hashtag = "Rounds" + Staff.uniqueSuffix().replaceAll("[0-9]", "x");
+        String sessionId = presenter.post("api/sessions", json("{'title':'Ignoring " + hashtag + "','hashtag':'"
+                + hashtag + "','otherPosts':'IGNORE'}")).json().getString("id");
+        assertEquals("IGNORE", presenter.get("api/sessions/" + sessionId).json().getString("otherPosts"));
+        Session session = new Session(sessionId, hashtag);
+        JsonObject added = addSource(session, "WEBHOOK", "relay", null);
+        String secret = added.getString("webhookSecret");
+        String url = added.getJsonObject("source").getString("webhookUrl");
+        long now = Instant.now().getEpochSecond();
+        String[] posts = {
+                delivery("post.created", "relay:f1", "#feedback 4/5 very clear, thanks"),
+                delivery("post.created", "relay:o1", "Loved the simulation dummies"),
+                delivery("post.created", "relay:q1", "Where do we log the drill?"),
+                delivery("post.created", "relay:f2", "#feedback ★★ on second thought too fast")};
+        for (int i = 0; i < posts.length; i++) {
+            assertEquals(200, deliver(url, "msg_f" + i, now, posts[i], WebhookSignatures.sign(secret, "msg_f" + i, now,
+                    bytes(posts[i]))).statusCode());
+        }
+        List<JsonObject> questions = questions(session);
+        assertEquals(1, questions.size(), "one question; the other post left out, as the session says");
+        assertEquals("Where do we log the drill?", questions.getFirst().getString("text"));
+        JsonObject feedback = presenter.get("api/sessions/" + sessionId + "/feedback").json().getJsonObject("summary");
+        assertEquals(1, feedback.getInt("count"), "one author's feedback, replaced when given again: " + feedback);
+        assertEquals(2.0, feedback.getJsonNumber("average").doubleValue(), 0.001);
+
+        String deleted = delivery("post.deleted", "relay:f2", null);
+        assertEquals(200, deliver(url, "msg_f9", now, deleted, WebhookSignatures.sign(secret, "msg_f9", now,
+                bytes(deleted))).statusCode());
+        assertEquals(0, presenter.get("api/sessions/" + sessionId + "/feedback").json().getJsonObject("summary")
+                        .getInt("count"),
+                "a deleted post's feedback no longer counts");
+    }
+
+    @Test
     void sourcesAreValidatedAndOnlyForTheSessionsStaff() {
         Session session = session();
         Reply noUrl = presenter.post("api/sessions/" + session.id() + "/sources",

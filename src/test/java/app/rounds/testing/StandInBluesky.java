@@ -8,13 +8,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,23 +79,23 @@ public final class StandInBluesky implements AutoCloseable {
             login = reader.readObject();
         }
         if (!HANDLE.equals(login.getString("identifier", "")) || !APP_PASSWORD.equals(login.getString("password", ""))) {
-            send(exchange, 401, "{\"error\":\"AuthenticationRequired\",\"message\":\"Invalid identifier or password\"}");
+            StandIns.sendJson(exchange, 401, "{\"error\":\"AuthenticationRequired\",\"message\":\"Invalid identifier or password\"}");
             return;
         }
         logins++;
         String token = "access-" + UUID.randomUUID();
         accessTokens.add(token);
-        send(exchange, 200, Json.createObjectBuilder().add("accessJwt", token).add("refreshJwt", "refresh-" + token)
+        StandIns.sendJson(exchange, 200, Json.createObjectBuilder().add("accessJwt", token).add("refreshJwt", "refresh-" + token)
                 .add("handle", HANDLE).add("did", "did:plc:roundsbot").build().toString());
     }
 
     private void searchPosts(HttpExchange exchange) throws IOException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !accessTokens.contains(authorization.replace("Bearer ", ""))) {
-            send(exchange, 400, "{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}");
+            StandIns.sendJson(exchange, 400, "{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}");
             return;
         }
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = StandIns.query(exchange.getRequestURI().getRawQuery());
         searches.add(query);
         String tag = query.getOrDefault("tag", "");
         int limit = Math.min(100, Integer.parseInt(query.getOrDefault("limit", "25")));
@@ -133,7 +130,7 @@ public final class StandInBluesky implements AutoCloseable {
         if (offset + limit < newestFirst.size()) {
             body.add("cursor", Integer.toString(offset + limit));
         }
-        send(exchange, 200, body.build().toString());
+        StandIns.sendJson(exchange, 200, body.build().toString());
     }
 
     private static int indexOf(byte[] text, byte[] part) {
@@ -149,28 +146,7 @@ public final class StandInBluesky implements AutoCloseable {
         return -1;
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return query;
-    }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 
     @Override
     public void close() {

@@ -8,17 +8,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -147,7 +143,7 @@ public final class StandInMastodon implements AutoCloseable {
     }
 
     private void timeline(HttpExchange exchange) throws IOException {
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = StandIns.query(exchange.getRequestURI().getRawQuery());
         query.put("at", Instant.now().toString());
         requests.add(query);
         userAgents.add(exchange.getRequestHeaders().getFirst("User-Agent"));
@@ -173,14 +169,14 @@ public final class StandInMastodon implements AutoCloseable {
             return;
         }
         if (trouble == Trouble.ERROR_500) {
-            send(exchange, 500, "{\"error\":\"We're sorry, but something went wrong on our end.\"}");
+            StandIns.sendJson(exchange, 500, "{\"error\":\"We're sorry, but something went wrong on our end.\"}");
             return;
         }
         if (trouble == Trouble.RATE_LIMITED) {
             exchange.getResponseHeaders().add("X-RateLimit-Limit", "300");
             exchange.getResponseHeaders().add("X-RateLimit-Remaining", "0");
             exchange.getResponseHeaders().add("X-RateLimit-Reset", now.plus(rateLimitWait).toString());
-            send(exchange, 429, "{\"error\":\"Too many requests\"}");
+            StandIns.sendJson(exchange, 429, "{\"error\":\"Too many requests\"}");
             return;
         }
         int limit = Math.min(40, Integer.parseInt(query.getOrDefault("limit", "20")));
@@ -206,7 +202,7 @@ public final class StandInMastodon implements AutoCloseable {
         exchange.getResponseHeaders().add("X-RateLimit-Reset", now.plus(Duration.ofMinutes(5)).toString());
         JsonArrayBuilder body = Json.createArrayBuilder();
         page.forEach(s -> body.add(json(s)));
-        send(exchange, 200, body.build().toString());
+        StandIns.sendJson(exchange, 200, body.build().toString());
     }
 
     private void instance(HttpExchange exchange) throws IOException {
@@ -214,7 +210,7 @@ public final class StandInMastodon implements AutoCloseable {
         if (streamingUrl != null) {
             urls.add("streaming", streamingUrl);
         }
-        send(exchange, 200, Json.createObjectBuilder().add("domain", host).add("title", "Stand-in")
+        StandIns.sendJson(exchange, 200, Json.createObjectBuilder().add("domain", host).add("title", "Stand-in")
                 .add("configuration", Json.createObjectBuilder().add("urls", urls)).build().toString());
     }
 
@@ -264,27 +260,7 @@ public final class StandInMastodon implements AutoCloseable {
         return id.length() != than.length() ? id.length() > than.length() : id.compareTo(than) > 0;
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return query;
-    }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 
     @Override
     public void close() {

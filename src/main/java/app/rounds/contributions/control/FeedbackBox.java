@@ -4,6 +4,7 @@ import app.rounds.board.control.Board;
 import app.rounds.board.entity.Frames;
 import app.rounds.board.entity.Stream;
 import app.rounds.contributions.entity.Feedback;
+import app.rounds.contributions.entity.Origin;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.UniqueConstraints;
 import app.rounds.screening.control.Screener;
@@ -70,10 +71,60 @@ public class FeedbackBox {
         feedback.rate(rating, comment, Findings.stored(screener.screen(comment)), clock.instant());
         UniqueConstraints.flush(em, "uq_feedback_participant", () -> ProblemException.conflict("concurrent-change",
                 "Your feedback was just given from another tab; reload and try again."));
+        appendSummary(sessionId);
+        return new Given(feedback.rating(), feedback.comment(), feedback.updatedAt());
+    }
+
+    /**
+     * Feedback from a post ({@code #feedback} with a rating): one per author and session, replaced when they give it
+     * again; staff-only like all feedback, its comment screened. Returns its id.
+     */
+    public String ingest(String sessionId, Origin origin, String authorHandle, String originalUrl, int rating,
+                         String comment) {
+        board.lockStream(sessionId, Stream.MODERATION);
+        Feedback feedback = (authorHandle == null ? java.util.stream.Stream.<Feedback>empty()
+                : em.createNamedQuery(Feedback.FIND_BY_AUTHOR, Feedback.class).setParameter("session", sessionId)
+                .setParameter("author", authorHandle).getResultStream()).findFirst()
+                .orElseGet(() -> {
+                    Feedback created = Feedback.fromPost(sessionId, origin, authorHandle, originalUrl, clock.instant());
+                    em.persist(created);
+                    return created;
+                });
+        rate(feedback, rating, comment);
+        return feedback.id();
+    }
+
+    /** The post behind this feedback was edited. */
+    public void revise(String feedbackId, int rating, String comment) {
+        Feedback feedback = em.find(Feedback.class, feedbackId);
+        if (feedback != null) {
+            board.lockStream(feedback.sessionId(), Stream.MODERATION);
+            rate(feedback, rating, comment);
+        }
+    }
+
+    /** The post behind this feedback was deleted: it no longer counts. */
+    public void withdraw(String feedbackId) {
+        Feedback feedback = em.find(Feedback.class, feedbackId);
+        if (feedback != null) {
+            board.lockStream(feedback.sessionId(), Stream.MODERATION);
+            em.remove(feedback);
+            em.flush();
+            appendSummary(feedback.sessionId());
+        }
+    }
+
+    private void rate(Feedback feedback, int rating, String comment) {
+        String shortened = comment == null ? null : Questions.shortened(comment, Feedback.MAX_COMMENT);
+        feedback.rate(rating, shortened, Findings.stored(screener.screen(shortened)), clock.instant());
+        em.flush();
+        appendSummary(feedback.sessionId());
+    }
+
+    private void appendSummary(String sessionId) {
         // a locking read sees every feedback committed before this one took the lock, not this transaction's snapshot
         board.append(sessionId, Stream.MODERATION, Frames.FEEDBACK_SUMMARY,
                 summarise(all(sessionId, LockModeType.PESSIMISTIC_READ)));
-        return new Given(feedback.rating(), feedback.comment(), feedback.updatedAt());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

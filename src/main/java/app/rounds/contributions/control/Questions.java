@@ -121,9 +121,17 @@ public class Questions {
     }
 
     private static String shortened(String text) {
+        return shortened(text, Question.MAX_LENGTH);
+    }
+
+    /** At most {@code max} characters: a longer text is cut (not inside a surrogate pair) and ends with "…". */
+    static String shortened(String text, int max) {
         String stripped = text.strip();
-        return stripped.length() <= Question.MAX_LENGTH ? stripped
-                : stripped.substring(0, Question.MAX_LENGTH - 1).stripTrailing() + "…";
+        if (stripped.length() <= max) {
+            return stripped;
+        }
+        int end = Character.isHighSurrogate(stripped.charAt(max - 2)) ? max - 2 : max - 1;
+        return stripped.substring(0, end).stripTrailing() + "…";
     }
 
     /**

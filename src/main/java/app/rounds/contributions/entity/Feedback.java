@@ -2,6 +2,8 @@ package app.rounds.contributions.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -9,17 +11,23 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A participant's rating of a session (1–5) with an optional comment; giving feedback again replaces it. */
+/**
+ * A rating of a session (1–5) with an optional comment, from a participant or from a post ({@code #feedback 4/5}) with
+ * its author's handle; giving feedback again replaces it.
+ */
 @Entity
 @Table(name = "feedback")
 @NamedQuery(name = Feedback.FIND_BY_SESSION,
         query = "SELECT f FROM Feedback f WHERE f.sessionId = :session ORDER BY f.updatedAt DESC")
 @NamedQuery(name = Feedback.FIND_BY_PARTICIPANT, query = "SELECT f FROM Feedback f WHERE f.sessionId = :session "
         + "AND f.participantId = :participant")
+@NamedQuery(name = Feedback.FIND_BY_AUTHOR, query = "SELECT f FROM Feedback f WHERE f.sessionId = :session "
+        + "AND f.authorHandle = :author")
 public class Feedback {
 
     public static final String FIND_BY_SESSION = "Feedback.findBySession";
     public static final String FIND_BY_PARTICIPANT = "Feedback.findByParticipant";
+    public static final String FIND_BY_AUTHOR = "Feedback.findByAuthor";
     public static final int MAX_COMMENT = 1000;
 
     @Id
@@ -28,8 +36,18 @@ public class Feedback {
     @Column(name = "session_id", nullable = false, length = 36)
     private String sessionId;
 
-    @Column(name = "participant_id", nullable = false, length = 36)
+    @Column(name = "participant_id", length = 36)
     private String participantId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Origin origin = Origin.WEB;
+
+    @Column(name = "author_handle", length = 200)
+    private String authorHandle;
+
+    @Column(name = "original_url", length = 1000)
+    private String originalUrl;
 
     @Column(nullable = false)
     private int rating;
@@ -56,6 +74,16 @@ public class Feedback {
         this.createdAt = now;
     }
 
+    /** Feedback from a post on a network. */
+    public static Feedback fromPost(String sessionId, Origin origin, String authorHandle, String originalUrl,
+                                    Instant now) {
+        Feedback feedback = new Feedback(sessionId, null, now);
+        feedback.origin = origin;
+        feedback.authorHandle = authorHandle;
+        feedback.originalUrl = originalUrl;
+        return feedback;
+    }
+
     public void rate(int rating, String comment, String screeningFindings, Instant now) {
         if (rating < 1 || rating > 5) {
             throw new IllegalArgumentException("rating must be 1 to 5");
@@ -68,6 +96,18 @@ public class Feedback {
 
     public String id() {
         return id;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public Origin origin() {
+        return origin;
+    }
+
+    public String authorHandle() {
+        return authorHandle;
     }
 
     public String participantId() {

@@ -1,10 +1,13 @@
 package app.rounds.ingest.control;
 
+import app.rounds.contributions.control.FeedbackBox;
 import app.rounds.contributions.control.Questions;
 import app.rounds.contributions.entity.Origin;
 import app.rounds.ingest.entity.IngestSource;
 import app.rounds.ingest.entity.IngestedPost;
 import app.rounds.platform.control.SecretTokens;
+import app.rounds.sessions.control.TrainingSessions;
+import app.rounds.sessions.entity.OtherPosts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,7 +25,9 @@ import java.util.Objects;
  * Takes a batch of posts from a source into its session, and moves the source's cursor past them, in one
  * transaction: either the contributions and the cursor are stored, or neither is and the batch comes again. A post is
  * known by its URI per session, so a batch that comes again, or the same post through another instance, changes
- * nothing; an edited original goes back to moderation, a deleted one is withdrawn for good.
+ * nothing; an edited original goes back to moderation, a deleted one is withdrawn for good. What a post becomes:
+ * {@code #q} or a question mark makes a question, {@code #feedback} with a rating makes feedback, anything else what
+ * the session sets (a question, or nothing).
  */
 @ApplicationScoped
 @Transactional
@@ -42,6 +47,12 @@ public class Ingestion {
     Questions questions;
 
     @Inject
+    FeedbackBox feedback;
+
+    @Inject
+    TrainingSessions sessions;
+
+    @Inject
     Clock clock;
 
     /**
@@ -56,6 +67,7 @@ public class Ingestion {
             return new Taken(0, 0, 0);
         }
         Instant now = clock.instant();
+        OtherPosts otherPosts = sessions.summary(source.sessionId()).otherPosts();
         int added = 0;
         int revised = 0;
         int withdrawn = 0;
@@ -70,15 +82,30 @@ public class Ingestion {
             IngestedPost known = em.find(IngestedPost.class, key(source, post.uri()));
             String contentHash = SecretTokens.hash(post.text());
             if (known == null) {
-                String questionId = questions.ingest(source.sessionId(), Origin.valueOf(source.kind().name()),
-                        post.authorHandle(), post.url(), post.text());
+                Origin origin = Origin.valueOf(source.kind().name());
+                PostClassifier.Classified classified = PostClassifier.classify(post.text());
+                String kind = null;
+                String id = null;
+                if (classified.kind() == PostClassifier.Kind.FEEDBACK) {
+                    kind = IngestedPost.FEEDBACK;
+                    id = feedback.ingest(source.sessionId(), origin, post.authorHandle(), post.url(),
+                            classified.rating(), post.text());
+                } else if (classified.kind() == PostClassifier.Kind.QUESTION || otherPosts == OtherPosts.QUESTION) {
+                    kind = IngestedPost.QUESTION;
+                    id = questions.ingest(source.sessionId(), origin, post.authorHandle(), post.url(), post.text());
+                }
                 em.persist(new IngestedPost(source.sessionId(), SecretTokens.hash(post.uri()), post.uri(), source.id(),
-                        questionId, contentHash, now));
-                added++;
+                        kind, id, contentHash, now));
+                added += id == null ? 0 : 1;
             } else if (!known.deleted() && !known.contentHash().equals(contentHash)) {
                 known.edited(contentHash, now);
-                if (known.contributionId() != null) {
+                if (IngestedPost.QUESTION.equals(known.contributionKind())) {
                     questions.revise(known.contributionId(), post.text());
+                } else if (IngestedPost.FEEDBACK.equals(known.contributionKind())) {
+                    PostClassifier.Classified classified = PostClassifier.classify(post.text());
+                    if (classified.kind() == PostClassifier.Kind.FEEDBACK) {
+                        feedback.revise(known.contributionId(), classified.rating(), post.text());
+                    }
                 }
                 revised++;
             }
@@ -88,13 +115,15 @@ public class Ingestion {
             if (known == null) {
                 // remembered, so that a late copy of the post (a backfill, another instance) is not taken
                 IngestedPost tombstone = new IngestedPost(source.sessionId(), SecretTokens.hash(uri), uri, source.id(),
-                        null, SecretTokens.hash(""), now);
+                        null, null, SecretTokens.hash(""), now);
                 tombstone.delete(now);
                 em.persist(tombstone);
             } else if (!known.deleted()) {
                 known.delete(now);
-                if (known.contributionId() != null) {
+                if (IngestedPost.QUESTION.equals(known.contributionKind())) {
                     questions.withdraw(known.contributionId());
+                } else if (IngestedPost.FEEDBACK.equals(known.contributionKind())) {
+                    feedback.withdraw(known.contributionId());
                 }
                 withdrawn++;
             }

@@ -34,7 +34,10 @@ public class IngestedPost {
     @Column(name = "source_id", length = 36)
     private String sourceId;
 
-    /** The question it became; null when the session ignores such posts. */
+    /** What it became: a question or feedback; null when the session ignores such posts. */
+    @Column(name = "contribution_kind", length = 16)
+    private String contributionKind;
+
     @Column(name = "contribution_id", length = 36)
     private String contributionId;
 
@@ -53,8 +56,12 @@ public class IngestedPost {
     protected IngestedPost() {
     }
 
-    public IngestedPost(String sessionId, String uriHash, String uri, String sourceId, String contributionId,
-                        String contentHash, Instant now) {
+    public static final String QUESTION = "QUESTION";
+    public static final String FEEDBACK = "FEEDBACK";
+
+    public IngestedPost(String sessionId, String uriHash, String uri, String sourceId, String contributionKind,
+                        String contributionId, String contentHash, Instant now) {
+        this.contributionKind = contributionKind;
         this.sessionId = sessionId;
         this.uriHash = uriHash;
         this.uri = uri;
@@ -73,6 +80,10 @@ public class IngestedPost {
     public void delete(Instant now) {
         this.deleted = true;
         this.updatedAt = now;
+    }
+
+    public String contributionKind() {
+        return contributionKind;
     }
 
     public String contributionId() {

@@ -5,6 +5,7 @@ import app.rounds.security.control.Roles;
 import app.rounds.sessions.control.JoinLinks;
 import app.rounds.sessions.control.TrainingSessions;
 import app.rounds.sessions.entity.ModerationMode;
+import app.rounds.sessions.entity.OtherPosts;
 import app.rounds.sessions.entity.SessionDetails;
 import app.rounds.sessions.entity.SessionStatus;
 import app.rounds.sessions.entity.TrainingSession;
@@ -49,17 +50,18 @@ public class SessionsResource {
                                  @Pattern(regexp = "#?[\\p{L}\\p{N}_]{1,50}",
                                          message = "use 1 to 50 letters, digits or underscores, no spaces")
                                  String hashtag,
-                                 ModerationMode moderationMode) {
+                                 ModerationMode moderationMode,
+                                 OtherPosts otherPosts) {
 
         SessionDetails details() {
             return TrainingSessions.describe(title, facility, description, scheduledStart, scheduledEnd, hashtag,
-                    moderationMode);
+                    moderationMode, otherPosts);
         }
     }
 
     public record SessionView(String id, String title, String facility, String description, Instant scheduledStart,
                               Instant scheduledEnd, String hashtag, ModerationMode moderationMode,
-                              SessionStatus status, String joinCode, String joinUrl, String qrCodeUrl,
+                              OtherPosts otherPosts, SessionStatus status, String joinCode, String joinUrl, String qrCodeUrl,
                               Instant createdAt, Instant updatedAt, Instant startedAt, Instant endedAt) {
     }
 
@@ -131,7 +133,7 @@ public class SessionsResource {
 
     private SessionView view(TrainingSession s) {
         return new SessionView(s.id(), s.title(), s.facility(), s.description(), s.scheduledStart(),
-                s.scheduledEnd(), s.hashtag() == null ? null : s.hashtag().text(), s.moderationMode(), s.status(),
+                s.scheduledEnd(), s.hashtag() == null ? null : s.hashtag().text(), s.moderationMode(), s.otherPosts(), s.status(),
                 s.joinCode().display(), joinLinks.joinUrl(s.joinCode(), uriInfo.getBaseUri()),
                 uriInfo.getBaseUriBuilder().path(SessionsResource.class).path(s.id()).path("qr.svg").build().getPath(),
                 s.createdAt(), s.updatedAt(), s.startedAt(), s.endedAt());

@@ -1,6 +1,7 @@
 package app.rounds.sessions.control;
 
 import app.rounds.sessions.entity.ModerationMode;
+import app.rounds.sessions.entity.OtherPosts;
 import app.rounds.sessions.entity.SessionStatus;
 import app.rounds.sessions.entity.TrainingSession;
 
@@ -9,10 +10,10 @@ import java.time.Instant;
 /** What anyone in a session may know of it: nothing about its staff, its owner or its join code. */
 public record SessionSummary(String title, String facility, String description, Instant scheduledStart,
                              Instant scheduledEnd, String hashtag, ModerationMode moderationMode,
-                             SessionStatus status) {
+                             OtherPosts otherPosts, SessionStatus status) {
 
     public static SessionSummary of(TrainingSession s) {
         return new SessionSummary(s.title(), s.facility(), s.description(), s.scheduledStart(), s.scheduledEnd(),
-                s.hashtag() == null ? null : s.hashtag().text(), s.moderationMode(), s.status());
+                s.hashtag() == null ? null : s.hashtag().text(), s.moderationMode(), s.otherPosts(), s.status());
     }
 }

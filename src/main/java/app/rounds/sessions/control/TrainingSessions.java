@@ -6,6 +6,7 @@ import app.rounds.security.control.StaffMember;
 import app.rounds.sessions.entity.Hashtag;
 import app.rounds.sessions.entity.JoinCode;
 import app.rounds.sessions.entity.ModerationMode;
+import app.rounds.sessions.entity.OtherPosts;
 import app.rounds.sessions.entity.SessionDetails;
 import app.rounds.sessions.entity.SessionStatus;
 import app.rounds.sessions.entity.TrainingSession;
@@ -40,7 +41,8 @@ public class TrainingSessions {
 
     /** Checks what an organiser typed and names the field at fault. */
     public static SessionDetails describe(String title, String facility, String description, Instant scheduledStart,
-                                          Instant scheduledEnd, String hashtag, ModerationMode moderationMode) {
+                                          Instant scheduledEnd, String hashtag, ModerationMode moderationMode,
+                                          OtherPosts otherPosts) {
         Hashtag parsedHashtag;
         try {
             parsedHashtag = Hashtag.parse(hashtag).orElse(null);
@@ -54,7 +56,7 @@ public class TrainingSessions {
             throw ProblemException.invalidField("scheduledEnd", "must be after scheduledStart");
         }
         return new SessionDetails(title, facility, description, scheduledStart, scheduledEnd, parsedHashtag,
-                moderationMode);
+                moderationMode, otherPosts);
     }
 
     /** Reads a status filter such as "live" or "ENDED"; empty means all. */

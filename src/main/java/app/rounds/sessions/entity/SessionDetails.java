@@ -5,10 +5,12 @@ import java.util.Objects;
 
 /**
  * What an organiser describes about a session, already checked: a title, optional place and description, an
- * optional schedule whose end is after its start, an optional hashtag and the moderation mode.
+ * optional schedule whose end is after its start, an optional hashtag, the moderation mode, and what hashtag posts that
+ * are neither questions nor feedback become.
  */
 public record SessionDetails(String title, String facility, String description, Instant scheduledStart,
-                             Instant scheduledEnd, Hashtag hashtag, ModerationMode moderationMode) {
+                             Instant scheduledEnd, Hashtag hashtag, ModerationMode moderationMode,
+                             OtherPosts otherPosts) {
 
     public SessionDetails {
         Objects.requireNonNull(title, "title");
@@ -19,6 +21,7 @@ public record SessionDetails(String title, String facility, String description, 
         facility = blankToNull(facility);
         description = blankToNull(description);
         moderationMode = moderationMode == null ? ModerationMode.PRE_MODERATION : moderationMode;
+        otherPosts = otherPosts == null ? OtherPosts.QUESTION : otherPosts;
         if (scheduledStart != null && scheduledEnd != null && !scheduledEnd.isAfter(scheduledStart)) {
             throw new IllegalArgumentException("scheduledEnd must be after scheduledStart");
         }

@@ -58,6 +58,10 @@ public class TrainingSession {
     private ModerationMode moderationMode;
 
     @Enumerated(EnumType.STRING)
+    @Column(name = "other_posts", nullable = false, length = 16)
+    private OtherPosts otherPosts = OtherPosts.QUESTION;
+
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private SessionStatus status;
 
@@ -124,6 +128,7 @@ public class TrainingSession {
         this.scheduledEnd = details.scheduledEnd();
         this.hashtag = details.hashtag();
         this.moderationMode = details.moderationMode();
+        this.otherPosts = details.otherPosts();
         this.updatedAt = now;
     }
 
@@ -161,6 +166,10 @@ public class TrainingSession {
 
     public ModerationMode moderationMode() {
         return moderationMode;
+    }
+
+    public OtherPosts otherPosts() {
+        return otherPosts;
     }
 
     public SessionStatus status() {

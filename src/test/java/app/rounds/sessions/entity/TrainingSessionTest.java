@@ -14,7 +14,7 @@ class TrainingSessionTest {
     private static final Instant NOW = Instant.parse("2026-11-28T09:00:00Z");
 
     private static SessionDetails details(String title) {
-        return new SessionDetails(title, " Skills lab 2 ", "", null, null, null, null);
+        return new SessionDetails(title, " Skills lab 2 ", "", null, null, null, null, null);
     }
 
     @Test
@@ -58,9 +58,9 @@ class TrainingSessionTest {
 
     @Test
     void scheduleMustEndAfterItStarts() {
-        assertThrows(IllegalArgumentException.class, () -> new SessionDetails("x", null, null, NOW, NOW, null, null));
+        assertThrows(IllegalArgumentException.class, () -> new SessionDetails("x", null, null, NOW, NOW, null, null, null));
         assertThrows(IllegalArgumentException.class,
-                () -> new SessionDetails("x", null, null, NOW, NOW.minusSeconds(1), null, null));
-        assertThrows(IllegalArgumentException.class, () -> new SessionDetails(" ", null, null, null, null, null, null));
+                () -> new SessionDetails("x", null, null, NOW, NOW.minusSeconds(1), null, null, null));
+        assertThrows(IllegalArgumentException.class, () -> new SessionDetails(" ", null, null, null, null, null, null, null));
     }
 }
