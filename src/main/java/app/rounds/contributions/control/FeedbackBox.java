@@ -4,7 +4,7 @@ import app.rounds.board.control.Board;
 import app.rounds.board.entity.Frames;
 import app.rounds.board.entity.Stream;
 import app.rounds.contributions.entity.Feedback;
-import app.rounds.contributions.entity.Origin;
+import app.rounds.contributions.entity.Provenance;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.UniqueConstraints;
 import app.rounds.screening.control.Screener;
@@ -79,14 +79,13 @@ public class FeedbackBox {
      * Feedback from a post ({@code #feedback} with a rating): one per author and session, replaced when they give it
      * again; staff-only like all feedback, its comment screened. Returns its id.
      */
-    public String ingest(String sessionId, Origin origin, String authorHandle, String originalUrl, int rating,
-                         String comment) {
+    public String ingest(String sessionId, Provenance provenance, int rating, String comment) {
         board.lockStream(sessionId, Stream.MODERATION);
-        Feedback feedback = (authorHandle == null ? java.util.stream.Stream.<Feedback>empty()
+        Feedback feedback = (provenance.authorHandle() == null ? java.util.stream.Stream.<Feedback>empty()
                 : em.createNamedQuery(Feedback.FIND_BY_AUTHOR, Feedback.class).setParameter("session", sessionId)
-                .setParameter("author", authorHandle).getResultStream()).findFirst()
+                .setParameter("author", provenance.authorHandle()).getResultStream()).findFirst()
                 .orElseGet(() -> {
-                    Feedback created = Feedback.fromPost(sessionId, origin, authorHandle, originalUrl, clock.instant());
+                    Feedback created = Feedback.fromPost(sessionId, provenance, clock.instant());
                     em.persist(created);
                     return created;
                 });

@@ -43,8 +43,8 @@ public final class QuestionViews {
     }
 
     public static ModeratedQuestion moderated(Question q) {
-        return new ModeratedQuestion(q.id(), q.text(), q.authorName(), q.origin(), q.authorHandle(),
-                q.originalUrl(), q.status(), q.answered(), q.pinned(),
+        return new ModeratedQuestion(q.id(), q.text(), q.authorName(), q.provenance().origin(),
+                q.provenance().authorHandle(), q.provenance().originalUrl(), q.status(), q.answered(), q.pinned(),
                 q.archived(), q.votes(), q.createdAt(), q.updatedAt(), Findings.read(q.screening()));
     }
 

@@ -6,7 +6,7 @@ import app.rounds.board.entity.Stream;
 import app.rounds.contributions.control.QuestionViews.ModeratedQuestion;
 import app.rounds.contributions.control.QuestionViews.OwnQuestion;
 import app.rounds.contributions.control.QuestionViews.VoteView;
-import app.rounds.contributions.entity.Origin;
+import app.rounds.contributions.entity.Provenance;
 import app.rounds.contributions.entity.Question;
 import app.rounds.contributions.entity.QuestionStatus;
 import app.rounds.contributions.entity.QuestionVote;
@@ -88,9 +88,9 @@ public class Questions {
      * A post taken from a network (by the ingest component): it waits for moderation, with its origin, its author's
      * public handle and a link to the original. Text beyond the length limit is cut.
      */
-    public String ingest(String sessionId, Origin origin, String authorHandle, String originalUrl, String text) {
+    public String ingest(String sessionId, Provenance provenance, String text) {
         String shortened = shortened(text);
-        Question question = Question.ingested(sessionId, origin, authorHandle, originalUrl, shortened,
+        Question question = Question.ingested(sessionId, provenance, shortened,
                 Findings.stored(screener.screen(shortened)), clock.instant());
         em.persist(question);
         board.append(sessionId, Stream.MODERATION, Frames.CONTRIBUTION_CREATED, QuestionViews.moderated(question));

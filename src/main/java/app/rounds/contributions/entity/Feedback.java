@@ -2,8 +2,7 @@ package app.rounds.contributions.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -22,7 +21,7 @@ import java.util.UUID;
 @NamedQuery(name = Feedback.FIND_BY_PARTICIPANT, query = "SELECT f FROM Feedback f WHERE f.sessionId = :session "
         + "AND f.participantId = :participant")
 @NamedQuery(name = Feedback.FIND_BY_AUTHOR, query = "SELECT f FROM Feedback f WHERE f.sessionId = :session "
-        + "AND f.authorHandle = :author")
+        + "AND f.provenance.authorHandle = :author")
 public class Feedback {
 
     public static final String FIND_BY_SESSION = "Feedback.findBySession";
@@ -39,15 +38,8 @@ public class Feedback {
     @Column(name = "participant_id", length = 36)
     private String participantId;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
-    private Origin origin = Origin.WEB;
-
-    @Column(name = "author_handle", length = 200)
-    private String authorHandle;
-
-    @Column(name = "original_url", length = 1000)
-    private String originalUrl;
+    @Embedded
+    private Provenance provenance = Provenance.web();
 
     @Column(nullable = false)
     private int rating;
@@ -75,12 +67,9 @@ public class Feedback {
     }
 
     /** Feedback from a post on a network. */
-    public static Feedback fromPost(String sessionId, Origin origin, String authorHandle, String originalUrl,
-                                    Instant now) {
+    public static Feedback fromPost(String sessionId, Provenance provenance, Instant now) {
         Feedback feedback = new Feedback(sessionId, null, now);
-        feedback.origin = origin;
-        feedback.authorHandle = authorHandle;
-        feedback.originalUrl = originalUrl;
+        feedback.provenance = provenance;
         return feedback;
     }
 
@@ -102,12 +91,8 @@ public class Feedback {
         return sessionId;
     }
 
-    public Origin origin() {
-        return origin;
-    }
-
-    public String authorHandle() {
-        return authorHandle;
+    public Provenance provenance() {
+        return provenance;
     }
 
     public String participantId() {

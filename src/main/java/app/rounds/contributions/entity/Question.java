@@ -1,6 +1,7 @@
 package app.rounds.contributions.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -49,17 +50,8 @@ public class Question {
     @Column(name = "author_name", length = 60)
     private String authorName;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
-    private Origin origin = Origin.WEB;
-
-    /** The author's public handle on the network a post came from (e.g. {@code @ana@mastodon.example}). */
-    @Column(name = "author_handle", length = 200)
-    private String authorHandle;
-
-    /** A link to the original post. */
-    @Column(name = "original_url", length = 1000)
-    private String originalUrl;
+    @Embedded
+    private Provenance provenance = Provenance.web();
 
     @Column(nullable = false, length = MAX_LENGTH)
     private String text;
@@ -113,12 +105,10 @@ public class Question {
     }
 
     /** A post taken from a network: it always waits for moderation, whatever the session's mode. */
-    public static Question ingested(String sessionId, Origin origin, String authorHandle, String originalUrl,
-                                    String text, String screeningFindings, Instant now) {
+    public static Question ingested(String sessionId, Provenance provenance, String text, String screeningFindings,
+                                    Instant now) {
         Question question = new Question(sessionId, null, null, text, screeningFindings, true, now);
-        question.origin = origin;
-        question.authorHandle = authorHandle;
-        question.originalUrl = originalUrl;
+        question.provenance = provenance;
         return question;
     }
 
@@ -184,16 +174,8 @@ public class Question {
         return authorName;
     }
 
-    public Origin origin() {
-        return origin;
-    }
-
-    public String authorHandle() {
-        return authorHandle;
-    }
-
-    public String originalUrl() {
-        return originalUrl;
+    public Provenance provenance() {
+        return provenance;
     }
 
     public String text() {

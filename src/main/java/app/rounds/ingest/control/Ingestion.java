@@ -3,6 +3,7 @@ package app.rounds.ingest.control;
 import app.rounds.contributions.control.FeedbackBox;
 import app.rounds.contributions.control.Questions;
 import app.rounds.contributions.entity.Origin;
+import app.rounds.contributions.entity.Provenance;
 import app.rounds.ingest.entity.IngestSource;
 import app.rounds.ingest.entity.IngestedPost;
 import app.rounds.platform.control.SecretTokens;
@@ -82,17 +83,17 @@ public class Ingestion {
             IngestedPost known = em.find(IngestedPost.class, key(source, post.uri()));
             String contentHash = SecretTokens.hash(post.text());
             if (known == null) {
-                Origin origin = Origin.valueOf(source.kind().name());
+                Provenance provenance = new Provenance(Origin.valueOf(source.kind().name()), post.authorHandle(),
+                        post.url());
                 PostClassifier.Classified classified = PostClassifier.classify(post.text());
                 String kind = null;
                 String id = null;
                 if (classified.kind() == PostClassifier.Kind.FEEDBACK) {
                     kind = IngestedPost.FEEDBACK;
-                    id = feedback.ingest(source.sessionId(), origin, post.authorHandle(), post.url(),
-                            classified.rating(), post.text());
+                    id = feedback.ingest(source.sessionId(), provenance, classified.rating(), post.text());
                 } else if (classified.kind() == PostClassifier.Kind.QUESTION || otherPosts == OtherPosts.QUESTION) {
                     kind = IngestedPost.QUESTION;
-                    id = questions.ingest(source.sessionId(), origin, post.authorHandle(), post.url(), post.text());
+                    id = questions.ingest(source.sessionId(), provenance, post.text());
                 }
                 em.persist(new IngestedPost(source.sessionId(), SecretTokens.hash(post.uri()), post.uri(), source.id(),
                         kind, id, contentHash, now));
