@@ -1,0 +1,111 @@
+package app.rounds.media.boundary;
+
+import app.rounds.media.control.MediaLibrary;
+import app.rounds.media.control.MediaLibrary.MediaView;
+import app.rounds.security.control.CurrentStaff;
+import app.rounds.security.control.Roles;
+import app.rounds.sessions.control.TrainingSessions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A session's media library, for its staff. An upload is the file itself as the request body (one file per request,
+ * so that a page shows each file's progress and a video streams to disk), its name in {@code ?name=}; the type is
+ * judged by the content, whatever the name or Content-Type say.
+ */
+@Path("sessions/{sessionId}/media")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.PRESENTER, Roles.COMMUNICATOR, Roles.ADMIN})
+@Tag(name = "Media")
+public class MediaResource {
+
+    /** What staff record about an item; alt text is needed before it can be published. */
+    public record Description(@Size(max = 1000) String caption, @Size(max = 1000) String altText,
+                              @Size(max = 200) String photographer, Instant takenAt, @Size(max = 1000) String tags) {
+    }
+
+    @Inject
+    MediaLibrary library;
+
+    @Inject
+    TrainingSessions sessions;
+
+    @Inject
+    CurrentStaff currentStaff;
+
+    @PathParam("sessionId")
+    String sessionId;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Upload a photo (JPEG, PNG, WebP) or video (MP4, WebM, QuickTime): the file as the body; "
+            + "413 over the size limit, 415 for anything else")
+    public Response upload(@QueryParam("name") String name, @HeaderParam("Content-Length") Long length,
+                           InputStream body) {
+        ensureStaff();
+        MediaLibrary.Uploaded uploaded = library.upload(sessionId, currentStaff.member().id(), name, body, length);
+        return (uploaded.created() ? Response.created(URI.create("api/sessions/" + sessionId + "/media/"
+                + uploaded.item().id())) : Response.ok()).entity(uploaded.item()).build();
+    }
+
+    @GET
+    @Operation(summary = "The session's photos and videos, newest first")
+    public List<MediaView> list() {
+        ensureStaff();
+        return library.of(sessionId);
+    }
+
+    @GET
+    @Path("{itemId}")
+    @Operation(summary = "One item")
+    public MediaView one(@PathParam("itemId") String itemId) {
+        ensureStaff();
+        return library.one(sessionId, itemId);
+    }
+
+    @PUT
+    @Path("{itemId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Caption, alt text, photographer, time taken, tags")
+    public MediaView describe(@PathParam("itemId") String itemId, @Valid @NotNull Description description) {
+        ensureStaff();
+        return library.describe(sessionId, itemId, description.caption(), description.altText(),
+                description.photographer(), description.takenAt(), description.tags());
+    }
+
+    @GET
+    @Path("{itemId}/content")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "The stored file (variant=small|large for a photo's thumbnails); supports Range (206)")
+    public Response content(@PathParam("itemId") String itemId, @QueryParam("variant") String variant,
+                            @HeaderParam("Range") String range, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        ensureStaff();
+        return RangeResponses.of(library.file(sessionId, itemId, variant == null ? "full" : variant), range,
+                ifNoneMatch);
+    }
+
+    private void ensureStaff() {
+        sessions.session(sessionId, currentStaff.member());
+    }
+}

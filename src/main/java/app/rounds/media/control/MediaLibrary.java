@@ -1,0 +1,207 @@
+package app.rounds.media.control;
+
+import app.rounds.media.entity.MediaBlob;
+import app.rounds.media.entity.MediaItem;
+import app.rounds.media.entity.MediaKind;
+import app.rounds.media.entity.MetadataHandling;
+import app.rounds.platform.control.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A session's photos and videos: taking an upload in, describing it, finding its files. */
+@ApplicationScoped
+@Transactional
+public class MediaLibrary {
+
+    /** What staff see of an item; the URLs are relative to the API. */
+    public record MediaView(String id, String sessionId, MediaKind kind, String contentType, long sizeBytes,
+                            String fileName, Integer width, Integer height, Long durationMillis,
+                            MetadataHandling metadata, String metadataNote, String caption, String altText,
+                            String photographer, Instant takenAt, String tags, Instant createdAt, String contentUrl,
+                            String smallUrl, String largeUrl) {
+    }
+
+    /** A stored file to send. */
+    public record StoredFile(Path path, String contentType, long size, String sha256) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    MediaStore store;
+
+    @Inject
+    MediaRecords records;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "rounds.media.max-photo-mb", defaultValue = "25")
+    long maxPhotoMb;
+
+    @Inject
+    @ConfigProperty(name = "rounds.media.max-video-mb", defaultValue = "2048")
+    long maxVideoMb;
+
+    @Inject
+    @ConfigProperty(name = "rounds.media.max-megapixels", defaultValue = "100")
+    long maxMegapixels;
+
+    /**
+     * Takes an upload in: streamed to disk while hashed, its type judged by its content, a photo re-encoded without
+     * metadata and thumbnailed, the files placed by their hash, then the item recorded. The same file again in the
+     * same session is the same item ({@code created} false). Outside any transaction until the record: a large video
+     * takes minutes to arrive.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Uploaded upload(String sessionId, String staffId, String fileName, InputStream body, Long declaredLength) {
+        long maxPhoto = maxPhotoMb * 1024 * 1024;
+        long maxVideo = maxVideoMb * 1024 * 1024;
+        long max = Math.max(maxPhoto, maxVideo);
+        if (declaredLength != null && declaredLength > max) {
+            throw MediaStore.tooLarge(max);
+        }
+        List<Path> temporary = new ArrayList<>();
+        try {
+            MediaStore.Received upload = store.receive(body, max);
+            temporary.add(upload.file());
+            String type = MediaTypes.detect(upload.file());
+            MediaKind kind = MediaTypes.accept(upload.file(), type, fileName);
+            if (kind == MediaKind.PHOTO && upload.size() > maxPhoto) {
+                throw MediaStore.tooLarge(maxPhoto);
+            }
+            List<MediaRecords.Blob> blobs = new ArrayList<>();
+            MediaItem item = kind == MediaKind.PHOTO
+                    ? photo(sessionId, staffId, fileName, upload, type, temporary, blobs)
+                    : video(sessionId, staffId, fileName, upload, type, blobs);
+            MediaRecords.Recorded recorded;
+            try {
+                recorded = records.record(item, blobs);
+            } catch (ProblemException concurrent) {
+                if (!MediaRecords.CONCURRENT_UPLOAD.equals(concurrent.type())) {
+                    throw concurrent;
+                }
+                // the same file reached this session from another upload at the same moment: that one stands
+                recorded = records.record(item, blobs);
+            }
+            return new Uploaded(view(recorded.item()), recorded.created());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            store.discard(temporary);
+        }
+    }
+
+    public record Uploaded(MediaView item, boolean created) {
+    }
+
+    private MediaItem photo(String sessionId, String staffId, String fileName, MediaStore.Received upload,
+                            String type, List<Path> temporary, List<MediaRecords.Blob> blobs) throws IOException {
+        PhotoProcessor.Processed processed = PhotoProcessor.process(upload.file(), type, maxMegapixels * 1_000_000,
+                store);
+        temporary.addAll(processed.files());
+        String photo = keep(store.hash(processed.photo()), upload.sha256(), processed.contentType(), blobs);
+        String small = keep(store.hash(processed.small()), upload.sha256(), "image/jpeg", blobs);
+        String large = keep(store.hash(processed.large()), upload.sha256(), "image/jpeg", blobs);
+        return new MediaItem(sessionId, MediaKind.PHOTO, photo, small, large, safeName(fileName), processed.width(),
+                processed.height(), null, MetadataHandling.REMOVED, "Re-encoded from its pixels: EXIF (including "
+                + "GPS), XMP, IPTC and comments were not carried over.", staffId, clock.instant());
+    }
+
+    private MediaItem video(String sessionId, String staffId, String fileName, MediaStore.Received upload,
+                            String type, List<MediaRecords.Blob> blobs) throws IOException {
+        VideoInspector.Inspected inspected = VideoInspector.inspect(upload.file());
+        String video = keep(upload, upload.sha256(), type, blobs);
+        return new MediaItem(sessionId, MediaKind.VIDEO, video, null, null, safeName(fileName), inspected.width(),
+                inspected.height(), inspected.durationMillis(), MetadataHandling.NOT_REMOVED,
+                VideoInspector.NOT_REMOVED, staffId, clock.instant());
+    }
+
+    /** Places a file by its hash (synced, moved atomically), to be recorded with the item. */
+    private String keep(MediaStore.Received file, String originalSha256, String contentType,
+                        List<MediaRecords.Blob> blobs) throws IOException {
+        store.place(file);
+        blobs.add(new MediaRecords.Blob(file.sha256(), originalSha256, contentType, file.size()));
+        return file.sha256();
+    }
+
+    public List<MediaView> of(String sessionId) {
+        return em.createNamedQuery(MediaItem.FIND_BY_SESSION, MediaItem.class).setParameter("session", sessionId)
+                .getResultStream().map(this::view).toList();
+    }
+
+    public MediaView one(String sessionId, String itemId) {
+        return view(item(sessionId, itemId));
+    }
+
+    public MediaView describe(String sessionId, String itemId, String caption, String altText, String photographer,
+                              Instant takenAt, String tags) {
+        MediaItem item = item(sessionId, itemId);
+        item.describe(blankToNull(caption), blankToNull(altText), blankToNull(photographer), takenAt,
+                blankToNull(tags), clock.instant());
+        return view(item);
+    }
+
+    /** The item's file: the stored photo or video, or a thumbnail ({@code small}, {@code large}). */
+    public StoredFile file(String sessionId, String itemId, String variant) {
+        MediaItem item = item(sessionId, itemId);
+        String sha256 = switch (variant) {
+            case "small" -> item.smallSha256();
+            case "large" -> item.largeSha256();
+            default -> item.blobSha256();
+        };
+        if (sha256 == null) {
+            throw ProblemException.notFound("media-variant-not-found", "This item has no " + variant + " version.");
+        }
+        MediaBlob blob = em.find(MediaBlob.class, sha256);
+        return new StoredFile(store.path(sha256), blob.contentType(), blob.sizeBytes(), sha256);
+    }
+
+    private MediaItem item(String sessionId, String itemId) {
+        MediaItem item = em.find(MediaItem.class, itemId);
+        if (item == null || !item.sessionId().equals(sessionId)) {
+            throw ProblemException.notFound("media-not-found", "There is no media item '" + itemId
+                    + "' in this session.");
+        }
+        return item;
+    }
+
+    private MediaView view(MediaItem m) {
+        MediaBlob blob = em.find(MediaBlob.class, m.blobSha256());
+        String base = "api/sessions/" + m.sessionId() + "/media/" + m.id();
+        return new MediaView(m.id(), m.sessionId(), m.kind(), blob.contentType(), blob.sizeBytes(), m.fileName(),
+                m.width(), m.height(), m.durationMillis(), m.metadata(), m.metadataNote(), m.caption(), m.altText(),
+                m.photographer(), m.takenAt(), m.tags(), m.createdAt(), base + "/content",
+                m.smallSha256() == null ? null : base + "/content?variant=small",
+                m.largeSha256() == null ? null : base + "/content?variant=large");
+    }
+
+    /** A file name to show, never to use as a path: its last segment, without control characters, at most 255. */
+    private static String safeName(String fileName) {
+        if (fileName == null || fileName.isBlank()) {
+            return null;
+        }
+        String last = fileName.replace('\\', '/');
+        last = last.substring(last.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        return last.isEmpty() ? null : last.substring(0, Math.min(255, last.length()));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,60 @@
+package app.rounds.media.control;
+
+import app.rounds.media.entity.MediaItem;
+import app.rounds.platform.control.ProblemException;
+import app.rounds.platform.control.UniqueConstraints;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+
+/** The database side of an upload, in one short transaction once its files are in place. */
+@ApplicationScoped
+@Transactional
+public class MediaRecords {
+
+    /** A placed file to record. */
+    public record Blob(String sha256, String originalSha256, String contentType, long size) {
+    }
+
+    public record Recorded(MediaItem item, boolean created) {
+    }
+
+    static final String CONCURRENT_UPLOAD = "media-uploading";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Records the blobs (once: two uploads of the same bytes at once both come here) and the item, unless the session
+     * has an item of the same file already.
+     */
+    public Recorded record(MediaItem item, List<Blob> blobs) {
+        for (Blob blob : blobs) {
+            em.createNativeQuery("INSERT IGNORE INTO media_blob (sha256, original_sha256, content_type, size_bytes, "
+                            + "created_at) VALUES (?, ?, ?, ?, ?)")
+                    .setParameter(1, blob.sha256()).setParameter(2, blob.originalSha256())
+                    .setParameter(3, blob.contentType()).setParameter(4, blob.size())
+                    .setParameter(5, Timestamp.from(clock.instant()))
+                    .executeUpdate();
+        }
+        MediaItem existing = em.createNamedQuery(MediaItem.FIND_BY_BLOB, MediaItem.class)
+                .setParameter("session", item.sessionId()).setParameter("blob", item.blobSha256())
+                .getResultStream().findFirst().orElse(null);
+        if (existing != null) {
+            return new Recorded(existing, false);
+        }
+        em.persist(item);
+        UniqueConstraints.flush(em, "uq_media_item_blob", () -> ProblemException.conflict(CONCURRENT_UPLOAD,
+                "The same file is being uploaded to this session at this moment; try again."));
+        return new Recorded(item, true);
+    }
+}

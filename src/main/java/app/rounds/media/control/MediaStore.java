@@ -1,0 +1,149 @@
+package app.rounds.media.control;
+
+import app.rounds.platform.control.ProblemException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Files by content: {@code ROUNDS_MEDIA_DIR/ab/abcdef…} named by their SHA-256. New bytes go to {@code tmp/} first,
+ * are synced, and are moved into place atomically: a reader never sees half a file, and the same bytes twice are one
+ * file.
+ */
+@ApplicationScoped
+public class MediaStore {
+
+    /** An upload or a derived file waiting in {@code tmp/}: delete it unless it was placed. */
+    public record Received(Path file, String sha256, long size) {
+    }
+
+    @Inject
+    @ConfigProperty(name = "rounds.media.dir", defaultValue = "data/media")
+    String configuredDir;
+
+    private Path root;
+    private Path tmp;
+
+    @PostConstruct
+    void createFolders() {
+        root = Path.of(configuredDir).toAbsolutePath();
+        tmp = root.resolve("tmp");
+        try {
+            Files.createDirectories(tmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the media folder " + root, e);
+        }
+    }
+
+    /**
+     * Streams {@code in} to a temporary file while hashing it, refusing (413) as soon as it passes {@code maxBytes}:
+     * a large video never sits in memory, and an interrupted or refused upload leaves nothing behind.
+     */
+    public Received receive(InputStream in, long maxBytes) throws IOException {
+        Path file = tmp.resolve(UUID.randomUUID() + ".part");
+        MessageDigest sha256 = sha256();
+        long size = 0;
+        boolean complete = false;
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), sha256)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int read; (read = in.read(buffer)) >= 0; ) {
+                size += read;
+                if (size > maxBytes) {
+                    throw tooLarge(maxBytes);
+                }
+                out.write(buffer, 0, read);
+            }
+            complete = true;
+        } finally {
+            if (!complete) {
+                Files.deleteIfExists(file);
+            }
+        }
+        return new Received(file, HexFormat.of().formatHex(sha256.digest()), size);
+    }
+
+    /** A temporary file for something derived (a re-encoded photo, a thumbnail), to fill and then {@link #hash}. */
+    public Path temporary(String suffix) {
+        return tmp.resolve(UUID.randomUUID() + suffix);
+    }
+
+    public Received hash(Path file) throws IOException {
+        MessageDigest sha256 = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int read; (read = in.read(buffer)) >= 0; ) {
+                sha256.update(buffer, 0, read);
+            }
+        }
+        return new Received(file, HexFormat.of().formatHex(sha256.digest()), Files.size(file));
+    }
+
+    /** Syncs the temporary file and moves it to its place; if the same bytes are there already, drops it. */
+    public Path place(Received received) throws IOException {
+        Path target = path(received.sha256());
+        try (FileChannel channel = FileChannel.open(received.file(), StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(received.file(), target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+            if (!Files.exists(target)) {
+                throw e;
+            }
+            Files.deleteIfExists(received.file());
+        }
+        return target;
+    }
+
+    public Path path(String sha256) {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a SHA-256: " + sha256);
+        }
+        return root.resolve(sha256.substring(0, 2)).resolve(sha256);
+    }
+
+    /** Deletes temporary files quietly (on the way out of a failed upload). */
+    public void discard(List<Path> files) {
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a leftover in tmp/ harms nothing
+            }
+        }
+    }
+
+    static ProblemException tooLarge(long maxBytes) {
+        return new ProblemException(ProblemException.Kind.PAYLOAD_TOO_LARGE, "media-too-large", "File too large",
+                "This file is larger than the " + (maxBytes / 1024 / 1024) + " MB allowed for it.", List.of(), null);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+-- The session media library: stored files by content hash, and the items staff see with their thumbnails.
+
+-- A stored file, named by the SHA-256 of its bytes under ROUNDS_MEDIA_DIR. original_sha256: the upload it was made
+-- from (a re-encoded photo differs from its upload), so the same upload again is recognised without decoding it.
+CREATE TABLE media_blob (
+    sha256          CHAR(64)     NOT NULL PRIMARY KEY,
+    original_sha256 CHAR(64)     NOT NULL,
+    content_type    VARCHAR(100) NOT NULL,
+    size_bytes      BIGINT       NOT NULL,
+    created_at      DATETIME(6)  NOT NULL
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+CREATE INDEX ix_media_blob_original ON media_blob (original_sha256);
+
+CREATE TABLE media_item (
+    id                     CHAR(36)      NOT NULL PRIMARY KEY,
+    session_id             CHAR(36)      NOT NULL,
+    kind                   VARCHAR(8)    NOT NULL,
+    blob_sha256            CHAR(64)      NOT NULL,
+    small_sha256           CHAR(64)      NULL,
+    large_sha256           CHAR(64)      NULL,
+    file_name              VARCHAR(255)  NULL,
+    width                  INT           NULL,
+    height                 INT           NULL,
+    duration_millis        BIGINT        NULL,
+    -- what was done about hidden metadata: REMOVED (re-encoded) or NOT_REMOVED (with the reason)
+    metadata               VARCHAR(16)   NOT NULL,
+    metadata_note          VARCHAR(500)  NULL,
+    caption                VARCHAR(1000) NULL,
+    alt_text               VARCHAR(1000) NULL,
+    photographer           VARCHAR(200)  NULL,
+    taken_at               DATETIME(6)   NULL,
+    tags                   VARCHAR(1000) NULL,
+    uploaded_by            CHAR(36)      NULL,
+    created_at             DATETIME(6)   NOT NULL,
+    updated_at             DATETIME(6)   NOT NULL,
+    version                BIGINT        NOT NULL DEFAULT 0,
+    CONSTRAINT fk_media_item_session FOREIGN KEY (session_id) REFERENCES training_session (id) ON DELETE CASCADE,
+    CONSTRAINT fk_media_item_blob FOREIGN KEY (blob_sha256) REFERENCES media_blob (sha256),
+    CONSTRAINT fk_media_item_small FOREIGN KEY (small_sha256) REFERENCES media_blob (sha256),
+    CONSTRAINT fk_media_item_large FOREIGN KEY (large_sha256) REFERENCES media_blob (sha256),
+    CONSTRAINT ck_media_item_kind CHECK (kind IN ('PHOTO', 'VIDEO')),
+    CONSTRAINT ck_media_item_metadata CHECK (metadata IN ('REMOVED', 'NOT_REMOVED'))
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+CREATE INDEX ix_media_item_session ON media_item (session_id, created_at);
+-- the same file uploaded to a session again is the same item
+CREATE UNIQUE INDEX uq_media_item_blob ON media_item (session_id, blob_sha256);

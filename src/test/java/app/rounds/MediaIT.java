@@ -1,0 +1,272 @@
+package app.rounds;
+
+import app.rounds.testing.ApiClient;
+import app.rounds.testing.Deployments;
+import app.rounds.testing.Staff;
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.GpsDirectory;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
+import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+import static app.rounds.testing.ApiClient.json;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The media library end to end: real photos made here with GPS and camera EXIF, uploaded over HTTP to the deployed
+ * app; their stored copies read back with metadata-extractor. arquillian.xml limits photos to 1 MB and videos to 3 MB.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MediaIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.rounds();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    ApiClient presenter;
+    String sessionId;
+
+    @BeforeEach
+    void session() {
+        presenter = new Staff(ApiClient.anonymous(base).from(Staff.uniqueAddress())).create("presenter").client();
+        sessionId = presenter.post("api/sessions", json("{'title':'Media " + Staff.uniqueSuffix() + "'}")).json()
+                .getString("id");
+    }
+
+    /** A landscape photo, red on its left half, with GPS, camera make and model, and "rotate 90° clockwise". */
+    static byte[] photoWithExif(int width, int height) throws Exception {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, width / 2, height);
+        g.dispose();
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", plain);
+        TiffOutputSet exif = new TiffOutputSet();
+        exif.setGpsInDegrees(13.3777, 52.5163);
+        exif.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_MAKE, "Canon");
+        exif.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_MODEL, "EOS Ward Camera");
+        exif.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_ORIENTATION, (short) 6);
+        ByteArrayOutputStream tagged = new ByteArrayOutputStream();
+        new ExifRewriter().updateExifMetadataLossless(plain.toByteArray(), tagged, exif);
+        return tagged.toByteArray();
+    }
+
+    /** The start of an MP4 file (an ftyp box) and random media data. */
+    static byte[] video(int size) {
+        byte[] video = new byte[size];
+        ThreadLocalRandom.current().nextBytes(video);
+        byte[] ftyp = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'm', 'p', '4', '2', 0, 0, 0, 0, 'm', 'p', '4', '2', 'i',
+                's', 'o', 'm', 0, 0, 0, 8, 'f', 'r', 'e', 'e'};
+        System.arraycopy(ftyp, 0, video, 0, ftyp.length);
+        return video;
+    }
+
+    HttpResponse<String> upload(String name, byte[] body, String contentType) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/sessions/" + sessionId + "/media?name="
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8)))
+                .header("Authorization", presenter.header("Authorization")).header("Content-Type", contentType)
+                // as large uploads should: a refusal by the declared length comes before the body is sent
+                .expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<byte[]> download(String path, String range) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", presenter.header("Authorization"));
+        if (range != null) {
+            request.header("Range", range);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static JsonObject body(HttpResponse<String> response) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    int items() {
+        return presenter.get("api/sessions/" + sessionId + "/media").array().size();
+    }
+
+    @Test
+    void aStoredPhotoHasNoHiddenMetadataAndItsOrientationApplied() throws Exception {
+        byte[] original = photoWithExif(64, 32);
+        Metadata before = ImageMetadataReader.readMetadata(new ByteArrayInputStream(original));
+        assertTrue(before.containsDirectoryOfType(GpsDirectory.class), "the test photo carries GPS");
+
+        HttpResponse<String> uploaded = upload("ward 7.jpg", original, "application/octet-stream");
+        assertEquals(201, uploaded.statusCode(), uploaded.body());
+        JsonObject item = body(uploaded);
+        assertEquals("PHOTO", item.getString("kind"));
+        assertEquals("REMOVED", item.getString("metadata"));
+        assertEquals(32, item.getInt("width"), "orientation 6 applied: the landscape photo stands upright");
+        assertEquals(64, item.getInt("height"));
+
+        for (String url : List.of(item.getString("contentUrl"), item.getString("smallUrl"), item.getString("largeUrl"))) {
+            HttpResponse<byte[]> stored = download(url, null);
+            assertEquals(200, stored.statusCode(), url);
+            Metadata after = ImageMetadataReader.readMetadata(new ByteArrayInputStream(stored.body()));
+            assertTrue(!after.containsDirectoryOfType(GpsDirectory.class)
+                    && !after.containsDirectoryOfType(ExifIFD0Directory.class), "no EXIF, no GPS in " + url);
+            assertTrue(new String(stored.body(), StandardCharsets.ISO_8859_1).indexOf("Canon") < 0);
+        }
+        BufferedImage upright = ImageIO.read(new ByteArrayInputStream(download(item.getString("contentUrl"), null)
+                .body()));
+        assertTrue(new Color(upright.getRGB(16, 5)).getRed() > 200 && new Color(upright.getRGB(16, 5)).getGreen() < 80,
+                "the red half is on top after the rotation");
+        assertTrue(new Color(upright.getRGB(16, 58)).getGreen() > 200, "the white half below");
+
+        HttpResponse<String> again = upload("copy.jpg", original, "image/jpeg");
+        assertEquals(200, again.statusCode(), "the same file again is the same item");
+        assertEquals(item.getString("id"), body(again).getString("id"));
+        assertEquals(1, items());
+    }
+
+    @Test
+    void concurrentUploadsOfTheSameFileStoreItOnce() throws Exception {
+        byte[] original = photoWithExif(40, 40);
+        try (ExecutorService parallel = Executors.newFixedThreadPool(4)) {
+            List<Future<HttpResponse<String>>> uploads = parallel.invokeAll(Stream.<Callable<HttpResponse<String>>>
+                    generate(() -> () -> upload("same.jpg", original, "image/jpeg")).limit(4).toList());
+            for (Future<HttpResponse<String>> upload : uploads) {
+                int status = upload.get().statusCode();
+                assertTrue(status == 200 || status == 201, upload.get().body());
+            }
+        }
+        assertEquals(1, items());
+    }
+
+    @Test
+    void wrongTypesPolyglotsBrokenAndOversizeFilesAreRefusedAndNothingIsStored() throws Exception {
+        byte[] executable = new byte[4096];
+        System.arraycopy(new byte[]{0x7f, 'E', 'L', 'F', 2, 1, 1, 0}, 0, executable, 0, 8);
+        assertRefused(upload("photo.jpg", executable, "image/jpeg"), 415);
+
+        byte[] photo = photoWithExif(48, 48);
+        assertRefused(upload("photo.png", photo, "image/png"), 415); // a JPEG named as a PNG
+
+        ByteArrayOutputStream polyglot = new ByteArrayOutputStream();
+        polyglot.write(photo);
+        polyglot.write("PK\u0003\u0004payload<script>alert(1)</script>".getBytes(StandardCharsets.ISO_8859_1));
+        assertRefused(upload("photo.jpg", polyglot.toByteArray(), "image/jpeg"), 415);
+
+        assertRefused(upload("photo.jpg", Arrays.copyOf(photo, photo.length / 2), "image/jpeg"), 415);
+
+        byte[] bigPhoto = Arrays.copyOf(photo, 2 * 1024 * 1024);
+        assertRefused(upload("big.jpg", bigPhoto, "image/jpeg"), 413);
+        assertRefused(upload("huge.mp4", video(4 * 1024 * 1024), "video/mp4"), 413);
+
+        assertEquals(0, items(), "nothing refused is listed");
+        Path media = Path.of(System.getProperty("rounds.it.media.dir", "target/it-media"));
+        if (Files.isDirectory(media.resolve("tmp"))) {
+            try (Stream<Path> left = Files.list(media.resolve("tmp"))) {
+                assertEquals(List.of(), left.toList(), "no temporary file left behind");
+            }
+        }
+    }
+
+    void assertRefused(HttpResponse<String> response, int status) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                response.headers().toString());
+    }
+
+    @Test
+    void videosAreServedInRangesForSeeking() throws Exception {
+        byte[] video = video(300_000);
+        HttpResponse<String> uploaded = upload("drill.mp4", video, "application/octet-stream");
+        assertEquals(201, uploaded.statusCode(), uploaded.body());
+        JsonObject item = body(uploaded);
+        assertEquals("VIDEO", item.getString("kind"));
+        assertEquals("video/mp4", item.getString("contentType"));
+        assertEquals("NOT_REMOVED", item.getString("metadata"), "recorded: the container's metadata could not go");
+        String url = item.getString("contentUrl");
+
+        HttpResponse<byte[]> whole = download(url, null);
+        assertEquals(200, whole.statusCode());
+        assertArrayEquals(video, whole.body());
+        assertEquals("bytes", whole.headers().firstValue("Accept-Ranges").orElse(""));
+
+        HttpResponse<byte[]> middle = download(url, "bytes=1000-1999");
+        assertEquals(206, middle.statusCode());
+        assertEquals("bytes 1000-1999/300000", middle.headers().firstValue("Content-Range").orElse(""));
+        assertArrayEquals(Arrays.copyOfRange(video, 1000, 2000), middle.body());
+
+        HttpResponse<byte[]> tail = download(url, "bytes=-100");
+        assertEquals(206, tail.statusCode());
+        assertArrayEquals(Arrays.copyOfRange(video, 299_900, 300_000), tail.body());
+
+        HttpResponse<byte[]> outside = download(url, "bytes=400000-");
+        assertEquals(416, outside.statusCode());
+        assertEquals("bytes */300000", outside.headers().firstValue("Content-Range").orElse(""));
+    }
+
+    @Test
+    void theLibraryIsForTheSessionsStaffOnly() throws Exception {
+        HttpResponse<String> uploaded = upload("ward.jpg", photoWithExif(20, 20), "image/jpeg");
+        String item = body(uploaded).getString("id");
+        assertEquals(200, presenter.put("api/sessions/" + sessionId + "/media/" + item,
+                json("{'caption':'Hand hygiene drill','altText':'Two nurses at a sink','tags':'hygiene'}")).status());
+        JsonObject described = presenter.get("api/sessions/" + sessionId + "/media/" + item).json();
+        assertEquals("Two nurses at a sink", described.getString("altText"));
+        assertEquals("Hand hygiene drill", described.getString("caption"));
+        assertTrue(!described.containsKey("photographer") || described.isNull("photographer"));
+
+        ApiClient stranger = new Staff(ApiClient.anonymous(base).from(Staff.uniqueAddress())).create("presenter")
+                .client();
+        int foreign = stranger.get("api/sessions/" + sessionId + "/media").status();
+        assertTrue(foreign == 403 || foreign == 404, "another presenter: " + foreign);
+        assertEquals(401, ApiClient.anonymous(base).get("api/sessions/" + sessionId + "/media/" + item
+                + "/content").status());
+    }
+}
