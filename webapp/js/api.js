@@ -28,6 +28,34 @@ export async function api(method, path, body) {
   return payload;
 }
 
+/**
+ * Sends a file as the body of a POST, reporting progress (0–1) as it goes: fetch cannot report upload progress,
+ * XMLHttpRequest can. Resolves with the JSON answer; rejects with an ApiError.
+ */
+export function uploadFile(path, file, onProgress) {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    request.setRequestHeader('Accept', 'application/json');
+    if (csrfToken) request.setRequestHeader('X-CSRF-Token', csrfToken);
+    request.upload.addEventListener('progress', (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    });
+    request.addEventListener('load', () => {
+      let payload = null;
+      try {
+        payload = JSON.parse(request.responseText);
+      } catch {
+        // not JSON: the status says enough
+      }
+      if (request.status >= 200 && request.status < 300) resolve(payload);
+      else reject(new ApiError(request.status, payload));
+    });
+    request.addEventListener('error', () => reject(new ApiError(0, { detail: 'The connection was lost.' })));
+    request.send(file);
+  });
+}
+
 /** The logged-in staff member, or null; remembers the session's CSRF token for later changes. */
 export async function currentStaff() {
   try {

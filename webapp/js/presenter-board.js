@@ -216,6 +216,7 @@ async function start() {
   const session = await api('GET', `api/sessions/${encodeURIComponent(sessionId)}`);
   document.getElementById('code').textContent = session.joinCode;
   document.getElementById('projector-link').href = `projector.html?id=${encodeURIComponent(sessionId)}`;
+  document.getElementById('media-link').href = `media.html?id=${encodeURIComponent(sessionId)}`;
   board = connectBoard(`ws/moderation/${encodeURIComponent(sessionId)}`, () => render(), (text, connected) => {
     const status = document.getElementById('connection');
     status.textContent = text;

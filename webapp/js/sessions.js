@@ -66,6 +66,9 @@ function card(session) {
   const boardLink = item.querySelector('.board');
   boardLink.href = `board.html?id=${encodeURIComponent(session.id)}`;
   boardLink.setAttribute('aria-label', `Live board of ${session.title}`);
+  const media = item.querySelector('.media');
+  media.href = `media.html?id=${encodeURIComponent(session.id)}`;
+  media.setAttribute('aria-label', `Photos and videos of ${session.title}`);
   const projector = item.querySelector('.projector');
   projector.href = `projector.html?id=${encodeURIComponent(session.id)}`;
   projector.setAttribute('aria-label', `Show join code of ${session.title}`);

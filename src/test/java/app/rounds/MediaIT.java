@@ -3,15 +3,13 @@ package app.rounds;
 import app.rounds.testing.ApiClient;
 import app.rounds.testing.Deployments;
 import app.rounds.testing.Staff;
+import app.rounds.testing.TestPhotos;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.GpsDirectory;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
-import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -79,27 +76,6 @@ class MediaIT {
                 .getString("id");
     }
 
-    /** A landscape photo, red on its left half, with GPS, camera make and model, and "rotate 90° clockwise". */
-    static byte[] photoWithExif(int width, int height) throws Exception {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.RED);
-        g.fillRect(0, 0, width / 2, height);
-        g.dispose();
-        ByteArrayOutputStream plain = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", plain);
-        TiffOutputSet exif = new TiffOutputSet();
-        exif.setGpsInDegrees(13.3777, 52.5163);
-        exif.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_MAKE, "Canon");
-        exif.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_MODEL, "EOS Ward Camera");
-        exif.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_ORIENTATION, (short) 6);
-        ByteArrayOutputStream tagged = new ByteArrayOutputStream();
-        new ExifRewriter().updateExifMetadataLossless(plain.toByteArray(), tagged, exif);
-        return tagged.toByteArray();
-    }
-
     /** The start of an MP4 file (an ftyp box) and random media data. */
     static byte[] video(int size) {
         byte[] video = new byte[size];
@@ -140,7 +116,7 @@ class MediaIT {
 
     @Test
     void aStoredPhotoHasNoHiddenMetadataAndItsOrientationApplied() throws Exception {
-        byte[] original = photoWithExif(64, 32);
+        byte[] original = TestPhotos.withExif(64, 32);
         Metadata before = ImageMetadataReader.readMetadata(new ByteArrayInputStream(original));
         assertTrue(before.containsDirectoryOfType(GpsDirectory.class), "the test photo carries GPS");
 
@@ -174,7 +150,7 @@ class MediaIT {
 
     @Test
     void concurrentUploadsOfTheSameFileStoreItOnce() throws Exception {
-        byte[] original = photoWithExif(40, 40);
+        byte[] original = TestPhotos.withExif(40, 40);
         try (ExecutorService parallel = Executors.newFixedThreadPool(4)) {
             List<Future<HttpResponse<String>>> uploads = parallel.invokeAll(Stream.<Callable<HttpResponse<String>>>
                     generate(() -> () -> upload("same.jpg", original, "image/jpeg")).limit(4).toList());
@@ -192,7 +168,7 @@ class MediaIT {
         System.arraycopy(new byte[]{0x7f, 'E', 'L', 'F', 2, 1, 1, 0}, 0, executable, 0, 8);
         assertRefused(upload("photo.jpg", executable, "image/jpeg"), 415);
 
-        byte[] photo = photoWithExif(48, 48);
+        byte[] photo = TestPhotos.withExif(48, 48);
         assertRefused(upload("photo.png", photo, "image/png"), 415); // a JPEG named as a PNG
 
         ByteArrayOutputStream polyglot = new ByteArrayOutputStream();
@@ -253,7 +229,7 @@ class MediaIT {
 
     @Test
     void theLibraryIsForTheSessionsStaffOnly() throws Exception {
-        HttpResponse<String> uploaded = upload("ward.jpg", photoWithExif(20, 20), "image/jpeg");
+        HttpResponse<String> uploaded = upload("ward.jpg", TestPhotos.withExif(20, 20), "image/jpeg");
         String item = body(uploaded).getString("id");
         assertEquals(200, presenter.put("api/sessions/" + sessionId + "/media/" + item,
                 json("{'caption':'Hand hygiene drill','altText':'Two nurses at a sink','tags':'hygiene'}")).status());

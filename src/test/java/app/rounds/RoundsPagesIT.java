@@ -4,6 +4,7 @@ import app.rounds.testing.ApiClient;
 import app.rounds.testing.Browsers;
 import app.rounds.testing.Deployments;
 import app.rounds.testing.Staff;
+import app.rounds.testing.TestPhotos;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -28,6 +29,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
@@ -230,6 +233,36 @@ class RoundsPagesIT {
         browser.findElement(By.linkText("Sessions")).click();
         wait.until(ExpectedConditions.textToBe(By.id("who"), "Test " + presenter.username()));
         assertNoErrorsLogged("400");
+    }
+
+    @Test
+    void presenterUploadsTwoPhotosAndSeesTheirProgressAndThumbnails() throws Exception {
+        Staff.Member presenter = staff.create("presenter");
+        String sessionId = presenter.client().post("api/sessions",
+                ApiClient.json("{'title':'Hand hygiene drill'}")).json().getString("id");
+        Path folder = Files.createTempDirectory("rounds-photos");
+        Path first = Files.write(folder.resolve("sink.jpg"), TestPhotos.withExif(640, 480));
+        Path second = Files.write(folder.resolve("gloves.jpg"), TestPhotos.withExif(480, 640));
+        logIn(presenter);
+
+        browser.get(base + "media.html?id=" + sessionId);
+        wait.until(ExpectedConditions.textToBe(By.id("title"), "Media · Hand hygiene drill"));
+        browser.findElement(By.id("files")).sendKeys(first + "\n" + second);
+        browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#uploads .upload.done"), 2));
+        for (WebElement bar : browser.findElements(By.cssSelector("#uploads progress"))) {
+            assertEquals("1", bar.getAttribute("value"), "each file has its own progress bar, full when done");
+            assertTrue(bar.getAttribute("aria-label").startsWith("Upload of "));
+        }
+        List<WebElement> thumbnails = wait.until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#media img.thumbnail"), 2));
+        for (WebElement thumbnail : thumbnails) {
+            wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                    "return arguments[0].complete && arguments[0].naturalWidth > 0", thumbnail));
+            assertTrue(thumbnail.getAttribute("alt").contains("no alt text yet"), thumbnail.getAttribute("alt"));
+        }
+        Browsers.screenshot(browser, "media-library");
+        assertNoErrorsLogged();
     }
 
     private void logIn(Staff.Member member) {
