@@ -11,7 +11,9 @@ function describeItem(item) {
   const dimensions = item.width ? `${item.width}×${item.height}` : '';
   const duration = item.durationMillis ? `${Math.round(item.durationMillis / 1000)} s` : '';
   const metadata = item.metadata === 'REMOVED' ? 'metadata removed' : 'metadata kept: check before publishing';
-  return [item.fileName, item.kind === 'PHOTO' ? 'photo' : 'video', dimensions, duration, size, metadata]
+  const publishable = item.publishable ? 'publishable'
+    : `not publishable: ${item.unpublishableReasons.join('; ')}`;
+  return [item.fileName, item.kind === 'PHOTO' ? 'photo' : 'video', dimensions, duration, size, metadata, publishable]
     .filter(Boolean).join(' · ');
 }
 

@@ -1,4 +1,5 @@
--- The session media library: stored files by content hash, and the items staff see with their thumbnails.
+-- The session media library: stored files by content hash, the items staff see with their thumbnails, and the
+-- consent of every person pictured.
 
 -- A stored file, named by the SHA-256 of its bytes under ROUNDS_MEDIA_DIR. original_sha256: the upload it was made
 -- from (a re-encoded photo differs from its upload), so the same upload again is recognised without decoding it.
@@ -31,6 +32,8 @@ CREATE TABLE media_item (
     photographer           VARCHAR(200)  NULL,
     taken_at               DATETIME(6)   NULL,
     tags                   VARCHAR(1000) NULL,
+    -- staff decided that nobody can be recognised in it: it needs no consent records
+    no_identifiable_people BOOLEAN       NOT NULL DEFAULT FALSE,
     uploaded_by            CHAR(36)      NULL,
     created_at             DATETIME(6)   NOT NULL,
     updated_at             DATETIME(6)   NOT NULL,
@@ -46,3 +49,39 @@ CREATE TABLE media_item (
 CREATE INDEX ix_media_item_session ON media_item (session_id, created_at);
 -- the same file uploaded to a session again is the same item
 CREATE UNIQUE INDEX uq_media_item_blob ON media_item (session_id, blob_sha256);
+
+-- One record per identifiable person in an item: who, their relation, what they agreed to and its state, and the
+-- evidence. A patient needs a signed authorisation on record besides a public consent.
+CREATE TABLE media_consent (
+    id                   CHAR(36)      NOT NULL PRIMARY KEY,
+    media_id             CHAR(36)      NOT NULL,
+    person               VARCHAR(200)  NOT NULL,
+    relation             VARCHAR(16)   NOT NULL,
+    scope                VARCHAR(16)   NOT NULL,
+    status               VARCHAR(16)   NOT NULL,
+    signed_authorisation BOOLEAN       NOT NULL DEFAULT FALSE,
+    evidence_note        VARCHAR(1000) NULL,
+    recorded_by          CHAR(36)      NULL,
+    recorded_at          DATETIME(6)   NOT NULL,
+    updated_at           DATETIME(6)   NOT NULL,
+    version              BIGINT        NOT NULL DEFAULT 0,
+    CONSTRAINT fk_media_consent_item FOREIGN KEY (media_id) REFERENCES media_item (id) ON DELETE CASCADE,
+    CONSTRAINT ck_media_consent_relation CHECK (relation IN ('STAFF', 'TRAINEE', 'PATIENT', 'VISITOR')),
+    CONSTRAINT ck_media_consent_scope CHECK (scope IN ('INTERNAL', 'PUBLIC')),
+    CONSTRAINT ck_media_consent_status CHECK (status IN ('PENDING', 'GRANTED', 'WITHDRAWN'))
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+CREATE INDEX ix_media_consent_item ON media_consent (media_id, recorded_at);
+
+-- Every consent change, appended, never updated: who changed what, when.
+CREATE TABLE media_consent_change (
+    id          BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    consent_id  CHAR(36)      NOT NULL,
+    media_id    CHAR(36)      NOT NULL,
+    status      VARCHAR(16)   NOT NULL,
+    scope       VARCHAR(16)   NOT NULL,
+    changed_by  CHAR(36)      NULL,
+    changed_at  DATETIME(6)   NOT NULL,
+    note        VARCHAR(1000) NULL,
+    CONSTRAINT fk_media_consent_change FOREIGN KEY (consent_id) REFERENCES media_consent (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

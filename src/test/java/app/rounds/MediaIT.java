@@ -228,6 +228,48 @@ class MediaIT {
     }
 
     @Test
+    void anItemIsPublishableOnlyWithAltTextAndEveryonePicturedConsentingAndWithdrawalIsAsEasy() throws Exception {
+        JsonObject item = body(upload("ward.jpg", TestPhotos.withExif(30, 20), "image/jpeg"));
+        String path = "api/sessions/" + sessionId + "/media/" + item.getString("id");
+        assertEquals(false, item.getBoolean("publishable"));
+        assertEquals(2, item.getJsonArray("unpublishableReasons").size(), item.toString());
+
+        presenter.put(path, json("{'altText':'A nurse shows a patient how to use an inhaler'}"));
+        JsonObject withNurse = presenter.post(path + "/consents", json("{'person':'Nurse Kim','relation':'STAFF',"
+                + "'scope':'PUBLIC','status':'GRANTED','evidenceNote':'form 2026-114'}")).json();
+        assertTrue(withNurse.getBoolean("publishable"), withNurse.toString());
+
+        JsonObject withPatient = presenter.post(path + "/consents", json("{'person':'Patient ref. 7731',"
+                + "'relation':'PATIENT','scope':'PUBLIC','status':'GRANTED'}")).json();
+        assertEquals(false, withPatient.getBoolean("publishable"), "a patient needs a signed authorisation");
+        assertTrue(withPatient.getJsonArray("unpublishableReasons").getString(0).contains("signed authorisation"));
+        String patient = withPatient.getJsonArray("consents").getJsonObject(1).getString("id");
+        assertTrue(presenter.put(path + "/consents/" + patient, json("{'signedAuthorisation':true,"
+                + "'evidenceNote':'HIPAA authorisation scanned, ref. A-7731'}")).json().getBoolean("publishable"));
+
+        String nurse = withNurse.getJsonArray("consents").getJsonObject(0).getString("id");
+        JsonObject withdrawn = presenter.put(path + "/consents/" + nurse, json("{'status':'WITHDRAWN'}")).json();
+        assertEquals(false, withdrawn.getBoolean("publishable"), "withdrawn: unpublishable at once");
+        assertTrue(withdrawn.getJsonArray("unpublishableReasons").getString(0).contains("withdrawn"));
+        List<String> history = presenter.get(path + "/consents/history").array().getValuesAs(
+                jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+        assertEquals(4, history.size(), history.toString());
+        assertTrue(history.getLast().contains("WITHDRAWN") && history.getLast().contains("Nurse Kim: withdrawn"));
+
+        JsonObject internalOnly = presenter.put(path + "/consents/" + nurse,
+                json("{'status':'GRANTED','scope':'INTERNAL'}")).json();
+        assertEquals(false, internalOnly.getBoolean("publishable"), "internal use only is not publication");
+        assertEquals(400, presenter.post(path + "/consents", json("{'person':'','relation':'CAT','scope':'PUBLIC',"
+                + "'status':'GRANTED'}")).status());
+
+        String landscape = body(upload("empty-ward.jpg", TestPhotos.withExif(50, 20), "image/jpeg")).getString("id");
+        String other = "api/sessions/" + sessionId + "/media/" + landscape;
+        presenter.put(other, json("{'altText':'An empty ward with six beds'}"));
+        assertTrue(presenter.put(other + "/people", json("{'noIdentifiablePeople':true}")).json()
+                .getBoolean("publishable"), "no one to ask when no one can be recognised");
+    }
+
+    @Test
     void theLibraryIsForTheSessionsStaffOnly() throws Exception {
         HttpResponse<String> uploaded = upload("ward.jpg", TestPhotos.withExif(20, 20), "image/jpeg");
         String item = body(uploaded).getString("id");

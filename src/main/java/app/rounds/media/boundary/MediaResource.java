@@ -2,12 +2,16 @@ package app.rounds.media.boundary;
 
 import app.rounds.media.control.MediaLibrary;
 import app.rounds.media.control.MediaLibrary.MediaView;
+import app.rounds.media.entity.ConsentRelation;
+import app.rounds.media.entity.ConsentScope;
+import app.rounds.media.entity.ConsentStatus;
 import app.rounds.security.control.CurrentStaff;
 import app.rounds.security.control.Roles;
 import app.rounds.sessions.control.TrainingSessions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -43,6 +47,21 @@ public class MediaResource {
     /** What staff record about an item; alt text is needed before it can be published. */
     public record Description(@Size(max = 1000) String caption, @Size(max = 1000) String altText,
                               @Size(max = 200) String photographer, Instant takenAt, @Size(max = 1000) String tags) {
+    }
+
+    /** Whether anyone can be recognised in the item. */
+    public record People(@NotNull Boolean noIdentifiablePeople) {
+    }
+
+    /** A person pictured: who, their relation, what they agreed to, and the evidence (a note, a form's reference). */
+    public record NewConsent(@NotBlank @Size(max = 200) String person, @NotNull ConsentRelation relation,
+                             @NotNull ConsentScope scope, @NotNull ConsentStatus status, boolean signedAuthorisation,
+                             @Size(max = 1000) String evidenceNote) {
+    }
+
+    /** A change of consent; what is missing stays. WITHDRAWN takes the item out of everything published. */
+    public record ConsentChange(ConsentStatus status, ConsentScope scope, Boolean signedAuthorisation,
+                                @Size(max = 1000) String evidenceNote) {
     }
 
     @Inject
@@ -92,6 +111,46 @@ public class MediaResource {
         ensureStaff();
         return library.describe(sessionId, itemId, description.caption(), description.altText(),
                 description.photographer(), description.takenAt(), description.tags());
+    }
+
+    @PUT
+    @Path("{itemId}/people")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record that no one can be recognised in the item (or undo that)")
+    public MediaView people(@PathParam("itemId") String itemId, @Valid @NotNull People people) {
+        ensureStaff();
+        return library.peopleDecided(sessionId, itemId, people.noIdentifiablePeople());
+    }
+
+    @POST
+    @Path("{itemId}/consents")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record the consent of a person pictured")
+    public Response consent(@PathParam("itemId") String itemId, @Valid @NotNull NewConsent consent) {
+        ensureStaff();
+        MediaView item = library.recordConsent(sessionId, itemId, consent.person(), consent.relation(),
+                consent.scope(), consent.status(), consent.signedAuthorisation(), consent.evidenceNote(),
+                currentStaff.member().id());
+        return Response.status(Response.Status.CREATED).entity(item).build();
+    }
+
+    @PUT
+    @Path("{itemId}/consents/{consentId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a consent: grant, withdraw, change its scope or evidence")
+    public MediaView changeConsent(@PathParam("itemId") String itemId, @PathParam("consentId") String consentId,
+                                   @Valid @NotNull ConsentChange change) {
+        ensureStaff();
+        return library.changeConsent(sessionId, itemId, consentId, change.status(), change.scope(),
+                change.signedAuthorisation(), change.evidenceNote(), currentStaff.member().id());
+    }
+
+    @GET
+    @Path("{itemId}/consents/history")
+    @Operation(summary = "Every consent change of the item, oldest first")
+    public List<String> consentHistory(@PathParam("itemId") String itemId) {
+        ensureStaff();
+        return library.consentHistory(sessionId, itemId);
     }
 
     @GET

@@ -1,11 +1,16 @@
 package app.rounds.media.control;
 
+import app.rounds.media.entity.Consent;
+import app.rounds.media.entity.ConsentRelation;
+import app.rounds.media.entity.ConsentScope;
+import app.rounds.media.entity.ConsentStatus;
 import app.rounds.media.entity.MediaBlob;
 import app.rounds.media.entity.MediaItem;
 import app.rounds.media.entity.MediaKind;
 import app.rounds.media.entity.MetadataHandling;
 import app.rounds.platform.control.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,12 +31,14 @@ import java.util.List;
 @Transactional
 public class MediaLibrary {
 
-    /** What staff see of an item; the URLs are relative to the API. */
+    /** What staff see of an item, with the consent of the people pictured; the URLs are relative to the API. */
     public record MediaView(String id, String sessionId, MediaKind kind, String contentType, long sizeBytes,
                             String fileName, Integer width, Integer height, Long durationMillis,
                             MetadataHandling metadata, String metadataNote, String caption, String altText,
                             String photographer, Instant takenAt, String tags, Instant createdAt, String contentUrl,
-                            String smallUrl, String largeUrl) {
+                            String smallUrl, String largeUrl, boolean noIdentifiablePeople,
+                            List<Consents.ConsentView> consents, boolean publishable,
+                            List<String> unpublishableReasons) {
     }
 
     /** A stored file to send. */
@@ -46,6 +53,12 @@ public class MediaLibrary {
 
     @Inject
     MediaRecords records;
+
+    @Inject
+    Consents consents;
+
+    @Inject
+    Event<ConsentWithdrawn> withdrawn;
 
     @Inject
     Clock clock;
@@ -157,6 +170,44 @@ public class MediaLibrary {
         return view(item);
     }
 
+    /** Staff decide whether anyone can be recognised in the item. */
+    public MediaView peopleDecided(String sessionId, String itemId, boolean noIdentifiablePeople) {
+        MediaItem item = item(sessionId, itemId);
+        return changing(item, () -> item.peopleDecided(noIdentifiablePeople, clock.instant()));
+    }
+
+    public MediaView recordConsent(String sessionId, String itemId, String person, ConsentRelation relation,
+                                   ConsentScope scope, ConsentStatus status, boolean signedAuthorisation,
+                                   String evidenceNote, String staffId) {
+        MediaItem item = item(sessionId, itemId);
+        return changing(item, () -> consents.record(item, person, relation, scope, status, signedAuthorisation,
+                evidenceNote, staffId));
+    }
+
+    /** Any change of a consent, withdrawal included: as easy as granting. */
+    public MediaView changeConsent(String sessionId, String itemId, String consentId, ConsentStatus status,
+                                   ConsentScope scope, Boolean signedAuthorisation, String evidenceNote,
+                                   String staffId) {
+        MediaItem item = item(sessionId, itemId);
+        return changing(item, () -> consents.change(item, consentId, status, scope, signedAuthorisation,
+                evidenceNote, staffId));
+    }
+
+    public List<String> consentHistory(String sessionId, String itemId) {
+        return consents.history(item(sessionId, itemId).id());
+    }
+
+    /** Applies a change; an item that was publishable and is no longer is taken down wherever it is published. */
+    private MediaView changing(MediaItem item, Runnable change) {
+        boolean before = Consents.publishability(item, consents.of(item.id())).publishable();
+        change.run();
+        em.flush();
+        if (before && !Consents.publishability(item, consents.of(item.id())).publishable()) {
+            withdrawn.fire(new ConsentWithdrawn(item.sessionId(), item.id()));
+        }
+        return view(item);
+    }
+
     /** The item's file: the stored photo or video, or a thumbnail ({@code small}, {@code large}). */
     public StoredFile file(String sessionId, String itemId, String variant) {
         MediaItem item = item(sessionId, itemId);
@@ -184,11 +235,15 @@ public class MediaLibrary {
     private MediaView view(MediaItem m) {
         MediaBlob blob = em.find(MediaBlob.class, m.blobSha256());
         String base = "api/sessions/" + m.sessionId() + "/media/" + m.id();
+        List<Consent> recorded = consents.of(m.id());
+        Consents.Publishability publishability = Consents.publishability(m, recorded);
         return new MediaView(m.id(), m.sessionId(), m.kind(), blob.contentType(), blob.sizeBytes(), m.fileName(),
                 m.width(), m.height(), m.durationMillis(), m.metadata(), m.metadataNote(), m.caption(), m.altText(),
                 m.photographer(), m.takenAt(), m.tags(), m.createdAt(), base + "/content",
                 m.smallSha256() == null ? null : base + "/content?variant=small",
-                m.largeSha256() == null ? null : base + "/content?variant=large");
+                m.largeSha256() == null ? null : base + "/content?variant=large", m.noIdentifiablePeople(),
+                recorded.stream().map(Consents::view).toList(), publishability.publishable(),
+                publishability.reasons());
     }
 
     /** A file name to show, never to use as a path: its last segment, without control characters, at most 255. */

@@ -75,6 +75,9 @@ public class MediaItem {
     @Column(length = 1000)
     private String tags;
 
+    @Column(name = "no_identifiable_people", nullable = false)
+    private boolean noIdentifiablePeople;
+
     @Column(name = "uploaded_by", length = 36)
     private String uploadedBy;
 
@@ -118,6 +121,15 @@ public class MediaItem {
         this.takenAt = takenAt;
         this.tags = tags;
         this.updatedAt = now;
+    }
+
+    public void peopleDecided(boolean noIdentifiablePeople, Instant now) {
+        this.noIdentifiablePeople = noIdentifiablePeople;
+        this.updatedAt = now;
+    }
+
+    public boolean noIdentifiablePeople() {
+        return noIdentifiablePeople;
     }
 
     public String id() {

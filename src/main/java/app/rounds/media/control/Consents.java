@@ -1,0 +1,118 @@
+package app.rounds.media.control;
+
+import app.rounds.media.entity.Consent;
+import app.rounds.media.entity.ConsentRelation;
+import app.rounds.media.entity.ConsentScope;
+import app.rounds.media.entity.ConsentStatus;
+import app.rounds.media.entity.MediaItem;
+import app.rounds.platform.control.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Consent of the people pictured: recorded, changed (withdrawal is a change like granting), every change appended to
+ * the item's consent history, and the rule that decides whether an item may be published.
+ */
+@ApplicationScoped
+@Transactional
+public class Consents {
+
+    public record ConsentView(String id, String person, ConsentRelation relation, ConsentScope scope,
+                              ConsentStatus status, boolean signedAuthorisation, String evidenceNote,
+                              Instant recordedAt, Instant updatedAt) {
+    }
+
+    /** Whether an item may be published, and if not, every reason why. */
+    public record Publishability(boolean publishable, List<String> reasons) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public List<Consent> of(String mediaId) {
+        return em.createNamedQuery(Consent.FIND_BY_MEDIA, Consent.class).setParameter("media", mediaId).getResultList();
+    }
+
+    public Consent record(MediaItem item, String person, ConsentRelation relation, ConsentScope scope,
+                          ConsentStatus status, boolean signedAuthorisation, String evidenceNote, String staffId) {
+        Consent consent = new Consent(item.id(), person.strip(), relation, scope, status, signedAuthorisation,
+                evidenceNote == null || evidenceNote.isBlank() ? null : evidenceNote.strip(), staffId, clock.instant());
+        em.persist(consent);
+        history(consent, staffId, "recorded");
+        return consent;
+    }
+
+    public Consent change(MediaItem item, String consentId, ConsentStatus status, ConsentScope scope,
+                          Boolean signedAuthorisation, String evidenceNote, String staffId) {
+        Consent consent = em.find(Consent.class, consentId);
+        if (consent == null || !consent.mediaId().equals(item.id())) {
+            throw ProblemException.notFound("consent-not-found", "This item has no consent record '" + consentId
+                    + "'.");
+        }
+        consent.change(status, scope, signedAuthorisation, evidenceNote, clock.instant());
+        history(consent, staffId, status == ConsentStatus.WITHDRAWN ? "withdrawn" : "changed");
+        return consent;
+    }
+
+    /** Every change to consent, appended: never updated or deleted by Rounds. */
+    public List<String> history(String mediaId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT changed_at, status, scope, note FROM media_consent_change "
+                + "WHERE media_id = ? ORDER BY id").setParameter(1, mediaId).getResultList();
+        return rows.stream().map(r -> r[0] + " " + r[1] + " " + r[2] + " (" + r[3] + ")").toList();
+    }
+
+    private void history(Consent consent, String staffId, String note) {
+        em.flush();
+        em.createNativeQuery("INSERT INTO media_consent_change (consent_id, media_id, status, scope, changed_by, "
+                        + "changed_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .setParameter(1, consent.id()).setParameter(2, consent.mediaId())
+                .setParameter(3, consent.status().name()).setParameter(4, consent.scope().name())
+                .setParameter(5, staffId).setParameter(6, Timestamp.from(clock.instant()))
+                .setParameter(7, consent.person() + ": " + note)
+                .executeUpdate();
+    }
+
+    /**
+     * Publishable when it has alt text and either nobody can be recognised in it or every person pictured has a
+     * consent that allows publication (granted, public, and for a patient a signed authorisation).
+     */
+    public static Publishability publishability(MediaItem item, List<Consent> consents) {
+        List<String> reasons = new ArrayList<>();
+        if (item.altText() == null) {
+            reasons.add("it has no alt text");
+        }
+        if (!item.noIdentifiablePeople()) {
+            if (consents.isEmpty()) {
+                reasons.add("no one has recorded who is pictured (or that no one can be recognised)");
+            }
+            for (Consent consent : consents) {
+                if (consent.relation() == ConsentRelation.PATIENT && !consent.signedAuthorisation()) {
+                    reasons.add(consent.person() + " is a patient without a signed authorisation on record");
+                } else if (consent.status() != ConsentStatus.GRANTED) {
+                    reasons.add(consent.person() + "'s consent is " + consent.status().name().toLowerCase());
+                } else if (consent.scope() != ConsentScope.PUBLIC) {
+                    reasons.add(consent.person() + " agreed to internal use only");
+                }
+            }
+        }
+        return new Publishability(reasons.isEmpty(), List.copyOf(reasons));
+    }
+
+    public static ConsentView view(Consent c) {
+        return new ConsentView(c.id(), c.person(), c.relation(), c.scope(), c.status(), c.signedAuthorisation(),
+                c.evidenceNote(), c.recordedAt(), c.updatedAt());
+    }
+}

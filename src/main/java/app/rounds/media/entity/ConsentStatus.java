@@ -1,0 +1,5 @@
+package app.rounds.media.entity;
+
+public enum ConsentStatus {
+    PENDING, GRANTED, WITHDRAWN
+}
