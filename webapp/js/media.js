@@ -42,12 +42,70 @@ function card(item) {
       showError(describe, e);
     }
   });
+  consentSection(li, item);
   return li;
+}
+
+const RELATIONS = { STAFF: 'staff', TRAINEE: 'trainee', PATIENT: 'patient', VISITOR: 'visitor' };
+
+/** Who is pictured and what they agreed to; withdrawing is one button, as easy as granting. */
+function consentSection(li, item) {
+  const base = `api/sessions/${sessionId}/media/${item.id}`;
+  const noPeople = li.querySelector('.no-people');
+  noPeople.checked = item.noIdentifiablePeople;
+  noPeople.addEventListener('change', () => change(() => api('PUT', `${base}/people`,
+    { noIdentifiablePeople: noPeople.checked })));
+  li.querySelector('.consents').replaceChildren(...item.consents.map((c) => {
+    const row = document.createElement('li');
+    row.textContent = `${c.person} (${RELATIONS[c.relation]}): ${c.status.toLowerCase()}, `
+      + `${c.scope === 'PUBLIC' ? 'publication' : 'internal use'}${c.signedAuthorisation ? ', authorisation signed' : ''} `;
+    const next = c.status === 'GRANTED' ? 'WITHDRAWN' : 'GRANTED';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'small';
+    button.textContent = next === 'WITHDRAWN' ? 'Withdraw' : 'Grant';
+    button.setAttribute('aria-label', `${button.textContent} consent of ${c.person}`);
+    button.addEventListener('click', () => change(() => api('PUT', `${base}/consents/${c.id}`, { status: next })));
+    row.append(button);
+    return row;
+  }));
+  const form = li.querySelector('.add-consent');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    const f = form.elements;
+    try {
+      await whileBusy(form, () => api('POST', `${base}/consents`, {
+        person: f.person.value.trim(), relation: f.relation.value, scope: f.scope.value, status: f.status.value,
+        signedAuthorisation: f.signedAuthorisation.checked, evidenceNote: f.evidenceNote.value.trim() || null,
+      }));
+      refresh();
+    } catch (e) {
+      showError(form, e);
+    }
+  });
+}
+
+async function change(request) {
+  problem.textContent = '';
+  try {
+    await request();
+  } catch (e) {
+    problem.textContent = e.message;
+  }
+  refresh();
 }
 
 async function refresh() {
   const items = await api('GET', `api/sessions/${sessionId}/media`);
-  document.getElementById('media').replaceChildren(...items.map(card));
+  const list = document.getElementById('media');
+  // keep open what was open: a change re-renders the cards
+  const open = new Set([...list.querySelectorAll('details[open]')]
+    .map((d) => `${d.closest('.media-card').dataset.id} ${d.className}`));
+  list.replaceChildren(...items.map(card));
+  list.querySelectorAll('details').forEach((d) => {
+    d.open = open.has(`${d.closest('.media-card').dataset.id} ${d.className}`);
+  });
   document.getElementById('media-count').textContent = `(${items.length})`;
   document.getElementById('media-empty').hidden = items.length > 0;
 }

@@ -3,6 +3,7 @@ package app.rounds.bench;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,7 +66,7 @@ public final class Bench {
             Bench bench = new Bench(new Tee(file, System.out));
             bench.adminToken = bench.token(System.getProperty("bench.admin.user", "admin"),
                     System.getProperty("bench.admin.password"));
-            List<String> workloads = Arrays.asList(System.getProperty("bench.workloads", "fanout,intake,votes,memory")
+            List<String> workloads = Arrays.asList(System.getProperty("bench.workloads", "fanout,intake,votes,memory,upload")
                     .split(","));
             bench.out.printf("Run %s; %d trials per point, %d s each after warm-up; medians with [min–max].%n%n",
                     Instant.now(), bench.trials, bench.seconds);
@@ -81,6 +82,9 @@ public final class Bench {
             }
             if (workloads.contains("memory")) {
                 bench.memory();
+            }
+            if (workloads.contains("upload")) {
+                bench.upload();
             }
         }
         System.exit(0);
@@ -327,6 +331,106 @@ public final class Bench {
         }
         end(session[0]);
         out.println();
+    }
+
+    // --- 5. media upload ------------------------------------------------------------------------------------------
+
+    /**
+     * One large video uploaded as the media page sends it (the file as the body, Content-Length, Expect: 100-continue):
+     * MB/s, and the server's heap sampled every 100 ms without forcing a GC (the peak includes garbage not yet
+     * collected). Reference in the same run: the same bytes written to a file on the same disk by the load generator.
+     */
+    private void upload() throws Exception {
+        long megabytes = Long.getLong("bench.upload.mb", 1024);
+        long bytes = megabytes * 1024 * 1024;
+        out.printf("### Media upload: one %d MB video over loopback%n%n", megabytes);
+        out.println("| system | seconds | MB/s | server heap before MB (after a GC) | server heap peak while uploading MB |");
+        out.println("|---|---|---|---|---|");
+        String[] session = session("POST_MODERATION");
+        long before = heapUsedKb();
+        java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        Pattern usedPattern = Pattern.compile("garbage-first heap .*? used (\\d+)K");
+        sampler.scheduleAtFixedRate(() -> {
+            try {
+                Matcher used = usedPattern.matcher(jcmd("GC.heap_info"));
+                if (used.find()) {
+                    peak.accumulateAndGet(Long.parseLong(used.group(1)), Math::max);
+                }
+            } catch (Exception ignored) {
+                // a missed sample
+            }
+        }, 0, 100, TimeUnit.MILLISECONDS);
+        long start = System.nanoTime();
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(rounds.resolve("api/sessions/" + session[0]
+                        + "/media?name=bench.mp4"))
+                .header("Authorization", "Bearer " + adminToken).expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new GeneratedVideo(bytes)), bytes))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        sampler.shutdownNow();
+        if (answer.statusCode() != 201) {
+            out.println("Upload failed: " + answer.statusCode() + " " + answer.body());
+            return;
+        }
+        out.printf(Locale.ROOT, "| Rounds | %.1f | %.0f | %.0f | %.0f |%n", seconds, megabytes / seconds,
+                before / 1024.0, peak.get() / 1024.0);
+        Path file = Files.createTempFile(Path.of("target"), "bench-upload", ".bin");
+        long diskStart = System.nanoTime();
+        try (InputStream in = new GeneratedVideo(bytes);
+             java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                     java.nio.file.StandardOpenOption.WRITE)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                channel.write(java.nio.ByteBuffer.wrap(buffer, 0, read));
+            }
+            channel.force(true);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        double diskSeconds = (System.nanoTime() - diskStart) / 1e9;
+        out.printf(Locale.ROOT, "| reference: the same bytes to a file, synced | %.1f | %.0f | | |%n%n", diskSeconds,
+                megabytes / diskSeconds);
+        end(session[0]);
+    }
+
+    /** An MP4 file's first box, then the same 64 KB of random bytes again and again: no memory, no CPU to speak of. */
+    static final class GeneratedVideo extends InputStream {
+        private static final byte[] FTYP = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'm', 'p', '4', '2', 0, 0, 0, 0,
+                'm', 'p', '4', '2', 'i', 's', 'o', 'm', 0, 0, 0, 8, 'f', 'r', 'e', 'e'};
+        private static final byte[] NOISE = new byte[64 * 1024];
+
+        static {
+            new java.util.Random(42).nextBytes(NOISE);
+        }
+
+        private final long size;
+        private long position;
+
+        GeneratedVideo(long size) {
+            this.size = size;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (position >= size) {
+                return -1;
+            }
+            int count = (int) Math.min(length, size - position);
+            for (int i = 0; i < count; i++) {
+                long at = position + i;
+                buffer[offset + i] = at < FTYP.length ? FTYP[(int) at] : NOISE[(int) (at % NOISE.length)];
+            }
+            position += count;
+            return count;
+        }
     }
 
     private long heapUsedKb() throws IOException, InterruptedException {

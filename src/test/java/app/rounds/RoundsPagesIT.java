@@ -261,6 +261,16 @@ class RoundsPagesIT {
                     "return arguments[0].complete && arguments[0].naturalWidth > 0", thumbnail));
             assertTrue(thumbnail.getAttribute("alt").contains("no alt text yet"), thumbnail.getAttribute("alt"));
         }
+        WebElement card = browser.findElement(By.cssSelector("#media .media-card"));
+        card.findElement(By.cssSelector(".consent summary")).click();
+        card.findElement(By.name("person")).sendKeys("Nurse Kim", Keys.ENTER);
+        WebElement withdraw = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#media .media-card button[aria-label='Withdraw consent of Nurse Kim']")));
+        withdraw.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#media .media-card .consents"),
+                "Nurse Kim (staff): withdrawn"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#media .media-card .media-meta"),
+                "not publishable"));
         Browsers.screenshot(browser, "media-library");
         assertNoErrorsLogged();
     }
