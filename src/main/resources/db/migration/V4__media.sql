@@ -73,7 +73,7 @@ CREATE TABLE media_consent (
 
 CREATE INDEX ix_media_consent_item ON media_consent (media_id, recorded_at);
 
--- Every consent change, appended, never updated: who changed what, when.
+-- Every consent change, appended, never updated: who changed what, when. No foreign keys: it outlives the item.
 CREATE TABLE media_consent_change (
     id          BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
     consent_id  CHAR(36)      NOT NULL,
@@ -82,6 +82,5 @@ CREATE TABLE media_consent_change (
     scope       VARCHAR(16)   NOT NULL,
     changed_by  CHAR(36)      NULL,
     changed_at  DATETIME(6)   NOT NULL,
-    note        VARCHAR(1000) NULL,
-    CONSTRAINT fk_media_consent_change FOREIGN KEY (consent_id) REFERENCES media_consent (id) ON DELETE CASCADE
+    note        VARCHAR(1000) NULL
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

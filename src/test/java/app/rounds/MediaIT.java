@@ -46,6 +46,7 @@ import java.util.stream.Stream;
 import static app.rounds.testing.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -267,6 +268,29 @@ class MediaIT {
         presenter.put(other, json("{'altText':'An empty ward with six beds'}"));
         assertTrue(presenter.put(other + "/people", json("{'noIdentifiablePeople':true}")).json()
                 .getBoolean("publishable"), "no one to ask when no one can be recognised");
+    }
+
+    @Test
+    void removingAnItemDeletesItsFilesOnceNothingElseUsesThem() throws Exception {
+        byte[] photo = TestPhotos.withExif(36, 24);
+        ApiClient firstPresenter = presenter;
+        String firstSession = sessionId;
+        JsonObject here = body(upload("shared.jpg", photo, "image/jpeg"));
+        session(); // another presenter's session, with the same photo
+        JsonObject there = body(upload("shared.jpg", photo, "image/jpeg"));
+        String sha256 = download(there.getString("contentUrl"), null).headers().firstValue("ETag").orElseThrow()
+                .replace("\"", "");
+        Path stored = Path.of(System.getProperty("rounds.it.media.dir", "target/it-media"), sha256.substring(0, 2),
+                sha256);
+        assertTrue(Files.exists(stored), stored.toString());
+
+        assertEquals(204, presenter.delete("api/sessions/" + sessionId + "/media/" + there.getString("id")).status());
+        assertEquals(404, presenter.get("api/sessions/" + sessionId + "/media/" + there.getString("id")).status());
+        assertTrue(Files.exists(stored), "still used by the other session's item");
+
+        assertEquals(204, firstPresenter.delete("api/sessions/" + firstSession + "/media/" + here.getString("id"))
+                .status());
+        assertFalse(Files.exists(stored), "deleted once nothing refers to it");
     }
 
     @Test

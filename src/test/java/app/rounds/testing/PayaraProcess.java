@@ -93,12 +93,15 @@ public final class PayaraProcess implements AutoCloseable {
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            HttpClient http = HttpClient.newHttpClient();
+            // HTTP/1.1: an h2c upgrade cut short by a timeout while the server booted left this client without an
+            // answer for minutes once (CI)
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2)).build();
             long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             while (System.nanoTime() < deadline && process.isAlive()) {
                 try {
                     HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(base() + "health/ready"))
-                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
                     if (ready.statusCode() == 200) {
                         return this;
                     }

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -111,6 +112,15 @@ public class MediaResource {
         ensureStaff();
         return library.describe(sessionId, itemId, description.caption(), description.altText(),
                 description.photographer(), description.takenAt(), description.tags());
+    }
+
+    @DELETE
+    @Path("{itemId}")
+    @Operation(summary = "Remove an item; its files go once nothing else uses them")
+    public Response remove(@PathParam("itemId") String itemId) {
+        ensureStaff();
+        library.remove(sessionId, itemId);
+        return Response.noContent().build();
     }
 
     @PUT

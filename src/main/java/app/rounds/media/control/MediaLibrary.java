@@ -11,6 +11,8 @@ import app.rounds.media.entity.MetadataHandling;
 import app.rounds.platform.control.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -59,6 +61,9 @@ public class MediaLibrary {
 
     @Inject
     Event<ConsentWithdrawn> withdrawn;
+
+    @Inject
+    Event<FilesUnused> unusedFiles;
 
     @Inject
     Clock clock;
@@ -168,6 +173,37 @@ public class MediaLibrary {
         item.describe(blankToNull(caption), blankToNull(altText), blankToNull(photographer), takenAt,
                 blankToNull(tags), clock.instant());
         return view(item);
+    }
+
+    /**
+     * Removes an item (its consent records go with it) and every stored file no other item uses: the files are
+     * deleted once the transaction has committed, so a rollback never loses a file still referred to.
+     */
+    public void remove(String sessionId, String itemId) {
+        MediaItem item = item(sessionId, itemId);
+        boolean wasPublishable = Consents.publishability(item, consents.of(item.id())).publishable();
+        em.remove(item);
+        em.flush();
+        List<String> unused = item.files().stream().distinct().filter(sha -> em.createNamedQuery(MediaItem.COUNT_USING,
+                Long.class).setParameter("sha", sha).getSingleResult() == 0).toList();
+        for (String sha : unused) {
+            MediaBlob blob = em.find(MediaBlob.class, sha);
+            if (blob != null) {
+                em.remove(blob);
+            }
+        }
+        unusedFiles.fire(new FilesUnused(unused));
+        if (wasPublishable) {
+            withdrawn.fire(new ConsentWithdrawn(item.sessionId(), item.id()));
+        }
+    }
+
+    /** Stored files nothing refers to any more, by hash. */
+    public record FilesUnused(List<String> sha256s) {
+    }
+
+    void deleteUnused(@Observes(during = TransactionPhase.AFTER_SUCCESS) FilesUnused unused) {
+        store.delete(unused.sha256s());
     }
 
     /** Staff decide whether anyone can be recognised in the item. */

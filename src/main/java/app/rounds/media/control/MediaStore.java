@@ -123,6 +123,11 @@ public class MediaStore {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
+    /** Deletes stored files by hash (once nothing refers to them). */
+    public void delete(List<String> sha256s) {
+        discard(sha256s.stream().map(this::path).toList());
+    }
+
     /** Deletes temporary files quietly (on the way out of a failed upload). */
     public void discard(List<Path> files) {
         for (Path file : files) {

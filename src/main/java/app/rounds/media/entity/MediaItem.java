@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** A photo or video of a session, with its stored file, thumbnails and what staff record about it. */
 @Entity
@@ -19,10 +22,13 @@ import java.util.UUID;
         query = "SELECT m FROM MediaItem m WHERE m.sessionId = :session ORDER BY m.createdAt DESC")
 @NamedQuery(name = MediaItem.FIND_BY_BLOB,
         query = "SELECT m FROM MediaItem m WHERE m.sessionId = :session AND m.blobSha256 = :blob")
+@NamedQuery(name = MediaItem.COUNT_USING, query = "SELECT COUNT(m) FROM MediaItem m WHERE m.blobSha256 = :sha "
+        + "OR m.smallSha256 = :sha OR m.largeSha256 = :sha")
 public class MediaItem {
 
     public static final String FIND_BY_SESSION = "MediaItem.findBySession";
     public static final String FIND_BY_BLOB = "MediaItem.findByBlob";
+    public static final String COUNT_USING = "MediaItem.countUsing";
 
     @Id
     private String id;
@@ -146,6 +152,11 @@ public class MediaItem {
 
     public String blobSha256() {
         return blobSha256;
+    }
+
+    /** The stored files it uses: the photo or video and its thumbnails. */
+    public List<String> files() {
+        return Stream.of(blobSha256, smallSha256, largeSha256).filter(Objects::nonNull).toList();
     }
 
     public String smallSha256() {
