@@ -1,6 +1,7 @@
 package app.rounds;
 
 import app.rounds.testing.ApiClient;
+import app.rounds.testing.Conditions;
 import app.rounds.testing.Deployments;
 import app.rounds.testing.Staff;
 import app.rounds.testing.TestPhotos;
@@ -24,7 +25,11 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringReader;
+import java.net.Socket;
+import java.time.Duration;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -189,6 +194,32 @@ class MediaIT {
             try (Stream<Path> left = Files.list(media.resolve("tmp"))) {
                 assertEquals(List.of(), left.toList(), "no temporary file left behind");
             }
+        }
+    }
+
+    @Test
+    void anUploadCutOffHalfWayLeavesNothingBehind() throws Exception {
+        Path tmp = Path.of(System.getProperty("rounds.it.media.dir", "target/it-media"), "tmp");
+        byte[] video = video(2 * 1024 * 1024);
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/sessions/" + sessionId + "/media?name=cut.mp4 HTTP/1.1\r\nHost: " + base.getHost()
+                    + ":" + base.getPort() + "\r\nAuthorization: " + presenter.header("Authorization")
+                    + "\r\nContent-Type: video/mp4\r\nContent-Length: " + video.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(video, 0, video.length / 2);
+            out.flush();
+            Conditions.await("the upload under way", Duration.ofSeconds(20), () -> partFiles(tmp) > 0);
+        } // the connection drops half-way
+        Conditions.await("the half-received file removed", Duration.ofSeconds(30), () -> partFiles(tmp) == 0);
+        assertEquals(0, items());
+    }
+
+    static long partFiles(Path tmp) {
+        try (Stream<Path> files = Files.list(tmp)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".part")).count();
+        } catch (IOException e) {
+            return 0;
         }
     }
 
