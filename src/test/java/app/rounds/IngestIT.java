@@ -495,6 +495,10 @@ class IngestIT {
         JsonObject feedback = presenter.get("api/sessions/" + sessionId + "/feedback").json().getJsonObject("summary");
         assertEquals(1, feedback.getInt("count"), "one author's feedback, replaced when given again: " + feedback);
         assertEquals(2.0, feedback.getJsonNumber("average").doubleValue(), 0.001);
+        JsonObject entry = presenter.get("api/sessions/" + sessionId + "/feedback").json().getJsonArray("entries")
+                .getJsonObject(0);
+        assertEquals("WEBHOOK", entry.getString("origin"), "staff see where feedback came from");
+        assertEquals("@nurse.kim", entry.getString("authorHandle"));
 
         String deleted = delivery("post.deleted", "relay:f2", null);
         assertEquals(200, deliver(url, "msg_f9", now, deleted, WebhookSignatures.sign(secret, "msg_f9", now,

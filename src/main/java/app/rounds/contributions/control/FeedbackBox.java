@@ -4,6 +4,7 @@ import app.rounds.board.control.Board;
 import app.rounds.board.entity.Frames;
 import app.rounds.board.entity.Stream;
 import app.rounds.contributions.entity.Feedback;
+import app.rounds.contributions.entity.Origin;
 import app.rounds.contributions.entity.Provenance;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.UniqueConstraints;
@@ -40,7 +41,9 @@ public class FeedbackBox {
     public record Summary(int count, double average, int[] distribution, List<Comment> latestComments) {
     }
 
-    public record Entry(int rating, String comment, Instant at, List<Findings.Shown> screening) {
+    /** One feedback for staff, with where it came from (the web page, or a post and its author's handle). */
+    public record Entry(int rating, String comment, Instant at, List<Findings.Shown> screening, Origin origin,
+                        String authorHandle) {
     }
 
     @PersistenceContext
@@ -146,7 +149,8 @@ public class FeedbackBox {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Entry> entries(String sessionId) {
         return all(sessionId, LockModeType.NONE).stream()
-                .map(f -> new Entry(f.rating(), f.comment(), f.updatedAt(), Findings.read(f.screening())))
+                .map(f -> new Entry(f.rating(), f.comment(), f.updatedAt(), Findings.read(f.screening()),
+                        f.provenance().origin(), f.provenance().authorHandle()))
                 .toList();
     }
 

@@ -14,7 +14,6 @@ import java.net.URLEncoder;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -208,9 +206,7 @@ public class MastodonStreams {
             return; // closed on purpose
         }
         int failed = failures.merge(connection.sourceId, 1, Integer::sum);
-        long millis = Math.min(Duration.ofMinutes(5).toMillis(), 1000L << Math.min(failed - 1, 10));
-        retryAt.put(connection.sourceId, clock.instant().plusMillis(millis / 2
-                + ThreadLocalRandom.current().nextLong(millis / 2 + 1)));
+        retryAt.put(connection.sourceId, clock.instant().plus(SourcePolling.backoff(1000, failed - 1)));
         LOG.info(() -> "Mastodon stream of source " + connection.sourceId + ": " + why);
     }
 

@@ -120,13 +120,17 @@ public class SourcePolling {
 
     private void tick() {
         try {
+            List<IngestSource> polled = sources.polled();
             Map<IngestSource, String> streaming = new HashMap<>();
-            for (IngestSource source : sources.streamable()) {
-                sources.hashtagOf(source.sessionId()).ifPresent(hashtag -> streaming.put(source, hashtag));
+            for (IngestSource source : polled) {
+                if (source.streams()) {
+                    sources.hashtagOf(source.sessionId()).ifPresent(hashtag -> streaming.put(source, hashtag));
+                }
             }
             streams.keepOpen(streaming, inContext, polls);
-            for (IngestSource source : sources.due(clock.instant())) {
-                if (polling.add(source.id())) {
+            Instant now = clock.instant();
+            for (IngestSource source : polled) {
+                if (source.due(now) && polling.add(source.id())) {
                     polls.execute(() -> {
                         try {
                             inContext.accept(() -> poll(source.id()));
@@ -229,8 +233,12 @@ public class SourcePolling {
 
     /** Exponential in the failures so far, with full jitter: uniformly between half and all of it. */
     private Duration backoff(IngestSource source) {
-        long base = firstBackoffMillis << Math.min(source.failures(), 10);
-        long capped = Math.min(base, MAX_BACKOFF.toMillis());
+        return backoff(firstBackoffMillis, source.failures());
+    }
+
+    /** {@code firstMillis} doubled per failure before this one, at most 5 minutes, with full jitter. */
+    static Duration backoff(long firstMillis, int failuresBefore) {
+        long capped = Math.min(firstMillis << Math.min(failuresBefore, 10), MAX_BACKOFF.toMillis());
         return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
 

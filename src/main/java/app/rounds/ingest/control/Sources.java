@@ -117,21 +117,14 @@ public class Sources {
         em.remove(of(sessionId, sourceId));
     }
 
-    /** The enabled polled sources whose next poll is due. */
-    public List<IngestSource> due(Instant now) {
-        return em.createNamedQuery(IngestSource.FIND_POLLED, IngestSource.class).getResultStream()
-                .filter(s -> s.nextPollAt() != null && !s.nextPollAt().isAfter(now)).toList();
+    /** The enabled sources Rounds fetches from (all but webhooks). */
+    public List<IngestSource> polled() {
+        return em.createNamedQuery(IngestSource.FIND_POLLED, IngestSource.class).getResultList();
     }
 
     /** The source's credential in clear, or empty when there is none or it was stored under another key. */
     public Optional<String> credential(IngestSource source) {
         return secrets.decrypt(source.credential());
-    }
-
-    /** Enabled Mastodon sources with an access token: they stream as well as poll. */
-    public List<IngestSource> streamable() {
-        return em.createNamedQuery(IngestSource.FIND_POLLED, IngestSource.class).getResultStream()
-                .filter(s -> s.kind() == SourceKind.MASTODON && s.credential() != null).toList();
     }
 
     /** The hashtag a session's sources follow: none once the session has ended. */

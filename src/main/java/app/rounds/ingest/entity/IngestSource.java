@@ -171,6 +171,16 @@ public class IngestSource {
         this.updatedAt = now;
     }
 
+    /** Whether its next poll is due. */
+    public boolean due(Instant now) {
+        return nextPollAt != null && !nextPollAt.isAfter(now);
+    }
+
+    /** A Mastodon source with an access token: it streams as well as polls. */
+    public boolean streams() {
+        return kind == SourceKind.MASTODON && credential != null;
+    }
+
     public void advance(String cursor, Instant newestPostAt) {
         this.cursor = cursor;
         if (newestPostAt != null && (this.newestPostAt == null || newestPostAt.isAfter(this.newestPostAt))) {
