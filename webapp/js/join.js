@@ -13,6 +13,7 @@ form.addEventListener('submit', async (event) => {
       const joined = await api('POST', 'api/participants', {
         code: form.elements.code.value,
         displayName: form.elements.displayName.value || null,
+        quoteByName: form.elements.quoteByName.checked && !!form.elements.displayName.value,
       });
       localStorage.setItem(PARTICIPANT_KEY, joined.token);
       location.assign('trainee.html');

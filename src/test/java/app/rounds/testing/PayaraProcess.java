@@ -34,6 +34,13 @@ public final class PayaraProcess implements AutoCloseable {
     private final int port;
     private Process process;
 
+    /** A connection of its own to the deployed app's database, to change rows behind the application's back. */
+    public static Connection itDatabaseConnection() throws SQLException {
+        Map<String, String> db = itDatabase();
+        return DriverManager.getConnection(db.get("rounds.db.url"), db.get("rounds.db.user"),
+                db.get("rounds.db.password"));
+    }
+
     /** A fresh database named after the integration tests' one plus {@code suffix}. */
     public static String freshDatabase(String suffix) {
         Map<String, String> db = itDatabase();

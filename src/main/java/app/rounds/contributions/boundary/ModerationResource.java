@@ -67,7 +67,7 @@ public class ModerationResource {
     public ModeratedQuestion moderate(@PathParam("questionId") String questionId,
                                       @Valid @NotNull StatusChange change) {
         ensureStaff();
-        return questions.moderate(sessionId, questionId, change.status());
+        return questions.moderate(sessionId, questionId, change.status(), currentStaff.member().username());
     }
 
     @PUT
@@ -75,7 +75,8 @@ public class ModerationResource {
     @Operation(summary = "Mark answered, pin, archive (or undo any of them)")
     public ModeratedQuestion flag(@PathParam("questionId") String questionId, @Valid @NotNull FlagChange change) {
         ensureStaff();
-        return questions.flag(sessionId, questionId, change.answered(), change.pinned(), change.archived());
+        return questions.flag(sessionId, questionId, change.answered(), change.pinned(), change.archived(),
+                currentStaff.member().username());
     }
 
     private void ensureStaff() {

@@ -1,5 +1,6 @@
 package app.rounds.contributions.control;
 
+import app.rounds.audit.control.AuditLog;
 import app.rounds.board.control.Board;
 import app.rounds.board.entity.Frames;
 import app.rounds.board.entity.Stream;
@@ -25,8 +26,11 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /** Asking, voting on and moderating questions; each change goes to the board in the same transaction. */
 @ApplicationScoped
@@ -55,6 +59,9 @@ public class Questions {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     Screener screener;
@@ -179,7 +186,8 @@ public class Questions {
                 .map(QuestionViews::moderated).toList();
     }
 
-    public ModeratedQuestion moderate(String sessionId, String questionId, QuestionStatus next) {
+    /** A moderator's decision ({@code actor} is their username), on record in the audit trail. */
+    public ModeratedQuestion moderate(String sessionId, String questionId, QuestionStatus next, String actor) {
         Question question = questionOf(sessionId, questionId);
         if (question.status() == next) {
             return QuestionViews.moderated(question);
@@ -189,13 +197,15 @@ public class Questions {
                     + " question cannot become " + next.name().toLowerCase(Locale.ROOT) + ".");
         }
         boolean wasVisible = question.visible();
+        QuestionStatus before = question.status();
         question.moveTo(next, clock.instant());
+        audit.record(actor, "question.moderated", subject(question), Map.of("from", before, "to", next));
         return published(question, wasVisible);
     }
 
     /** Sets the flags given (null leaves one as it is). */
     public ModeratedQuestion flag(String sessionId, String questionId, Boolean answered, Boolean pinned,
-                                  Boolean archived) {
+                                  Boolean archived, String actor) {
         Question question = questionOf(sessionId, questionId);
         boolean wasVisible = question.visible();
         var now = clock.instant();
@@ -208,6 +218,12 @@ public class Questions {
         if (archived != null) {
             question.archive(archived, now);
         }
+        Map<String, Boolean> flags = new HashMap<>();
+        flags.put("answered", answered);
+        flags.put("pinned", pinned);
+        flags.put("archived", archived);
+        flags.values().removeIf(Objects::isNull);
+        audit.record(actor, "question.flagged", subject(question), flags);
         return published(question, wasVisible);
     }
 
@@ -223,6 +239,10 @@ public class Questions {
                     new QuestionViews.Removed(question.id()));
         }
         return moderated;
+    }
+
+    private static AuditLog.Subject subject(Question question) {
+        return new AuditLog.Subject("question", question.id(), question.sessionId());
     }
 
     private Question questionOf(String sessionId, String questionId) {

@@ -129,7 +129,7 @@ public class MediaResource {
     @Operation(summary = "Record that no one can be recognised in the item (or undo that)")
     public MediaView people(@PathParam("itemId") String itemId, @Valid @NotNull People people) {
         ensureStaff();
-        return library.peopleDecided(sessionId, itemId, people.noIdentifiablePeople());
+        return library.peopleDecided(sessionId, itemId, people.noIdentifiablePeople(), currentStaff.member());
     }
 
     @POST
@@ -140,7 +140,7 @@ public class MediaResource {
         ensureStaff();
         MediaView item = library.recordConsent(sessionId, itemId, consent.person(), consent.relation(),
                 consent.scope(), consent.status(), consent.signedAuthorisation(), consent.evidenceNote(),
-                currentStaff.member().id());
+                currentStaff.member());
         return Response.status(Response.Status.CREATED).entity(item).build();
     }
 
@@ -152,7 +152,7 @@ public class MediaResource {
                                    @Valid @NotNull ConsentChange change) {
         ensureStaff();
         return library.changeConsent(sessionId, itemId, consentId, change.status(), change.scope(),
-                change.signedAuthorisation(), change.evidenceNote(), currentStaff.member().id());
+                change.signedAuthorisation(), change.evidenceNote(), currentStaff.member());
     }
 
     @GET
@@ -171,7 +171,7 @@ public class MediaResource {
                             @HeaderParam("Range") String range, @HeaderParam("If-None-Match") String ifNoneMatch) {
         ensureStaff();
         return RangeResponses.of(library.file(sessionId, itemId, variant == null ? "full" : variant), range,
-                ifNoneMatch);
+                ifNoneMatch, "private, max-age=3600");
     }
 
     private void ensureStaff() {

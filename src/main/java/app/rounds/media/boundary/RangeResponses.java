@@ -15,17 +15,18 @@ import java.util.regex.Pattern;
  * Sends a stored file whole (200) or one byte range of it (206, RFC 9110 §14), so that a browser can seek in a video;
  * a range outside the file is 416 with the file's length. Files are named by their hash, so the hash is a strong ETag.
  */
-final class RangeResponses {
+public final class RangeResponses {
 
     private static final Pattern SINGLE_RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
     private RangeResponses() {
     }
 
-    static Response of(StoredFile file, String range, String ifNoneMatch) {
+    /** {@code cacheControl}: who may keep a copy, and for how long, e.g. {@code private, max-age=3600}. */
+    public static Response of(StoredFile file, String range, String ifNoneMatch, String cacheControl) {
         String etag = "\"" + file.sha256() + "\"";
         if (etag.equals(ifNoneMatch)) {
-            return Response.notModified().header("ETag", etag).build();
+            return Response.notModified().header("ETag", etag).header("Cache-Control", cacheControl).build();
         }
         long length = file.size();
         long start = 0;
@@ -52,7 +53,7 @@ final class RangeResponses {
                 .header("Accept-Ranges", "bytes")
                 .header("Content-Length", count)
                 .header("ETag", etag)
-                .header("Cache-Control", "private, max-age=3600");
+                .header("Cache-Control", cacheControl);
         if (partial) {
             response.header("Content-Range", "bytes " + start + "-" + end + "/" + length);
         }

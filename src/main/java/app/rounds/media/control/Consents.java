@@ -1,5 +1,8 @@
 package app.rounds.media.control;
 
+import app.rounds.audit.control.AuditLog;
+import app.rounds.security.control.StaffMember;
+
 import app.rounds.media.entity.Consent;
 import app.rounds.media.entity.ConsentRelation;
 import app.rounds.media.entity.ConsentScope;
@@ -17,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Consent of the people pictured: recorded, changed (withdrawal is a change like granting), every change appended to
@@ -41,28 +45,31 @@ public class Consents {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditLog audit;
+
     public List<Consent> of(String mediaId) {
         return em.createNamedQuery(Consent.FIND_BY_MEDIA, Consent.class).setParameter("media", mediaId).getResultList();
     }
 
     public Consent record(MediaItem item, String person, ConsentRelation relation, ConsentScope scope,
-                          ConsentStatus status, boolean signedAuthorisation, String evidenceNote, String staffId) {
+                          ConsentStatus status, boolean signedAuthorisation, String evidenceNote, StaffMember staff) {
         Consent consent = new Consent(item.id(), person.strip(), relation, scope, status, signedAuthorisation,
-                evidenceNote == null || evidenceNote.isBlank() ? null : evidenceNote.strip(), staffId, clock.instant());
+                evidenceNote == null || evidenceNote.isBlank() ? null : evidenceNote.strip(), staff.id(), clock.instant());
         em.persist(consent);
-        history(consent, staffId, "recorded");
+        history(consent, staff, "recorded");
         return consent;
     }
 
     public Consent change(MediaItem item, String consentId, ConsentStatus status, ConsentScope scope,
-                          Boolean signedAuthorisation, String evidenceNote, String staffId) {
+                          Boolean signedAuthorisation, String evidenceNote, StaffMember staff) {
         Consent consent = em.find(Consent.class, consentId);
         if (consent == null || !consent.mediaId().equals(item.id())) {
             throw ProblemException.notFound("consent-not-found", "This item has no consent record '" + consentId
                     + "'.");
         }
         consent.change(status, scope, signedAuthorisation, evidenceNote, clock.instant());
-        history(consent, staffId, status == ConsentStatus.WITHDRAWN ? "withdrawn" : "changed");
+        history(consent, staff, status == ConsentStatus.WITHDRAWN ? "withdrawn" : "changed");
         return consent;
     }
 
@@ -74,15 +81,20 @@ public class Consents {
         return rows.stream().map(r -> r[0] + " " + r[1] + " " + r[2] + " (" + r[3] + ")").toList();
     }
 
-    private void history(Consent consent, String staffId, String note) {
+    /** Kept twice on purpose: the item's own history for staff, and the hash-chained audit trail for compliance. */
+    private void history(Consent consent, StaffMember staff, String note) {
         em.flush();
         em.createNativeQuery("INSERT INTO media_consent_change (consent_id, media_id, status, scope, changed_by, "
                         + "changed_at, note) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .setParameter(1, consent.id()).setParameter(2, consent.mediaId())
                 .setParameter(3, consent.status().name()).setParameter(4, consent.scope().name())
-                .setParameter(5, staffId).setParameter(6, Timestamp.from(clock.instant()))
+                .setParameter(5, staff.id()).setParameter(6, Timestamp.from(clock.instant()))
                 .setParameter(7, consent.person() + ": " + note)
                 .executeUpdate();
+        audit.record(staff.username(), "consent." + note, new AuditLog.Subject("consent", consent.id(), null),
+                Map.of("media", consent.mediaId(), "person", consent.person(), "relation", consent.relation(),
+                        "status", consent.status(), "scope", consent.scope(),
+                        "signedAuthorisation", consent.signedAuthorisation()));
     }
 
     /**

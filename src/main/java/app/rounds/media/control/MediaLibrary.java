@@ -1,5 +1,8 @@
 package app.rounds.media.control;
 
+import app.rounds.audit.control.AuditLog;
+import app.rounds.security.control.StaffMember;
+
 import app.rounds.media.entity.Consent;
 import app.rounds.media.entity.ConsentRelation;
 import app.rounds.media.entity.ConsentScope;
@@ -27,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A session's photos and videos: taking an upload in, describing it, finding its files. */
 @ApplicationScoped
@@ -67,6 +71,9 @@ public class MediaLibrary {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     @ConfigProperty(name = "rounds.media.max-photo-mb", defaultValue = "25")
@@ -207,26 +214,30 @@ public class MediaLibrary {
     }
 
     /** Staff decide whether anyone can be recognised in the item. */
-    public MediaView peopleDecided(String sessionId, String itemId, boolean noIdentifiablePeople) {
+    public MediaView peopleDecided(String sessionId, String itemId, boolean noIdentifiablePeople, StaffMember staff) {
         MediaItem item = item(sessionId, itemId);
-        return changing(item, () -> item.peopleDecided(noIdentifiablePeople, clock.instant()));
+        return changing(item, () -> {
+            item.peopleDecided(noIdentifiablePeople, clock.instant());
+            audit.record(staff.username(), "media.people-decided", new AuditLog.Subject("media", item.id(),
+                    item.sessionId()), Map.of("noIdentifiablePeople", noIdentifiablePeople));
+        });
     }
 
     public MediaView recordConsent(String sessionId, String itemId, String person, ConsentRelation relation,
                                    ConsentScope scope, ConsentStatus status, boolean signedAuthorisation,
-                                   String evidenceNote, String staffId) {
+                                   String evidenceNote, StaffMember staff) {
         MediaItem item = item(sessionId, itemId);
         return changing(item, () -> consents.record(item, person, relation, scope, status, signedAuthorisation,
-                evidenceNote, staffId));
+                evidenceNote, staff));
     }
 
     /** Any change of a consent, withdrawal included: as easy as granting. */
     public MediaView changeConsent(String sessionId, String itemId, String consentId, ConsentStatus status,
                                    ConsentScope scope, Boolean signedAuthorisation, String evidenceNote,
-                                   String staffId) {
+                                   StaffMember staff) {
         MediaItem item = item(sessionId, itemId);
         return changing(item, () -> consents.change(item, consentId, status, scope, signedAuthorisation,
-                evidenceNote, staffId));
+                evidenceNote, staff));
     }
 
     public List<String> consentHistory(String sessionId, String itemId) {

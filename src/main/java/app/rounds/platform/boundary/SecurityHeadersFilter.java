@@ -8,11 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 /**
  * Security headers on every response of the application, pages and API alike. The pages load scripts and styles
- * only from this origin (no inline script or style), may not be framed, and send no Referer, because join links
- * carry the join code.
+ * only from this origin (no inline script or style), may not be framed (but for a published highlight's embed
+ * version), and send no Referer, because join links carry the join code. API answers are never cached, but for the
+ * public ones (published pictures, oEmbed), which say themselves how they may be.
  */
 @WebFilter(filterName = "SecurityHeadersFilter", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
@@ -27,20 +29,27 @@ public class SecurityHeadersFilter extends HttpFilter {
             "base-uri 'none'",
             "form-action 'self'",
             "frame-ancestors 'none'");
+    /** An embeddable highlight may sit in any site's iframe; nothing else may be framed. */
+    static final String EMBED_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors *");
+    private static final Pattern EMBED = Pattern.compile("/highlights/[0-9a-f-]{36}/embed");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean embed = EMBED.matcher(path).matches();
+        response.setHeader("Content-Security-Policy", embed ? EMBED_POLICY : CONTENT_SECURITY_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("X-Frame-Options", "DENY");
+        if (!embed) {
+            response.setHeader("X-Frame-Options", "DENY");
+        }
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (path.startsWith("/api/") && !path.startsWith("/api/public/")) {
             // answers carry personal and session data: never keep them in a shared or browser cache
             response.setHeader("Cache-Control", "no-store");
         }

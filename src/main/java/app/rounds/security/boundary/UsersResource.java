@@ -1,6 +1,7 @@
 package app.rounds.security.boundary;
 
 import app.rounds.security.control.Roles;
+import app.rounds.security.control.CurrentStaff;
 import app.rounds.security.control.StaffDirectory;
 import app.rounds.security.control.StaffMember;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,6 +52,9 @@ public class UsersResource {
     @Inject
     StaffDirectory directory;
 
+    @Inject
+    CurrentStaff currentStaff;
+
     @Context
     UriInfo uriInfo;
 
@@ -63,7 +67,8 @@ public class UsersResource {
     @POST
     @Operation(summary = "Create a staff user with roles")
     public Response createUser(@Valid @NotNull NewUser user) {
-        StaffMember created = directory.createUser(user.username(), user.displayName(), user.password(), user.roles());
+        StaffMember created = directory.createUser(user.username(), user.displayName(), user.password(), user.roles(),
+                currentStaff.member().username());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.username()).build())
                 .entity(created).build();
     }
@@ -79,7 +84,8 @@ public class UsersResource {
     @Path("{username}")
     @Operation(summary = "Change a user's display name, roles, or whether the account is enabled")
     public StaffMember updateUser(@PathParam("username") String username, @Valid @NotNull UserChange change) {
-        return directory.updateUser(username, change.displayName(), change.roles(), change.enabled());
+        return directory.updateUser(username, change.displayName(), change.roles(), change.enabled(),
+                currentStaff.member().username());
     }
 
     @PUT

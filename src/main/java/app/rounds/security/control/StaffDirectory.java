@@ -1,5 +1,7 @@
 package app.rounds.security.control;
 
+import app.rounds.audit.control.AuditLog;
+
 import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.UniqueConstraints;
 import app.rounds.security.entity.StaffUser;
@@ -15,8 +17,10 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -38,7 +42,12 @@ public class StaffDirectory {
     @Inject
     Clock clock;
 
-    public StaffMember createUser(String username, String displayName, String password, Collection<String> roles) {
+    @Inject
+    AuditLog audit;
+
+    /** A new user, by an admin ({@code actor}): the roles given are on record in the audit trail. */
+    public StaffMember createUser(String username, String displayName, String password, Collection<String> roles,
+                                  String actor) {
         String name = normalizeUsername(username);
         PasswordHasher.checkStrength("password", password);
         Set<String> parsedRoles = parseRoles(roles);
@@ -49,10 +58,14 @@ public class StaffDirectory {
                 parsedRoles, clock.instant());
         em.persist(user);
         UniqueConstraints.flush(em, "uq_staff_user_username", StaffDirectory::usernameTaken);
+        audit.record(actor, "staff-user.created", subject(user),
+                Map.of("roles", List.copyOf(parsedRoles), "enabled", true));
         return StaffMember.of(user);
     }
 
-    public StaffMember updateUser(String username, String displayName, Collection<String> roles, boolean enabled) {
+    /** Changes a user; a change of roles or of whether the account is enabled goes on record. */
+    public StaffMember updateUser(String username, String displayName, Collection<String> roles, boolean enabled,
+                                  String actor) {
         StaffUser user = existing(username);
         Set<String> parsedRoles = parseRoles(roles);
         boolean losesAdmin = user.hasRole(Roles.ADMIN) && user.enabled()
@@ -60,9 +73,16 @@ public class StaffDirectory {
         if (losesAdmin && lockEnabledAdmins().size() <= 1) {
             throw ProblemException.conflict("last-admin", "At least one enabled admin must remain.");
         }
+        Set<String> rolesBefore = Set.copyOf(user.roles());
+        boolean enabledBefore = user.enabled();
         user.rename(displayNameOrUsername(displayName, user.username()));
         user.assignRoles(parsedRoles);
         user.enable(enabled);
+        if (!rolesBefore.equals(parsedRoles) || enabledBefore != enabled) {
+            audit.record(actor, "staff-user.roles-changed", subject(user), Map.of(
+                    "rolesBefore", new TreeSet<>(rolesBefore), "roles", new TreeSet<>(parsedRoles),
+                    "enabledBefore", enabledBefore, "enabled", enabled));
+        }
         return StaffMember.of(user);
     }
 
@@ -133,9 +153,14 @@ public class StaffDirectory {
             user.assignRoles(roles);
             user.enable(true);
             user.changePasswordHash(passwords.hash(password), clock.instant());
+            audit.record(AuditLog.SYSTEM, "staff-user.roles-changed", subject(user),
+                    Map.of("roles", new TreeSet<>(roles), "enabled", true, "reason", "no enabled admin at start"));
         } else {
-            em.persist(new StaffUser(name, "Administrator", passwords.hash(password), Set.of(Roles.ADMIN),
-                    clock.instant()));
+            StaffUser admin = new StaffUser(name, "Administrator", passwords.hash(password), Set.of(Roles.ADMIN),
+                    clock.instant());
+            em.persist(admin);
+            audit.record(AuditLog.SYSTEM, "staff-user.created", subject(admin),
+                    Map.of("roles", List.of(Roles.ADMIN), "enabled", true, "reason", "first admin"));
         }
         return true;
     }
@@ -188,6 +213,10 @@ public class StaffDirectory {
                     "'" + role + "' is not one of " + Roles.ALL)));
         }
         return parsed;
+    }
+
+    private static AuditLog.Subject subject(StaffUser user) {
+        return new AuditLog.Subject("staff-user", user.username(), null);
     }
 
     private static String displayNameOrUsername(String displayName, String username) {

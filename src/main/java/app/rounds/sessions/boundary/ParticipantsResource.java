@@ -36,12 +36,13 @@ public class ParticipantsResource {
     public static final String TOKEN_HEADER = "Rounds-Participant";
 
     public record JoinRequest(@NotBlank @Size(max = 20) String code,
-                              @Size(max = Participant.MAX_NAME_LENGTH) String displayName) {
+                              @Size(max = Participant.MAX_NAME_LENGTH) String displayName,
+                              boolean quoteByName) {
     }
 
     /** {@code joinCode} is the code the trainee joined with: their page opens the live board with it. */
-    public record ParticipantView(String participantId, String displayName, String token, String joinCode,
-                                  SessionSummary session) {
+    public record ParticipantView(String participantId, String displayName, boolean quoteByName, String token,
+                                  String joinCode, SessionSummary session) {
     }
 
     @Inject
@@ -55,9 +56,10 @@ public class ParticipantsResource {
 
     @POST
     @PermitAll
-    @Operation(summary = "Join a session with its code (optionally with a display name); returns the participant token once")
+    @Operation(summary = "Join a session with its code (optionally with a display name, and agreeing to be quoted by it "
+            + "in published highlights); returns the participant token once")
     public Response joinSession(@Valid @NotNull JoinRequest join) {
-        Participants.Joined joined = participants.join(join.code(), join.displayName(),
+        Participants.Joined joined = participants.join(join.code(), join.displayName(), join.quoteByName(),
                 clientAddresses.of(request));
         return Response.status(Response.Status.CREATED).entity(view(joined, joined.token())).build();
     }
@@ -71,7 +73,8 @@ public class ParticipantsResource {
     }
 
     private static ParticipantView view(Participants.Joined joined, String token) {
-        return new ParticipantView(joined.participant().id(), joined.participant().displayName(), token,
+        return new ParticipantView(joined.participant().id(), joined.participant().displayName(),
+                joined.participant().quoteByName(), token,
                 joined.session().joinCode().value(), SessionSummary.of(joined.session()));
     }
 }

@@ -1,5 +1,6 @@
 package app.rounds.sessions.control;
 
+import app.rounds.platform.control.PublicAddress;
 import app.rounds.sessions.entity.JoinCode;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -9,27 +10,21 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The link a trainee follows to join, and its QR code for the projector. The link's base is
- * {@code rounds.public-url} when set (behind a proxy), else the address the request came to.
+ * The link a trainee follows to join, and its QR code for the projector, at the {@link PublicAddress}.
  */
 @ApplicationScoped
 public class JoinLinks {
 
     @Inject
-    @ConfigProperty(name = "rounds.public-url")
-    Optional<String> publicUrl;
+    PublicAddress publicAddress;
 
     public String joinUrl(JoinCode code, URI requestBase) {
-        String base = publicUrl.filter(u -> !u.isBlank())
-                .orElseGet(() -> requestBase.getScheme() + "://" + requestBase.getRawAuthority());
-        return stripTrailingSlash(base) + "/?code=" + code.value();
+        return publicAddress.base(requestBase) + "/?code=" + code.value();
     }
 
     /** An SVG QR code of the text: one path of dark modules, a quiet zone of 4 modules, error correction M. */
@@ -55,9 +50,5 @@ public class JoinLinks {
                 + "\" shape-rendering=\"crispEdges\" role=\"img\"><title>QR code</title>"
                 + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
                 + "<path fill=\"#000\" d=\"" + path + "\"/></svg>";
-    }
-
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

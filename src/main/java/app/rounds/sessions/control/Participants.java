@@ -58,14 +58,15 @@ public class Participants {
         joins = new RateLimiter("joins from this address", joinsPerMinute, Duration.ofMinutes(1));
     }
 
-    public Joined join(String typedCode, String displayName, String clientAddress) {
+    public Joined join(String typedCode, String displayName, boolean quoteByName, String clientAddress) {
         joins.acquire(clientAddress);
         TrainingSession session = sessionByCode(typedCode, clientAddress);
         if (session.status() == SessionStatus.ENDED) {
             throw ProblemException.gone("session-ended", "This session has ended.");
         }
         String token = SecretTokens.newToken();
-        Participant participant = new Participant(session.id(), SecretTokens.hash(token), displayName, clock.instant());
+        Participant participant = new Participant(session.id(), SecretTokens.hash(token), displayName, quoteByName,
+                clock.instant());
         em.persist(participant);
         return new Joined(token, participant, session);
     }
@@ -102,5 +103,12 @@ public class Participants {
                 .setParameter("hash", SecretTokens.hash(token.strip()))
                 .getResultStream().findFirst()
                 .map(p -> new Joined(null, p, em.find(TrainingSession.class, p.sessionId())));
+    }
+
+    /** The name under which highlights may quote this participant, if they chose one and agreed. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> quotableName(String participantId) {
+        Participant participant = participantId == null ? null : em.find(Participant.class, participantId);
+        return participant == null ? Optional.empty() : participant.quotableName();
     }
 }

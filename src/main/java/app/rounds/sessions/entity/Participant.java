@@ -7,6 +7,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A trainee in one session, known by a pseudonym and the hash of the token their phone keeps. */
@@ -30,17 +31,23 @@ public class Participant {
     @Column(name = "display_name", length = MAX_NAME_LENGTH)
     private String displayName;
 
+    /** They agreed that published highlights may quote them under their display name. */
+    @Column(name = "quote_by_name", nullable = false)
+    private boolean quoteByName;
+
     @Column(name = "joined_at", nullable = false)
     private Instant joinedAt;
 
     protected Participant() {
     }
 
-    public Participant(String sessionId, String tokenHash, String displayName, Instant joinedAt) {
+    public Participant(String sessionId, String tokenHash, String displayName, boolean quoteByName,
+                       Instant joinedAt) {
         this.id = UUID.randomUUID().toString();
         this.sessionId = sessionId;
         this.tokenHash = tokenHash;
         this.displayName = displayName == null || displayName.isBlank() ? null : displayName.strip();
+        this.quoteByName = this.displayName != null && quoteByName;
         this.joinedAt = joinedAt;
     }
 
@@ -54,6 +61,15 @@ public class Participant {
 
     public String displayName() {
         return displayName;
+    }
+
+    /** The name a published highlight may show with their words: only one they chose and agreed to. */
+    public Optional<String> quotableName() {
+        return quoteByName ? Optional.ofNullable(displayName) : Optional.empty();
+    }
+
+    public boolean quoteByName() {
+        return quoteByName;
     }
 
     public Instant joinedAt() {

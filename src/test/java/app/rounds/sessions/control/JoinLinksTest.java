@@ -1,5 +1,6 @@
 package app.rounds.sessions.control;
 
+import app.rounds.platform.control.PublicAddress;
 import app.rounds.sessions.entity.JoinCode;
 import app.rounds.testing.QrCodes;
 import org.junit.jupiter.api.Test;
@@ -16,9 +17,9 @@ class JoinLinksTest {
     void joinUrlUsesTheConfiguredPublicUrlElseTheRequestsOwn() {
         JoinCode code = JoinCode.parse("K7MX3QPA").orElseThrow();
         JoinLinks links = new JoinLinks();
-        links.publicUrl = Optional.empty();
+        links.publicAddress = new PublicAddress(Optional.empty());
         assertEquals("http://localhost:8080/?code=K7MX3QPA", links.joinUrl(code, URI.create("http://localhost:8080/api/")));
-        links.publicUrl = Optional.of("https://rounds.example.org/");
+        links.publicAddress = new PublicAddress(Optional.of("https://rounds.example.org/"));
         assertEquals("https://rounds.example.org/?code=K7MX3QPA", links.joinUrl(code, URI.create("http://10.0.0.5:8080/api/")));
     }
 

@@ -1,0 +1,77 @@
+package app.rounds.contributions.control;
+
+import app.rounds.contributions.entity.Feedback;
+import app.rounds.contributions.entity.Origin;
+import app.rounds.contributions.entity.Question;
+import app.rounds.contributions.entity.QuestionStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Questions and feedback as material for a published highlight: what was said, where, by whom (a participant, or a
+ * network handle), and whether it may be shown at all (a question that moderators approved; feedback with a comment
+ * that screening found clean).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class QuotableContributions {
+
+    public enum Kind {
+        QUESTION, FEEDBACK
+    }
+
+    /** {@code showable} false: withdrawn, rejected, hidden, pending, flagged by screening, or without words. */
+    public record Quotable(String id, Kind kind, String sessionId, String text, Origin origin, String participantId,
+                           String authorHandle, String originalUrl, boolean showable, int votes, Integer rating,
+                           Instant at) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Optional<Quotable> question(String sessionId, String id) {
+        Question question = em.find(Question.class, id);
+        return question == null || !question.sessionId().equals(sessionId) ? Optional.empty()
+                : Optional.of(of(question));
+    }
+
+    public Optional<Quotable> feedback(String sessionId, String id) {
+        Feedback feedback = em.find(Feedback.class, id);
+        return feedback == null || !feedback.sessionId().equals(sessionId) ? Optional.empty()
+                : Optional.of(of(feedback));
+    }
+
+    /** The approved questions with the most votes first. */
+    public List<Quotable> mostVotedQuestions(String sessionId, int limit) {
+        return em.createNamedQuery(Question.FIND_BY_SESSION, Question.class).setParameter("session", sessionId)
+                .getResultStream().map(QuotableContributions::of).filter(Quotable::showable)
+                .sorted(Comparator.comparingInt(Quotable::votes).reversed()).limit(limit).toList();
+    }
+
+    /** Clean feedback comments, the best rated first, then the newest. */
+    public List<Quotable> bestRatedComments(String sessionId, int limit) {
+        return em.createNamedQuery(Feedback.FIND_BY_SESSION, Feedback.class).setParameter("session", sessionId)
+                .getResultStream().map(QuotableContributions::of).filter(Quotable::showable)
+                .sorted(Comparator.comparing(Quotable::rating).thenComparing(Quotable::at).reversed())
+                .limit(limit).toList();
+    }
+
+    private static Quotable of(Question q) {
+        return new Quotable(q.id(), Kind.QUESTION, q.sessionId(), q.text(), q.provenance().origin(),
+                q.participantId(), q.provenance().authorHandle(), q.provenance().originalUrl(),
+                q.status() == QuestionStatus.APPROVED, q.votes(), null, q.createdAt());
+    }
+
+    private static Quotable of(Feedback f) {
+        return new Quotable(f.id(), Kind.FEEDBACK, f.sessionId(), f.comment(), f.provenance().origin(),
+                f.participantId(), f.provenance().authorHandle(), f.provenance().originalUrl(),
+                f.comment() != null && f.screening() == null, 0, f.rating(), f.updatedAt());
+    }
+}

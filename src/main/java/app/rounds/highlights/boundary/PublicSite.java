@@ -1,0 +1,108 @@
+package app.rounds.highlights.boundary;
+
+import app.rounds.highlights.control.Publishing;
+import app.rounds.highlights.entity.Publication;
+import app.rounds.platform.control.PublicAddress;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The public site, rendered on the server: {@code /highlights/} (the index), {@code /highlights/{id}} (a page),
+ * {@code /highlights/{id}/embed} (for an iframe), {@code /highlights/feed.atom} and {@code /highlights/feed.json}.
+ * Every answer has a strong ETag and {@code Cache-Control: public, no-cache}: caches keep it but ask again each
+ * time, so a takedown shows at once while an unchanged page costs a 304. A highlight that was withdrawn answers 410.
+ */
+@WebServlet(name = "PublicSite", urlPatterns = {"/highlights", "/highlights/*"})
+public class PublicSite extends HttpServlet {
+
+    static final int INDEX_SIZE = 50;
+    private static final Pattern HIGHLIGHT = Pattern.compile("/([0-9a-f-]{36})(/embed)?");
+
+    @Inject
+    Publishing publishing;
+
+    @Inject
+    PublicAddress address;
+
+    @Inject
+    @ConfigProperty(name = "rounds.site-name", defaultValue = "Rounds")
+    String siteName;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo();
+        if (path == null) {
+            response.sendRedirect(request.getContextPath() + "/highlights/");
+            return;
+        }
+        String base = address.base(URI.create(request.getRequestURL().toString()));
+        switch (path) {
+            case "/" -> send(request, response, 200, "text/html", PublicPages.index(live(), base, siteName));
+            case "/feed.atom" -> send(request, response, 200, "application/atom+xml",
+                    HighlightFeeds.atom(live(), base, siteName));
+            case "/feed.json" -> send(request, response, 200, "application/feed+json",
+                    HighlightFeeds.json(live(), base, siteName));
+            default -> highlight(request, response, path, base);
+        }
+    }
+
+    private void highlight(HttpServletRequest request, HttpServletResponse response, String path, String base)
+            throws IOException {
+        Matcher m = HIGHLIGHT.matcher(path);
+        Optional<Publication> found = m.matches() ? publishing.publication(m.group(1)) : Optional.empty();
+        if (found.isEmpty()) {
+            send(request, response, 404, "text/html", PublicPages.notFound(siteName));
+        } else if (!found.get().live()) {
+            send(request, response, 410, "text/html", PublicPages.gone(siteName));
+        } else if (m.group(2) != null) {
+            send(request, response, 200, "text/html", PublicPages.embed(found.get(), base, siteName));
+        } else {
+            send(request, response, 200, "text/html", PublicPages.page(found.get(), base, siteName));
+        }
+    }
+
+    private List<Publication> live() {
+        return publishing.live(INDEX_SIZE);
+    }
+
+    private static void send(HttpServletRequest request, HttpServletResponse response, int status, String type,
+                             String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String etag = "\"" + sha256(bytes) + "\"";
+        response.setHeader("Cache-Control", "public, no-cache");
+        response.setHeader("ETag", etag);
+        if (status == 200 && etag.equals(request.getHeader("If-None-Match"))) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setStatus(status);
+        response.setContentType(type + "; charset=utf-8");
+        response.setContentLength(bytes.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(bytes);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

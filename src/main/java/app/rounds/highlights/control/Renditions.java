@@ -1,0 +1,218 @@
+package app.rounds.highlights.control;
+
+import app.rounds.contributions.control.QuotableContributions;
+import app.rounds.contributions.control.QuotableContributions.Quotable;
+import app.rounds.contributions.entity.Origin;
+import app.rounds.highlights.entity.Highlight;
+import app.rounds.highlights.entity.HighlightPart;
+import app.rounds.highlights.entity.PartKind;
+import app.rounds.highlights.entity.QuoteMode;
+import app.rounds.highlights.entity.QuotePermission;
+import app.rounds.media.control.MediaLibrary;
+import app.rounds.media.control.MediaLibrary.MediaView;
+import app.rounds.media.entity.MediaKind;
+import app.rounds.platform.control.ProblemException;
+import app.rounds.sessions.control.Participants;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders a highlight as the public will see it, from its working copy and the live state of what it quotes and
+ * shows: a quote's words and who may be named come from the contribution and its author's choices, a picture's alt
+ * text and consent from the media library. HTML is built as a jsoup tree, so every text is encoded by jsoup.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class Renditions {
+
+    private static final Document.OutputSettings COMPACT = new Document.OutputSettings().prettyPrint(false);
+
+    @Inject
+    QuotableContributions contributions;
+
+    @Inject
+    Participants participants;
+
+    @Inject
+    MediaLibrary media;
+
+    /** Where the public (and, for a preview, staff) fetch a picture of a highlight: relative to the site root. */
+    public static String mediaPath(String highlightId, String mediaId, String variant) {
+        return "/api/public/highlights/" + highlightId + "/media/" + mediaId + (variant == null ? "" : "?variant=" + variant);
+    }
+
+    public Rendition of(Highlight highlight) {
+        Document document = Document.createShell("");
+        document.outputSettings(COMPACT);
+        Element article = document.body().appendElement("article").addClass("highlight");
+        article.appendElement("h1").text(highlight.title());
+        List<Rendition.ScreenedField> texts = new ArrayList<>();
+        texts.add(new Rendition.ScreenedField("title", highlight.title()));
+        if (highlight.summary() != null) {
+            article.appendElement("p").addClass("summary").text(highlight.summary());
+            texts.add(new Rendition.ScreenedField("summary", highlight.summary()));
+        }
+        if (highlight.bodyHtml() != null) {
+            article.appendElement("div").addClass("body").append(highlight.bodyHtml());
+            texts.add(new Rendition.ScreenedField("body", BodyHtml.text(highlight.bodyHtml())));
+        }
+        List<Rendition.Part> parts = new ArrayList<>();
+        List<String> blockers = new ArrayList<>();
+        String imageMediaId = null;
+        String imageAlt = null;
+        List<HighlightPart> stored = highlight.parts();
+        for (int i = 0; i < stored.size(); i++) {
+            HighlightPart part = stored.get(i);
+            Rendition.Part shown = part.kind() == PartKind.MEDIA
+                    ? picture(highlight, i, part, article, texts)
+                    : quote(highlight, i, part, article, texts);
+            parts.add(shown);
+            shown.problems().forEach(problem -> blockers.add("Part " + (shown.position() + 1) + ": " + problem));
+            if (imageMediaId == null && "PHOTO".equals(shown.mediaKind()) && shown.problems().isEmpty()) {
+                imageMediaId = shown.refId();
+                imageAlt = shown.altText();
+            }
+        }
+        String html = article.outerHtml();
+        return new Rendition(highlight.title(), highlight.summary(), html, sha256(html), List.copyOf(parts),
+                List.copyOf(texts), List.copyOf(blockers), imageMediaId, imageAlt);
+    }
+
+    private Rendition.Part picture(Highlight highlight, int position, HighlightPart part, Element article,
+                                   List<Rendition.ScreenedField> texts) {
+        MediaView item;
+        try {
+            item = media.one(highlight.sessionId(), part.refId());
+        } catch (ProblemException gone) {
+            return new Rendition.Part(position, PartKind.MEDIA, part.refId(), null, null, null, null, null, null,
+                    null, null, null, null, null, false, List.of(), null,
+                    List.of("the photo or video is no longer in the session's library"));
+        }
+        List<String> problems = item.publishable() ? List.of()
+                : item.unpublishableReasons().stream().map(r -> "it cannot be published: " + r).toList();
+        Element figure = article.appendElement("figure").addClass(item.kind() == MediaKind.VIDEO ? "video" : "photo");
+        if (item.kind() == MediaKind.VIDEO) {
+            Element video = figure.appendElement("video").attr("controls", true).attr("preload", "metadata")
+                    .attr("src", mediaPath(highlight.id(), item.id(), null));
+            if (item.altText() != null) {
+                video.attr("aria-label", item.altText());
+            }
+        } else {
+            Element img = figure.appendElement("img").attr("src", mediaPath(highlight.id(), item.id(), "large"))
+                    .attr("alt", item.altText() == null ? "" : item.altText()).attr("loading", "lazy")
+                    .attr("decoding", "async");
+            if (item.width() != null && item.height() != null) {
+                img.attr("width", item.width().toString()).attr("height", item.height().toString());
+            }
+        }
+        if (item.caption() != null) {
+            figure.appendElement("figcaption").text(item.caption());
+            texts.add(new Rendition.ScreenedField("parts[" + position + "].caption", item.caption()));
+        }
+        if (item.altText() != null) {
+            texts.add(new Rendition.ScreenedField("parts[" + position + "].alt", item.altText()));
+        }
+        return new Rendition.Part(position, PartKind.MEDIA, item.id(), null, null, null, null, null, null, null,
+                null, item.kind().name(), item.altText(), item.caption(), item.publishable(), item.consents(),
+                mediaPath(highlight.id(), item.id(), "small"), problems);
+    }
+
+    private Rendition.Part quote(Highlight highlight, int position, HighlightPart part, Element article,
+                                 List<Rendition.ScreenedField> texts) {
+        String noun = part.kind() == PartKind.QUESTION ? "question" : "feedback";
+        Quotable source = (part.kind() == PartKind.QUESTION
+                ? contributions.question(highlight.sessionId(), part.refId())
+                : contributions.feedback(highlight.sessionId(), part.refId())).orElse(null);
+        if (source == null) {
+            return new Rendition.Part(position, part.kind(), part.refId(), null, null, null, null, part.quoteMode(),
+                    part.permission(), part.permissionEvidence(), null, null, null, null, null, List.of(), null,
+                    List.of("the " + noun + " is gone"));
+        }
+        List<String> problems = new ArrayList<>();
+        if (!source.showable()) {
+            problems.add(part.kind() == PartKind.QUESTION
+                    ? "the question is not approved by the session's moderators"
+                    : "the feedback has no comment that screening found clean");
+        }
+        boolean fromWeb = source.origin() == Origin.WEB;
+        String shown;
+        String attribution;
+        if (part.quoteMode() == QuoteMode.PARAPHRASE) {
+            shown = part.paraphrase();
+            attribution = "Paraphrased from " + (fromWeb ? "a trainee's " + noun : "a post on " + network(source.origin()));
+            if (shown == null) {
+                problems.add("write the paraphrase");
+            } else if (normalized(shown).equals(normalized(source.text()))) {
+                problems.add("a paraphrase must reword the original, or quote it with permission");
+            }
+        } else {
+            shown = source.text();
+            if (fromWeb) {
+                attribution = participants.quotableName(source.participantId()).map(name -> name + ", trainee")
+                        .orElse("A trainee");
+            } else {
+                attribution = (source.authorHandle() == null ? "A post" : source.authorHandle()) + " on "
+                        + network(source.origin());
+                if (part.permission() != QuotePermission.GRANTED) {
+                    problems.add("quoting " + (source.authorHandle() == null ? "this post" : source.authorHandle())
+                            + " verbatim needs their permission on record (granted, with evidence); "
+                            + "or paraphrase it without attribution");
+                }
+            }
+        }
+        Element quote = article.appendElement(part.quoteMode() == QuoteMode.PARAPHRASE ? "aside" : "blockquote")
+                .addClass(part.quoteMode() == QuoteMode.PARAPHRASE ? "quote paraphrase" : "quote");
+        quote.appendElement("p").text(shown == null ? "" : shown);
+        Element footer = quote.appendElement("footer");
+        if (!fromWeb && part.quoteMode() == QuoteMode.VERBATIM && source.originalUrl() != null
+                && part.permission() == QuotePermission.GRANTED) {
+            footer.appendText("— ").appendElement("a").attr("href", source.originalUrl())
+                    .attr("rel", "nofollow noopener noreferrer").text(attribution);
+        } else {
+            footer.text((part.quoteMode() == QuoteMode.PARAPHRASE ? "" : "— ") + attribution);
+        }
+        if (source.rating() != null) {
+            footer.appendText(" · rated the session " + source.rating() + " out of 5");
+        }
+        if (shown != null) {
+            texts.add(new Rendition.ScreenedField("parts[" + position + "].text", shown));
+        }
+        return new Rendition.Part(position, part.kind(), part.refId(), shown, source.text(), attribution,
+                source.origin(), part.quoteMode(), part.permission(), part.permissionEvidence(),
+                source.originalUrl(), null, null, null, null, List.of(), null, List.copyOf(problems));
+    }
+
+    private static String network(Origin origin) {
+        return switch (origin) {
+            case MASTODON -> "Mastodon";
+            case BLUESKY -> "Bluesky";
+            case WEBHOOK -> "a relayed network";
+            case FEED -> "a feed";
+            case WEB -> "the session page";
+        };
+    }
+
+    private static String normalized(String text) {
+        return text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

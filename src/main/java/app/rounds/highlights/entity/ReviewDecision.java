@@ -1,0 +1,5 @@
+package app.rounds.highlights.entity;
+
+public enum ReviewDecision {
+    APPROVE, REJECT
+}
