@@ -1,4 +1,4 @@
-import { api, requireStaff, showError, clearErrors, whileBusy, logout } from './api.js';
+import { api, requireStaff, showError, clearErrors, whileBusy, logout, formatWhen } from './api.js';
 
 const ROLES = ['presenter', 'communicator', 'reviewer', 'admin'];
 const form = document.getElementById('user-form');
@@ -81,8 +81,37 @@ form.addEventListener('submit', async (event) => {
 
 document.getElementById('logout').addEventListener('click', logout);
 
+async function renderAudit() {
+  const entries = await api('GET', 'api/audit?limit=50');
+  document.getElementById('audit').replaceChildren(...entries.map((e) => {
+    const tr = document.createElement('tr');
+    for (const text of [e.seq, formatWhen(e.recordedAt), e.actor, e.action, `${e.subjectType} ${e.subjectId}`]) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.append(td);
+    }
+    tr.title = e.detail || '';
+    return tr;
+  }));
+}
+
+document.getElementById('verify-audit').addEventListener('click', async () => {
+  const result = document.getElementById('audit-result');
+  result.textContent = 'Verifying…';
+  try {
+    const v = await api('GET', 'api/audit/verification');
+    result.textContent = v.intact
+      ? `Intact: ${v.entriesChecked} entries checked, each carrying the hash of the one before.`
+      : `BROKEN at entry ${v.firstBrokenSeq}: ${v.problem}. ${v.entriesChecked} entries before it are intact.`;
+    result.classList.toggle('error', !v.intact);
+  } catch (e) {
+    result.textContent = e.message;
+  }
+});
+
 const me = await requireStaff(['admin']).catch((e) => { pageProblem.textContent = e.message; });
 if (me) {
   document.getElementById('who').textContent = me.displayName;
   await render().catch((e) => { pageProblem.textContent = e.message; });
+  await renderAudit().catch((e) => { pageProblem.textContent = e.message; });
 }

@@ -7,8 +7,9 @@ form.elements.username.focus();
 function nextPage(me) {
   const next = new URLSearchParams(location.search).get('next');
   if (next && /^[a-z-]+\.html(\?[\w=&%-]*)?$/.test(next)) return next;
-  return me.roles.includes('presenter') || me.roles.includes('communicator') || !me.roles.includes('admin')
-    ? 'sessions.html' : 'admin.html';
+  if (me.roles.includes('presenter') || me.roles.includes('communicator')) return 'sessions.html';
+  if (me.roles.includes('reviewer')) return 'review.html';
+  return me.roles.includes('admin') ? 'admin.html' : 'sessions.html';
 }
 
 form.addEventListener('submit', async (event) => {

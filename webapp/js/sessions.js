@@ -69,6 +69,9 @@ function card(session) {
   const media = item.querySelector('.media');
   media.href = `media.html?id=${encodeURIComponent(session.id)}`;
   media.setAttribute('aria-label', `Photos and videos of ${session.title}`);
+  const highlights = item.querySelector('.highlights');
+  highlights.href = `highlights.html?session=${encodeURIComponent(session.id)}`;
+  highlights.setAttribute('aria-label', `Highlights of ${session.title}`);
   const projector = item.querySelector('.projector');
   projector.href = `projector.html?id=${encodeURIComponent(session.id)}`;
   projector.setAttribute('aria-label', `Show join code of ${session.title}`);

@@ -28,7 +28,11 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -272,6 +276,80 @@ class RoundsPagesIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#media .media-card .media-meta"),
                 "not publishable"));
         Browsers.screenshot(browser, "media-library");
+        assertNoErrorsLogged();
+    }
+
+    @Test
+    void communicatorBuildsAHighlightAReviewerApprovesItAndThePublicPageShowsIt() throws Exception {
+        Staff.Member communicator = staff.create("communicator", "presenter");
+        Staff.Member reviewer = staff.create("reviewer");
+        ApiClient curator = communicator.client();
+        JsonObject session = curator.post("api/sessions", ApiClient.json("{'title':'Chest drain care'}")).json();
+        String sessionId = session.getString("id");
+        ApiClient trainee = ApiClient.anonymous(base).from(Staff.uniqueAddress());
+        trainee = trainee.withHeader("Rounds-Participant", trainee.post("api/participants",
+                ApiClient.json("{'code':'" + session.getString("joinCode") + "','displayName':'Sam',"
+                        + "'quoteByName':true}")).json().getString("token"));
+        String questionId = trainee.post("api/participants/me/questions",
+                ApiClient.json("{'text':'When do we clamp the drain?'}")).json().getString("id");
+        curator.put("api/sessions/" + sessionId + "/questions/" + questionId + "/status",
+                ApiClient.json("{'status':'APPROVED'}"));
+        HttpResponse<String> uploaded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base + "api/sessions/" + sessionId + "/media?name=drain.jpg"))
+                .header("Authorization", curator.header("Authorization"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(TestPhotos.withExif(640, 480))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, uploaded.statusCode(), uploaded.body());
+        String photo = "api/sessions/" + sessionId + "/media/"
+                + uploaded.body().replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
+        curator.put(photo, ApiClient.json("{'altText':'A nurse checks the chest drain bottle on a manikin'}"));
+        curator.put(photo + "/people", ApiClient.json("{'noIdentifiablePeople':true}"));
+
+        logIn(communicator);
+        browser.get(base + "highlights.html?session=" + sessionId);
+        wait.until(ExpectedConditions.textToBe(By.id("title"), "Highlights · Chest drain care"));
+        browser.findElement(By.id("new-title")).sendKeys("Chest drains, safely", Keys.ENTER);
+        WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("summary")));
+        summary.sendKeys("Twenty nurses practised drain checks.");
+        List<WebElement> material = browser.findElements(By.cssSelector("#material .material-item input[type=checkbox]"));
+        assertEquals(2, material.size(), "the approved question and the publishable photo are suggested");
+        material.forEach(WebElement::click);
+        browser.findElement(By.cssSelector("#draft button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("page-status"), "Saved."));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), "Sam, trainee"));
+        browser.findElement(By.cssSelector("#submission button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("page-status"), "Submitted for review."));
+        assertEquals("in review", browser.findElement(By.id("editor-status")).getText());
+        assertNoErrorsLogged();
+
+        browser.manage().deleteAllCookies();
+        browser.get(base + "review.html");
+        wait.until(ExpectedConditions.urlContains("login.html"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(reviewer.username(), Keys.TAB);
+        browser.switchTo().activeElement().sendKeys(reviewer.password(), Keys.ENTER);
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("login.html")));
+        assertTrue(browser.getCurrentUrl().endsWith("review.html"), "back where the reviewer was going");
+
+        long opened = System.nanoTime();
+        browser.get(base + "review.html");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//ul[@id='queue']//button[contains(., 'Chest drains, safely')]"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rendition"), "When do we clamp the drain?"));
+        assertTrue(browser.findElement(By.id("packet-pictures")).getText().contains("No one identifiable"),
+                "the reviewer sees the consent status of the picture");
+        browser.findElement(By.id("approve")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("published-link"))).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("article.highlight h1"), "Chest drains, safely"));
+        long millis = (System.nanoTime() - opened) / 1_000_000;
+        System.out.printf("RoundsPagesIT: reviewer from opening the queue to the published page: %d ms%n", millis);
+
+        WebElement picture = browser.findElement(By.cssSelector("article.highlight img"));
+        assertEquals("A nurse checks the chest drain bottle on a manikin", picture.getAttribute("alt"));
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "return arguments[0].complete && arguments[0].naturalWidth > 0", picture));
+        assertEquals("— Sam, trainee", browser.findElement(By.cssSelector("blockquote.quote footer")).getText());
+        Browsers.screenshot(browser, "published-highlight");
         assertNoErrorsLogged();
     }
 
