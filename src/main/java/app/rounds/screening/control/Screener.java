@@ -14,8 +14,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Screens free text from trainees before it can reach a public screen: patient data (the HIPAA Safe Harbor
- * identifiers that text can carry) and profanity. A heuristic first line, tuned to leave ordinary training talk
+ * Screens free text before it can reach a public screen or page: patient data (the HIPAA Safe Harbor identifiers
+ * that text can carry), what reads like a diagnosis or personal medical advice, and profanity. A heuristic first line, tuned to leave ordinary training talk
  * alone (doses, vital signs, lab values, times, years, room numbers); moderators make the decision.
  *
  * <p>Word lists: the defaults on the classpath, where {@code rounds.screening.word-lists} may name a directory whose
@@ -45,6 +45,9 @@ public class Screener {
         ScreenedText screened = new ScreenedText(text);
         List<Finding> kept = new ArrayList<>();
         for (Rule rule : PatientDataRules.ALL) {
+            apply(rule, screened, kept);
+        }
+        for (Rule rule : MedicalAdviceRules.ALL) {
             apply(rule, screened, kept);
         }
         apply((t, found) -> words.findIn(t.value()).forEach(found), screened, kept);

@@ -17,6 +17,7 @@ public enum Reason {
     URL("web address"),
     IP_ADDRESS("IP address"),
     IDENTIFYING_NUMBER("long number that may identify someone"),
+    MEDICAL_ADVICE("reads like a diagnosis or personal medical advice"),
     PROFANITY("profanity or slur");
 
     private final String label;

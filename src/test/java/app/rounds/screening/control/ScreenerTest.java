@@ -57,6 +57,21 @@ class ScreenerTest {
     }
 
     @Test
+    void whatReadsLikeADiagnosisOrPersonalAdviceIsFlaggedButTeachingIsNot() {
+        Screener screener = new Screener();
+        for (String advice : List.of("Sounds like you have a DVT, honestly.", "You probably have sepsis.",
+                "Your diagnosis is heart failure", "You should stop taking your blood thinners before the trip",
+                "Your mum doesn't need a doctor for that", "Sie haben wahrscheinlich eine Lungenentzündung",
+                "Vous avez probablement une angine", "Usted tiene probablemente gripe")) {
+            assertEquals(Set.of(Reason.MEDICAL_ADVICE), screener.screen(advice).reasons(), advice);
+        }
+        for (String teaching : List.of("How do we know a patient has sepsis?", "What dose of insulin should we start?",
+                "When should the patient stop taking warfarin before surgery?", "Does the diagnosis need a CT?")) {
+            assertFalse(screener.screen(teaching).flagged(), teaching);
+        }
+    }
+
+    @Test
     void nullAndBlankAreClean() {
         assertSame(Screening.clean(), screener.screen(null));
         assertFalse(screener.screen("").flagged());
