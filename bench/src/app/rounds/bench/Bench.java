@@ -66,7 +66,7 @@ public final class Bench {
             Bench bench = new Bench(new Tee(file, System.out));
             bench.adminToken = bench.token(System.getProperty("bench.admin.user", "admin"),
                     System.getProperty("bench.admin.password"));
-            List<String> workloads = Arrays.asList(System.getProperty("bench.workloads", "fanout,intake,votes,memory,upload")
+            List<String> workloads = Arrays.asList(System.getProperty("bench.workloads", "fanout,intake,votes,memory,upload,pages")
                     .split(","));
             bench.out.printf("Run %s; %d trials per point, %d s each after warm-up; medians with [min–max].%n%n",
                     Instant.now(), bench.trials, bench.seconds);
@@ -85,6 +85,9 @@ public final class Bench {
             }
             if (workloads.contains("upload")) {
                 bench.upload();
+            }
+            if (workloads.contains("pages")) {
+                bench.publicPages();
             }
         }
         System.exit(0);
@@ -450,6 +453,88 @@ public final class Bench {
         return Files.readAllLines(Path.of("/proc/" + serverPid + "/status")).stream()
                 .filter(l -> l.startsWith("VmRSS:")).map(l -> l.replaceAll("\\D", "")).mapToLong(Long::parseLong)
                 .findFirst().orElse(-1);
+    }
+
+    // --- 6. public highlight pages --------------------------------------------------------------------------------
+
+    /**
+     * A published highlight's page under a fixed rate of GETs, as readers (or a cache revalidating) send them, beside
+     * the ceiling of this server for any GET: its static stylesheet, served by Payara's default servlet.
+     */
+    private void publicPages() throws Exception {
+        String page = "highlights/" + publishedHighlight();
+        out.println("### Public highlight page: GETs at fixed rates (p99 from the intended send time)");
+        out.println();
+        out.println("| offered/s | system | answered/s | p50 ms | p99 ms | server CPU % |");
+        out.println("|---|---|---|---|---|---|");
+        for (int rate : ints("bench.pages.rates", "250,500,1000,2000,4000")) {
+            List<Trial> rounds = repeat(() -> getAtRate(page, rate));
+            List<Trial> reference = repeat(() -> getAtRate("css/rounds.css", rate));
+            for (var row : List.of(Map.entry("highlight page", rounds),
+                    Map.entry("static stylesheet (reference)", reference))) {
+                out.printf("| %d | %s | %s | %s | %s | %s |%n", rate, row.getKey(),
+                        median(row.getValue(), Trial::perSecond, "%.0f"), median(row.getValue(), Trial::p50, "%.1f"),
+                        median(row.getValue(), Trial::p99, "%.1f"), median(row.getValue(), Trial::cpu, "%.0f"));
+            }
+            if (medianOf(rounds, Trial::p99) > 250) {
+                break;
+            }
+        }
+        out.println();
+    }
+
+    private Trial getAtRate(String path, int rate) throws InterruptedException {
+        Recorder recorder = new Recorder();
+        long cpuBefore = cpuTicks(serverPid);
+        long start = System.nanoTime();
+        HttpRequest request = HttpRequest.newBuilder(rounds.resolve(path)).timeout(Duration.ofSeconds(30)).build();
+        fixedRate(rate, seconds, sentAt -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException(path + ": " + response.statusCode());
+                    }
+                    return response.body().length;
+                }), recorder);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Trial(0, recorder.perSecond(seconds), recorder.micros.getValueAtPercentile(50) / 1e3,
+                recorder.micros.getValueAtPercentile(99) / 1e3, 0, cpuPercent(serverPid, cpuBefore, elapsed));
+    }
+
+    /** A highlight with a title, summary and story, written by the admin and approved (so published) by a reviewer. */
+    private String publishedHighlight() {
+        String reviewer = "bench-reviewer-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "bench-" + UUID.randomUUID();
+        post(null, "api/users", "{\"username\":\"" + reviewer + "\",\"password\":\"" + password
+                + "\",\"roles\":[\"reviewer\"]}", adminToken).join();
+        String reviewerToken = token(reviewer, password);
+        String sessionId = session("POST_MODERATION")[0];
+        String id = ID.matcher(post(null, "api/sessions/" + sessionId + "/highlights",
+                "{\"title\":\"Central line care, practised\"}", adminToken).join()).results().findFirst().orElseThrow()
+                .group(1);
+        String story = "<p>" + "Twelve nurses practised dressing changes on manikins, step by step. ".repeat(20) + "</p>";
+        put("api/highlights/" + id, "{\"title\":\"Central line care, practised\",\"summary\":\"Twelve nurses, "
+                + "one morning, every step of a dressing change.\",\"bodyHtml\":\"" + story + "\"}", adminToken);
+        post(null, "api/highlights/" + id + "/submission", "{}", adminToken).join();
+        String review = get("api/reviews/" + id, reviewerToken);
+        String hash = Pattern.compile("\"hash\":\"([0-9a-f]{64})\"").matcher(review).results().findFirst()
+                .orElseThrow().group(1);
+        post(null, "api/reviews/" + id + "/decision", "{\"decision\":\"APPROVE\",\"renditionHash\":\"" + hash
+                + "\"}", reviewerToken).join();
+        return id;
+    }
+
+    private String get(String path, String bearer) {
+        return http.sendAsync(HttpRequest.newBuilder(rounds.resolve(path)).header("Authorization", "Bearer " + bearer)
+                .build(), HttpResponse.BodyHandlers.ofString()).join().body();
+    }
+
+    private void put(String path, String json, String bearer) {
+        HttpResponse<String> answer = http.sendAsync(HttpRequest.newBuilder(rounds.resolve(path))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()).join();
+        if (answer.statusCode() >= 300) {
+            throw new IllegalStateException(path + ": " + answer.statusCode() + " " + answer.body());
+        }
     }
 
     // --- plumbing -------------------------------------------------------------------------------------------------
