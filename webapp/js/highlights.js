@@ -3,8 +3,9 @@ import { api, requireStaff, showError, clearErrors, whileBusy, formatWhen } from
 // A session's highlights: start one, choose what it shows, preview it as the public will see it, screen it,
 // submit it for review, publish it once approved.
 const params = new URLSearchParams(location.search);
-const sessionId = params.get('session') || '';
-let highlightId = params.get('id');
+// both go into API paths: encoded, so a crafted link cannot point a request elsewhere
+const sessionId = encodeURIComponent(params.get('session') || '');
+let highlightId = params.get('id') ? encodeURIComponent(params.get('id')) : null;
 let current = null;
 let suggestions = { questions: [], comments: [], media: [] };
 const problem = document.getElementById('problem');
@@ -27,7 +28,7 @@ function element(tag, props = {}, ...children) {
 async function refreshList() {
   const list = await api('GET', `api/sessions/${sessionId}/highlights`);
   document.getElementById('highlight-list').replaceChildren(...list.map((h) => element('li', {},
-    element('a', { href: `highlights.html?session=${sessionId}&id=${h.id}`, textContent: h.title }),
+    element('a', { href: `highlights.html?session=${sessionId}&id=${encodeURIComponent(h.id)}`, textContent: h.title }),
     ` · ${STATUS[h.status]}${h.live ? ' · live' : ''} · ${formatWhen(h.updatedAt)}`)));
   if (!list.length) {
     document.getElementById('highlight-list').replaceChildren(element('li', { className: 'muted', textContent: 'None yet.' }));
@@ -132,7 +133,7 @@ function renderFindings(findings) {
 
 function render(view) {
   current = view;
-  highlightId = view.id;
+  highlightId = encodeURIComponent(view.id);
   document.getElementById('editor').hidden = false;
   document.getElementById('editor-status').textContent = STATUS[view.status];
   const f = draft.elements;
@@ -160,7 +161,7 @@ function render(view) {
 
 async function open(id) {
   render(await api('GET', `api/highlights/${id}`));
-  history.replaceState(null, '', `highlights.html?session=${sessionId}&id=${id}`);
+  history.replaceState(null, '', `highlights.html?session=${sessionId}&id=${highlightId}`);
 }
 
 async function act(form, work, done) {
@@ -183,7 +184,7 @@ document.getElementById('new-highlight').addEventListener('submit', (event) => {
   act(form, async () => {
     const created = await api('POST', `api/sessions/${sessionId}/highlights`, { title: form.elements.title.value.trim() });
     form.reset();
-    history.replaceState(null, '', `highlights.html?session=${sessionId}&id=${created.id}`);
+    history.replaceState(null, '', `highlights.html?session=${sessionId}&id=${encodeURIComponent(created.id)}`);
     document.getElementById('draft-title').focus();
     return created;
   }, 'Draft started.');
@@ -225,7 +226,7 @@ document.getElementById('unpublish').addEventListener('click', () =>
     const me = await requireStaff(['communicator', 'admin']);
     if (!me) return;
     document.getElementById('who').textContent = me.displayName;
-    document.getElementById('media-link').href = `media.html?id=${encodeURIComponent(sessionId)}`;
+    document.getElementById('media-link').href = `media.html?id=${sessionId}`;
     const session = await api('GET', `api/sessions/${sessionId}`);
     document.getElementById('title').textContent = `Highlights · ${session.title}`;
     document.title = `Highlights · ${session.title} · Rounds`;

@@ -66,7 +66,7 @@ function consentSection(li, item) {
     button.textContent = next === 'WITHDRAWN' ? 'Withdraw' : 'Grant';
     button.setAttribute('aria-label', `${button.textContent} consent of ${c.person}`);
     button.addEventListener('click', () => change(() => api('PUT', `${base}/consents/${c.id}`, { status: next })));
-    row.append(button);
+    row.append(button, ' ', evidenceControl(base, c));
     return row;
   }));
   const form = li.querySelector('.add-consent');
@@ -84,6 +84,41 @@ function consentSection(li, item) {
       showError(form, e);
     }
   });
+}
+
+/** The scanned consent form: a link to it once attached, and a file input to attach (or replace) it. */
+function evidenceControl(base, c) {
+  const wrap = document.createElement('span');
+  wrap.className = 'evidence';
+  if (c.evidenceFile) {
+    const link = document.createElement('a');
+    link.href = `${base}/consents/${c.id}/evidence`;
+    link.textContent = `Form: ${c.evidenceFile}`;
+    wrap.append(link, ' ');
+  }
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = 'application/pdf,image/jpeg,image/png';
+  input.id = `evidence-${c.id}`;
+  const label = document.createElement('label');
+  label.htmlFor = input.id;
+  label.textContent = c.evidenceFile ? 'Replace the scanned form' : 'Attach the scanned form';
+  const status = document.createElement('span');
+  status.setAttribute('role', 'status');
+  input.addEventListener('change', async () => {
+    const file = input.files[0];
+    if (!file) return;
+    try {
+      await uploadFile(`${base}/consents/${c.id}/evidence?name=${encodeURIComponent(file.name)}`, file, (share) => {
+        status.textContent = `${Math.round(share * 100)} %`;
+      });
+      refresh();
+    } catch (e) {
+      status.textContent = `Not attached: ${e.message}`;
+    }
+  });
+  wrap.append(label, ' ', input, ' ', status);
+  return wrap;
 }
 
 async function change(request) {

@@ -1,4 +1,4 @@
-import { api, requireStaff, showError, clearErrors, whileBusy, formatWhen } from './api.js';
+import { api, requireStaff, showError, clearErrors, formatWhen } from './api.js';
 
 // Compliance review on one screen: the queue, then for one highlight the exact rendition, what screening found
 // with the author's reasons, each picture's consent and each quote's permission, and the decision.
@@ -82,8 +82,8 @@ async function openPacket(id) {
   problem.textContent = '';
   pageStatus.textContent = '';
   try {
-    renderPacket(await api('GET', `api/reviews/${id}`));
-    history.replaceState(null, '', `review.html?id=${id}`);
+    renderPacket(await api('GET', `api/reviews/${encodeURIComponent(id)}`));
+    history.replaceState(null, '', `review.html?id=${encodeURIComponent(id)}`);
     document.getElementById('packet-heading').tabIndex = -1;
     document.getElementById('packet-heading').focus();
   } catch (e) {
@@ -91,14 +91,14 @@ async function openPacket(id) {
   }
 }
 
-decision.addEventListener('submit', async (event) => {
-  event.preventDefault();
+async function decide(choice) {
   clearErrors(decision);
-  const choice = event.submitter?.value || 'APPROVE';
+  const buttons = decision.querySelectorAll('button');
+  buttons.forEach((b) => { b.disabled = true; });
   try {
-    const decided = await whileBusy(decision, () => api('POST', `api/reviews/${packet.id}/decision`, {
+    const decided = await api('POST', `api/reviews/${encodeURIComponent(packet.id)}/decision`, {
       decision: choice, comment: decision.elements.comment.value.trim() || null, renditionHash: packet.rendition.hash,
-    }));
+    });
     decision.reset();
     renderPacket(decided);
     pageStatus.replaceChildren(decided.status === 'PUBLISHED'
@@ -108,8 +108,15 @@ decision.addEventListener('submit', async (event) => {
     await refreshQueue();
   } catch (e) {
     showError(decision, e);
+  } finally {
+    buttons.forEach((b) => { b.disabled = false; });
   }
-});
+}
+
+// each button says what it decides: no default that could turn a rejection into an approval
+decision.addEventListener('submit', (event) => event.preventDefault());
+document.getElementById('approve').addEventListener('click', () => decide('APPROVE'));
+document.getElementById('reject').addEventListener('click', () => decide('REJECT'));
 
 (async () => {
   try {

@@ -34,14 +34,16 @@ CREATE TABLE highlight (
     session_id          CHAR(36)      NOT NULL,
     title               VARCHAR(200)  NOT NULL,
     summary             VARCHAR(500)  NULL,
-    body_html           TEXT          NULL,
+    body_html           MEDIUMTEXT    NULL,
     author_notes        VARCHAR(2000) NULL,
     author_id           CHAR(36)      NOT NULL,
     author_name         VARCHAR(120)  NOT NULL,
     status              VARCHAR(16)   NOT NULL,
     publish_on_approval BOOLEAN       NOT NULL DEFAULT TRUE,
     -- the screening findings of the last submission with the author's reasons for going ahead, JSON
-    screening           TEXT          NULL,
+    screening           MEDIUMTEXT    NULL,
+    -- everyone who edited or submitted it since its last review decision: none of them may decide on it
+    contributors        VARCHAR(2000) NULL,
     submitted_at        DATETIME(6)   NULL,
     submitted_hash      CHAR(64)      NULL,
     approved_hash       CHAR(64)      NULL,
@@ -108,13 +110,15 @@ CREATE TABLE highlight_publication (
 
 CREATE INDEX ix_highlight_publication_live ON highlight_publication (state, published_at);
 
--- The photos and videos a publication shows: the only media with public URLs.
-CREATE TABLE highlight_publication_media (
-    highlight_id CHAR(36) NOT NULL,
-    media_id     CHAR(36) NOT NULL,
-    PRIMARY KEY (highlight_id, media_id),
-    CONSTRAINT fk_publication_media_publication FOREIGN KEY (highlight_id)
+-- What a publication shows besides its text: the pictures (the only media with public URLs) and the quoted
+-- questions and feedback, so that a withdrawal of any of them takes the publication down.
+CREATE TABLE highlight_publication_part (
+    highlight_id CHAR(36)    NOT NULL,
+    ref_id       CHAR(36)    NOT NULL,
+    kind         VARCHAR(10) NOT NULL,
+    PRIMARY KEY (highlight_id, ref_id),
+    CONSTRAINT fk_publication_part_publication FOREIGN KEY (highlight_id)
         REFERENCES highlight_publication (highlight_id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
-CREATE INDEX ix_publication_media_media ON highlight_publication_media (media_id);
+CREATE INDEX ix_publication_part_ref ON highlight_publication_part (ref_id);

@@ -226,10 +226,17 @@ class HighlightsIT {
         assertEquals("APPROVED", reviewer.post("api/reviews/" + id + "/decision", decision("APPROVE", null, hash))
                 .json().getString("status"), "approved, waiting for its author to publish");
 
-        JsonObject edited = edit(id, "Flushing the line, step by step", null, null, false,
-                Json.createArrayBuilder().add(part("MEDIA", photoId)));
+        Staff.Member editor = staff.create("admin", "reviewer");
+        Reply edit = editor.client().put("api/highlights/" + id, Json.createObjectBuilder()
+                .add("title", "Flushing the line, step by step").add("publishOnApproval", false)
+                .add("parts", Json.createArrayBuilder().add(part("MEDIA", photoId))).build().toString());
+        assertEquals(200, edit.status(), edit.body());
+        JsonObject edited = edit.json();
         assertEquals("IN_REVIEW", edited.getString("status"), "an edit after approval returns it to review");
         assertNotEquals(hash, edited.getJsonObject("rendition").getString("hash"));
+        String editedHash = edited.getJsonObject("rendition").getString("hash");
+        assertEquals(403, editor.client().post("api/reviews/" + id + "/decision",
+                decision("APPROVE", null, editedHash)).status(), "nobody approves their own edit");
         Reply refused = curator.post("api/highlights/" + id + "/publication", "");
         assertEquals(409, refused.status(), refused.body());
         assertEquals(404, anonymous.get("highlights/" + id).status());
@@ -267,6 +274,24 @@ class HighlightsIT {
         assertEquals(0, highlight.getJsonArray("parts").size(), "the picture left the highlight");
         assertTrue(audit("highlight", id).contains("highlight.taken-down"));
         assertTrue(audit("consent", consentId).contains("consent.withdrawn"));
+    }
+
+    @Test
+    void aQuoteHiddenByAModeratorTakesThePublicationQuotingItDown() {
+        String id = create("Dressing questions");
+        edit(id, "Dressing questions", null, null, true, Json.createArrayBuilder().add(part("QUESTION", questionId)));
+        assertEquals(200, curator.post("api/highlights/" + id + "/submission", "{}").status());
+        String hash = reviewer.get("api/reviews/" + id).json().getJsonObject("rendition").getString("hash");
+        reviewer.post("api/reviews/" + id + "/decision", decision("APPROVE", null, hash));
+        assertEquals(200, anonymous.get("highlights/" + id).status());
+
+        assertEquals(200, curator.put("api/sessions/" + sessionId + "/questions/" + questionId + "/status",
+                json("{'status':'HIDDEN'}")).status());
+        assertEquals(410, anonymous.get("highlights/" + id).status(), "a hidden question is not quoted in public");
+        JsonObject highlight = curator.get("api/highlights/" + id).json();
+        assertEquals("DRAFT", highlight.getString("status"));
+        assertTrue(highlight.getJsonObject("rendition").getJsonArray("blockers").getString(0).contains("not approved"));
+        assertTrue(audit("highlight", id).contains("highlight.taken-down"));
     }
 
     @Test

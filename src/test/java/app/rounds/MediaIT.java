@@ -325,6 +325,53 @@ class MediaIT {
     }
 
     @Test
+    void aScannedConsentFormIsKeptAsEvidenceJudgedByItsContentAndDeletedWithItsItem() throws Exception {
+        String path = "api/sessions/" + sessionId + "/media/" + body(upload("bay.jpg", TestPhotos.withExif(30, 20),
+                "image/jpeg")).getString("id");
+        String consent = presenter.post(path + "/consents", json("{'person':'Nurse Kim','relation':'STAFF',"
+                + "'scope':'PUBLIC','status':'GRANTED'}")).json().getJsonArray("consents").getJsonObject(0)
+                .getString("id");
+        byte[] form = ("%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
+                + Staff.uniqueSuffix()).getBytes(StandardCharsets.US_ASCII);
+        byte[] executable = new byte[2048];
+        executable[0] = 'M';
+        executable[1] = 'Z';
+
+        HttpResponse<String> refused = attach(path + "/consents/" + consent + "/evidence?name=form.pdf", executable);
+        assertRefused(refused, 415);
+        assertEquals(jakarta.json.JsonValue.NULL, presenter.get(path).json().getJsonArray("consents").getJsonObject(0)
+                .getOrDefault("evidenceFile", jakarta.json.JsonValue.NULL), "nothing attached");
+
+        HttpResponse<String> attached = attach(path + "/consents/" + consent + "/evidence?name=kim-signed.pdf", form);
+        assertEquals(200, attached.statusCode(), attached.body());
+        assertEquals("kim-signed.pdf", body(attached).getJsonArray("consents").getJsonObject(0)
+                .getString("evidenceFile"));
+        HttpResponse<byte[]> kept = download(path + "/consents/" + consent + "/evidence", null);
+        assertEquals(200, kept.statusCode());
+        assertArrayEquals(form, kept.body(), "kept exactly as signed");
+        assertEquals("application/pdf", kept.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(kept.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment"));
+        assertEquals("no-store", kept.headers().firstValue("Cache-Control").orElseThrow().replace("private, ", ""));
+        Path stored = Path.of(System.getProperty("rounds.it.media.dir", "target/it-media"),
+                sha256(form).substring(0, 2), sha256(form));
+        assertTrue(Files.exists(stored));
+
+        assertEquals(204, presenter.delete(path).status());
+        assertFalse(Files.exists(stored), "the form goes with its item once nothing else refers to it");
+    }
+
+    HttpResponse<String> attach(String path, byte[] file) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", presenter.header("Authorization"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
     void theLibraryIsForTheSessionsStaffOnly() throws Exception {
         HttpResponse<String> uploaded = upload("ward.jpg", TestPhotos.withExif(20, 20), "image/jpeg");
         String item = body(uploaded).getString("id");

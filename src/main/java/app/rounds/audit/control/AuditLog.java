@@ -86,15 +86,22 @@ public class AuditLog {
                 .getResultStream().map(EntryView::of).toList();
     }
 
-    /** Walks the whole chain in pages, reading rows as the database holds them now. */
+    /**
+     * Walks the chain in pages up to its head as it was when the walk began (entries appended meanwhile are left for
+     * the next check), reading rows as the database holds them now.
+     */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Verification verify() {
+        Object[] head = (Object[]) em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id = 1")
+                .getSingleResult();
+        long headSeq = ((Number) head[0]).longValue();
         long expectedSeq = 1;
         String expectedPrev = AuditEntry.GENESIS;
         long checked = 0;
-        while (true) {
-            List<AuditEntry> page = em.createNamedQuery(AuditEntry.FIND_FROM, AuditEntry.class)
-                    .setParameter("after", expectedSeq - 1).setMaxResults(PAGE).getResultList();
+        while (expectedSeq <= headSeq) {
+            List<AuditEntry> page = em.createNamedQuery(AuditEntry.FIND_RANGE, AuditEntry.class)
+                    .setParameter("after", expectedSeq - 1).setParameter("upTo", headSeq)
+                    .setMaxResults(PAGE).getResultList();
             for (AuditEntry entry : page) {
                 String problem = entry.seq() != expectedSeq ? "entry " + expectedSeq + " is missing"
                         : !entry.prevHash().equals(expectedPrev) ? "it does not carry the hash of the entry before"
@@ -112,11 +119,9 @@ public class AuditLog {
                 break;
             }
         }
-        Object[] head = (Object[]) em.createNativeQuery("SELECT seq, hash FROM audit_head WHERE id = 1")
-                .getSingleResult();
-        if (((Number) head[0]).longValue() != expectedSeq - 1 || !expectedPrev.equals(head[1])) {
-            return new Verification(false, checked, expectedSeq, "entries after " + (expectedSeq - 1)
-                    + " are missing (the chain's head is entry " + head[0] + ")", null, clock.instant());
+        if (expectedSeq - 1 != headSeq || !expectedPrev.equals(head[1])) {
+            return new Verification(false, checked, expectedSeq, "entries from " + expectedSeq + " to " + headSeq
+                    + " are missing or do not end in the chain's head", null, clock.instant());
         }
         return new Verification(true, checked, null, null, expectedPrev, clock.instant());
     }

@@ -16,6 +16,8 @@ import java.util.HexFormat;
 @Entity
 @Table(name = "audit_entry")
 @NamedQuery(name = AuditEntry.FIND_FROM, query = "SELECT e FROM AuditEntry e WHERE e.seq > :after ORDER BY e.seq")
+@NamedQuery(name = AuditEntry.FIND_RANGE,
+        query = "SELECT e FROM AuditEntry e WHERE e.seq > :after AND e.seq <= :upTo ORDER BY e.seq")
 @NamedQuery(name = AuditEntry.FIND_LATEST, query = "SELECT e FROM AuditEntry e ORDER BY e.seq DESC")
 @NamedQuery(name = AuditEntry.FIND_BY_SUBJECT, query = "SELECT e FROM AuditEntry e "
         + "WHERE e.subjectType = :type AND e.subjectId = :id ORDER BY e.seq")
@@ -23,6 +25,7 @@ public class AuditEntry {
 
     public static final String FIND_FROM = "AuditEntry.findFrom";
     public static final String FIND_LATEST = "AuditEntry.findLatest";
+    public static final String FIND_RANGE = "AuditEntry.findRange";
     public static final String FIND_BY_SUBJECT = "AuditEntry.findBySubject";
     public static final String GENESIS = "0".repeat(64);
 

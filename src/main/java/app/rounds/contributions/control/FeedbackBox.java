@@ -11,6 +11,7 @@ import app.rounds.platform.control.UniqueConstraints;
 import app.rounds.screening.control.Screener;
 import app.rounds.sessions.control.Participants.Joined;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -58,6 +59,9 @@ public class FeedbackBox {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<ContributionRetracted> retracted;
+
     public Given give(Joined trainee, int rating, String comment) {
         Questions.ensureOpen(trainee);
         String sessionId = trainee.session().id();
@@ -72,6 +76,7 @@ public class FeedbackBox {
                     return created;
                 });
         feedback.rate(rating, comment, Findings.stored(screener.screen(comment)), clock.instant());
+        retracted.fire(new ContributionRetracted(sessionId, feedback.id(), "changed by its author"));
         UniqueConstraints.flush(em, "uq_feedback_participant", () -> ProblemException.conflict("concurrent-change",
                 "Your feedback was just given from another tab; reload and try again."));
         appendSummary(sessionId);
@@ -102,6 +107,7 @@ public class FeedbackBox {
         if (feedback != null) {
             board.lockStream(feedback.sessionId(), Stream.MODERATION);
             rate(feedback, rating, comment);
+            retracted.fire(new ContributionRetracted(feedback.sessionId(), feedback.id(), "edited at its source"));
         }
     }
 
@@ -110,6 +116,7 @@ public class FeedbackBox {
         Feedback feedback = em.find(Feedback.class, feedbackId);
         if (feedback != null) {
             board.lockStream(feedback.sessionId(), Stream.MODERATION);
+            retracted.fire(new ContributionRetracted(feedback.sessionId(), feedback.id(), "deleted at its source"));
             em.remove(feedback);
             em.flush();
             appendSummary(feedback.sessionId());

@@ -64,6 +64,9 @@ public class Questions {
     AuditLog audit;
 
     @Inject
+    Event<ContributionRetracted> retracted;
+
+    @Inject
     Screener screener;
 
     @Inject
@@ -113,6 +116,7 @@ public class Questions {
         boolean wasVisible = question.visible();
         String shortened = shortened(text);
         question.revise(shortened, Findings.stored(screener.screen(shortened)), clock.instant());
+        retracted.fire(new ContributionRetracted(question.sessionId(), question.id(), "edited at its source"));
         published(question, wasVisible);
     }
 
@@ -124,6 +128,7 @@ public class Questions {
         }
         boolean wasVisible = question.visible();
         question.withdraw(clock.instant());
+        retracted.fire(new ContributionRetracted(question.sessionId(), question.id(), "deleted at its source"));
         published(question, wasVisible);
     }
 
@@ -200,6 +205,10 @@ public class Questions {
         QuestionStatus before = question.status();
         question.moveTo(next, clock.instant());
         audit.record(actor, "question.moderated", subject(question), Map.of("from", before, "to", next));
+        if (before == QuestionStatus.APPROVED) {
+            retracted.fire(new ContributionRetracted(question.sessionId(), question.id(),
+                    "moderated to " + next.name().toLowerCase(Locale.ROOT)));
+        }
         return published(question, wasVisible);
     }
 

@@ -154,13 +154,13 @@ public class Highlights {
         }
         String before = renditions.of(highlight).hash();
         highlight.edit(draft.title().strip(), blankToNull(draft.summary()), BodyHtml.sanitised(draft.bodyHtml()),
-                blankToNull(draft.authorNotes()), draft.publishOnApproval(), parts, clock.instant());
+                blankToNull(draft.authorNotes()), draft.publishOnApproval(), parts, editor.id(), clock.instant());
         Rendition after = renditions.of(highlight);
         if (highlight.status().underReview() && !after.hash().equals(before)) {
             List<HighlightFinding> findings = screening.screen(after,
                     HighlightScreening.justificationsIn(highlight.screening()));
             if (after.blockers().isEmpty() && findings.stream().allMatch(HighlightFinding::overridden)) {
-                highlight.submit(after.hash(), HighlightScreening.stored(findings), clock.instant());
+                highlight.submit(after.hash(), HighlightScreening.stored(findings), editor.id(), clock.instant());
                 audit.record(editor.username(), "highlight.returned-to-review", subject(highlight),
                         Map.of("renditionHash", after.hash()));
             } else {
@@ -204,7 +204,7 @@ public class Highlights {
                     open.stream().map(f -> new ProblemException.FieldError(f.field(),
                             f.label() + ": \u201c" + f.excerpt() + "\u201d")).toList(), null);
         }
-        highlight.submit(rendition.hash(), HighlightScreening.stored(findings), clock.instant());
+        highlight.submit(rendition.hash(), HighlightScreening.stored(findings), author.id(), clock.instant());
         audit.record(author.username(), "highlight.submitted", subject(highlight),
                 Map.of("renditionHash", rendition.hash(), "findingsJustified", findings.size()));
         return view(highlight);
@@ -247,7 +247,7 @@ public class Highlights {
         boolean exists = switch (choice.kind()) {
             case QUESTION -> contributions.question(sessionId, choice.refId()).isPresent();
             case FEEDBACK -> contributions.feedback(sessionId, choice.refId()).isPresent();
-            case MEDIA -> inLibrary(sessionId, choice.refId());
+            case MEDIA -> media.find(sessionId, choice.refId()).isPresent();
         };
         if (!exists) {
             throw ProblemException.invalidField(field + ".refId", "there is no " + choice.kind().name().toLowerCase()
@@ -257,17 +257,12 @@ public class Highlights {
             throw ProblemException.invalidField(field + ".paraphrase", "at most " + HighlightPart.MAX_PARAPHRASE
                     + " characters");
         }
+        if (choice.permissionEvidence() != null && choice.permissionEvidence().length() > HighlightPart.MAX_EVIDENCE) {
+            throw ProblemException.invalidField(field + ".permissionEvidence", "at most " + HighlightPart.MAX_EVIDENCE
+                    + " characters");
+        }
         return new HighlightPart(choice.kind(), choice.refId(), choice.quoteMode(), choice.paraphrase(),
                 choice.permission(), choice.permissionEvidence());
-    }
-
-    private boolean inLibrary(String sessionId, String mediaId) {
-        try {
-            media.one(sessionId, mediaId);
-            return true;
-        } catch (ProblemException notFound) {
-            return false;
-        }
     }
 
     static AuditLog.Subject subject(Highlight highlight) {

@@ -1,25 +1,32 @@
 package app.rounds.highlights.control;
 
 import app.rounds.audit.control.AuditLog;
+import app.rounds.contributions.control.ContributionRetracted;
 import app.rounds.highlights.entity.Highlight;
 import app.rounds.highlights.entity.HighlightStatus;
 import app.rounds.highlights.entity.PartKind;
 import app.rounds.highlights.entity.Publication;
-import app.rounds.highlights.entity.PublicationMedia;
-import app.rounds.media.control.ConsentWithdrawn;
+import app.rounds.highlights.entity.PublicationPart;
+import app.rounds.media.control.MediaWithdrawn;
 import app.rounds.media.control.MediaLibrary;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.security.control.Roles;
 import app.rounds.security.control.StaffMember;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +34,43 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Putting approved highlights in front of the public, and taking them down: by hand, or at once when a person
- * pictured withdraws their consent. The public sees a publication, a copy of the approved rendition; only the
+ * Putting approved highlights in front of the public, and taking them down: by hand, or at once when a picture or a
+ * quote it shows may no longer be shown (a consent withdrawn, a post deleted at its source). The public sees a publication, a copy of the approved rendition; only the
  * pictures it shows have public URLs.
  */
 @ApplicationScoped
 @Transactional
 public class Publishing {
 
-    /** The live set of publications changed: caches of pages and feeds are stale. Fired after commit. */
-    public record PublicationsChanged(String highlightId) {
+    /** What the public sees changed: fired inside the transaction, acted on after it commits. */
+    public record PublicationChanged(String highlightId) {
+    }
+
+    /** A publication as served, with the pictures it shows (the only ones with public URLs). */
+    public record Served(Publication publication, Set<String> mediaIds) {
+    }
+
+    /**
+     * Publications as served, kept a few seconds: a page view then costs no database round trip. A change made here
+     * clears them when it commits, so this instance serves a takedown at once; another instance within
+     * {@code rounds.highlights.cache-seconds}.
+     */
+    private Cache<String, Optional<Served>> served;
+    private Cache<Integer, List<Publication>> indexes;
+
+    @Inject
+    @ConfigProperty(name = "rounds.highlights.cache-seconds", defaultValue = "5")
+    int cacheSeconds;
+
+    @PostConstruct
+    void createCaches() {
+        served = Caffeine.newBuilder().maximumSize(1000).expireAfterWrite(Duration.ofSeconds(cacheSeconds)).build();
+        indexes = Caffeine.newBuilder().maximumSize(8).expireAfterWrite(Duration.ofSeconds(cacheSeconds)).build();
+    }
+
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicationChanged change) {
+        served.invalidate(change.highlightId());
+        indexes.invalidateAll();
     }
 
     @PersistenceContext
@@ -55,7 +89,7 @@ public class Publishing {
     AuditLog audit;
 
     @Inject
-    Event<PublicationsChanged> changed;
+    Event<PublicationChanged> changed;
 
     @Inject
     Clock clock;
@@ -88,19 +122,23 @@ public class Publishing {
             publication.show(rendition.title(), rendition.summary(), rendition.html(), rendition.imageMediaId(),
                     rendition.imageAlt(), rendition.hash(), now);
             em.persist(publication);
+            em.flush(); // its parts refer to it, and nothing tells EclipseLink to insert it first
         } else {
             publication.show(rendition.title(), rendition.summary(), rendition.html(), rendition.imageMediaId(),
                     rendition.imageAlt(), rendition.hash(), now);
-            em.createQuery("DELETE FROM PublicationMedia m WHERE m.highlightId = :highlight")
+            em.createQuery("DELETE FROM PublicationPart s WHERE s.highlightId = :highlight")
                     .setParameter("highlight", highlight.id()).executeUpdate();
         }
-        for (String mediaId : new HashSet<>(rendition.mediaIds())) {
-            em.persist(new PublicationMedia(highlight.id(), mediaId));
+        Set<String> shown = new HashSet<>();
+        for (Rendition.Part part : rendition.parts()) {
+            if (shown.add(part.refId())) {
+                em.persist(new PublicationPart(highlight.id(), part.refId(), part.kind()));
+            }
         }
         highlight.published(now);
         audit.record(actor, "highlight.published", Highlights.subject(highlight),
                 Map.of("renditionHash", rendition.hash(), "media", rendition.mediaIds()));
-        changed.fire(new PublicationsChanged(highlight.id()));
+        changed.fire(new PublicationChanged(highlight.id()));
     }
 
     /** Takes a live highlight down by hand: its page answers 410 Gone, and it leaves the index and the feeds. */
@@ -114,27 +152,18 @@ public class Publishing {
         publication.takeDown(why, clock.instant());
         highlight.unpublished(clock.instant());
         audit.record(actor.username(), "highlight.unpublished", Highlights.subject(highlight), Map.of("reason", why));
-        changed.fire(new PublicationsChanged(highlightId));
+        changed.fire(new PublicationChanged(highlightId));
         return highlights.view(highlight);
     }
 
     /**
-     * A person pictured withdrew consent: every live publication showing the picture comes down at once, and the
-     * picture leaves every highlight that shows it, which go back to their authors. In the withdrawal's
-     * transaction: the consent change and the takedown commit together.
+     * A picture may no longer be shown (consent withdrawn, alt text removed, removed from the library): every live
+     * publication showing it comes down at once, and it leaves every highlight that shows it; those under review go
+     * back to their authors. In the withdrawal's transaction: the change and the takedown commit together.
      */
-    void takeDown(@Observes ConsentWithdrawn withdrawal) {
+    void takeDown(@Observes MediaWithdrawn withdrawal) {
         var now = clock.instant();
-        List<Publication> showing = em.createNamedQuery(Publication.FIND_SHOWING_MEDIA, Publication.class)
-                .setParameter("media", withdrawal.mediaId()).getResultList();
-        Set<String> takenDown = new HashSet<>();
-        for (Publication publication : showing) {
-            publication.takeDown("consent withdrawn for a picture it showed", now);
-            takenDown.add(publication.highlightId());
-            audit.record(AuditLog.SYSTEM, "highlight.taken-down",
-                    new AuditLog.Subject("highlight", publication.highlightId(), publication.sessionId()),
-                    Map.of("reason", "consent withdrawn", "media", withdrawal.mediaId()));
-        }
+        Set<String> takenDown = takeDownShowing(withdrawal.mediaId(), "picture: " + withdrawal.reason());
         List<Highlight> containing = em.createNamedQuery(Highlight.FIND_SHOWING, Highlight.class)
                 .setParameter("kind", PartKind.MEDIA).setParameter("ref", withdrawal.mediaId()).getResultList();
         for (Highlight highlight : containing) {
@@ -143,37 +172,68 @@ public class Publishing {
                 highlight.backToDraft(now);
             }
             audit.record(AuditLog.SYSTEM, "highlight.media-removed", Highlights.subject(highlight),
-                    Map.of("reason", "consent withdrawn", "media", withdrawal.mediaId()));
+                    Map.of("reason", withdrawal.reason(), "media", withdrawal.mediaId()));
         }
-        takenDown.forEach(id -> changed.fire(new PublicationsChanged(id)));
+    }
+
+    /**
+     * A quoted question or feedback was deleted or edited at its source, changed by its author or hidden by a
+     * moderator: every live publication quoting it comes down, and goes back to its author, whose rendition now
+     * shows why.
+     */
+    void takeDown(@Observes ContributionRetracted retraction) {
+        takeDownShowing(retraction.contributionId(), "quote: " + retraction.reason());
+    }
+
+    private Set<String> takeDownShowing(String refId, String reason) {
+        var now = clock.instant();
+        Set<String> takenDown = new HashSet<>();
+        for (Publication publication : em.createNamedQuery(Publication.FIND_SHOWING, Publication.class)
+                .setParameter("ref", refId).getResultList()) {
+            publication.takeDown(reason, now);
+            takenDown.add(publication.highlightId());
+            Highlight highlight = em.find(Highlight.class, publication.highlightId());
+            if (highlight.status() == HighlightStatus.PUBLISHED) {
+                highlight.backToDraft(now);
+            }
+            audit.record(AuditLog.SYSTEM, "highlight.taken-down", Highlights.subject(highlight),
+                    Map.of("reason", reason, "ref", refId));
+            changed.fire(new PublicationChanged(publication.highlightId()));
+        }
+        return takenDown;
     }
 
     /** Live publications, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Publication> live(int limit) {
-        return em.createNamedQuery(Publication.FIND_LIVE, Publication.class).setMaxResults(limit).getResultList();
+        return indexes.get(limit, l -> em.createNamedQuery(Publication.FIND_LIVE, Publication.class).setMaxResults(l)
+                .getResultList());
     }
 
-    /** The publication of the highlight, live or gone; empty when it was never published. */
+    /** The publication of the highlight, live or gone, as served; empty when it was never published. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Publication> publication(String highlightId) {
-        return Optional.ofNullable(highlightId == null ? null : em.find(Publication.class, highlightId));
+        return served(highlightId).map(Served::publication);
     }
 
-    /**
-     * A picture's file for the public when a live publication shows it; for staff who may see the highlight, when
-     * its working copy shows it (a preview). Empty otherwise.
-     */
+    /** A picture's file for the public, when a live publication shows it; empty otherwise. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<MediaLibrary.StoredFile> publicFile(String highlightId, String mediaId, String variant) {
-        Publication publication = em.find(Publication.class, highlightId);
-        if (publication == null || !publication.live()
-                || em.find(PublicationMedia.class, key(highlightId, mediaId)) == null) {
-            return Optional.empty();
-        }
-        return Optional.of(media.file(publication.sessionId(), mediaId, variant));
+        return served(highlightId).filter(s -> s.publication().live() && s.mediaIds().contains(mediaId))
+                .map(s -> media.file(s.publication().sessionId(), mediaId, variant));
     }
 
+    private Optional<Served> served(String highlightId) {
+        if (highlightId == null) {
+            return Optional.empty();
+        }
+        return served.get(highlightId, id -> Optional.ofNullable(em.find(Publication.class, id)).map(p -> new Served(p,
+                Set.copyOf(em.createQuery("SELECT s.refId FROM PublicationPart s WHERE s.highlightId = :highlight "
+                        + "AND s.kind = app.rounds.highlights.entity.PartKind.MEDIA", String.class)
+                        .setParameter("highlight", id).getResultList()))));
+    }
+
+    /** A picture of the highlight's working copy, for staff who may see it before it is published (a preview). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<MediaLibrary.StoredFile> previewFile(String highlightId, String mediaId, String variant,
                                                          StaffMember viewer) {
@@ -188,7 +248,4 @@ public class Publishing {
         return Optional.of(media.file(highlight.sessionId(), mediaId, variant));
     }
 
-    private static PublicationMedia.Key key(String highlightId, String mediaId) {
-        return PublicationMedia.Key.of(highlightId, mediaId);
-    }
 }

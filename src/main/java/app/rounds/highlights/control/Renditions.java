@@ -11,7 +11,6 @@ import app.rounds.highlights.entity.QuotePermission;
 import app.rounds.media.control.MediaLibrary;
 import app.rounds.media.control.MediaLibrary.MediaView;
 import app.rounds.media.entity.MediaKind;
-import app.rounds.platform.control.ProblemException;
 import app.rounds.sessions.control.Participants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -91,10 +90,8 @@ public class Renditions {
 
     private Rendition.Part picture(Highlight highlight, int position, HighlightPart part, Element article,
                                    List<Rendition.ScreenedField> texts) {
-        MediaView item;
-        try {
-            item = media.one(highlight.sessionId(), part.refId());
-        } catch (ProblemException gone) {
+        MediaView item = media.find(highlight.sessionId(), part.refId()).orElse(null);
+        if (item == null) {
             return new Rendition.Part(position, PartKind.MEDIA, part.refId(), null, null, null, null, null, null,
                     null, null, null, null, null, false, List.of(), null,
                     List.of("the photo or video is no longer in the session's library"));
@@ -175,7 +172,7 @@ public class Renditions {
                 .addClass(part.quoteMode() == QuoteMode.PARAPHRASE ? "quote paraphrase" : "quote");
         quote.appendElement("p").text(shown == null ? "" : shown);
         Element footer = quote.appendElement("footer");
-        if (!fromWeb && part.quoteMode() == QuoteMode.VERBATIM && source.originalUrl() != null
+        if (!fromWeb && part.quoteMode() == QuoteMode.VERBATIM && webAddress(source.originalUrl())
                 && part.permission() == QuotePermission.GRANTED) {
             footer.appendText("— ").appendElement("a").attr("href", source.originalUrl())
                     .attr("rel", "nofollow noopener noreferrer").text(attribution);
@@ -191,6 +188,11 @@ public class Renditions {
         return new Rendition.Part(position, part.kind(), part.refId(), shown, source.text(), attribution,
                 source.origin(), part.quoteMode(), part.permission(), part.permissionEvidence(),
                 source.originalUrl(), null, null, null, null, List.of(), null, List.copyOf(problems));
+    }
+
+    /** Only http(s) links are made: a post's URL comes from another server. */
+    private static boolean webAddress(String url) {
+        return url != null && (url.startsWith("https://") || url.startsWith("http://"));
     }
 
     private static String network(Origin origin) {

@@ -89,7 +89,7 @@ public class Reviews {
                     return new Waiting(h.id(), h.sessionId(), sessions.summary(h.sessionId()).title(), h.title(),
                             h.authorName(), h.submittedAt(), Duration.between(h.submittedAt(), now).toSeconds(),
                             HighlightScreening.read(h.screening()).size(), rendition.mediaIds().size(),
-                            rendition.parts().size() - rendition.mediaIds().size(), h.authoredBy(reviewer.id()));
+                            rendition.parts().size() - rendition.mediaIds().size(), h.contributedTo(reviewer.id()));
                 }).toList();
     }
 
@@ -101,7 +101,7 @@ public class Reviews {
         return new Packet(h.id(), h.sessionId(), sessions.summary(h.sessionId()).title(), h.title(), h.authorName(),
                 h.authorNotes(), h.status(), h.submittedAt(), rendition,
                 screening.screen(rendition, HighlightScreening.justificationsIn(h.screening())), view.reviews(),
-                h.authoredBy(reviewer.id()));
+                h.contributedTo(reviewer.id()));
     }
 
     /**
@@ -115,8 +115,8 @@ public class Reviews {
             throw ProblemException.conflict("highlight-not-in-review", "This highlight is not waiting for review "
                     + "(it is " + h.status().name().toLowerCase().replace('_', ' ') + ").");
         }
-        if (h.authoredBy(reviewer.id())) {
-            throw ProblemException.forbidden("Authors cannot review their own highlights.");
+        if (h.contributedTo(reviewer.id())) {
+            throw ProblemException.forbidden("Authors cannot review their own highlights, nor editors their edits.");
         }
         Rendition rendition = renditions.of(h);
         if (!rendition.hash().equals(renditionHash)) {

@@ -77,6 +77,10 @@ public class Highlight {
     @Column
     private String screening;
 
+    /** Everyone who edited or submitted it since its last review decision: none of them may decide on it. */
+    @Column(length = 2000)
+    private String contributors;
+
     @Column(name = "submitted_at")
     private Instant submittedAt;
 
@@ -117,7 +121,8 @@ public class Highlight {
 
     /** Replaces what the author controls; the caller decides what that does to a review under way. */
     public void edit(String title, String summary, String bodyHtml, String authorNotes, boolean publishOnApproval,
-                     List<HighlightPart> parts, Instant now) {
+                     List<HighlightPart> parts, String editorId, Instant now) {
+        contributedBy(editorId);
         this.title = title;
         this.summary = summary;
         this.bodyHtml = bodyHtml;
@@ -129,7 +134,8 @@ public class Highlight {
     }
 
     /** Sent to review with the rendition's hash and the screening the author saw (findings and their reasons). */
-    public void submit(String renditionHash, String screeningJson, Instant now) {
+    public void submit(String renditionHash, String screeningJson, String submitterId, Instant now) {
+        contributedBy(submitterId);
         this.status = HighlightStatus.IN_REVIEW;
         this.submittedHash = renditionHash;
         this.screening = screeningJson;
@@ -145,13 +151,27 @@ public class Highlight {
         this.updatedAt = now;
     }
 
+    private void contributedBy(String staffId) {
+        if (!contributedTo(staffId)) {
+            contributors = contributors == null ? staffId : contributors + "," + staffId;
+        }
+    }
+
+    /** The author, or someone who edited or submitted it since its last review decision. */
+    public boolean contributedTo(String staffId) {
+        return authorId.equals(staffId)
+                || contributors != null && List.of(contributors.split(",")).contains(staffId);
+    }
+
     public void approve(String renditionHash, Instant now) {
+        this.contributors = null;
         this.status = HighlightStatus.APPROVED;
         this.approvedHash = renditionHash;
         this.updatedAt = now;
     }
 
     public void reject(Instant now) {
+        this.contributors = null;
         this.status = HighlightStatus.REJECTED;
         this.approvedHash = null;
         this.updatedAt = now;
@@ -175,10 +195,6 @@ public class Highlight {
             updatedAt = now;
         }
         return removed;
-    }
-
-    public boolean authoredBy(String staffId) {
-        return authorId.equals(staffId);
     }
 
     public String id() {

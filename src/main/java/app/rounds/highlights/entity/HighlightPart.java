@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 public class HighlightPart {
 
     public static final int MAX_PARAPHRASE = 1000;
+    public static final int MAX_EVIDENCE = 500;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
@@ -29,7 +30,7 @@ public class HighlightPart {
     @Column(length = 10)
     private QuotePermission permission;
 
-    @Column(name = "permission_evidence", length = 500)
+    @Column(name = "permission_evidence", length = MAX_EVIDENCE)
     private String permissionEvidence;
 
     protected HighlightPart() {

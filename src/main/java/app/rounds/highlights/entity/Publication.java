@@ -16,12 +16,12 @@ import java.time.Instant;
 @Table(name = "highlight_publication")
 @NamedQuery(name = Publication.FIND_LIVE, query = "SELECT p FROM Publication p WHERE p.state = 'LIVE' "
         + "ORDER BY p.publishedAt DESC")
-@NamedQuery(name = Publication.FIND_SHOWING_MEDIA, query = "SELECT p FROM Publication p WHERE p.state = 'LIVE' "
-        + "AND p.highlightId IN (SELECT m.highlightId FROM PublicationMedia m WHERE m.mediaId = :media)")
+@NamedQuery(name = Publication.FIND_SHOWING, query = "SELECT p FROM Publication p WHERE p.state = 'LIVE' "
+        + "AND p.highlightId IN (SELECT s.highlightId FROM PublicationPart s WHERE s.refId = :ref)")
 public class Publication {
 
     public static final String FIND_LIVE = "Publication.findLive";
-    public static final String FIND_SHOWING_MEDIA = "Publication.findShowingMedia";
+    public static final String FIND_SHOWING = "Publication.findShowing";
     public static final String LIVE = "LIVE";
     public static final String GONE = "GONE";
 

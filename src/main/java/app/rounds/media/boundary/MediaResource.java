@@ -155,6 +155,32 @@ public class MediaResource {
                 change.signedAuthorisation(), change.evidenceNote(), currentStaff.member());
     }
 
+    @POST
+    @Path("{itemId}/consents/{consentId}/evidence")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Attach a scanned consent form (PDF, JPEG or PNG, judged by its content) as the file body; "
+            + "it replaces an earlier one")
+    public MediaView attachEvidence(@PathParam("itemId") String itemId, @PathParam("consentId") String consentId,
+                                    @QueryParam("name") String name, @HeaderParam("Content-Length") Long length,
+                                    InputStream body) {
+        ensureStaff();
+        return library.attachEvidence(sessionId, itemId, consentId, name, body, length, currentStaff.member());
+    }
+
+    @GET
+    @Path("{itemId}/consents/{consentId}/evidence")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "The scanned consent form, as a download")
+    public Response evidence(@PathParam("itemId") String itemId, @PathParam("consentId") String consentId) {
+        ensureStaff();
+        MediaLibrary.StoredFile form = library.evidence(sessionId, itemId, consentId);
+        return Response.fromResponse(RangeResponses.of(form, null, null, "private, no-store"))
+                .header("Content-Disposition", "attachment; filename=\"consent-" + consentId + "."
+                        + (form.contentType().equals("application/pdf") ? "pdf"
+                        : form.contentType().substring("image/".length()).replace("jpeg", "jpg")) + "\"")
+                .build();
+    }
+
     @GET
     @Path("{itemId}/consents/history")
     @Operation(summary = "Every consent change of the item, oldest first")

@@ -10,6 +10,7 @@ import app.rounds.media.entity.ConsentStatus;
 import app.rounds.media.entity.MediaItem;
 import app.rounds.platform.control.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,9 +31,10 @@ import java.util.Map;
 @Transactional
 public class Consents {
 
+    /** {@code evidenceFile}: the name of the scanned form attached, if any. */
     public record ConsentView(String id, String person, ConsentRelation relation, ConsentScope scope,
                               ConsentStatus status, boolean signedAuthorisation, String evidenceNote,
-                              Instant recordedAt, Instant updatedAt) {
+                              String evidenceFile, Instant recordedAt, Instant updatedAt) {
     }
 
     /** Whether an item may be published, and if not, every reason why. */
@@ -47,6 +49,12 @@ public class Consents {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    MediaRecords records;
+
+    @Inject
+    Event<MediaLibrary.FilesUnused> unusedFiles;
 
     public List<Consent> of(String mediaId) {
         return em.createNamedQuery(Consent.FIND_BY_MEDIA, Consent.class).setParameter("media", mediaId).getResultList();
@@ -63,15 +71,34 @@ public class Consents {
 
     public Consent change(MediaItem item, String consentId, ConsentStatus status, ConsentScope scope,
                           Boolean signedAuthorisation, String evidenceNote, StaffMember staff) {
-        Consent consent = em.find(Consent.class, consentId);
-        if (consent == null || !consent.mediaId().equals(item.id())) {
-            throw ProblemException.notFound("consent-not-found", "This item has no consent record '" + consentId
-                    + "'.");
-        }
+        Consent consent = existing(item, consentId);
         consent.change(status, scope, signedAuthorisation, evidenceNote, clock.instant());
         history(consent, staff, status == ConsentStatus.WITHDRAWN ? "withdrawn" : "changed");
         return consent;
     }
+    /** Records a placed scanned form as a consent's evidence; the form it replaces goes when nothing else uses it. */
+    public void attachEvidence(MediaItem item, String consentId, MediaRecords.Blob form, String fileName,
+                               StaffMember staff) {
+        Consent consent = existing(em.find(MediaItem.class, item.id()), consentId);
+        records.recordBlob(form);
+        String replaced = consent.attachEvidence(form.sha256(), form.contentType(), fileName, clock.instant());
+        if (replaced != null && !replaced.equals(form.sha256())) {
+            unusedFiles.fire(new MediaLibrary.FilesUnused(records.forgetUnreferenced(List.of(replaced))));
+        }
+        audit.record(staff.username(), "consent.evidence-attached", new AuditLog.Subject("consent", consent.id(),
+                null), Map.of("media", consent.mediaId(), "person", consent.person(), "file", form.sha256(),
+                "type", form.contentType()));
+    }
+
+    public Consent existing(MediaItem item, String consentId) {
+        Consent consent = item == null || consentId == null ? null : em.find(Consent.class, consentId);
+        if (consent == null || !consent.mediaId().equals(item.id())) {
+            throw ProblemException.notFound("consent-not-found", "This item has no consent record '" + consentId
+                    + "'.");
+        }
+        return consent;
+    }
+
 
     /** Every change to consent, appended: never updated or deleted by Rounds. */
     public List<String> history(String mediaId) {
@@ -125,6 +152,7 @@ public class Consents {
 
     public static ConsentView view(Consent c) {
         return new ConsentView(c.id(), c.person(), c.relation(), c.scope(), c.status(), c.signedAuthorisation(),
-                c.evidenceNote(), c.recordedAt(), c.updatedAt());
+                c.evidenceNote(), c.evidenceSha256() == null ? null
+                : (c.evidenceName() == null ? "scanned form" : c.evidenceName()), c.recordedAt(), c.updatedAt());
     }
 }

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A session's photos and videos: taking an upload in, describing it, finding its files. */
 @ApplicationScoped
@@ -64,7 +65,7 @@ public class MediaLibrary {
     Consents consents;
 
     @Inject
-    Event<ConsentWithdrawn> withdrawn;
+    Event<MediaWithdrawn> withdrawn;
 
     @Inject
     Event<FilesUnused> unusedFiles;
@@ -86,6 +87,10 @@ public class MediaLibrary {
     @Inject
     @ConfigProperty(name = "rounds.media.max-megapixels", defaultValue = "100")
     long maxMegapixels;
+
+    @Inject
+    @ConfigProperty(name = "rounds.media.max-evidence-mb", defaultValue = "10")
+    long maxEvidenceMb;
 
     /**
      * Takes an upload in: streamed to disk while hashed, its type judged by its content, a photo re-encoded without
@@ -174,12 +179,18 @@ public class MediaLibrary {
         return view(item(sessionId, itemId));
     }
 
+    /** The item if the session has it: for callers to whom a missing item is no error (nothing is rolled back). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<MediaView> find(String sessionId, String itemId) {
+        MediaItem item = itemId == null ? null : em.find(MediaItem.class, itemId);
+        return item == null || !item.sessionId().equals(sessionId) ? Optional.empty() : Optional.of(view(item));
+    }
+
     public MediaView describe(String sessionId, String itemId, String caption, String altText, String photographer,
                               Instant takenAt, String tags) {
         MediaItem item = item(sessionId, itemId);
-        item.describe(blankToNull(caption), blankToNull(altText), blankToNull(photographer), takenAt,
-                blankToNull(tags), clock.instant());
-        return view(item);
+        return changing(item, "its alt text was removed", () -> item.describe(blankToNull(caption),
+                blankToNull(altText), blankToNull(photographer), takenAt, blankToNull(tags), clock.instant()));
     }
 
     /**
@@ -188,22 +199,14 @@ public class MediaLibrary {
      */
     public void remove(String sessionId, String itemId) {
         MediaItem item = item(sessionId, itemId);
-        boolean wasPublishable = Consents.publishability(item, consents.of(item.id())).publishable();
+        List<Consent> recorded = consents.of(item.id());
+        List<String> files = new ArrayList<>(item.files());
+        recorded.forEach(consent -> files.add(consent.evidenceSha256()));
         em.remove(item);
-        em.flush();
-        List<String> unused = item.files().stream().distinct().filter(sha -> em.createNamedQuery(MediaItem.COUNT_USING,
-                Long.class).setParameter("sha", sha).getSingleResult() == 0).toList();
-        for (String sha : unused) {
-            MediaBlob blob = em.find(MediaBlob.class, sha);
-            if (blob != null) {
-                em.remove(blob);
-            }
-        }
-        unusedFiles.fire(new FilesUnused(unused));
-        if (wasPublishable) {
-            withdrawn.fire(new ConsentWithdrawn(item.sessionId(), item.id()));
-        }
+        unusedFiles.fire(new FilesUnused(records.forgetUnreferenced(files)));
+        withdrawn.fire(new MediaWithdrawn(item.sessionId(), item.id(), "removed from the library"));
     }
+
 
     /** Stored files nothing refers to any more, by hash. */
     public record FilesUnused(List<String> sha256s) {
@@ -216,7 +219,7 @@ public class MediaLibrary {
     /** Staff decide whether anyone can be recognised in the item. */
     public MediaView peopleDecided(String sessionId, String itemId, boolean noIdentifiablePeople, StaffMember staff) {
         MediaItem item = item(sessionId, itemId);
-        return changing(item, () -> {
+        return changing(item, "people in it need consent", () -> {
             item.peopleDecided(noIdentifiablePeople, clock.instant());
             audit.record(staff.username(), "media.people-decided", new AuditLog.Subject("media", item.id(),
                     item.sessionId()), Map.of("noIdentifiablePeople", noIdentifiablePeople));
@@ -227,8 +230,8 @@ public class MediaLibrary {
                                    ConsentScope scope, ConsentStatus status, boolean signedAuthorisation,
                                    String evidenceNote, StaffMember staff) {
         MediaItem item = item(sessionId, itemId);
-        return changing(item, () -> consents.record(item, person, relation, scope, status, signedAuthorisation,
-                evidenceNote, staff));
+        return changing(item, "a person pictured has not consented", () -> consents.record(item, person, relation,
+                scope, status, signedAuthorisation, evidenceNote, staff));
     }
 
     /** Any change of a consent, withdrawal included: as easy as granting. */
@@ -236,21 +239,64 @@ public class MediaLibrary {
                                    ConsentScope scope, Boolean signedAuthorisation, String evidenceNote,
                                    StaffMember staff) {
         MediaItem item = item(sessionId, itemId);
-        return changing(item, () -> consents.change(item, consentId, status, scope, signedAuthorisation,
-                evidenceNote, staff));
+        return changing(item, "consent withdrawn", () -> consents.change(item, consentId, status, scope,
+                signedAuthorisation, evidenceNote, staff));
     }
 
     public List<String> consentHistory(String sessionId, String itemId) {
         return consents.history(item(sessionId, itemId).id());
     }
 
-    /** Applies a change; an item that was publishable and is no longer is taken down wherever it is published. */
-    private MediaView changing(MediaItem item, Runnable change) {
+    /**
+     * Attaches a scanned consent form to a consent: streamed to disk, judged by its content (PDF, JPEG, PNG), kept as
+     * uploaded, stored by its hash. Outside a transaction until the record, like an upload.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public MediaView attachEvidence(String sessionId, String itemId, String consentId, String fileName,
+                                    InputStream body, Long declaredLength, StaffMember staff) {
+        MediaItem item = item(sessionId, itemId);
+        long max = maxEvidenceMb * 1024 * 1024;
+        if (declaredLength != null && declaredLength > max) {
+            throw MediaStore.tooLarge(max);
+        }
+        MediaStore.Received upload = null;
+        try {
+            upload = store.receive(body, max);
+            String type = MediaTypes.detect(upload.file());
+            MediaTypes.acceptEvidence(upload.file(), type, fileName);
+            store.place(upload);
+            consents.attachEvidence(item, consentId, new MediaRecords.Blob(upload.sha256(), upload.sha256(), type,
+                    upload.size()), safeName(fileName), staff);
+            return view(em.find(MediaItem.class, item.id()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (upload != null) {
+                store.discard(List.of(upload.file()));
+            }
+        }
+    }
+
+    /** A consent's scanned form, for staff of the session. */
+    public StoredFile evidence(String sessionId, String itemId, String consentId) {
+        Consent consent = consents.existing(item(sessionId, itemId), consentId);
+        if (consent.evidenceSha256() == null) {
+            throw ProblemException.notFound("evidence-not-found", "No scanned form is attached to this consent.");
+        }
+        return new StoredFile(store.path(consent.evidenceSha256()), consent.evidenceType(),
+                em.find(MediaBlob.class, consent.evidenceSha256()).sizeBytes(), consent.evidenceSha256());
+    }
+
+    /**
+     * Applies a change; an item that was publishable and is no longer is taken down wherever it is published (an
+     * item that is not publishable is published nowhere: it was taken down when it stopped being so).
+     */
+    private MediaView changing(MediaItem item, String whyNotPublishable, Runnable change) {
         boolean before = Consents.publishability(item, consents.of(item.id())).publishable();
         change.run();
         em.flush();
         if (before && !Consents.publishability(item, consents.of(item.id())).publishable()) {
-            withdrawn.fire(new ConsentWithdrawn(item.sessionId(), item.id()));
+            withdrawn.fire(new MediaWithdrawn(item.sessionId(), item.id(), whyNotPublishable));
         }
         return view(item);
     }

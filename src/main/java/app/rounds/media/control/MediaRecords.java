@@ -1,5 +1,7 @@
 package app.rounds.media.control;
 
+import app.rounds.media.entity.Consent;
+import app.rounds.media.entity.MediaBlob;
 import app.rounds.media.entity.MediaItem;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.UniqueConstraints;
@@ -11,7 +13,9 @@ import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 /** The database side of an upload, in one short transaction once its files are in place. */
 @ApplicationScoped
@@ -33,19 +37,43 @@ public class MediaRecords {
     @Inject
     Clock clock;
 
+    /** Records a placed file once, whoever else records the same bytes at the same moment. */
+    public void recordBlob(Blob blob) {
+        em.createNativeQuery("INSERT IGNORE INTO media_blob (sha256, original_sha256, content_type, size_bytes, "
+                        + "created_at) VALUES (?, ?, ?, ?, ?)")
+                .setParameter(1, blob.sha256()).setParameter(2, blob.originalSha256())
+                .setParameter(3, blob.contentType()).setParameter(4, blob.size())
+                .setParameter(5, Timestamp.from(clock.instant()))
+                .executeUpdate();
+    }
+
+    /**
+     * Of these stored files, those nothing refers to any more (no item's file or thumbnail, no consent's scanned
+     * form), with their records removed: to delete once the transaction commits.
+     */
+    public List<String> forgetUnreferenced(Collection<String> sha256s) {
+        em.flush();
+        List<String> unused = sha256s.stream().filter(Objects::nonNull).distinct()
+                .filter(sha -> em.createNamedQuery(MediaItem.COUNT_USING, Long.class).setParameter("sha", sha)
+                        .getSingleResult() == 0)
+                .filter(sha -> em.createNamedQuery(Consent.COUNT_EVIDENCE, Long.class).setParameter("sha", sha)
+                        .getSingleResult() == 0)
+                .toList();
+        for (String sha : unused) {
+            MediaBlob blob = em.find(MediaBlob.class, sha);
+            if (blob != null) {
+                em.remove(blob);
+            }
+        }
+        return unused;
+    }
+
     /**
      * Records the blobs (once: two uploads of the same bytes at once both come here) and the item, unless the session
      * has an item of the same file already.
      */
     public Recorded record(MediaItem item, List<Blob> blobs) {
-        for (Blob blob : blobs) {
-            em.createNativeQuery("INSERT IGNORE INTO media_blob (sha256, original_sha256, content_type, size_bytes, "
-                            + "created_at) VALUES (?, ?, ?, ?, ?)")
-                    .setParameter(1, blob.sha256()).setParameter(2, blob.originalSha256())
-                    .setParameter(3, blob.contentType()).setParameter(4, blob.size())
-                    .setParameter(5, Timestamp.from(clock.instant()))
-                    .executeUpdate();
-        }
+        blobs.forEach(this::recordBlob);
         MediaItem existing = em.createNamedQuery(MediaItem.FIND_BY_BLOB, MediaItem.class)
                 .setParameter("session", item.sessionId()).setParameter("blob", item.blobSha256())
                 .getResultStream().findFirst().orElse(null);

@@ -30,6 +30,10 @@ public final class MediaTypes {
             "image/jpeg", MediaKind.PHOTO, "image/png", MediaKind.PHOTO, "image/webp", MediaKind.PHOTO,
             "video/mp4", MediaKind.VIDEO, "video/webm", MediaKind.VIDEO, "video/quicktime", MediaKind.VIDEO);
 
+    /** What a scanned consent form may be. */
+    public static final Map<String, List<String>> EVIDENCE = Map.of(
+            "application/pdf", List.of("pdf"), "image/jpeg", List.of("jpg", "jpeg"), "image/png", List.of("png"));
+
     /** Signatures of active or archive content that have no business inside a photo or video. */
     private static final List<byte[]> SMUGGLED = List.of(bytes("PK\u0003\u0004"), bytes("PK\u0005\u0006"),
             bytes("<script"), bytes("<html"), bytes("<?php"), bytes("%PDF-"), bytes("<svg"));
@@ -62,6 +66,23 @@ public final class MediaTypes {
             throw unsupported("The file carries another format inside it (an archive, a page or a script).");
         }
         return kind;
+    }
+
+    /**
+     * Accepts a scanned consent form: a PDF, JPEG or PNG by its content, named accordingly; an image must carry no
+     * second format inside. A PDF is kept as it is and only ever sent as a download.
+     */
+    public static void acceptEvidence(Path file, String type, String fileName) throws IOException {
+        List<String> extensions = EVIDENCE.get(type);
+        if (extensions == null) {
+            throw unsupported("This file is " + describe(type) + "; a scanned consent form is a PDF, JPEG or PNG.");
+        }
+        if (fileName != null && fileName.contains(".") && !extensions.contains(extension(fileName))) {
+            throw unsupported("The file is named “" + fileName + "” but its content is " + describe(type) + ".");
+        }
+        if (!"application/pdf".equals(type) && smuggles(file)) {
+            throw unsupported("The file carries another format inside it (an archive, a page or a script).");
+        }
     }
 
     private static boolean smuggles(Path file) throws IOException {

@@ -17,9 +17,11 @@ import java.util.UUID;
 @Table(name = "media_consent")
 @NamedQuery(name = Consent.FIND_BY_MEDIA,
         query = "SELECT c FROM Consent c WHERE c.mediaId = :media ORDER BY c.recordedAt")
+@NamedQuery(name = Consent.COUNT_EVIDENCE, query = "SELECT COUNT(c) FROM Consent c WHERE c.evidenceSha256 = :sha")
 public class Consent {
 
     public static final String FIND_BY_MEDIA = "Consent.findByMedia";
+    public static final String COUNT_EVIDENCE = "Consent.countEvidence";
 
     @Id
     private String id;
@@ -47,6 +49,16 @@ public class Consent {
 
     @Column(name = "evidence_note", length = 1000)
     private String evidenceNote;
+
+    /** A scanned consent form, stored by its hash; null when the evidence is a note only. */
+    @Column(name = "evidence_sha256", length = 64)
+    private String evidenceSha256;
+
+    @Column(name = "evidence_type", length = 100)
+    private String evidenceType;
+
+    @Column(name = "evidence_name", length = 255)
+    private String evidenceName;
 
     @Column(name = "recorded_by", length = 36)
     private String recordedBy;
@@ -94,6 +106,28 @@ public class Consent {
             this.evidenceNote = evidenceNote.isBlank() ? null : evidenceNote.strip();
         }
         this.updatedAt = now;
+    }
+
+    /** Attaches a scanned form; returns the hash of the one it replaces, if any. */
+    public String attachEvidence(String sha256, String contentType, String fileName, Instant now) {
+        String replaced = evidenceSha256;
+        this.evidenceSha256 = sha256;
+        this.evidenceType = contentType;
+        this.evidenceName = fileName;
+        this.updatedAt = now;
+        return replaced;
+    }
+
+    public String evidenceSha256() {
+        return evidenceSha256;
+    }
+
+    public String evidenceType() {
+        return evidenceType;
+    }
+
+    public String evidenceName() {
+        return evidenceName;
     }
 
     /** Whether this person allows publication: granted, public, and for a patient a signed authorisation. */
