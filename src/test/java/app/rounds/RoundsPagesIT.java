@@ -351,6 +351,20 @@ class RoundsPagesIT {
         assertEquals("— Sam, trainee", browser.findElement(By.cssSelector("blockquote.quote footer")).getText());
         Browsers.screenshot(browser, "published-highlight");
         assertNoErrorsLogged();
+
+        // a hospital's page embeds it with the widget: the link becomes an iframe sized to the highlight
+        String pageUrl = browser.getCurrentUrl();
+        browser.get("about:blank");
+        ((JavascriptExecutor) browser).executeScript("document.body.innerHTML = '<blockquote class=\"rounds-highlight\">"
+                + "<a href=\"' + arguments[0] + '\">Chest drains</a></blockquote>';"
+                + "const script = document.createElement('script'); script.src = arguments[1];"
+                + "document.body.append(script);", pageUrl, base + "js/embed.js");
+        WebElement frame = wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("iframe")));
+        assertEquals(pageUrl + "/embed", frame.getAttribute("src"));
+        wait.until(d -> !"480px".equals(frame.getCssValue("height")));
+        browser.switchTo().frame(frame);
+        assertEquals("Chest drains, safely", wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("article.highlight h1"))).getText());
     }
 
     private void logIn(Staff.Member member) {

@@ -1,5 +1,6 @@
 package app.rounds.audit.entity;
 
+import app.rounds.platform.control.Sha256;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,7 +9,6 @@ import jakarta.persistence.Table;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 
@@ -82,22 +82,18 @@ public class AuditEntry {
      * that no two different entries encode alike.
      */
     public String computedHash() {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String field : new String[]{Long.toString(seq), recordedAt.toString(), actor, action, subjectType,
-                    subjectId, sessionId, detail, prevHash}) {
-                if (field == null) {
-                    digest.update(intBytes(-1));
-                } else {
-                    byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-                    digest.update(intBytes(bytes.length));
-                    digest.update(bytes);
-                }
+        MessageDigest digest = Sha256.digest();
+        for (String field : new String[]{Long.toString(seq), recordedAt.toString(), actor, action, subjectType,
+                subjectId, sessionId, detail, prevHash}) {
+            if (field == null) {
+                digest.update(intBytes(-1));
+            } else {
+                byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+                digest.update(intBytes(bytes.length));
+                digest.update(bytes);
             }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static byte[] intBytes(int value) {

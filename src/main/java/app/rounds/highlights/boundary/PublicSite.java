@@ -3,6 +3,7 @@ package app.rounds.highlights.boundary;
 import app.rounds.highlights.control.Publishing;
 import app.rounds.highlights.entity.Publication;
 import app.rounds.platform.control.PublicAddress;
+import app.rounds.platform.control.Sha256;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -13,9 +14,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -83,7 +81,7 @@ public class PublicSite extends HttpServlet {
     private static void send(HttpServletRequest request, HttpServletResponse response, int status, String type,
                              String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String etag = "\"" + sha256(bytes) + "\"";
+        String etag = "\"" + Sha256.hex(bytes).substring(0, 32) + "\"";
         response.setHeader("Cache-Control", "public, no-cache");
         response.setHeader("ETag", etag);
         if (status == 200 && etag.equals(request.getHeader("If-None-Match"))) {
@@ -95,14 +93,6 @@ public class PublicSite extends HttpServlet {
         response.setContentLength(bytes.length);
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(bytes);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

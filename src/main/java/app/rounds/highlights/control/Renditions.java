@@ -1,16 +1,17 @@
 package app.rounds.highlights.control;
 
-import app.rounds.contributions.control.QuotableContributions;
 import app.rounds.contributions.control.QuotableContributions.Quotable;
+import app.rounds.contributions.control.QuotableContributions;
 import app.rounds.contributions.entity.Origin;
 import app.rounds.highlights.entity.Highlight;
 import app.rounds.highlights.entity.HighlightPart;
 import app.rounds.highlights.entity.PartKind;
 import app.rounds.highlights.entity.QuoteMode;
 import app.rounds.highlights.entity.QuotePermission;
-import app.rounds.media.control.MediaLibrary;
 import app.rounds.media.control.MediaLibrary.MediaView;
+import app.rounds.media.control.MediaLibrary;
 import app.rounds.media.entity.MediaKind;
+import app.rounds.platform.control.Sha256;
 import app.rounds.sessions.control.Participants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,11 +19,7 @@ import jakarta.transaction.Transactional;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -84,7 +81,7 @@ public class Renditions {
             }
         }
         String html = article.outerHtml();
-        return new Rendition(highlight.title(), highlight.summary(), html, sha256(html), List.copyOf(parts),
+        return new Rendition(highlight.title(), highlight.summary(), html, Sha256.hex(html), List.copyOf(parts),
                 List.copyOf(texts), List.copyOf(blockers), imageMediaId, imageAlt);
     }
 
@@ -209,12 +206,4 @@ public class Renditions {
         return text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }

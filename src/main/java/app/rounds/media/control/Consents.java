@@ -1,14 +1,13 @@
 package app.rounds.media.control;
 
 import app.rounds.audit.control.AuditLog;
-import app.rounds.security.control.StaffMember;
-
 import app.rounds.media.entity.Consent;
 import app.rounds.media.entity.ConsentRelation;
 import app.rounds.media.entity.ConsentScope;
 import app.rounds.media.entity.ConsentStatus;
 import app.rounds.media.entity.MediaItem;
 import app.rounds.platform.control.ProblemException;
+import app.rounds.security.control.StaffMember;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

@@ -1,8 +1,6 @@
 package app.rounds.media.control;
 
 import app.rounds.audit.control.AuditLog;
-import app.rounds.security.control.StaffMember;
-
 import app.rounds.media.entity.Consent;
 import app.rounds.media.entity.ConsentRelation;
 import app.rounds.media.entity.ConsentScope;
@@ -12,6 +10,7 @@ import app.rounds.media.entity.MediaItem;
 import app.rounds.media.entity.MediaKind;
 import app.rounds.media.entity.MetadataHandling;
 import app.rounds.platform.control.ProblemException;
+import app.rounds.security.control.StaffMember;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;

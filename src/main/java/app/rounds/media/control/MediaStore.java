@@ -1,6 +1,7 @@
 package app.rounds.media.control;
 
 import app.rounds.platform.control.ProblemException;
+import app.rounds.platform.control.Sha256;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +20,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -60,7 +60,7 @@ public class MediaStore {
      */
     public Received receive(InputStream in, long maxBytes) throws IOException {
         Path file = tmp.resolve(UUID.randomUUID() + ".part");
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.digest();
         long size = 0;
         boolean complete = false;
         try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
@@ -88,7 +88,7 @@ public class MediaStore {
     }
 
     public Received hash(Path file) throws IOException {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.digest();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[64 * 1024];
             for (int read; (read = in.read(buffer)) >= 0; ) {
@@ -142,13 +142,5 @@ public class MediaStore {
     static ProblemException tooLarge(long maxBytes) {
         return new ProblemException(ProblemException.Kind.PAYLOAD_TOO_LARGE, "media-too-large", "File too large",
                 "This file is larger than the " + (maxBytes / 1024 / 1024) + " MB allowed for it.", List.of(), null);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }
