@@ -5,6 +5,7 @@ import app.rounds.testing.Browsers;
 import app.rounds.testing.Deployments;
 import app.rounds.testing.Staff;
 import app.rounds.testing.TestPhotos;
+import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -28,11 +29,14 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -352,19 +356,31 @@ class RoundsPagesIT {
         Browsers.screenshot(browser, "published-highlight");
         assertNoErrorsLogged();
 
-        // a hospital's page embeds it with the widget: the link becomes an iframe sized to the highlight
+        // a hospital's page, served from another origin, embeds it with the widget: the link becomes a sized iframe
         String pageUrl = browser.getCurrentUrl();
-        browser.get("about:blank");
-        ((JavascriptExecutor) browser).executeScript("document.body.innerHTML = '<blockquote class=\"rounds-highlight\">"
-                + "<a href=\"' + arguments[0] + '\">Chest drains</a></blockquote>';"
-                + "const script = document.createElement('script'); script.src = arguments[1];"
-                + "document.body.append(script);", pageUrl, base + "js/embed.js");
-        WebElement frame = wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("iframe")));
-        assertEquals(pageUrl + "/embed", frame.getAttribute("src"));
-        wait.until(d -> !"480px".equals(frame.getCssValue("height")));
-        browser.switchTo().frame(frame);
-        assertEquals("Chest drains, safely", wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("article.highlight h1"))).getText());
+        HttpServer hospital = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] hospitalPage = ("<!DOCTYPE html><html lang=\"en\"><head><title>Our training</title></head><body>"
+                + "<blockquote class=\"rounds-highlight\"><a href=\"" + pageUrl + "\">Chest drains</a></blockquote>"
+                + "<script async src=\"" + base + "js/embed.js\"></script></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        hospital.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, hospitalPage.length);
+            exchange.getResponseBody().write(hospitalPage);
+            exchange.close();
+        });
+        hospital.start();
+        try {
+            browser.get("http://127.0.0.1:" + hospital.getAddress().getPort() + "/");
+            WebElement frame = wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("iframe")));
+            assertEquals(pageUrl + "/embed", frame.getAttribute("src"));
+            wait.until(d -> !"480px".equals(frame.getCssValue("height")));
+            browser.switchTo().frame(frame);
+            assertEquals("Chest drains, safely", wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("article.highlight h1"))).getText());
+        } finally {
+            hospital.stop(0);
+        }
     }
 
     private void logIn(Staff.Member member) {
