@@ -152,6 +152,26 @@ document.getElementById('leave').addEventListener('click', () => {
   location.assign('./');
 });
 
+/** With a display name, the trainee decides whether highlights may name them; taking it back takes those down. */
+function showQuoting(me) {
+  const quoting = document.getElementById('quoting');
+  const box = document.getElementById('quote-by-name');
+  quoting.hidden = !me.displayName;
+  box.checked = me.quoteByName;
+  box.addEventListener('change', async () => {
+    const status = document.getElementById('quoting-status');
+    try {
+      const changed = await call('PUT', 'api/participants/me/quoting', { quoteByName: box.checked });
+      box.checked = changed.quoteByName;
+      status.textContent = changed.quoteByName ? 'Highlights may quote you by name.'
+        : 'Highlights will not name you; any that did were taken down.';
+    } catch (e) {
+      box.checked = !box.checked;
+      status.textContent = e.message;
+    }
+  });
+}
+
 async function start() {
   if (!token) {
     location.replace('./');
@@ -160,6 +180,7 @@ async function start() {
   const me = await call('GET', 'api/participants/me');
   document.getElementById('welcome').textContent = me.displayName ? `You joined as ${me.displayName}` : 'You joined anonymously';
   renderSession(me.session);
+  showQuoting(me);
   document.getElementById('loading').hidden = true;
   document.getElementById('session').hidden = false;
   board = connectBoard(`ws/public/${encodeURIComponent(me.joinCode)}`, (frame, state) => {

@@ -74,6 +74,7 @@ class HighlightsIT {
     ApiClient curator;
     ApiClient reviewer;
     ApiClient anonymous;
+    ApiClient trainee;
     String sessionId;
     String questionId;
     String photoId;
@@ -94,7 +95,7 @@ class HighlightsIT {
                 .add("code", session.getString("joinCode")).add("displayName", "Dana")
                 .add("quoteByName", true).build().toString());
         assertEquals(201, joined.status(), joined.body());
-        ApiClient trainee = anonymous.withHeader("Rounds-Participant", joined.json().getString("token"));
+        trainee = anonymous.withHeader("Rounds-Participant", joined.json().getString("token"));
         questionId = trainee.post("api/participants/me/questions",
                 json("{'text':'How often should the dressing be changed?'}")).json().getString("id");
         assertEquals(200, curator.put("api/sessions/" + sessionId + "/questions/" + questionId + "/status",
@@ -292,6 +293,23 @@ class HighlightsIT {
         assertEquals("DRAFT", highlight.getString("status"));
         assertTrue(highlight.getJsonObject("rendition").getJsonArray("blockers").getString(0).contains("not approved"));
         assertTrue(audit("highlight", id).contains("highlight.taken-down"));
+    }
+
+    @Test
+    void aTraineeWhoTakesBackTheirNameTakesDownWhatQuotedThem() {
+        String id = create("In their words");
+        edit(id, "In their words", null, null, true, Json.createArrayBuilder().add(part("QUESTION", questionId)));
+        curator.post("api/highlights/" + id + "/submission", "{}");
+        String hash = reviewer.get("api/reviews/" + id).json().getJsonObject("rendition").getString("hash");
+        reviewer.post("api/reviews/" + id + "/decision", decision("APPROVE", null, hash));
+        assertTrue(anonymous.get("highlights/" + id).body().contains("Dana, trainee"));
+
+        Reply changed = trainee.put("api/participants/me/quoting", json("{'quoteByName':false}"));
+        assertEquals(200, changed.status(), changed.body());
+        assertFalse(changed.json().getBoolean("quoteByName"));
+        assertEquals(410, anonymous.get("highlights/" + id).status(), "no longer named anywhere public");
+        String html = curator.get("api/highlights/" + id).json().getJsonObject("rendition").getString("html");
+        assertTrue(html.contains("A trainee") && !html.contains("Dana"), "the draft no longer names her: " + html);
     }
 
     @Test

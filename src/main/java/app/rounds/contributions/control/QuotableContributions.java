@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Questions and feedback as material for a published highlight: what was said, where, by whom (a participant, or a
@@ -61,6 +62,15 @@ public class QuotableContributions {
                 .getResultStream().map(QuotableContributions::of).filter(Quotable::showable)
                 .sorted(Comparator.comparing(Quotable::rating).thenComparing(Quotable::at).reversed())
                 .limit(limit).toList();
+    }
+
+    /** The ids of everything a participant contributed to their session: questions and feedback. */
+    public List<String> idsOf(String participantId) {
+        return Stream.concat(
+                em.createNamedQuery(Question.FIND_BY_PARTICIPANT, Question.class)
+                        .setParameter("participant", participantId).getResultStream().map(Question::id),
+                em.createQuery("SELECT f.id FROM Feedback f WHERE f.participantId = :participant", String.class)
+                        .setParameter("participant", participantId).getResultStream()).toList();
     }
 
     private static Quotable of(Question q) {

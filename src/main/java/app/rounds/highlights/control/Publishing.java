@@ -2,6 +2,7 @@ package app.rounds.highlights.control;
 
 import app.rounds.audit.control.AuditLog;
 import app.rounds.contributions.control.ContributionRetracted;
+import app.rounds.contributions.control.QuotableContributions;
 import app.rounds.highlights.entity.Highlight;
 import app.rounds.highlights.entity.HighlightStatus;
 import app.rounds.highlights.entity.PartKind;
@@ -12,6 +13,7 @@ import app.rounds.media.control.MediaLibrary;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.security.control.Roles;
 import app.rounds.security.control.StaffMember;
+import app.rounds.sessions.control.QuotingWithdrawn;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
@@ -84,6 +86,9 @@ public class Publishing {
 
     @Inject
     MediaLibrary media;
+
+    @Inject
+    QuotableContributions contributions;
 
     @Inject
     AuditLog audit;
@@ -183,6 +188,12 @@ public class Publishing {
      */
     void takeDown(@Observes ContributionRetracted retraction) {
         takeDownShowing(retraction.contributionId(), "quote: " + retraction.reason());
+    }
+
+    /** A trainee took back their agreement to be named: publications quoting them come down. */
+    void takeDown(@Observes QuotingWithdrawn withdrawal) {
+        contributions.idsOf(withdrawal.participantId()).forEach(id ->
+                takeDownShowing(id, "quote: its author no longer agrees to be named"));
     }
 
     private Set<String> takeDownShowing(String refId, String reason) {

@@ -55,6 +55,11 @@ public final class MediaTypes {
     /** The kind of an accepted file; 415 for anything else, for a name that contradicts it, or for a polyglot. */
     public static MediaKind accept(Path file, String type, String fileName) throws IOException {
         MediaKind kind = ACCEPTED.get(type);
+        if (kind == null && type.startsWith("image/hei")) {
+            // no well-kept Java decoder reads HEIF, so it could not be re-encoded without its metadata
+            throw unsupported("This photo is HEIC/HEIF, which Rounds cannot decode to remove its hidden metadata; "
+                    + "send it as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible).");
+        }
         if (kind == null) {
             throw unsupported("This file is " + describe(type) + "; Rounds takes JPEG, PNG or WebP photos and MP4, "
                     + "WebM or QuickTime videos.");

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -70,6 +71,18 @@ public class ParticipantsResource {
     @Operation(summary = "The participant holding the token in the Rounds-Participant header, and their session")
     public ParticipantView me(@HeaderParam(TOKEN_HEADER) String token) {
         return view(participants.trainee(token), null);
+    }
+
+    public record Quoting(@NotNull Boolean quoteByName) {
+    }
+
+    @PUT
+    @Path("me/quoting")
+    @PermitAll
+    @Operation(summary = "Agree to be quoted by one's display name in published highlights, or take it back "
+            + "(which takes down whatever published quotes them)")
+    public ParticipantView changeQuoting(@HeaderParam(TOKEN_HEADER) String token, @Valid @NotNull Quoting quoting) {
+        return view(participants.changeQuoting(token, quoting.quoteByName()), null);
     }
 
     private static ParticipantView view(Participants.Joined joined, String token) {

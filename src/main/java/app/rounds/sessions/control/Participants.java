@@ -1,5 +1,6 @@
 package app.rounds.sessions.control;
 
+import app.rounds.audit.control.AuditLog;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.RateLimiter;
 import app.rounds.platform.control.SecretTokens;
@@ -9,6 +10,7 @@ import app.rounds.sessions.entity.SessionStatus;
 import app.rounds.sessions.entity.TrainingSession;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,6 +54,12 @@ public class Participants {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Event<QuotingWithdrawn> quotingWithdrawn;
 
     @PostConstruct
     void createLimits() {
@@ -103,6 +112,26 @@ public class Participants {
                 .setParameter("hash", SecretTokens.hash(token.strip()))
                 .getResultStream().findFirst()
                 .map(p -> new Joined(null, p, em.find(TrainingSession.class, p.sessionId())));
+    }
+
+    /**
+     * A trainee agrees (again) to be quoted by their display name, or takes that back: then everything published
+     * that quotes them comes down, and the change is on record.
+     */
+    public Joined changeQuoting(String token, boolean quoteByName) {
+        Joined trainee = trainee(token);
+        Participant participant = em.find(Participant.class, trainee.participant().id());
+        boolean before = participant.quoteByName();
+        participant.quoteByName(quoteByName);
+        if (before != participant.quoteByName()) {
+            audit.record("participant:" + participant.id(), quoteByName ? "participant.quoting-granted"
+                            : "participant.quoting-withdrawn",
+                    new AuditLog.Subject("participant", participant.id(), participant.sessionId()), Map.of());
+            if (before) {
+                quotingWithdrawn.fire(new QuotingWithdrawn(participant.sessionId(), participant.id()));
+            }
+        }
+        return new Joined(null, participant, trainee.session());
     }
 
     /** The name under which highlights may quote this participant, if they chose one and agreed. */

@@ -72,6 +72,11 @@ public class Participant {
         return quoteByName;
     }
 
+    /** Only a participant with a display name can be quoted by it. */
+    public void quoteByName(boolean agreed) {
+        this.quoteByName = displayName != null && agreed;
+    }
+
     public Instant joinedAt() {
         return joinedAt;
     }
