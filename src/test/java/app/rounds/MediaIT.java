@@ -30,6 +30,7 @@ import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.Socket;
 import java.time.Duration;
+import java.time.Instant;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -39,6 +40,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -369,6 +371,29 @@ class MediaIT {
 
     static String sha256(byte[] bytes) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
+    void filesNoRecordExplainsAreSweptAndRecordedOnesStay() throws Exception {
+        JsonObject kept = body(upload("kept.jpg", TestPhotos.withExif(22, 18), "image/jpeg"));
+        Path media = Path.of(System.getProperty("rounds.it.media.dir", "target/it-media"));
+        String keptSha = download(kept.getString("contentUrl"), null).headers().firstValue("ETag").orElseThrow()
+                .replace("\"", "");
+        Path keptFile = media.resolve(keptSha.substring(0, 2)).resolve(keptSha);
+        String orphanSha = sha256(("placed, then the server crashed " + Staff.uniqueSuffix())
+                .getBytes(StandardCharsets.UTF_8));
+        Path orphan = Files.createDirectories(media.resolve(orphanSha.substring(0, 2))).resolve(orphanSha);
+        Files.writeString(orphan, "an upload whose record never came");
+        Path leftover = Files.writeString(media.resolve("tmp").resolve(Staff.uniqueSuffix() + ".part"), "cut off");
+        FileTime longAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+        for (Path file : List.of(keptFile, orphan, leftover)) {
+            Files.setLastModifiedTime(file, longAgo);
+        }
+
+        Conditions.await("the sweep to remove what no record explains", Duration.ofSeconds(30),
+                () -> !Files.exists(orphan) && !Files.exists(leftover));
+        assertTrue(Files.exists(keptFile), "a recorded file stays, however old");
+        assertEquals(200, download(kept.getString("contentUrl"), null).statusCode());
     }
 
     @Test

@@ -55,6 +55,13 @@ public class Consents {
     @Inject
     Event<MediaLibrary.FilesUnused> unusedFiles;
 
+    /** The consents of every item of a session, in the order they were recorded. */
+    public List<Consent> ofSession(String sessionId) {
+        return em.createQuery("SELECT c FROM Consent c WHERE c.mediaId IN (SELECT m.id FROM MediaItem m "
+                + "WHERE m.sessionId = :session) ORDER BY c.recordedAt", Consent.class)
+                .setParameter("session", sessionId).getResultList();
+    }
+
     public List<Consent> of(String mediaId) {
         return em.createNamedQuery(Consent.FIND_BY_MEDIA, Consent.class).setParameter("media", mediaId).getResultList();
     }

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** A session's photos and videos: taking an upload in, describing it, finding its files. */
 @ApplicationScoped
@@ -169,9 +170,20 @@ public class MediaLibrary {
         return file.sha256();
     }
 
+    /** The session's items with their files' records and consents: three queries, however many items. */
     public List<MediaView> of(String sessionId) {
-        return em.createNamedQuery(MediaItem.FIND_BY_SESSION, MediaItem.class).setParameter("session", sessionId)
-                .getResultStream().map(this::view).toList();
+        List<MediaItem> items = em.createNamedQuery(MediaItem.FIND_BY_SESSION, MediaItem.class)
+                .setParameter("session", sessionId).getResultList();
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        Map<String, MediaBlob> blobs = em.createQuery("SELECT b FROM MediaBlob b WHERE b.sha256 IN :shas",
+                        MediaBlob.class).setParameter("shas", items.stream().map(MediaItem::blobSha256).toList())
+                .getResultStream().collect(Collectors.toMap(MediaBlob::sha256, b -> b));
+        Map<String, List<Consent>> consentsOf = consents.ofSession(sessionId).stream()
+                .collect(Collectors.groupingBy(Consent::mediaId));
+        return items.stream().map(m -> view(m, blobs.get(m.blobSha256()), consentsOf.getOrDefault(m.id(), List.of())))
+                .toList();
     }
 
     public MediaView one(String sessionId, String itemId) {
@@ -325,9 +337,11 @@ public class MediaLibrary {
     }
 
     private MediaView view(MediaItem m) {
-        MediaBlob blob = em.find(MediaBlob.class, m.blobSha256());
+        return view(m, em.find(MediaBlob.class, m.blobSha256()), consents.of(m.id()));
+    }
+
+    private static MediaView view(MediaItem m, MediaBlob blob, List<Consent> recorded) {
         String base = "api/sessions/" + m.sessionId() + "/media/" + m.id();
-        List<Consent> recorded = consents.of(m.id());
         Consents.Publishability publishability = Consents.publishability(m, recorded);
         return new MediaView(m.id(), m.sessionId(), m.kind(), blob.contentType(), blob.sizeBytes(), m.fileName(),
                 m.width(), m.height(), m.durationMillis(), m.metadata(), m.metadataNote(), m.caption(), m.altText(),

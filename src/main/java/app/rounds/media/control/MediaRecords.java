@@ -13,9 +13,12 @@ import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.logging.Logger;
 
 /** The database side of an upload, in one short transaction once its files are in place. */
 @ApplicationScoped
@@ -30,6 +33,7 @@ public class MediaRecords {
     }
 
     static final String CONCURRENT_UPLOAD = "media-uploading";
+    private static final Logger LOG = Logger.getLogger(MediaRecords.class.getName());
 
     @PersistenceContext
     EntityManager em;
@@ -66,6 +70,34 @@ public class MediaRecords {
             }
         }
         return unused;
+    }
+
+    /**
+     * Of these stored files, those the database does not know at all: no file record, no item or consent form
+     * referring to them. A file whose record is missing while something refers to it is kept, and reported. In a
+     * transaction of its own: outside one, a scheduler thread's entity manager is closed after its first use.
+     */
+    public List<String> unknown(List<String> sha256s) {
+        List<String> unknown = new ArrayList<>();
+        for (int from = 0; from < sha256s.size(); from += 500) {
+            List<String> chunk = sha256s.subList(from, Math.min(sha256s.size(), from + 500));
+            Set<String> recorded = Set.copyOf(em.createQuery("SELECT b.sha256 FROM MediaBlob b WHERE b.sha256 IN :shas",
+                    String.class).setParameter("shas", chunk).getResultList());
+            for (String sha : chunk) {
+                if (recorded.contains(sha)) {
+                    continue;
+                }
+                boolean referred = em.createNamedQuery(MediaItem.COUNT_USING, Long.class).setParameter("sha", sha)
+                        .getSingleResult() > 0 || em.createNamedQuery(Consent.COUNT_EVIDENCE, Long.class)
+                        .setParameter("sha", sha).getSingleResult() > 0;
+                if (referred) {
+                    LOG.warning(() -> "stored file " + sha + " has no record but is referred to: kept");
+                } else {
+                    unknown.add(sha);
+                }
+            }
+        }
+        return unknown;
     }
 
     /**

@@ -20,8 +20,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.UUID;
 
 /**
@@ -39,6 +42,8 @@ public class MediaStore {
     @Inject
     @ConfigProperty(name = "rounds.media.dir", defaultValue = "data/media")
     String configuredDir;
+
+    private static final Pattern STORED_NAME = Pattern.compile("[0-9a-f]{64}");
 
     private Path root;
     private Path tmp;
@@ -124,6 +129,32 @@ public class MediaStore {
     }
 
     /** Deletes stored files by hash (once nothing refers to them). */
+    /** Temporary files last written before {@code before}: uploads that a crash or a cut connection left behind. */
+    public List<Path> temporaryBefore(Instant before) throws IOException {
+        try (Stream<Path> files = Files.list(tmp)) {
+            return files.filter(file -> writtenBefore(file, before)).toList();
+        }
+    }
+
+    /** The hashes of the stored files last written before {@code before}. */
+    public List<String> storedBefore(Instant before) throws IOException {
+        try (Stream<Path> files = Files.walk(root, 2)) {
+            return files.filter(file -> STORED_NAME.matcher(file.getFileName().toString()).matches())
+                    .filter(file -> file.getParent().getFileName().toString()
+                            .equals(file.getFileName().toString().substring(0, 2)))
+                    .filter(file -> writtenBefore(file, before))
+                    .map(file -> file.getFileName().toString()).toList();
+        }
+    }
+
+    private static boolean writtenBefore(Path file, Instant before) {
+        try {
+            return Files.isRegularFile(file) && Files.getLastModifiedTime(file).toInstant().isBefore(before);
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
     public void delete(List<String> sha256s) {
         discard(sha256s.stream().map(this::path).toList());
     }
