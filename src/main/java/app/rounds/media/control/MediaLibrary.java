@@ -129,6 +129,7 @@ public class MediaLibrary {
                 // the same file reached this session from another upload at the same moment: that one stands
                 recorded = records.record(item, blobs);
             }
+            store.settled(blobs.stream().map(MediaRecords.Blob::sha256).toList());
             return new Uploaded(view(recorded.item()), recorded.created());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -278,6 +279,7 @@ public class MediaLibrary {
             store.place(upload);
             consents.attachEvidence(item, consentId, new MediaRecords.Blob(upload.sha256(), upload.sha256(), type,
                     upload.size()), safeName(fileName), staff);
+            store.settled(List.of(upload.sha256()));
             return view(em.find(MediaItem.class, item.id()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -20,12 +20,15 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.UUID;
 
 /**
  * Files by content: {@code ROUNDS_MEDIA_DIR/ab/abcdef…} named by their SHA-256. New bytes go to {@code tmp/} first,
@@ -44,6 +47,10 @@ public class MediaStore {
     String configuredDir;
 
     private static final Pattern STORED_NAME = Pattern.compile("[0-9a-f]{64}");
+    private static final Duration REUSE_GUARD = Duration.ofMinutes(1);
+
+    /** Stored files an upload placed again and has not recorded yet, and when: not deleted meanwhile. */
+    private final Map<String, Instant> reused = new ConcurrentHashMap<>();
 
     private Path root;
     private Path tmp;
@@ -106,6 +113,10 @@ public class MediaStore {
     /** Syncs the temporary file and moves it to its place; if the same bytes are there already, drops it. */
     public Path place(Received received) throws IOException {
         Path target = path(received.sha256());
+        if (Files.exists(target)) {
+            // the same bytes again: a removal committing right now must not delete what this upload will record
+            reused.put(received.sha256(), Instant.now());
+        }
         try (FileChannel channel = FileChannel.open(received.file(), StandardOpenOption.WRITE)) {
             channel.force(true);
         }
@@ -155,8 +166,19 @@ public class MediaStore {
         }
     }
 
+    /** The upload that placed these files recorded them: they need no guard any more. */
+    public void settled(List<String> sha256s) {
+        sha256s.forEach(reused::remove);
+    }
+
+    /**
+     * Deletes stored files, but for those an upload placed again and has not recorded yet (for a minute at most):
+     * it is about to (the periodic sweep takes them if it never does).
+     */
     public void delete(List<String> sha256s) {
-        discard(sha256s.stream().map(this::path).toList());
+        Instant recent = Instant.now().minus(REUSE_GUARD);
+        reused.values().removeIf(at -> at.isBefore(recent));
+        discard(sha256s.stream().filter(sha -> !reused.containsKey(sha)).map(this::path).toList());
     }
 
     /** Deletes temporary files quietly (on the way out of a failed upload). */
