@@ -1,4 +1,4 @@
-import { api, requireStaff, showError, clearErrors, whileBusy, formatWhen } from './api.js';
+import { api, requireStaff, showError, clearErrors, whileBusy, formatWhen, logout } from './api.js';
 
 // A session's highlights: start one, choose what it shows, preview it as the public will see it, screen it,
 // submit it for review, publish it once approved.
@@ -220,6 +220,8 @@ document.getElementById('publish').addEventListener('click', () =>
   act(submission, () => api('POST', `api/highlights/${highlightId}/publication`, {}), 'Published.'));
 document.getElementById('unpublish').addEventListener('click', () =>
   act(submission, () => api('DELETE', `api/highlights/${highlightId}/publication`), 'Unpublished: its page now says it is gone.'));
+
+document.getElementById('logout').addEventListener('click', logout);
 
 (async () => {
   try {

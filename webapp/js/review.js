@@ -1,4 +1,4 @@
-import { api, requireStaff, showError, clearErrors, formatWhen } from './api.js';
+import { api, requireStaff, showError, clearErrors, formatWhen, logout } from './api.js';
 
 // Compliance review on one screen: the queue, then for one highlight the exact rendition, what screening found
 // with the author's reasons, each picture's consent and each quote's permission, and the decision.
@@ -117,6 +117,8 @@ async function decide(choice) {
 decision.addEventListener('submit', (event) => event.preventDefault());
 document.getElementById('approve').addEventListener('click', () => decide('APPROVE'));
 document.getElementById('reject').addEventListener('click', () => decide('REJECT'));
+
+document.getElementById('logout').addEventListener('click', logout);
 
 (async () => {
   try {

@@ -322,12 +322,14 @@ class RoundsPagesIT {
         browser.findElement(By.cssSelector("#draft button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBe(By.id("page-status"), "Saved."));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), "Sam, trainee"));
+        Browsers.screenshot(browser, "highlight-studio");
         browser.findElement(By.cssSelector("#submission button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBe(By.id("page-status"), "Submitted for review."));
         assertEquals("in review", browser.findElement(By.id("editor-status")).getText());
         assertNoErrorsLogged();
 
-        browser.manage().deleteAllCookies();
+        browser.findElement(By.id("logout")).click();
+        wait.until(ExpectedConditions.urlContains("login.html"));
         browser.get(base + "review.html");
         wait.until(ExpectedConditions.urlContains("login.html"));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(reviewer.username(), Keys.TAB);
@@ -342,6 +344,7 @@ class RoundsPagesIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rendition"), "When do we clamp the drain?"));
         assertTrue(browser.findElement(By.id("packet-pictures")).getText().contains("No one identifiable"),
                 "the reviewer sees the consent status of the picture");
+        Browsers.screenshot(browser, "review-screen");
         browser.findElement(By.id("approve")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("published-link"))).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("article.highlight h1"), "Chest drains, safely"));
@@ -354,6 +357,11 @@ class RoundsPagesIT {
                 "return arguments[0].complete && arguments[0].naturalWidth > 0", picture));
         assertEquals("— Sam, trainee", browser.findElement(By.cssSelector("blockquote.quote footer")).getText());
         Browsers.screenshot(browser, "published-highlight");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        assertNoHorizontalScrolling(browser);
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        assertEquals("Skip to content", browser.switchTo().activeElement().getText(), "the first Tab offers the skip link");
+        Browsers.screenshot(browser, "published-highlight-phone");
         assertNoErrorsLogged();
 
         // a hospital's page, served from another origin, embeds it with the widget: the link becomes a sized iframe
