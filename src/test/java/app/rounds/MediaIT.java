@@ -390,7 +390,7 @@ class MediaIT {
             Files.setLastModifiedTime(file, longAgo);
         }
 
-        Conditions.await("the sweep to remove what no record explains", Duration.ofSeconds(30),
+        Conditions.await("the sweep to remove what no record explains", Duration.ofSeconds(90),
                 () -> !Files.exists(orphan) && !Files.exists(leftover));
         assertTrue(Files.exists(keptFile), "a recorded file stays, however old");
         assertEquals(200, download(kept.getString("contentUrl"), null).statusCode());

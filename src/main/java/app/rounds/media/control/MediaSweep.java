@@ -23,8 +23,9 @@ import java.util.logging.Logger;
 /**
  * Now and then removes what no record explains: temporary files of uploads a crash or a cut connection left, and
  * stored files the database does not know (placed just before a crash, before their record). Only files older than
- * a grace period, so an upload between placing its file and recording it is never swept. The first sweep comes one
- * interval after start.
+ * a grace period, so an upload between placing its file and recording it is never swept. The first sweep waits
+ * {@code rounds.media.sweep-first-seconds} (and at least one interval): well after start-up, so its first use of the
+ * database never races the deployment's own.
  */
 @ApplicationScoped
 public class MediaSweep {
@@ -55,6 +56,10 @@ public class MediaSweep {
     @ConfigProperty(name = "rounds.media.sweep-grace-seconds", defaultValue = "3600")
     long graceSeconds;
 
+    @Inject
+    @ConfigProperty(name = "rounds.media.sweep-first-seconds", defaultValue = "600")
+    long firstSeconds;
+
     private ScheduledFuture<?> sweeps;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -63,8 +68,8 @@ public class MediaSweep {
 
     @PostConstruct
     void schedule() {
-        sweeps = scheduler.scheduleWithFixedDelay(this::sweepQuietly, intervalSeconds, intervalSeconds,
-                TimeUnit.SECONDS);
+        sweeps = scheduler.scheduleWithFixedDelay(this::sweepQuietly, Math.max(firstSeconds, intervalSeconds),
+                intervalSeconds, TimeUnit.SECONDS);
     }
 
     @PreDestroy
