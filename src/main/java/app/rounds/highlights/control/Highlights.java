@@ -169,7 +169,7 @@ public class Highlights {
                         Map.of("renditionHash", after.hash(), "reason", "the edit needs screening or has blockers"));
             }
         }
-        return view(highlight);
+        return view(highlight, after);
     }
 
     /** What screening finds in the draft now, with the reasons given at the last submission. */
@@ -207,16 +207,24 @@ public class Highlights {
         highlight.submit(rendition.hash(), HighlightScreening.stored(findings), author.id(), clock.instant());
         audit.record(author.username(), "highlight.submitted", subject(highlight),
                 Map.of("renditionHash", rendition.hash(), "findingsJustified", findings.size()));
-        return view(highlight);
+        return view(highlight, rendition);
     }
 
     HighlightView view(Highlight h) {
-        List<ReviewView> reviews = em.createNamedQuery(HighlightReview.FIND_BY_HIGHLIGHT, HighlightReview.class)
-                .setParameter("highlight", h.id()).getResultStream().map(ReviewView::of).toList();
+        return view(h, renditions.of(h));
+    }
+
+    /** The view with a rendition the caller already built (a rendering costs a lookup per part). */
+    HighlightView view(Highlight h, Rendition rendition) {
         return new HighlightView(h.id(), h.sessionId(), h.title(), h.summary(), h.bodyHtml(), h.authorNotes(),
                 h.authorName(), h.status(), h.publishOnApproval(), h.parts().stream().map(PartChoice::of).toList(),
-                renditions.of(h), HighlightScreening.read(h.screening()), h.submittedAt(), live(h.id()),
-                publicPath(h.id()), reviews, h.updatedAt());
+                rendition, HighlightScreening.read(h.screening()), h.submittedAt(), live(h.id()),
+                publicPath(h.id()), reviews(h.id()), h.updatedAt());
+    }
+
+    List<ReviewView> reviews(String highlightId) {
+        return em.createNamedQuery(HighlightReview.FIND_BY_HIGHLIGHT, HighlightReview.class)
+                .setParameter("highlight", highlightId).getResultStream().map(ReviewView::of).toList();
     }
 
     /** The highlight, for a staff member who may curate its session. */

@@ -70,6 +70,7 @@ public class Publishing {
         indexes = Caffeine.newBuilder().maximumSize(8).expireAfterWrite(Duration.ofSeconds(cacheSeconds)).build();
     }
 
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicationChanged change) {
         served.invalidate(change.highlightId());
         indexes.invalidateAll();

@@ -97,11 +97,10 @@ public class Reviews {
     public Packet packet(String highlightId, StaffMember reviewer) {
         Highlight h = highlights.existing(highlightId);
         Rendition rendition = renditions.of(h);
-        Highlights.HighlightView view = highlights.view(h);
         return new Packet(h.id(), h.sessionId(), sessions.summary(h.sessionId()).title(), h.title(), h.authorName(),
                 h.authorNotes(), h.status(), h.submittedAt(), rendition,
-                screening.screen(rendition, HighlightScreening.justificationsIn(h.screening())), view.reviews(),
-                h.contributedTo(reviewer.id()));
+                screening.screen(rendition, HighlightScreening.justificationsIn(h.screening())),
+                highlights.reviews(h.id()), h.contributedTo(reviewer.id()));
     }
 
     /**
