@@ -191,6 +191,49 @@ class LiveBoardIT {
     }
 
     @Test
+    void aReplayAfterAHideCarriesNoHiddenText() throws Exception {
+        Board board = session("PRE_MODERATION");
+        ApiClient trainee = trainee(board, "Ray");
+        long lastSeen;
+        try (BoardClient publicView = audience(board, "")) {
+            lastSeen = publicView.next("snapshot").getJsonNumber("seq").longValue();
+        }
+        String hidden = ask(trainee, "Words only the room saw then");
+        String shown = ask(trainee, "Words that stay up");
+        moderate(board, hidden, "APPROVED");
+        moderate(board, shown, "APPROVED");
+        Reply pinned = presenter.put("api/sessions/" + board.id() + "/questions/" + hidden + "/flags",
+                json("{'pinned':true}"));
+        assertEquals(200, pinned.status(), pinned.body());
+        moderate(board, hidden, "HIDDEN");
+
+        try (BoardClient replayed = audience(board, "?since=" + lastSeen)) {
+            List<JsonObject> frames = new ArrayList<>();
+            JsonObject frame;
+            do {
+                frame = replayed.next();
+                frames.add(frame);
+            } while (!frame.getString("type").equals("votes"));
+            long seq = lastSeen;
+            for (JsonObject f : frames.subList(0, frames.size() - 1)) {
+                assertEquals(++seq, f.getJsonNumber("seq").longValue(), "replayed without gaps: " + frames);
+                JsonObject data = f.getJsonObject("data");
+                if (data.getString("id").equals(hidden)) {
+                    assertEquals("contribution.removed", f.getString("type"), f.toString());
+                    assertEquals(Set.of("id"), data.keySet(), "a removal carries no text: " + f);
+                }
+            }
+            assertFalse(frames.toString().contains("only the room saw"), "no hidden text replayed: " + frames);
+            assertTrue(frames.toString().contains("Words that stay up"), "what is public now is replayed: " + frames);
+            assertFalse(frames.getLast().getJsonObject("data").containsKey(hidden), "no votes of a hidden question");
+        }
+        try (BoardClient fresh = audience(board, "")) {
+            JsonObject snapshot = fresh.next("snapshot");
+            assertFalse(snapshot.toString().contains("only the room saw"), "nor in a snapshot: " + snapshot);
+        }
+    }
+
+    @Test
     void aClientTooFarBehindGetsAFreshSnapshot() throws Exception {
         Board board = session("POST_MODERATION");
         ApiClient[] trainees = {trainee(board, "A"), trainee(board, "B"), trainee(board, "C"), trainee(board, "D"),

@@ -1,6 +1,7 @@
 package app.rounds.board.control;
 
 import app.rounds.board.entity.BoardEvent;
+import app.rounds.board.entity.Frames;
 import app.rounds.board.entity.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -19,6 +20,10 @@ import java.util.List;
  * back together, and clients hear of it only after the commit ({@link BoardAdvanced} is observed AFTER_SUCCESS).
  * Sequence numbers come from a counter row per session and stream, locked until the transaction ends, so they are
  * gap-free and in commit order.
+ * <p>
+ * A removal ({@link Frames#CONTRIBUTION_REMOVED}) also rewrites the earlier events of its subject on that stream into
+ * removals, in the same transaction: a replay then never re-sends the text of something that has left the stream
+ * (a question approved and then hidden), and the stored log keeps no more of it than the stream may show now.
  */
 @ApplicationScoped
 public class Board {
@@ -41,11 +46,24 @@ public class Board {
     public record Snapshot(long seq, String json) {
     }
 
-    /** Stores an event whose data is the JSON form of {@code data}; returns its sequence number. */
+    /**
+     * Stores an event whose data is the JSON form of {@code data}, about {@code subjectId} (null when it is about the
+     * whole session); returns its sequence number.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long append(String sessionId, Stream stream, String type, Object data) {
+    public long append(String sessionId, Stream stream, String type, String subjectId, Object data) {
         long seq = nextSeq(sessionId, stream);
-        em.persist(new BoardEvent(sessionId, stream, seq, type, JSON.toJson(data), clock.instant()));
+        String payload = JSON.toJson(data);
+        if (Frames.CONTRIBUTION_REMOVED.equals(type) && subjectId != null) {
+            em.createNamedQuery(BoardEvent.REDACT_SUBJECT)
+                    .setParameter("removed", Frames.CONTRIBUTION_REMOVED)
+                    .setParameter("payload", payload)
+                    .setParameter("session", sessionId)
+                    .setParameter("stream", stream)
+                    .setParameter("subject", subjectId)
+                    .executeUpdate();
+        }
+        em.persist(new BoardEvent(sessionId, stream, seq, type, subjectId, payload, clock.instant()));
         advanced.fire(new BoardAdvanced(sessionId, stream));
         return seq;
     }

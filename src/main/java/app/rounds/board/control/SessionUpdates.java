@@ -16,7 +16,7 @@ public class SessionUpdates {
 
     void onChanged(@Observes SessionChanged changed) {
         for (Stream stream : Stream.values()) {
-            board.append(changed.sessionId(), stream, Frames.SESSION_UPDATED, changed.summary());
+            board.append(changed.sessionId(), stream, Frames.SESSION_UPDATED, null, changed.summary());
         }
     }
 }

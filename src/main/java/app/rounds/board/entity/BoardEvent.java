@@ -22,12 +22,15 @@ import java.util.Objects;
 @IdClass(BoardEvent.Key.class)
 @NamedQuery(name = BoardEvent.FIND_AFTER, query = "SELECT e FROM BoardEvent e WHERE e.sessionId = :session "
         + "AND e.stream = :stream AND e.seq > :after ORDER BY e.seq")
+@NamedQuery(name = BoardEvent.REDACT_SUBJECT, query = "UPDATE BoardEvent e SET e.type = :removed, e.payload = :payload "
+        + "WHERE e.sessionId = :session AND e.stream = :stream AND e.subjectId = :subject AND e.type <> :removed")
 @NamedQuery(name = BoardEvent.LAST_SEQ, query = "SELECT MAX(e.seq) FROM BoardEvent e WHERE e.sessionId = :session "
         + "AND e.stream = :stream")
 public class BoardEvent {
 
     public static final String FIND_AFTER = "BoardEvent.findAfter";
     public static final String LAST_SEQ = "BoardEvent.lastSeq";
+    public static final String REDACT_SUBJECT = "BoardEvent.redactSubject";
 
     public record Key(String sessionId, Stream stream, long seq) implements Serializable {
         public Key() {
@@ -50,6 +53,10 @@ public class BoardEvent {
     @Column(nullable = false, length = 40)
     private String type;
 
+    /** What the event is about (a question's id), or null: a removal rewrites the subject's earlier events. */
+    @Column(name = "subject_id", length = 36)
+    private String subjectId;
+
     /** The frame's data, as JSON. */
     @Column(nullable = false)
     private String payload;
@@ -60,11 +67,13 @@ public class BoardEvent {
     protected BoardEvent() {
     }
 
-    public BoardEvent(String sessionId, Stream stream, long seq, String type, String payload, Instant createdAt) {
+    public BoardEvent(String sessionId, Stream stream, long seq, String type, String subjectId, String payload,
+            Instant createdAt) {
         this.sessionId = Objects.requireNonNull(sessionId);
         this.stream = Objects.requireNonNull(stream);
         this.seq = seq;
         this.type = Objects.requireNonNull(type);
+        this.subjectId = subjectId;
         this.payload = Objects.requireNonNull(payload);
         this.createdAt = createdAt;
     }

@@ -132,7 +132,7 @@ public class FeedbackBox {
 
     private void appendSummary(String sessionId) {
         // a locking read sees every feedback committed before this one took the lock, not this transaction's snapshot
-        board.append(sessionId, Stream.MODERATION, Frames.FEEDBACK_SUMMARY,
+        board.append(sessionId, Stream.MODERATION, Frames.FEEDBACK_SUMMARY, null,
                 summarise(all(sessionId, LockModeType.PESSIMISTIC_READ)));
     }
 

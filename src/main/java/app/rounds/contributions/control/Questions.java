@@ -85,10 +85,10 @@ public class Questions {
                 trainee.participant().displayName(), text.strip(), findings,
                 trainee.session().moderationMode() == ModerationMode.PRE_MODERATION, clock.instant());
         em.persist(question);
-        board.append(question.sessionId(), Stream.MODERATION, Frames.CONTRIBUTION_CREATED,
+        board.append(question.sessionId(), Stream.MODERATION, Frames.CONTRIBUTION_CREATED, question.id(),
                 QuestionViews.moderated(question));
         if (question.visible()) {
-            board.append(question.sessionId(), Stream.PUBLIC, Frames.CONTRIBUTION_CREATED,
+            board.append(question.sessionId(), Stream.PUBLIC, Frames.CONTRIBUTION_CREATED, question.id(),
                     QuestionViews.publicView(question));
         }
         return QuestionViews.own(question);
@@ -103,7 +103,8 @@ public class Questions {
         Question question = Question.ingested(sessionId, provenance, shortened,
                 Findings.stored(screener.screen(shortened)), clock.instant());
         em.persist(question);
-        board.append(sessionId, Stream.MODERATION, Frames.CONTRIBUTION_CREATED, QuestionViews.moderated(question));
+        board.append(sessionId, Stream.MODERATION, Frames.CONTRIBUTION_CREATED, question.id(),
+                QuestionViews.moderated(question));
         return question.id();
     }
 
@@ -238,13 +239,13 @@ public class Questions {
 
     private ModeratedQuestion published(Question question, boolean wasVisible) {
         ModeratedQuestion moderated = QuestionViews.moderated(question);
-        board.append(question.sessionId(), Stream.MODERATION, Frames.CONTRIBUTION_UPDATED, moderated);
+        board.append(question.sessionId(), Stream.MODERATION, Frames.CONTRIBUTION_UPDATED, question.id(), moderated);
         if (question.visible()) {
             board.append(question.sessionId(), Stream.PUBLIC,
-                    wasVisible ? Frames.CONTRIBUTION_UPDATED : Frames.CONTRIBUTION_CREATED,
+                    wasVisible ? Frames.CONTRIBUTION_UPDATED : Frames.CONTRIBUTION_CREATED, question.id(),
                     QuestionViews.publicView(question));
         } else if (wasVisible) {
-            board.append(question.sessionId(), Stream.PUBLIC, Frames.CONTRIBUTION_REMOVED,
+            board.append(question.sessionId(), Stream.PUBLIC, Frames.CONTRIBUTION_REMOVED, question.id(),
                     new QuestionViews.Removed(question.id()));
         }
         return moderated;
