@@ -1,44 +1,269 @@
 package app.rounds.screening.control;
 
-import app.rounds.screening.control.Rule.Start;
+import app.rounds.screening.entity.Finding;
 import app.rounds.screening.entity.Reason;
 
-import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
- * Phrases that read as a diagnosis or as personal medical advice given to someone ("you probably have…", "your
- * diagnosis is…", "you should stop taking your tablets"), in EN, DE, FR and ES. Asking about a condition, or
- * teaching how to assess one, is left alone: only the second person or a named person's condition is flagged.
+ * What reads like a diagnosis or treatment advice given online to a member of the public, in EN, ES, DE, FR, PT, IT
+ * and NL. A post is weighed on four signs: who it speaks to (a member of the public: "your mum", "@someone", "what you
+ * describe", "hun"; or just "you"), a diagnosis claimed ("sounds like shingles", "that's classic plantar fasciitis",
+ * "klingt nach Gürtelrose"), a treatment told ("take", "stop the amlodipine", "alternate calpol and nurofen", "fatti
+ * prescrivere") and care waved away ("no need for the GP", "you don't need the ER", "no hace falta ir a urgencias").
+ * Advice is care waved away; or a claim or a treatment told to a member of the public; or a claim with a treatment;
+ * or a claim told to "you". Colleagues asking and teaching ("should we give…?", "in adults we give 300 mg aspirin",
+ * "what's the first-line treatment?") and public-health information ("everyone over 65 should get the flu jab") carry
+ * none of these combinations.
  */
-final class MedicalAdviceRules {
+final class MedicalAdviceRules implements Rule {
 
-    private static final String START = "(?<![\\p{L}\\p{N}])";
-    private static final String END = "(?![\\p{L}\\p{N}])";
-    private static final String PERSON = "(?:you|he|she|they|your (?:mum|mom|mother|dad|father|wife|husband|partner|"
-            + "child|son|daughter|baby|friend))";
-    private static final String CERTAINLY = "(?:probably|likely|definitely|clearly|certainly|surely|must)";
-    private static final String DRUG = "(?:dose|dosage|medication|medicine|meds|tablets|pills|insulin|antibiotics|"
-            + "inhaler|warfarin|blood thinners?)";
+    private static final String B = "(?<![\\p{L}])";
+    private static final String E = "(?![\\p{L}])";
 
-    static final List<Rule> ALL = List.of(
-            Rule.of(Reason.MEDICAL_ADVICE, Start.LETTER, START + "(?i:" + PERSON + " " + CERTAINLY
-                    + " (?:have|has|had|got|are suffering from|is suffering from))" + END),
-            Rule.of(Reason.MEDICAL_ADVICE, Start.LETTER, START + "(?i:(?:sounds|looks) like " + PERSON
-                    + " (?:have|has|had|got))" + END),
-            Rule.of(Reason.MEDICAL_ADVICE, Start.LETTER, START + "(?i:your (?:diagnosis|prognosis) is|"
-                    + "I(?:'d|’d| would) (?:diagnose|prescribe)|diagnosed (?:you|him|her|them) with)" + END),
-            Rule.of(Reason.MEDICAL_ADVICE, Start.LETTER, START + "(?i:" + PERSON
-                    + " (?:should|must|need to|ought to) (?:take|stop taking|start taking|stop|double|increase|"
-                    + "decrease|reduce|skip)(?: [\\p{L}\\p{N}]+){0,3} " + DRUG + ")" + END),
-            Rule.of(Reason.MEDICAL_ADVICE, Start.LETTER, START + "(?i:" + PERSON
-                    + " (?:do not|don't|don’t|does not|doesn't|doesn’t) need (?:to see )?a doctor)" + END),
-            Rule.of(Reason.MEDICAL_ADVICE, Start.LETTER, START + "(?i:(?:Sie haben|du hast|er hat|sie hat) "
-                    + "(?:wahrscheinlich|vermutlich|sicher|bestimmt|eindeutig)|Ihre Diagnose (?:ist|lautet))" + END),
-            Rule.of(Reason.MEDICAL_ADVICE, Start.LETTER, START + "(?i:(?:vous avez|tu as|il a|elle a) "
-                    + "(?:probablement|sûrement|certainement|sans doute)|votre diagnostic est)" + END),
-            Rule.of(Reason.MEDICAL_ADVICE, Start.LETTER, START + "(?i:(?:usted tiene|tienes|tiene) "
-                    + "(?:probablemente|seguramente|sin duda)|su diagn[óo]stico es)" + END));
+    /** Someone outside the ward being answered: a relative of "you", a reply, "what you describe". */
+    private static final Pattern PUBLIC_ADDRESSEE = Pattern.compile("(?iu)" + B + "(?:"
+            + "your (?:mum|mom|mam|mother|dad|father|son|daughter|husband|wife|partner|baby|little one|kid|kids|child|"
+            + "children|grandad|granddad|grandpa|grandma|granny|gran|nan|nana|sister|brother|friend|boyfriend|"
+            + "girlfriend|toddler|teen|neighbou?r|own)|"
+            + "your (?:ankle|knee|back|rash|cut|leg|foot|feet|chest|head|mole|symptoms?|pain|throat|ear|eye|eyes|skin|"
+            + "wound|arm|hand|wrist|shoulder|neck|stomach|tummy|bp|blood pressure|sugar|sugars|antibiotics|meds|"
+            + "medication|medicines?|tablets|pills|inhaler|insulin|dose|blood thinners?|warfarin|statins?|thread|"
+            + "post)|you (?:should|must|need to|ought to|can|could) (?:stop|take|start|skip|double|drink|try)|"
+            + "replying to|reply to|re your|to the (?:person|mum|dad|runner|poster|op)|dm'?d|"
+            + "my (?:neighbou?r|friend|mate) back|hun|hunny|mate|babe|"
+            + "what you(?:'re| are)? describ\\w*|from what you(?:'ve| have)? (?:said|describe\\w*)|"
+            + "if (?:i were|i was) you|in your (?:shoes|place)|"
+            // es
+            + "(?:tu|a tu|de tu) (?:padre|madre|hij[oa]|marido|mujer|abuel[oa]|herman[oa]|niñ[oa]|bebé|novi[oa]|"
+            + "pareja|amig[oa])|lo que (?:describes|cuentas)|por lo que cuentas|yo en tu lugar|en tu caso|"
+            // de
+            + "(?:deine?[mnrs]?) (?:mutter|vater|sohn|tochter|mann|frau|oma|opa|kind|baby|schwester|bruder|"
+            + "freund\\w*|knöchel|knie|rücken|ausschlag)|was du beschreibst|mit dem knöchel|an deiner stelle|"
+            // fr
+            + "(?:ton|ta|tes) (?:père|mère|fils|fille|mari|femme|grand-mère|grand-père|enfant|bébé|frère|sœur|"
+            + "soeur|copain|copine|dos|genou|cheville)|pour ta fille|pour ton fils|ce que tu décris|"
+            + "à ta place|ce que vous décrivez|"
+            // pt
+            + "(?:a tua|o teu|tua|teu) (?:mãe|pai|filh[oa]|marido|mulher|av[óô]|irm[ãa]o?|namorad[oa]|bebé)|"
+            + "pelo que descreves|pelo que contas|no teu lugar|"
+            // it
+            + "(?:tua|tuo|a tuo|a tua) (?:madre|padre|figli[oa]|marito|moglie|nonn[oa]|fratello|sorella|"
+            + "bambin[oa])|da come lo descrivi|al tuo posto|"
+            // nl
+            + "je (?:moeder|vader|zoon|dochter|man|vrouw|oma|opa|kind|baby|broer|zus)|wat je beschrijft|"
+            + "met zo'n (?:snee|wond|enkel)|in jouw plaats)" + E);
 
-    private MedicalAdviceRules() {
+    /** Speaking to "you" at all. */
+    private static final Pattern SECOND_PERSON = Pattern.compile("(?iu)" + B + "(?:you|your|you're|youre|u|ur|"
+            + "yourself|tu|tú|tus|ti|tuo|tua|tuoi|tue|dich|dir|dein\\w*|toi|ton|ta|tes|vous|votre|vos|teu|"
+            + "você|vocês|jij|jouw|jou)" + E);
+
+    /** A diagnosis put to someone: "sounds like", "that's classic", "is probably just viral", "klingt nach". */
+    private static final Pattern CLAIM = Pattern.compile("(?iu)" + B + "(?:"
+            + "sounds (?:to me )?like|looks (?:to me )?like|that'?s (?:a |an )?(?:classic|typical|textbook|definitely|"
+            + "probably|just|almost certainly|100%)|that'?s (?:a |an )?[\\p{L}-]+(?: [\\p{L}-]+)? until proven "
+            + "otherwise|(?:is|it'?s|that'?s) (?:probably|likely|definitely|clearly|almost certainly|most likely)"
+            + "(?: just)?|is (?:just|only) (?:a |an )?|it'?s (?:just|only) (?:a |an )?|"
+            + "(?:is|are|'s) (?:normal|nothing to worry about|fine|not an emergency)|isn'?t an emergency|"
+            + "nothing to worry about|it'?ll (?:fade|settle|go|clear)(?: on its own| by itself)?|"
+            + "i'?d say (?:it'?s|your)|100 ?%(?=[.,!]|$)|classic|textbook|"
+            // es
+            + "eso es|es (?:un|una) [\\p{L}]+ (?:clar\\w+|segur\\w+|típic\\w+)|tiene toda la pinta de|suena a|"
+            + "parece (?:un|una)|clarísimo|seguro que es|es normal|"
+            // de
+            + "klingt (?:für mich )?(?:\\p{L}+ )?(?:\\p{L}+ )?nach|sieht (?:für mich )?(?:aus wie|nach)|das ist "
+            + "(?:bestimmt|sicher|wahrscheinlich|eindeutig|typisch|klar)|der kommt (?:fast )?(?:sicher|bestimmt) davon|"
+            // fr
+            + "c'est (?:typiquement|sûrement|probablement|sans doute|clairement|juste) |ça ressemble à|on dirait|"
+            + "passe (?:souvent )?toute seule|"
+            // pt
+            + "(?:é|e) só (?:um|uma)|tem (?:uma|um) (?:infe[çc][ãa]o|entorse|gripe|otite|virose)|parece (?:um|uma)|"
+            + "(?:é|e) normal|"
+            // it
+            + "(?:è|e) (?:sicuramente|probabilmente|chiaramente|solo) |sembra (?:un|una)|da come lo descrivi (?:è|e)|"
+            // nl
+            + "klinkt (?:echt |voor mij )?(?:als|naar)|dat is (?:echt |gewoon )?(?:een )?[\\p{L}]+,? |lijkt op)");
+
+    /** A diagnosis told to someone in so many words: "you probably have", "Ihre Diagnose ist", "tu as sûrement". */
+    private static final Pattern DIAGNOSIS_TO_SOMEONE = Pattern.compile("(?iu)" + B + "(?:"
+            + "(?:sounds|looks) like (?:you|he|she|they) (?:have|has|had|got)|"
+            + "(?:you|he|she|they) (?:probably|likely|definitely|clearly|certainly|surely|must) "
+            + "(?:have|has|had|got|are suffering from|is suffering from)|"
+            + "your (?:diagnosis|prognosis) is|i(?:'d| would) (?:diagnose|prescribe)|diagnosed (?:you|him|her) with|"
+            + "(?:usted tiene|tienes|tiene) (?:probablemente|seguramente|sin duda)|su diagn[óo]stico es|"
+            + "(?:sie haben|du hast|er hat|sie hat) (?:wahrscheinlich|vermutlich|sicher|bestimmt|eindeutig)|"
+            + "ihre diagnose (?:ist|lautet)|deine diagnose (?:ist|lautet)|"
+            + "(?:vous avez|tu as|il a|elle a) (?:probablement|sûrement|certainement|sans doute)|"
+            + "votre diagnostic est|ton diagnostic est|"
+            + "(?:você tem|tu tens|ele tem|ela tem) (?:provavelmente|certamente|de certeza)|o teu diagnóstico é|"
+            + "(?:hai|ha) (?:probabilmente|sicuramente|di sicuro)|la tua diagnosi è|"
+            + "(?:je hebt|u heeft|jij hebt) (?:waarschijnlijk|zeker|vast)|jouw diagnose is)" + E);
+
+    /** A treatment or a step of care told to someone. */
+    private static final Pattern DIRECTIVE = Pattern.compile("(?iu)" + B + "(?:"
+            + "(?:just |then |and |so )?(?:take|stop(?: taking)?|start|drink|alternate|skip|apply|push fluids|"
+            + "put (?:her|him|it|them)|keep (?:it|her|him) |ice|rest|elevate|foam roll|double|up the dose|"
+            + "look up|get (?:some )?[\\p{L}-]+ (?:drops|cream|tablets|over the counter|from the pharmacy)|"
+            + "get (?:to|yourself to) (?:your|a|the) (?:gp|doctor|pharmacy|pharmacist|ed|a&e|er)|"
+            + "go to (?:ed|a&e|the er|urgent care|hospital|your gp)|"
+            + "ask (?:your|the) (?:gp|doctor|pharmacist|chemist)(?: to| for)|have (?:her|him|them) take|"
+            + "steri-strip|give it a (?:day|week)|i'?d stop|she can take|he can take|you can (?:totally )?"
+            + "(?:drink|take|stop|skip)|(?:should|must|need to|ought to) (?:take|stop|start|double|increase|"
+            + "decrease|reduce|skip)(?: taking)?)" + E + "|"
+            // es
+            + B + "(?:que tome|toma|tómate|tomad|que deje|deja de|alterna|bebe|que beba|pídele|le pediría|"
+            + "ve al|ve a urgencias|ponle|dale)" + E + "|"
+            // de
+            + B + "(?:nimm|nehmen sie|geh (?:morgen |heute )?(?:früh )?zum|lass dir|sollte (?:das |den |die )?"
+            + "\\p{L}+ (?:erstmal )?absetzen|absetzen|kühlen|hochlegen|trink|3x täglich|dreimal täglich)" + E + "|"
+            // fr
+            + B + "(?:prends|prenez|demande (?:du |de la |des )?\\p{L}+ à ton médecin|arrête|devrait arrêter|"
+            + "tu attends|va aux urgences|bois)" + E + "|"
+            // pt
+            + B + "(?:que beba|tome|toma|devia parar|deve parar|gelo,? repouso|fala com o médico)" + E + "|"
+            // it
+            + B + "(?:fatti prescrivere|può (?:tranquillamente )?sospendere|sospendi|dai a tu[oa]|prendi|"
+            + "prendete)" + E + "|"
+            // nl
+            + B + "(?:bel (?:morgen |vandaag )?(?:je|de) huisarts|kan beter stoppen|stoppen met|neem|"
+            + "steristrips erop)" + E + ")");
+
+    /** Care waved away: "no need for the GP", "you don't need the ER", "no hace falta ir a urgencias". */
+    private static final Pattern DISMISSAL = Pattern.compile("(?iu)" + B + "(?:"
+            + "no need (?:to see anyone|to see (?:a|the|your) (?:doctor|gp)|for (?:the |a |an |your )?(?:gp|doctor|"
+            + "a&e|er|ed|antibiotics|x-?ray|hospital|2 week wait|two week wait|out of hours|111|panic))|"
+            + "(?:you|she|he|they) (?:don'?t|doesn'?t|do not|does not) need (?:the |a |an |to (?:go|see) )?"
+            + "(?:er|a&e|ed|doctor|gp|x-?ray|antibiotics|hospital|(?:to )?(?:go|see)(?: a| the)? (?:doctor|gp))|"
+            + "(?:i )?wouldn'?t bother (?:calling|with|going|seeing)|skip the (?:out of hours|gp|er|a&e)|"
+            + "(?:your|her|his) (?:mum|mom|mother|dad|father|son|daughter|baby|nan|grandad) (?:doesn'?t|does not) "
+            + "need (?:a|the)? ?(?:doctor|gp|x-?ray|hospital)|before you panic|"
+            + "no hace falta (?:que vaya|ir|llevarl[oa]|que|el|la)|no es necesario (?:ir|que vaya)|"
+            + "musst (?:du )?nicht (?:in die notaufnahme|zum arzt)|kein(?:en)? arzt nötig|"
+            + "pas besoin (?:d'antibiotiques|d'aller|de voir|de consulter)|"
+            + "não precisas? de (?:ir|ver)|não é preciso (?:ir|ver)|"
+            + "non serve (?:il pronto soccorso|chiedere|andare)|"
+            + "hoef je (?:echt )?niet naar|niet naar de (?:seh|huisarts) hoor)");
+
+    /** A colleague's question: "should we…?", "do we…?", "in adults we give…". */
+    private static final Pattern COLLEAGUE = Pattern.compile("(?iu)" + B + "(?:we|our|should we|do we|can we|"
+            + "the patient|pt|pts|in adults|first-line|first line|guideline|nice guidance|policy|protocol|"
+            + "nosotros|debemos|wir|nous|nós|devemos|noi|dobbiamo|wij|moeten we)" + E);
+
+    @Override
+    public void findIn(ScreenedText text, Consumer<Finding> found) {
+        int sentences = text.sentenceCount();
+        Signals publicAddressee = Signals.of(PUBLIC_ADDRESSEE, text);
+        Signals secondPerson = Signals.of(SECOND_PERSON, text);
+        Signals claim = Signals.of(CLAIM, text);
+        Signals directive = Signals.of(DIRECTIVE, text);
+        Signals dismissal = Signals.of(DISMISSAL, text);
+        Signals diagnosis = Signals.of(DIAGNOSIS_TO_SOMEONE, text);
+        if (claim.none() && directive.none() && dismissal.none() && diagnosis.none()) {
+            return;
+        }
+        boolean[] colleagueQuestion = new boolean[sentences];
+        Signals colleague = Signals.of(COLLEAGUE, text);
+        for (int s = 0; s < sentences; s++) {
+            colleagueQuestion[s] = question(text, s) && (colleague.in(s) || !secondPerson.in(s));
+        }
+        boolean toThePublic = publicAddressee.any(colleagueQuestion) || startsWithHandle(text);
+        String why;
+        Signals where;
+        if (diagnosis.any(colleagueQuestion)) {
+            why = "a diagnosis told to someone ('" + diagnosis.first(colleagueQuestion) + "')";
+            where = diagnosis;
+        } else if (dismissal.any(colleagueQuestion)) {
+            why = "waves away seeing a doctor ('" + dismissal.first(colleagueQuestion) + "')";
+            where = dismissal;
+        } else if (toThePublic && claim.any(colleagueQuestion)) {
+            why = "a diagnosis put to a member of the public ('" + claim.first(colleagueQuestion) + "')";
+            where = claim;
+        } else if (toThePublic && directive.any(colleagueQuestion)) {
+            why = "treatment told to a member of the public ('" + directive.first(colleagueQuestion) + "')";
+            where = directive;
+        } else if (claim.any(colleagueQuestion) && directive.any(colleagueQuestion) && !colleague.any(null)) {
+            why = "a diagnosis with a treatment to follow ('" + claim.first(colleagueQuestion) + "' … '"
+                    + directive.first(colleagueQuestion) + "')";
+            where = claim;
+        } else if (secondPerson.any(colleagueQuestion) && claim.any(colleagueQuestion) && !colleague.any(null)) {
+            why = "a diagnosis put to 'you' ('" + claim.first(colleagueQuestion) + "')";
+            where = claim;
+        } else {
+            return;
+        }
+        int sentence = where.firstSentence(colleagueQuestion);
+        int start = text.sentenceStart(sentence);
+        int end = text.sentenceEnd(sentence);
+        while (start < end && Character.isWhitespace(text.value().charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.value().charAt(end - 1))) {
+            end--;
+        }
+        if (end > start) {
+            found.accept(new Finding(start, end, Reason.MEDICAL_ADVICE, why));
+        }
+    }
+
+    private static boolean question(ScreenedText text, int sentence) {
+        String s = text.value().substring(text.sentenceStart(sentence), text.sentenceEnd(sentence)).strip();
+        return s.endsWith("?") || s.startsWith("¿") || s.contains("?");
+    }
+
+    /** "@k_stitches honestly…": a reply to someone on a network. */
+    private static boolean startsWithHandle(ScreenedText text) {
+        String value = text.value().stripLeading();
+        return value.startsWith("@") && !value.matches("(?s)@\\S+\\s+(?:q|question|quick q)\\b.*");
+    }
+
+    /** Where one kind of sign occurs: the sentence and the words of each occurrence. */
+    private record Signals(int[] sentences, String[] words) {
+
+        static Signals of(Pattern pattern, ScreenedText text) {
+            java.util.List<Integer> at = new java.util.ArrayList<>();
+            java.util.List<String> what = new java.util.ArrayList<>();
+            Rule.eachMatch(pattern, Rule.Start.ANY, text, m -> {
+                at.add(text.sentenceAt(m.start()));
+                what.add(text.value().substring(m.start(), m.end()).strip());
+            });
+            return new Signals(at.stream().mapToInt(Integer::intValue).toArray(), what.toArray(String[]::new));
+        }
+
+        boolean none() {
+            return sentences.length == 0;
+        }
+
+        boolean in(int sentence) {
+            for (int s : sentences) {
+                if (s == sentence) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether any occurrence lies outside a colleague's question (all count when {@code excluded} is null). */
+        boolean any(boolean[] excluded) {
+            return firstIndex(excluded) >= 0;
+        }
+
+        String first(boolean[] excluded) {
+            return words[firstIndex(excluded)];
+        }
+
+        int firstSentence(boolean[] excluded) {
+            return sentences[firstIndex(excluded)];
+        }
+
+        private int firstIndex(boolean[] excluded) {
+            for (int i = 0; i < sentences.length; i++) {
+                if (excluded == null || !excluded[sentences[i]]) {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 }

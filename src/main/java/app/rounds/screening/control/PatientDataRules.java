@@ -1,373 +1,490 @@
 package app.rounds.screening.control;
 
 import app.rounds.screening.control.Rule.Start;
-import app.rounds.screening.entity.Finding;
 import app.rounds.screening.entity.Reason;
 
 import java.time.Year;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The rules that spot HIPAA Safe Harbor identifiers in EN, DE, FR and ES text. Most identifiers are only believed
- * next to a word that says what they are (MRN, DOB, serial number, Patient…), because the same digits are everyday
- * clinical talk without it: 03/04 is a date or a ratio, 120/80 a blood pressure, 1000 a dose.
+ * The pattern rules that spot HIPAA Safe Harbor identifiers in text in EN, ES, DE, FR, PT, IT and NL: formats nothing
+ * clinical shares (e-mail, IBAN, NHS numbers whose check digit holds), and numbers next to a word that says what they
+ * are (MRN, DOB, serial, plate…), because the same digits are everyday clinical talk without it: 03/04 is a date or a
+ * ratio, 120/80 a blood pressure, 1000 a dose. Some believe a weaker sign only in a sentence about a patient
+ * ({@link TextContext}): a bare postcode, a town after "lives in", a private IP address.
  */
 final class PatientDataRules {
 
-    private static final String START = "(?<![\\p{L}\\p{N}])";
-    private static final String END = "(?![\\p{L}\\p{N}])";
-    /** A capitalised name: Patel, O'Brien, McDonald, Jean-Pierre, Yılmaz; never an all-caps acronym. */
-    private static final String NAME = "\\p{Lu}(?:\\p{Ll}|\\p{Lu}(?=\\p{Ll})|['’-](?=\\p{Lu}))+";
-    private static final String SP = "[ \\t]";
+    static final String START = "(?<![\\p{L}\\p{N}])";
+    static final String END = "(?![\\p{L}\\p{N}])";
+    static final String SP = "[ \\t]";
     /** Between a keyword and its value: "is", ":", "#", "no.", "number"… */
-    private static final String LINK = "(?:" + SP + "*(?i:is|was|ist|war|lautet|est|es|era|:|#|=|-|no\\.?|nr\\.?|"
-            + "n[º°o]\\.?|number|nummer|numéro|número))*" + SP + "*";
+    private static final String LINK = "(?:" + SP + "*(?i:is|was|ist|war|lautet|est|es|era|è|é|is|:|#|=|-|–|"
+            + "no\\.?|nr\\.?|n[º°o]\\.?|n\\.|number|nummer|numéro|número|numero|nummer|of|de|du|da|del|di|van|"
+            + "shows|reads|says|on file|on the form|sull'impegnativa|\\())*" + SP + "*";
     /** An identifier: alphanumeric parts joined by - / . and digit groups joined by spaces (943 476 5919). */
     private static final String CODE = "(?<id>[\\p{L}\\p{N}]+(?:[-/.][\\p{L}\\p{N}]+)*(?:" + SP
             + "\\p{N}+(?![\\p{L}]))*)";
 
-    private static final String MONTH = "(?i:january|february|march|april|may|june|july|august|september|october|"
+    static final String MONTH = "(?i:january|february|march|april|may|june|july|august|september|october|"
             + "november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
             + "januar|jänner|februar|märz|maerz|mai|juni|juli|oktober|dezember|mär|okt|dez|"
             + "janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|"
             + "decembre|janv|févr|fevr|avr|juil|déc|"
             + "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
-            + "ene|abr|ago|dic)\\.?" + END;
-    private static final String DATE = "(?<id>"
+            + "ene|abr|ago|dic|"
+            + "janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|fev|out|"
+            + "gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|gen|mag|giu|lug|ott|"
+            + "januari|februari|maart|mei|augustus|mrt|okt)\\.?" + END;
+    static final String DATE = "(?<id>"
             + "\\d{4}-\\d{1,2}-\\d{1,2}(?!\\d)"
             + "|\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})(?![\\d.,/-]\\d)"
-            + "|\\d{1,2}(?:st|nd|rd|th|er|º|°)?\\.?" + SP + "*(?:(?i:of|de)" + SP + "+)?" + MONTH
+            + "|\\d{1,2}(?:st|nd|rd|th|er|º|°)?\\.?" + SP + "*(?:(?i:of|de|di)" + SP + "+)?" + MONTH
             + "(?:,?" + SP + "*(?:(?i:de|del)" + SP + "+)?\\d{4})?"
             + "|" + MONTH + SP + "+\\d{1,2}(?:st|nd|rd|th)?(?!\\d)(?:,?" + SP + "*\\d{4})?"
             + "|\\d{1,2}[./]\\d{1,2}\\.?(?![\\d/.])(?!" + SP + "*(?i:ago))"
+            + "|(?i:the" + SP + "+)?\\d{1,2}(?:st|nd|rd|th)(?:" + SP + "+of" + SP + "+" + MONTH + ")?"
             + ")";
-    /** Words that tie a date to a person: birth, admission, discharge, death. */
+    /** Words that tie a date to a person: birth, admission, surgery, discharge, death. */
     private static final String DATE_KEY = "(?i:born|d\\.?o\\.?b\\.?|date of birth|birth ?date|birthday|admitted|"
-            + "admission date|date of admission|admission|discharged|discharge date|date of discharge|died|"
-            + "date of death|deceased|passed away|"
+            + "readmitted|admission date|date of admission|admission|discharged|discharge date|date of discharge|"
+            + "died|date of death|deceased|passed away|operated|operation|surgery|(?-i:OP)|procedure|transferred|"
+            + "had (?:his|her|their) [\\p{L}-]+(?: [\\p{L}-]+)?|"
             + "geboren|geb\\.|geburtsdatum|geburtstag|aufgenommen|aufnahmedatum|aufnahme|entlassen|"
-            + "entlassungsdatum|entlassung|verstorben|gestorben|todesdatum|"
-            + "née?s?|date de naissance|admise?s?|hospitalisée?s?|entrée?s?|sortie?s?|décédée?s?|"
+            + "entlassungsdatum|entlassung|verstorben|gestorben|todesdatum|operiert|"
+            + "née?s?|date de naissance|admise?s?|hospitalisée?s?|entrée?s?|sortie?s?|décédée?s?|opérée?s?|"
             + "date d'entrée|date de sortie|date de décès|"
             + "nacid[oa]s?|fecha de nacimiento|f\\. ?nac\\.|ingres(?:ó|o|ad[oa])|fecha de ingreso|dad[oa] de alta|"
-            + "alta|falleci(?:ó|d[oa])|fecha de (?:alta|defunción))";
+            + "alta|falleci(?:ó|d[oa])|fecha de (?:alta|defunción)|operad[oa]|intervenid[oa]|"
+            + "nascid[oa]|internad[oa]|faleceu|falecid[oa]|"
+            + "nat[oa]|ricoverat[oa]|dimess[oa]|decedut[oa]|operat[oa]|"
+            + "opgenomen|ontslagen|overleden|geopereerd)";
 
-    private static final String AGE = "(?<![\\p{N}.,])(?:9\\d|1[01]\\d)";
+    static final String AGE = "(?<![\\p{N}.,])(?:9\\d|1[01]\\d)";
+    /** 90 to 119 in words, in the seven languages. */
+    static final String AGE_WORDS = "(?i:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+            + "(?:a|one) hundred(?: and (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?|"
+            + "noventa(?: y (?:uno|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien(?:to (?:uno|dos|tres))?|"
+            + "noventa(?: e (?:um|uma|dois|duas|três|quatro|cinco|seis|sete|oito|nove))?|cem|"
+            + "(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)?und(?=neunzig)neunzig|neunzig|hundert(?:eins|zwei)?|"
+            + "quatre-vingt-(?:dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf)|"
+            + "quatre-vingt-et-onze|nonante(?:-(?:et-un|deux|trois|quatre|cinq|six|sept|huit|neuf))?|cent|"
+            + "novant(?:a|uno|adue|atré|atre|aquattro|acinque|asei|asette|otto|anove)|cento|"
+            + "(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)?(?:en|ën)?negentig|honderd)";
 
     private static final String RECORD_KEY = "(?i:"
             // English
             + "mrn|med(?:ical|\\.)?" + SP + "*rec(?:ord|\\.)?(?:" + SP + "*(?:number|no\\.?|#))?|"
-            + "record" + SP + "(?:number|no\\.?|#)|"
-            + "hospital" + SP + "(?:number|no\\.?|id)|hosp\\.?" + SP + "no\\.?|"
-            + "patient" + SP + "(?:id|identifier|number|no\\.?|#)|nhs" + SP + "(?:number|no\\.?)|"
-            + "chi" + SP + "(?:number|no\\.?)|insurance policy" + SP + "(?:number|no\\.?)|"
+            + "record" + SP + "(?:number|no\\.?|#)|hospital" + SP + "(?:number|no\\.?|id)|hosp\\.?" + SP + "no\\.?|"
+            + "patient" + SP + "(?:id|identifier|number|no\\.?|#)|unit" + SP + "(?:number|no\\.?)|"
+            + "insurance policy" + SP + "(?:number|no\\.?)|"
             + "(?:health|insurance|member(?:ship)?|policy|plan|beneficiary|subscriber|medicare|medicaid|account|"
-            + "acct\\.?|claim|licen[cs]e|certificate|registration|dea|npi|gmc|nmc|case|encounter|episode|admission|"
-            + "visit)" + SP + "?(?:id|number|no\\.?|#)|"
+            + "acct\\.?|claim|licen[cs]e|certificate|registration|dea|npi|gmc|nmc|case|encounter|episode|"
+            + "admission|visit)" + SP + "?(?:id|number|no\\.?|#)|"
+            + "driver'?s?" + SP + "licen[cs]e|driving" + SP + "licen[cs]e|licen[cs]e|"
             // German
             + "(?:kranken)?versicherten-?(?:nummer|nr\\.?)|versicherungs-?nummer|krankenversicherungs-?nummer|"
-            + "kv-?nummer|kvnr|"
             + "krankenkassen-?nummer|patienten-?(?:nummer|id|nr\\.?)|pat\\.?-?nr\\.?|fall-?(?:nummer|nr\\.?)|"
             + "aufnahme-?nummer|konto-?(?:nummer|nr\\.?)|mitglieds-?nummer|aktenzeichen|approbations-?nummer|lanr|"
+            + "führerschein(?:-?nummer)?|"
             // French
             + "num[ée]ro de dossier|n[°º] de dossier|dossier" + SP + "n[°º]|num[ée]ro (?:de |du )?patient|ipp|"
-            + "(?:num[ée]ro|n[°º]) de s[ée]curit[ée] sociale|(?:num[ée]ro|n[°º]) de s[ée]cu|nir|num[ée]ro insee|"
             + "num[ée]ro d'assur[ée]e?|num[ée]ro de mutuelle|num[ée]ro d'adh[ée]rent|num[ée]ro de contrat|"
             + "num[ée]ro de compte|(?:num[ée]ro )?rpps|(?:num[ée]ro )?adeli|num[ée]ro de s[ée]jour|"
+            + "permis de conduire|"
             // Spanish
             + "(?:n[úu]mero|n[º°]) de historia(?: cl[íi]nica)?|historia cl[íi]nica|nhc|"
-            + "n[úu]mero de (?:paciente|afiliaci[óo]n|afiliado|p[óo]liza|cuenta|colegiado)(?: a la seguridad social)?|"
-            + "seguridad social|s[ée]curit[ée] sociale|"
-            + "n[úu]mero de (?:la )?seguridad social|nss|p[óo]liza|tarjeta sanitaria|cip|nuhsa)";
+            + "n[úu]mero de (?:paciente|afiliaci[óo]n|afiliado|p[óo]liza|cuenta|colegiado)|"
+            + "p[óo]liza|tarjeta sanitaria|cip|nuhsa|carnet de conducir|"
+            // Portuguese
+            + "processo(?: cl[íi]nico)?|proc\\.|n[úu]mero de processo|n\\.?[º°] de processo|carta de condu[çc][ãa]o|"
+            + "n[úu]mero de benefici[áa]rio|ap[óo]lice|"
+            // Italian
+            + "(?:n\\.?|numero)?" + SP + "*nosologico|(?:numero|n\\.) di cartella|cartella(?: clinica)? n\\.?|"
+            + "tessera sanitaria|patente(?: di guida)?|"
+            // Dutch
+            + "pati[ëe]nt(?:en)?(?:nummer|nr\\.?)|dossiernummer|ziekenhuisnummer|polisnummer|rijbewijs(?:nummer)?)";
 
     private static final String NATIONAL_ID_KEY = "(?:(?i:ssn|social security" + SP + "(?:number|no\\.?|#)|"
             + "national insurance" + SP + "(?:number|no\\.?)|ni" + SP + "(?:number|no\\.?)|nino|"
+            + "nhs" + SP + "?(?:number|no\\.?|#)?|chi" + SP + "(?:number|no\\.?)|"
             + "passport" + SP + "(?:number|no\\.?)|"
             + "sozialversicherungs-?nummer|sv-?nummer|sv-?nr\\.?|rentenversicherungs-?nummer|steuer-?id|"
             + "steuer-?identifikationsnummer|personalausweis(?:-?nummer)?|ausweis-?nummer|reisepass(?:-?nummer)?|"
-            + "pass-?nummer|(?:num[ée]ro|n[°º]) de passeport|carte d'identit[ée]|num[ée]ro d'identit[ée]|"
-            + "pasaporte|n[úu]mero de pasaporte|documento de identidad)|DNI|NIE|NIF)";
+            + "pass-?nummer|kvnr|kv-?nummer|"
+            + "(?:num[ée]ro|n[°º]) de passeport|carte d'identit[ée]|num[ée]ro d'identit[ée]|nir|"
+            + "(?:num[ée]ro|n[°º]) de s[ée]curit[ée] sociale|(?:num[ée]ro|n[°º]) de s[ée]cu|num[ée]ro insee|"
+            + "s[ée]curit[ée] sociale|"
+            + "pasaporte|n[úu]mero de pasaporte|documento de identidad|(?:n[úu]mero de (?:la )?)?seguridad social|"
+            + "nss|naf|"
+            + "nif|n[úu]mero de contribuinte|contribuinte|n[úu]mero de utente|utente n[º°]?|cart[ãa]o de cidad[ãa]o|"
+            + "codice fiscale|c\\.f\\.|cod\\.? fisc\\.?|"
+            + "bsn|burgerservicenummer|sofinummer|sofi-?nummer)|DNI|NIE|CF)";
 
-    private static final String SERIAL_KEY = "(?:(?i:serial(?:" + SP + "?(?:number|no\\.?|nr\\.?|#)|(?=" + SP
-            + "*(?::|is|was)))|"
-            + "seriennummer|serien-?nr\\.?|(?:num[ée]ro|n[°º]) de s[ée]rie|(?:n[úu]mero|n[º°]) de serie|"
-            + "n[º°]" + SP + "?serie)|S/N|SN|SNR|N/S)";
+    private static final String SERIAL_KEY = "(?:(?i:serial(?:" + SP + "?(?:number|no\\.?|nr\\.?|#))?|"
+            + "(?:device|sensor|implant|pump|transmitter|generator)" + SP + "(?:id|serial|sn|s/n)|lot" + SP
+            + "(?:number|no\\.?)|seriennummer|serien-?nr\\.?|ger[äa]te-?nummer|"
+            + "(?:num[ée]ro|n[°º]\\.?) de s[ée]rie|n[°º]" + SP + "?s[ée]rie|"
+            + "(?:n[úu]mero|n[º°]\\.?) de s[ée]rie|n[º°]" + SP + "?serie|"
+            + "numero di serie|matricola|serienummer|serienr\\.?)|S/N|SN|SNR|N/S)";
 
-    private static final String PHONE_KEY = "(?i:tel|tél|phone|telephone|téléphone|teléfono|telefon|"
-            + "telefonnummer|tel\\.?-?nr|mobile|mobil|handy|cell|portable|m[óo]vil|fax|faxnummer|fax-?nr|"
-            + "numéro de téléphone|n[úu]mero de tel[ée]fono)\\.?";
+    private static final String PHONE_KEY = "(?i:tel|tél|phone|telephone|téléphone|teléfono|telefone|telefono|"
+            + "telefon|telefonnummer|tel\\.?-?nr|mobile|mobil|handy|cell|portable|m[óo]vil|telemóvel|telemovel|"
+            + "cellulare|cell\\.|mobiel|mobieltje|gsm|fax|faxnummer|fax-?nr|numéro de téléphone|"
+            + "n[úu]mero de tel[ée]fono|number|ring (?:him|her|them)|call (?:him|her|them))\\.?";
+
+    private static final String PLATE_KEY = "(?i:reg(?:istration)?(?:" + SP + "(?:no\\.?|number|plate))?|"
+            + "(?:number|licen[cs]e|car|vehicle)" + SP + "plate|plates?|tag|kenteken|kennzeichen|nummernschild|"
+            + "matr[íi]cula|targa|plaque(?: d'immatriculation)?|immatriculation|immat\\.?|vin)";
 
     /** What may follow a number and explain it as a dose, a count or an amount rather than an identifier. */
-    private static final Pattern UNIT_AFTER = Pattern.compile("^[ \\t]*(?i:mg|mcg|µg|μg|ug|ng|g|kg|ml|l|dl|"
+    static final Pattern UNIT_AFTER = Pattern.compile("^[ \\t]*(?i:mg|mcg|µg|μg|ug|ng|g|kg|ml|l|dl|"
             + "units?|u|iu|ie|ui|einheiten|unités|unidades|mmol|µmol|mol|meq|%|€|\\$|£|eur|euros?|usd|dollars?|"
             + "pounds?|gbp|chf|patients?|patienten|pacientes|cases|fälle|cas|casos|people|personnes|personas|"
             + "menschen|deaths|copies|copias|cells|cellules|zellen|/µl|/mm3|/l)(?![\\p{L}])");
     private static final Pattern VERSION_BEFORE = Pattern.compile(
-            "(?i:version|versión|firmware|software|release|build|update|v)\\.?[ \\t:]*$");
+            "(?i:version|versión|firmware|software|release|build|update|v)\\.?[ \\t:,]*$");
     /** "over 90", "mayores de 90 años": the aggregate Safe Harbor allows, not one person's age. */
     private static final Pattern AGGREGATE_BEFORE = Pattern.compile("(?i:over|above|older than|at least|über|ab|"
-            + "älter als|plus de|au-delà de|mayores de|más de|por encima de)[ \\t]*$|[>≥][ \\t]*$");
-    /** "90 or over", "90 und älter", "90 ans et plus". */
-    private static final Pattern AGGREGATE_AFTER = Pattern.compile("^[ \\t]*(?:\\+|(?i:or over|or older|and over|"
-            + "and older|plus|und älter|oder älter|und mehr|ou plus|et plus|o más|y más|o mayores)(?![\\p{L}]))");
+            + "älter als|plus de|au-delà de|mayores de|más de|por encima de|sopra i|oltre i|più di|mais de|acima de|"
+            + "boven de|ouder dan|the)[ \\t]*$|[>≥][ \\t]*$");
+    /** "90 or over", "90 und älter", "90 ans et plus", "90-plussers", "92-year-olds". */
+    private static final Pattern AGGREGATE_AFTER = Pattern.compile("^(?:[ \\t]*\\+|[ \\t-]*(?i:or over|or older|"
+            + "and over|and older|plus|und älter|oder älter|und mehr|ou plus|et plus|o más|y más|o mayores|"
+            + "e più|ou mais|en ouder|-?plussers|s\\b|-year-olds|[ -]?jarigen)(?![\\p{L}]))");
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d");
     private static final Pattern LOOKS_LIKE_DATE = Pattern.compile("^\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}");
-
-    /** Capitalised words that follow "Patient", "Herr", "in bed"… without being anyone's name. */
-    private static final Set<String> NOT_NAMES = Set.of(
-            // titles and staff
-            "dr", "doctor", "doktor", "docteur", "doc", "prof", "professor", "professeur", "profesor", "nurse",
-            "schwester", "pfleger", "sister", "matron", "consultant", "registrar", "oberarzt", "chefarzt",
-            "kollege", "kollegin", "kollegen", "colleague", "collègue", "colega",
-            // words that start sentences or stand for a person
-            "the", "this", "that", "these", "those", "and", "but", "so", "who", "which", "what", "is", "are", "was",
-            "were", "if", "when", "or", "of", "to", "a", "in", "on", "at", "for", "with", "from", "has", "had",
-            "will", "would", "can", "could", "should", "said", "says", "asked", "our", "my", "your", "his", "her",
-            "their", "one", "patient", "patientin",
-            "patienten", "patients", "paciente", "patiente", "lady", "man", "woman", "gentleman", "baby", "child",
-            "boy", "girl", "someone", "anyone", "everyone", "somebody", "nobody", "resident", "mann", "frau", "kind",
-            "jemand", "wer", "le", "la", "les", "un", "une", "el", "los", "las", "alguien", "yesterday", "today",
-            "tonight", "gestern", "heute", "hier", "ayer", "hoy", "monday", "tuesday", "wednesday", "thursday",
-            "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
-            "sonntag", "bed", "bett", "lit", "cama",
-            // diseases named after people ("un patient Alzheimer")
-            "alzheimer", "parkinson", "crohn", "down", "cushing", "addison", "graves", "basedow", "hodgkin",
-            "huntington", "wilson", "guillain", "bell", "kawasaki", "marfan", "raynaud", "sjögren", "tourette",
-            "asperger", "duchenne", "covid", "ebola",
-            // German nouns that follow "der Patient" ("wenn der Patient Fieber hat")
-            "fieber", "schmerzen", "luftnot", "atemnot", "sauerstoff", "hilfe", "angst", "blut", "durst", "hunger",
-            "insulin", "antibiotika", "medikamente", "zeit", "probleme", "symptome", "husten", "durchfall",
-            "erbrechen", "besuch", "ruhe", "bescheid", "unterstützung", "morphin", "heparin", "flüssigkeit",
-            "infusion", "essen", "wasser", "tabletten", "ödeme", "fragen", "anspruch", "recht", "kontakt", "zugang",
-            "aufklärung", "ausschlag", "beschwerden", "kopfschmerzen", "bauchschmerzen", "brustschmerzen",
-            "übelkeit", "schwindel", "krämpfe", "blutungen", "nahrung", "pflege", "physiotherapie",
-            // what a patient is ("el paciente Diabético", "ist der Patient Diabetiker")
-            "diabetic", "diabético", "diabética", "diabétique", "epiléptico", "epiléptica", "asmático", "asmática",
-            "hipertenso", "hipertensa", "alérgico", "alérgica", "crónico", "crónica", "oncológico", "oncológica",
-            "anciano", "anciana", "hémiplégique", "âgé", "âgée",
-            // English words in title case after "Patient"
-            "controlled", "safety", "experience", "care", "records", "record", "portal", "information", "advice",
-            "education", "leaflet", "group", "transport", "transfer", "flow", "journey", "pathway", "name",
-            "details", "number", "identification", "label", "day", "zero", "first", "satisfaction", "centred",
-            "centered", "focused", "reported", "outcome", "outcomes", "liaison", "services", "service",
-            "association", "forum", "voice", "advocacy", "council", "panel", "story", "stories", "notes", "list",
-            "charter", "rights", "consent", "cero", "zéro");
-    private static final Pattern NOUN_ENDING = Pattern.compile(
-            "(?:ung|heit|keit|schaft|ismus|tät|tion|sion|ness|ology|ologie|mittel|stoff|schmerz|fieber|iker|ikerin|"
-            + "lled|ated)$");
+    /** Vital signs and scores that a bare 90–119 usually is: "sats 94", "HR 96", "BP 110/70". */
+    private static final Pattern VITAL_BEFORE = Pattern.compile("(?i:sats?|spo2|sao2|o2|hr|pulse|bp|rr|temp|map|"
+            + "glucose|bm|weight|kg|score|gcs|news2?|rate|heart rate|pressure|systolic|diastolic|level|bed|bay|room|"
+            + "ward|page|slide|question|q|item|line|ext|bleep|fc|fr|ta|pa|puls|sättigung|is|was|of)[ \\t:=]*$");
+    private static final Set<String> TRAINING_CODE = Set.of("sim", "trn", "train", "training", "demo", "test",
+            "dummy", "tr", "formación", "formation", "formação", "formazione", "schulung", "übung", "oefen", "treino");
 
     private PatientDataRules() {
     }
 
-    private static List<Rule> all() {
-        return List.of(
-                // unmistakable formats first
-                Rule.of(Reason.EMAIL, Start.ANY, START + "[A-Za-z0-9._%+-]++@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                        + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}" + END).onlyIfContains("@"),
-                Rule.of(Reason.URL, Start.LETTER, "(?<![\\p{L}\\p{N}@])(?i:https?://|www\\.)[^\\s<>\"]*"
-                        + "[^\\s<>\".,;:!?)\\]'’]"),
-                // a bare domain, lower case as people type them: nice.org.uk/guidance
-                Rule.of(Reason.URL, Start.ANY, "(?<![\\p{L}\\p{N}@./-])(?:[a-z0-9][a-z0-9-]*+\\.)++"
-                        + "(?:com|org|net|edu|gov|info|io|ly|me|co|uk|de|fr|es|eu|ch|at|be|nl|it|ie|health)"
-                        + "(?![\\p{L}\\p{N}-])(?:/[^\\s<>\"]*[^\\s<>\".,;:!?)\\]'’])?",
-                        match -> match.value().indexOf('/') > 0 || match.value().length() >= 6).onlyIfContains("."),
-                Rule.of(Reason.IP_ADDRESS, Start.DIGIT, "(?<![\\p{L}\\p{N}.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)"
-                        + "\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?!\\p{N}|\\.\\p{N})",
-                        match -> !VERSION_BEFORE.matcher(match.before(20)).find()).onlyIfContains("."),
-                Rule.of(Reason.IP_ADDRESS, Start.ANY, "(?<![\\p{L}\\p{N}:])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
-                        + "|(?:(?:[0-9A-Fa-f]{1,4}:){1,6}|:):(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?)"
-                        + "(?![\\p{L}\\p{N}:])", PatientDataRules::plausibleIpv6).onlyIfContains(":"),
-                // national identity numbers: US SSN, UK NI number, German SV-Nummer, Spanish DNI/NIE, keyword + number
-                Rule.of(Reason.SSN, Start.DIGIT, "(?<![\\p{N}-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}"
-                        + "(?![\\p{N}-])"),
-                Rule.of(Reason.SSN, Start.UPPER_CASE, START + "[A-Z]{2}" + SP + "?\\d{2}" + SP + "?\\d{2}" + SP
-                        + "?\\d{2}" + SP + "?[A-D]" + END),
-                Rule.of(Reason.SSN, Start.DIGIT, START + "\\d{2}" + SP + "?(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])"
-                        + "\\d{2}" + SP + "?[A-Z]" + SP + "?\\d{3}" + END),
-                Rule.of(Reason.SSN, Start.ANY, START + "(?:\\d{8}|[XYZ]\\d{7})[ -]?[A-Z]" + END,
-                        match -> spanishIdChecksumHolds(match.value())),
-                keyed(Reason.SSN, NATIONAL_ID_KEY, 4),
-                // numbers a keyword says what they are
-                Rule.of(Reason.RECORD_NUMBER, Start.UPPER_CASE, START + "[A-Z]{2}\\d{2}(?:" + SP
-                        + "?[A-Z0-9]{4}){3,7}(?:" + SP + "?[A-Z0-9]{1,3})?" + END,
-                        match -> ibanChecksumHolds(match.value())),
-                keyed(Reason.RECORD_NUMBER, RECORD_KEY, 4),
-                keyed(Reason.DEVICE_SERIAL, SERIAL_KEY, 2),
-                Rule.of(Reason.DATE_OF_PERSON, Start.LETTER, START + DATE_KEY + "(?![\\p{L}])[^\\d\\n.!?;]{0,25}?"
-                        + DATE),
-                // a birth year alone is allowed, unless it tells that someone is over 89
-                Rule.of(Reason.DATE_OF_PERSON, Start.LETTER, START + "(?i:born|geboren|née?|nacid[oa]|year of birth|"
-                        + "geburtsjahr|jahrgang|année de naissance|año de nacimiento)(?![\\p{L}])[^\\d\\n.!?;]{0,15}?"
-                        + "(?<id>(?:18|19|20)\\d\\d)(?!\\p{N})",
-                        match -> Year.now().getValue() - Integer.parseInt(match.value()) > 89),
-                ages(),
-                phones(),
-                // places and people
-                addresses(),
-                PatientDataRules::names,
-                // whatever long number is left
-                Rule.of(Reason.IDENTIFYING_NUMBER, Start.DIGIT, "(?<![\\p{L}\\p{N}.,/+:-])\\d(?:[ -]?\\d){7,}"
-                        + "(?![\\p{L}\\p{N}]|[.,/:]\\p{N})", PatientDataRules::unexplainedLongNumber));
-    }
+    /**
+     * In order of precedence: where two findings overlap, the one of the earlier rule is kept. Compiled once, after
+     * every pattern above.
+     */
+    static final List<Rule> ALL = List.of(
+            // unmistakable formats first
+            Rule.of(Reason.EMAIL, "an e-mail address", Start.ANY, START + "[A-Za-z0-9._%+-]++@[A-Za-z0-9]"
+                    + "(?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}" + END)
+                    .onlyIfContains("@"),
+            urls(),
+            ipAddresses(),
+            nationalIds(),
+            // numbers a keyword says what they are
+            Rule.of(Reason.RECORD_NUMBER, "an IBAN whose check digits hold", Start.UPPER_CASE, START
+                    + "[A-Z]{2}\\d{2}(?:" + SP + "?[A-Z0-9]{4}){3,7}(?:" + SP + "?[A-Z0-9]{1,3})?" + END,
+                    match -> NationalIds.iban(match.value())),
+            keyed(Reason.RECORD_NUMBER, "a number after '{key}'", RECORD_KEY, 4),
+            serials(),
+            vehicles(),
+            dates(),
+            ages(),
+            phones(),
+            faces(),
+            references());
+
+    /** Whatever long number is left once every other rule had its turn. */
+    static final Rule LONG_NUMBERS = Rule.of(Reason.IDENTIFYING_NUMBER,
+            "a long number nothing explains (not a dose, a date or a count)", Start.DIGIT,
+            "(?<![\\p{L}\\p{N}.,/+:-])\\d(?:[ -]?\\d){7,}(?![\\p{L}\\p{N}]|[.,/:]\\p{N})",
+            PatientDataRules::unexplainedLongNumber);
 
     /** A keyword, a few linking words, then an identifier with at least {@code minDigits} digits. */
-    private static Rule keyed(Reason reason, String key, int minDigits) {
-        return Rule.of(reason, Start.LETTER, START + key + "(?![\\p{L}])" + LINK + CODE,
+    static Rule keyed(Reason reason, String why, String key, int minDigits) {
+        return Rule.of(reason, why, Start.LETTER, START + key + "(?![\\p{L}])" + LINK + CODE,
                 match -> match.digits() >= minDigits && match.value().length() <= 40);
     }
 
+    private static Rule urls() {
+        Rule full = Rule.of(Reason.URL, "a web address", Start.LETTER, "(?<![\\p{L}\\p{N}@])(?i:https?://|www\\.)"
+                + "[^\\s<>\"]*[^\\s<>\".,;:!?)\\]'’]", PatientDataRules::personalUrl);
+        // a bare domain, lower case as people type them: facebook.com/prayersforgrandadjoe
+        Rule bare = Rule.of(Reason.URL, "a web address", Start.ANY, "(?<![\\p{L}\\p{N}@./-])(?:[a-z0-9][a-z0-9-]*+\\.)++"
+                + "(?:com|org|net|edu|gov|info|io|ly|me|co|uk|de|fr|es|eu|ch|at|be|nl|it|ie|pt|br|health|app|social|"
+                + "tv|blog|page|link|site|online|news)(?![\\p{L}\\p{N}-])(?:/[^\\s<>\"]*[^\\s<>\".,;:!?)\\]'’])?",
+                match -> (match.value().indexOf('/') > 0 || match.value().length() >= 6) && personalUrl(match))
+                .onlyIfContains(".");
+        return all(full, bare);
+    }
+
+    /** Social profiles, fundraisers and personal pages name someone; other links only in a sentence about a patient. */
+    private static final Pattern PERSONAL_URL = Pattern.compile("(?i)(?:facebook|fb|instagram|tiktok|twitter|"
+            + "x|threads|linkedin|snapchat|reddit|youtube|bsky|gofundme|justgiving|leetchi|vakinha|kisskissbankbank|"
+            + "gofund|crowdfunder|patreon|medium|substack|pinterest|tumblr|vk|onlyfans|caringbridge|mealtrain|"
+            + "lotsahelpinghands|ko-fi|buymeacoffee|paypal)\\.[a-z.]+/|/@|/profile/|/u/|/user/|/in/|/people/|"
+            + "\\.bsky\\.social|/obituar|/obits?/|/news/");
+
+    /** Pictures and videos may show a patient: a link to them is held like the pictures would be. */
+    private static final Pattern PICTURES = Pattern.compile("(?iu)(?<![\\p{L}])(?:photos?|pics?|pictures?|images?|"
+            + "videos?|scans?|recordings?|album|fotos?|bilder|fotografias?|imagens?|immagini|foto's|afbeeldingen)"
+            + "(?![\\p{L}])");
+
+    private static boolean personalUrl(Rule.Match match) {
+        return PERSONAL_URL.matcher(match.value()).find() || match.context().patientNear(match.start())
+                || PICTURES.matcher(sentenceOf(match)).find();
+    }
+
+    private static Rule ipAddresses() {
+        Rule v4 = Rule.of(Reason.IP_ADDRESS, "an IP address", Start.DIGIT, "(?<![\\p{L}\\p{N}.])(?:(?:25[0-5]|2[0-4]\\d"
+                + "|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?!\\p{N}|\\.\\p{N})",
+                match -> !VERSION_BEFORE.matcher(match.before(20)).find()
+                        && (!privateIpv4(match.value()) || match.context().patientNear(match.start())
+                        || !TRAINING_EQUIPMENT.matcher(sentenceOf(match)).find()))
+                .onlyIfContains(".");
+        Rule v6 = Rule.of(Reason.IP_ADDRESS, "an IP address", Start.ANY, "(?<![\\p{L}\\p{N}:])(?:(?:[0-9A-Fa-f]{1,4}"
+                + ":){7}[0-9A-Fa-f]{1,4}|(?:(?:[0-9A-Fa-f]{1,4}:){1,6}|:):(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})"
+                + "{0,5})?)(?![\\p{L}\\p{N}:])", PatientDataRules::plausibleIpv6).onlyIfContains(":");
+        return all(v4, v6);
+    }
+
+    /** Teaching machines: a private address among them is a classroom PC, not a patient's device. */
+    private static final Pattern TRAINING_EQUIPMENT = Pattern.compile("(?iu)(?<![\\p{L}])(?:training|trainings?|"
+            + "sim|simulation|skills|classroom|lecture|teaching|quiz|demo|projector|wifi|wi-fi|ipads?|laptops?|"
+            + "pcs?|computers?|aula|formación|formação|formazione|schulung|schulungs\\p{L}*|unterricht|"
+            + "laboratorio|laboratório|labo|salle|zaal|raum|lokaal|opleiding|oefen\\p{L}*)(?![\\p{L}])");
+
+    /** 10/8, 172.16/12, 192.168/16, 127/8: a machine on a local network, not a person's line. */
+    private static boolean privateIpv4(String ip) {
+        String[] parts = ip.split("\\.");
+        int a = Integer.parseInt(parts[0]);
+        int b = Integer.parseInt(parts[1]);
+        return a == 10 || a == 127 || a == 172 && b >= 16 && b <= 31 || a == 192 && b == 168;
+    }
+
+    private static Rule nationalIds() {
+        Rule usSsn = Rule.of(Reason.SSN, "looks like a US social security number", Start.DIGIT,
+                "(?<![\\p{N}-])\\d{3}-\\d{2}-\\d{4}(?![\\p{N}-])", match -> NationalIds.usSsn(match.value()));
+        Rule ukNi = Rule.of(Reason.SSN, "looks like a UK National Insurance number", Start.UPPER_CASE, START
+                + "(?![DFIQUV])[A-Z](?![DFIQUVO])[A-Z]" + SP + "?\\d{2}" + SP + "?\\d{2}" + SP + "?\\d{2}" + SP
+                + "?[A-D]" + END);
+        Rule germanSv = Rule.of(Reason.SSN, "looks like a German social insurance number", Start.DIGIT, START
+                + "\\d{2}" + SP + "?(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])\\d{2}" + SP + "?[A-Z]" + SP + "?\\d{3}"
+                + END);
+        Rule spanishId = Rule.of(Reason.SSN, "a Spanish DNI/NIE whose check letter holds", Start.ANY, START
+                + "(?:\\d{8}|[XYZ]\\d{7})[ -]?[A-Z]" + END, match -> NationalIds.spanishId(match.value()));
+        Rule nhs = Rule.of(Reason.SSN, "an NHS number whose check digit holds", Start.DIGIT, "(?<![\\p{L}\\p{N}+.,-])"
+                + "\\d{3}[ -]?\\d{3}[ -]?\\d{4}(?![\\p{L}\\p{N}]|[.,-]\\p{N})",
+                match -> NationalIds.nhsNumber(match.value()) && !UNIT_AFTER.matcher(match.after(20)).find());
+        Rule nir = Rule.of(Reason.SSN, "a French social security number (NIR) whose key holds", Start.DIGIT, START
+                + "[12378]" + SP + "?\\d{2}" + SP + "?\\d{2}" + SP + "?(?:\\d{2}|2[AB])" + SP + "?\\d{3}" + SP
+                + "?\\d{3}" + SP + "?\\d{2}" + END, match -> NationalIds.frenchNir(match.value()));
+        Rule kvnr = Rule.of(Reason.SSN, "a German health insurance number (KVNR) whose check digit holds",
+                Start.UPPER_CASE, START + "[A-Z]\\d{9}" + END, match -> NationalIds.germanKvnr(match.value()));
+        Rule codiceFiscale = Rule.of(Reason.SSN, "an Italian codice fiscale whose check letter holds",
+                Start.UPPER_CASE, START + "[A-Za-z]{6}[0-9LMNPQRSTUV]{2}[A-Za-z][0-9LMNPQRSTUV]{2}[A-Za-z]"
+                        + "[0-9LMNPQRSTUV]{3}[A-Za-z]" + END, match -> NationalIds.italianCodiceFiscale(match.value()));
+        // nine digits pass a BSN or NIF check one time in eleven: believed only next to a patient
+        Rule bsnOrNif = Rule.of(Reason.SSN, "a Dutch BSN or Portuguese NIF whose check digit holds, about a patient",
+                Start.DIGIT, "(?<![\\p{L}\\p{N}+.,/-])\\d{3}[ .]?\\d{3}[ .]?\\d{3}(?![\\p{L}\\p{N}]|[.,/-]\\p{N})",
+                match -> (NationalIds.dutchBsn(match.value()) || NationalIds.portugueseNif(match.value()))
+                        && match.context().patientNear(match.start()) && !UNIT_AFTER.matcher(match.after(20)).find());
+        return all(usSsn, ukNi, germanSv, spanishId, nhs, nir, kvnr, codiceFiscale,
+                keyed(Reason.SSN, "a number after '{key}'", NATIONAL_ID_KEY, 4), bsnOrNif);
+    }
+
+    private static Rule serials() {
+        Rule keyed = Rule.of(Reason.DEVICE_SERIAL, "a code after '{key}'", Start.LETTER, START + SERIAL_KEY
+                + "(?![\\p{L}])" + LINK + CODE, match -> match.digits() >= 2 && match.value().length() <= 30
+                && !trainingCode(match.value()));
+        return keyed;
+    }
+
+    /** SIM-004417, 8015-TRN-221: a code that says it belongs to training equipment or a test record. */
+    static boolean trainingCode(String code) {
+        for (String part : code.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) {
+            if (TRAINING_CODE.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Rule vehicles() {
+        String plate = "(?<id>[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,3})";
+        Rule keyed = Rule.of(Reason.VEHICLE_PLATE, "a registration after '{key}'", Start.LETTER, START + PLATE_KEY
+                + "(?![\\p{L}])" + LINK + plate + END, match -> match.digits() >= 1 && match.value().length() >= 4
+                && match.value().chars().anyMatch(Character::isLetter) && match.value().length() <= 12);
+        Rule vin = Rule.of(Reason.VEHICLE_PLATE, "a vehicle identification number (VIN)", Start.ANY, START
+                + "[A-HJ-NPR-Z0-9]{17}" + END, match -> match.digits() >= 3 && match.value().chars()
+                .filter(Character::isLetter).count() >= 3 && (NationalIds.vinCheckDigit(match.value())
+                || VEHICLE_WORDS.matcher(sentenceOf(match)).find()));
+        // formats of the UK and France stand alone; the others only where a vehicle is spoken of
+        Rule ukOrFrench = Rule.of(Reason.VEHICLE_PLATE, "looks like a number plate", Start.UPPER_CASE, START
+                + "(?:[A-Z]{2}\\d{2}" + SP + "?[A-Z]{3}|[A-Z]{2}-\\d{3}-[A-Z]{2})" + END);
+        Rule others = Rule.of(Reason.VEHICLE_PLATE, "looks like a number plate, where a vehicle is spoken of",
+                Start.ANY, START + "(?:\\d{4}" + SP + "?[BCDFGHJKLMNPRSTVWXYZ]{3}|[A-Z]{2}" + SP + "?\\d{3}" + SP
+                        + "?[A-Z]{2}|\\d{2}-[A-Z]{2}-\\d{2}|[A-Z]{2}-\\d{2}-[A-Z]{2}|\\d{2}-\\d{2}-[A-Z]{2}|"
+                        + "\\d{1,2}-[A-Z]{2,3}-\\d{1,2}|[A-Z]{1,3}-[A-Z]{1,2}" + SP + "?\\d{1,4}|\\d[A-Z]{3}\\d{3}|"
+                        + "[A-Z]{3}" + SP + "?\\d{3,4}|\\d{3}" + SP + "?[A-Z]{3})" + END,
+                match -> VEHICLE_WORDS.matcher(sentenceOf(match)).find());
+        return all(keyed, vin, ukOrFrench, others);
+    }
+
+    private static final Pattern VEHICLE_WORDS = Pattern.compile("(?i)(?<![\\p{L}])(?:car|cars|van|vehicle|"
+            + "motorbike|motorcycle|truck|lorry|taxi|parked|parking|towed?|tow truck|drove|driver|fiesta|"
+            + "coche|auto|furgoneta|moto|aparcad[oa]|voiture|véhicule|garée?|carro|viatura|estacionad[oa]|"
+            + "wagen|pkw|fahrzeug|geparkt|macchina|veicolo|parcheggiat[oa]|ambulanceplek|geparkeerd)(?![\\p{L}])");
+
+    private static String sentenceOf(Rule.Match match) {
+        ScreenedText text = match.screened();
+        int sentence = text.sentenceAt(match.start());
+        int from = text.sentenceStart(Math.max(0, sentence - 1));
+        return text.value().substring(from, text.sentenceEnd(sentence));
+    }
+
+    private static Rule dates() {
+        Rule keyed = Rule.of(Reason.DATE_OF_PERSON, "a date after '{key}'", Start.LETTER, START + DATE_KEY
+                + "(?![\\p{L}])[^\\d\\n.!?;]{0,25}?" + DATE);
+        // a birth year alone is allowed, unless it tells that someone is over 89
+        Rule birthYear = Rule.of(Reason.DATE_OF_PERSON, "a birth year that makes someone over 89", Start.LETTER,
+                START + "(?i:born|b\\.|geboren|geb\\.|née?|nacid[oa]|nascid[oa]|nat[oa]|year of birth|"
+                        + "geburtsjahr|jahrgang|année de naissance|año de nacimiento|ano de nascimento|"
+                        + "anno di nascita|geboortejaar)(?![\\p{L}])[^\\d\\n.!?;]{0,15}?(?<id>(?:18|19|20)\\d\\d)"
+                        + "(?!\\p{N})", match -> Year.now().getValue() - Integer.parseInt(match.value()) > 89);
+        // a full date in a sentence about a patient: whatever happened then, it was theirs
+        Rule inCare = Rule.of(Reason.DATE_OF_PERSON, "a full date in a sentence about a patient", Start.DIGIT,
+                START + "(?<id>\\d{1,2}[./-]\\d{1,2}[./-](?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2})(?![\\d.,/-]\\d)",
+                match -> match.context().patientNear(match.start()));
+        return all(keyed, birthYear, inCare);
+    }
+
     private static Rule ages() {
-        Rule english = Rule.of(Reason.AGE_OVER_89, Start.DIGIT, AGE + "(?:" + SP + "|-)*(?i:(?:years?|yrs?)(?:"
-                + SP + "|-)*old|y/o|y\\.o\\.|yo|yrs?)" + END, PatientDataRules::oneAge);
-        Rule german = Rule.of(Reason.AGE_OVER_89, Start.DIGIT, AGE + "(?:" + SP + "|-)*(?i:jährig\\p{L}*|jahre?"
-                + SP + "+alt|jahren|j\\.)" + END, PatientDataRules::oneAge);
-        Rule frenchSpanish = Rule.of(Reason.AGE_OVER_89, Start.DIGIT, AGE + SP + "*(?i:ans|años)" + END,
+        Rule english = Rule.of(Reason.AGE_OVER_89, "an age over 89", Start.DIGIT, AGE + "(?:" + SP + "|-)*(?i:(?:years?"
+                + "|yrs?)(?:" + SP + "|-)*old|y/o|y\\.o\\.|yo|yrs?|y)" + END, PatientDataRules::oneAge);
+        Rule german = Rule.of(Reason.AGE_OVER_89, "an age over 89", Start.DIGIT, AGE + "(?:" + SP + "|-)*(?i:jährig"
+                + "\\p{L}*|jahre?" + SP + "+alt|jahren|j\\.|jaar|jarige)" + END, PatientDataRules::oneAge);
+        Rule romance = Rule.of(Reason.AGE_OVER_89, "an age over 89", Start.DIGIT, AGE + SP + "*(?i:ans|años|anos|"
+                + "anni|a\\.)" + END, PatientDataRules::oneAge);
+        Rule words = Rule.of(Reason.AGE_OVER_89, "an age over 89, in words", Start.LETTER, START + AGE_WORDS
+                + "(?:" + SP + "|-)*(?i:years?(?:" + SP + "|-)*old|year-old|years|jahre(?:" + SP + "+alt)?|-?jährig"
+                + "\\p{L}*|ans|años|anos|anni|jaar|(?=" + SP + "+(?:and|und|et|y|e|en)" + SP + ")|(?=[,;!]))" + END,
                 PatientDataRules::oneAge);
-        // "she's 92": a person and a bare number, unless a unit or more digits follow
-        Rule personIs = Rule.of(Reason.AGE_OVER_89, Start.LETTER, START + "(?i:she|he)(?:'s|’s|" + SP
-                + "+(?:is|was))" + SP + "+(?<id>" + AGE + ")(?![\\p{N}]|[.,:/]\\p{N}|" + SP + "*(?:%|°|\\p{L}))");
-        Rule keyed = Rule.of(Reason.AGE_OVER_89, Start.LETTER, START + "(?i:aged?|age:|alter:?|im alter von|"
-                + "âgée?s? de|à l'âge de|edad:?|edad de|de edad)" + SP + "*" + AGE + "(?![\\p{N}.,])",
-                PatientDataRules::oneAge);
-        Rule words = Rule.of(Reason.AGE_OVER_89, Start.LETTER, START + "(?i:nonagenarians?|centenarians?|"
-                + "nonagénaires?|centenaires?|neunzigjährige\\p{L}*|hundertjährige\\p{L}*|nonagenari[oa]s?|"
-                + "centenari[oa]s?)" + END);
-        return all(english, german, frenchSpanish, personIs, keyed, words);
-    }
-
-    private static Rule phones() {
-        Rule keyed = Rule.of(Reason.PHONE_OR_FAX, Start.LETTER, START + PHONE_KEY + "(?![\\p{L}])"
-                + "[^\\d\\n.!?;]{0,30}?(?<id>\\+?\\(?\\d[\\d ()./-]{5,20}\\d)(?!\\p{N})",
-                match -> match.digits() >= 7 && match.digits() <= 15);
-        Rule international = Rule.of(Reason.PHONE_OR_FAX, Start.ANY, "(?<![\\p{L}\\p{N}+])(?:\\+|00)[1-9]\\d{0,2}"
-                + "(?:[ .-]?\\(0\\))?(?:[ ./-]?\\(?\\d{1,5}\\)?){2,7}(?!\\p{N})",
-                match -> match.digits() >= 9 && match.digits() <= 15);
-        // 0171 2345678, 06 12 34 56 78, (030) 1234567: a trunk prefix and separators, but not a date and time
-        Rule national = Rule.of(Reason.PHONE_OR_FAX, Start.ANY, "(?<![\\p{L}\\p{N}+.,/:-])\\(?0\\d{1,4}\\)?"
-                + "(?:[ ./-]\\d{2,8}){1,5}(?!\\p{N}|[.,/]\\p{N})",
-                match -> match.digits() >= 9 && match.digits() <= 13 && !LOOKS_LIKE_DATE.matcher(match.value()).find());
-        Rule northAmerican = Rule.of(Reason.PHONE_OR_FAX, Start.ANY, "(?<![\\p{L}\\p{N}])(?:\\(\\d{3}\\)" + SP
-                + "?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}(?!\\p{N}|[.,/-]\\p{N})");
-        Rule spanish = Rule.of(Reason.PHONE_OR_FAX, Start.DIGIT, "(?<![\\p{L}\\p{N}.,])(?:[6-9]\\d{2}(?:(?:[ .]"
-                + "\\d{2}){3}|(?:[ .]\\d{3}){2})|[89]\\d[ .]\\d{3}(?:[ .]\\d{2}){2})(?!\\p{N}|[.,]\\p{N})",
-                match -> !UNIT_AFTER.matcher(match.after(20)).find());
-        return all(keyed, international, national, northAmerican, spanish);
-    }
-
-    private static Rule addresses() {
-        String postcodeAndTown = "(?:,?" + SP + "+\\d{5}" + SP + "+\\p{Lu}\\p{L}+)?";
-        Rule english = Rule.of(Reason.ADDRESS, Start.DIGIT, START + "\\d{1,5}[A-Za-z]?,?" + SP + "+(?:" + NAME + SP
-                + "+){1,3}(?i:street|st|road|rd|avenue|ave|lane|ln|drive|close|way|crescent|cres|place|pl|court|ct|"
-                + "terrace|gardens|boulevard|blvd|grove|square|sq|mews)\\.?(?![\\p{L}])"
-                + "(?:,?" + SP + "+\\p{Lu}\\p{Ll}+)?"
-                + "(?:,?" + SP + "+(?:[A-Z]{1,2}\\d[A-Z\\d]?" + SP + "?\\d[A-Z]{2}|[A-Z]{2}" + SP
-                + "\\d{5}(?:-\\d{4})?)" + END + ")?");
-        // Hauptstraße 15, Lindenstr. 4a, Berliner Allee 3: the suffix is checked once the word is read
-        Rule german = Rule.of(Reason.ADDRESS, Start.UPPER_CASE, START + "(?:\\p{Lu}[\\p{L}-]*(?:(?<=straße|strasse|"
-                + "weg|gasse|allee|damm|ufer|chaussee)|(?<=str)\\.)|\\p{Lu}[\\p{L}-]+" + SP + "+(?:Straße|Strasse|"
-                + "Str\\.|Weg|Gasse|Allee|Damm|Ufer|Platz|Ring|Chaussee))" + SP + "*\\d{1,4}(?:" + SP + "?[a-zA-Z])?"
-                + END + postcodeAndTown);
-        // "Am Lindenhof 7" could be "Im Raum 3": only with postcode and town
-        Rule germanWithoutStreetWord = Rule.of(Reason.ADDRESS, Start.UPPER_CASE, START + "(?:Am|Im|An der|An den|"
-                + "Auf der|Auf dem|Zum|Zur|In der)" + SP + "+" + NAME + SP + "+\\d{1,4}(?:" + SP + "?[a-z])?,?" + SP
-                + "+\\d{5}" + SP + "+\\p{Lu}\\p{L}+");
-        Rule ukPostcode = Rule.of(Reason.ADDRESS, Start.UPPER_CASE, START + "[A-Z]{1,2}\\d[A-Z\\d]?" + SP
-                + "?\\d[A-Z]{2}" + END);
-        Rule french = Rule.of(Reason.ADDRESS, Start.DIGIT, START + "\\d{1,4}(?:" + SP + "?(?:bis|ter))?,?" + SP
-                + "+(?i:rue|avenue|av\\.|bd|boulevard|place|pl\\.|chemin|allée|impasse|quai|route|square)" + SP
-                + "+(?:(?i:de la|de l'|du|des|de|la|le|l'|d')" + SP + "*)?" + NAME + "(?:[ \\t-]+" + NAME + "){0,3}"
-                + postcodeAndTown);
-        Rule spanish = Rule.of(Reason.ADDRESS, Start.LETTER, START + "(?i:calle|c/|avenida|avda\\.?|av\\.|paseo|"
-                + "plaza|pza\\.|camino|carretera|ronda|travesía|glorieta)" + SP + "+(?:(?i:de la|de los|de las|del|de|"
-                + "la|el|los|las)" + SP + "+)?" + NAME + "(?:" + SP + "+(?:(?i:de la|del|de|y)" + SP + "+)?" + NAME
-                + "){0,3},?" + SP + "+(?:(?i:n[º°o])\\.?" + SP + "*)?\\d{1,4}" + END + "(?:,?" + SP + "*\\d{1,2}"
-                + "[º°ª](?:" + SP + "?[A-Z]" + END + ")?)?" + postcodeAndTown);
-        return all(english, german, germanWithoutStreetWord, ukPostcode, french, spanish);
-    }
-
-    private static Rule all(Rule... rules) {
-        return (text, found) -> {
-            for (Rule rule : rules) {
-                rule.findIn(text, found);
-            }
-        };
-    }
-
-    private static final Pattern HONORIFIC_NAME = Pattern.compile("(?<![\\p{L}\\p{N}.])(?:(?:Mrs|Mr|Ms|Mx|Miss|"
-            + "Herrn|Herr|Frau|Mme|Mlle|Madame|Mademoiselle|Monsieur|Sra|Srta|Sr|Señora|Señorita|Señor|Doña|Don|"
-            + "mrs|mr|ms|"
-            + "madame|mademoiselle|monsieur|señora|señorita|señor|sra|sr|doña|don)"
-            + "\\.?|M\\.)" + SP + "+(?<first>" + NAME + ")(?:" + SP + "+(?<second>" + NAME + "))?" + END);
-    /** People type "Mr smith" too; Mr, Mrs and Ms stand for nothing else, so a lower-case name is believed. */
-    private static final Pattern ENGLISH_HONORIFIC_LOWER_CASE_NAME = Pattern.compile("(?<![\\p{L}\\p{N}.])(?:Mrs|Mr|Ms|"
-            + "Mx|mrs|mr|ms)\\.?" + SP + "+(?<first>\\p{Ll}[\\p{Ll}'’-]*\\p{Ll})" + END);
-    private static final Pattern PATIENT_NAME = Pattern.compile(START + "(?:[Pp]atient(?:in|en)?|[Pp]aciente|"
-            + "[Pp]atiente)" + SP + "*[:,]?" + SP + "+(?<first>" + NAME + ")(?:" + SP + "+(?<second>" + NAME + "))?"
-            + END);
-    private static final Pattern NAME_IN_BED = Pattern.compile(START + "(?<first>" + NAME + ")(?:" + SP
-            + "+(?:in|im|au|en|dans le)" + SP + "+|" + SP + "*[,(]" + SP + "*)(?i:bed|bay|bett|lit|la" + SP
-            + "+cama|cama)" + SP + "*\\d{1,3}"
-            + "(?!\\p{N})");
-    /** "Dr. M. Weber": an initial after a title is staff, not Monsieur. */
-    private static final Pattern STAFF_BEFORE = Pattern.compile("(?i:dr|prof|doctor|docteur|doktor)\\.?" + SP + "*$");
-
-    static {
-        for (Pattern names : List.of(HONORIFIC_NAME, ENGLISH_HONORIFIC_LOWER_CASE_NAME, PATIENT_NAME)) {
-            Rule.FirstTwo.of(names, Start.LETTER);
-        }
-        Rule.FirstTwo.of(NAME_IN_BED, Start.UPPER_CASE);
-    }
-
-    /**
-     * In order of precedence: where two findings overlap, the one of the earlier rule is kept. Compiled once, after
-     * every pattern and word list above.
-     */
-    static final List<Rule> ALL = all();
-
-    /** Names tied to care: an honorific, "patient …", or "… in bed 4". */
-    private static void names(ScreenedText screened, Consumer<Finding> found) {
-        String text = screened.value();
-        Rule.eachMatch(HONORIFIC_NAME, Start.LETTER, screened, m -> {
-            boolean initialAfterATitle = m.group().startsWith("M.")
-                    && STAFF_BEFORE.matcher(text.substring(Math.max(0, m.start() - 10), m.start())).find();
-            if (!initialAfterATitle) {
-                nameSpan(m, m.start(), found);
-            }
-        });
-        Rule.eachMatch(ENGLISH_HONORIFIC_LOWER_CASE_NAME, Start.LETTER, screened, m -> {
-            if (isName(m.group("first"))) {
-                found.accept(new Finding(m.start(), m.end("first"), Reason.PERSON_NAME));
-            }
-        });
-        Rule.eachMatch(PATIENT_NAME, Start.LETTER, screened, m -> nameSpan(m, m.start("first"), found));
-        Rule.eachMatch(NAME_IN_BED, Start.UPPER_CASE, screened, m -> {
-            if (isName(m.group("first"))) {
-                found.accept(new Finding(m.start("first"), m.end("first"), Reason.PERSON_NAME));
-            }
-        });
-    }
-
-    private static void nameSpan(Matcher m, int start, Consumer<Finding> found) {
-        if (!isName(m.group("first"))) {
-            return;
-        }
-        int end = m.group("second") != null && isName(m.group("second")) ? m.end("second") : m.end("first");
-        found.accept(new Finding(start, end, Reason.PERSON_NAME));
-    }
-
-    private static boolean isName(String word) {
-        String lower = word.toLowerCase(Locale.ROOT);
-        return !NOT_NAMES.contains(lower) && !NOUN_ENDING.matcher(lower).find();
+        Rule nonagenarian = Rule.of(Reason.AGE_OVER_89, "an age over 89, in words", Start.LETTER, START
+                + "(?i:nonagenarians?|centenarians?|nonagénaires?|centenaires?|neunzigjährige\\p{L}*|hundertjährige"
+                + "\\p{L}*|nonagenari[oa]s?|centenari[oa]s?|negentigers?|honderdjarige)" + END);
+        // "she's 92", "the lady in side room 3 is 96 and…", "your grandad is 93": a person and a bare number
+        Rule personIs = Rule.of(Reason.AGE_OVER_89, "an age over 89 after a name", Start.DIGIT, "(?<![\\p{N}.,])(?<id>9"
+                + "\\d|1[01]\\d)(?![\\p{N}]|[.,:/]\\p{N}|" + SP + "*(?:%|°|/|(?i:mm|cm|kg|bpm|mg|ml|min|s\\b|x\\b|"
+                + "mmhg|on|over|percent|secs?|th|st|nd|rd)))", PatientDataRules::personIsAge);
+        Rule birthday = Rule.of(Reason.AGE_OVER_89, "a birthday over 89", Start.DIGIT, "(?<![\\p{N}.,])(?<id>9\\d"
+                + "|1[01]\\d)(?:st|nd|rd|th|\\.|°|º|e|ème|ste|de)?" + SP + "*(?i:birthday|b-?day|geburtstag|"
+                + "anniversaire|cumpleaños|aniversário|compleanno|verjaardag)");
+        Rule keyed = Rule.of(Reason.AGE_OVER_89, "an age over 89", Start.LETTER, START + "(?i:aged?|age:|alter:?|"
+                + "(?:she|he)(?:'s|’s|" + SP + "+is|" + SP + "+was)|"
+                + "im alter von|âgée?s? de|à l'âge de|edad:?|edad de|de edad|idade:?|com|età:?|di anni|leeftijd:?|"
+                + "tiene|tem|ha|is|heeft|hat|turns?|turned|cumple|compie|fait|wordt|wird)" + SP + "*(?<id>" + AGE
+                + "|" + AGE_WORDS + ")(?![\\p{N}]|[.,]\\p{N}|" + SP + "*(?:%|°|/|(?i:mm|cm|kg|bpm|mg|ml|min|x\\b)))",
+                PatientDataRules::keyedAge);
+        return all(english, german, romance, words, nonagenarian, personIs, birthday, keyed);
     }
 
     /** One person's age, not the Safe Harbor aggregate "90 or older". */
     private static boolean oneAge(Rule.Match match) {
         return !AGGREGATE_BEFORE.matcher(match.before(20)).find() && !AGGREGATE_AFTER.matcher(match.after(20)).find();
+    }
+
+    /** "Age 91", "tiene noventa y cuatro años", "is 96" where a person, not a vital sign, is the subject. */
+    private static boolean keyedAge(Rule.Match match) {
+        String key = match.text().substring(match.result().start(), match.start()).strip().toLowerCase(
+                java.util.Locale.ROOT);
+        boolean verb = Set.of("is", "ha", "tiene", "tem", "heeft", "hat", "turns", "turn", "turned", "cumple",
+                "compie", "fait", "wordt", "wird", "com").contains(key);
+        if (!oneAge(match)) {
+            return false;
+        }
+        if (!verb) {
+            return true;
+        }
+        return !VITAL_BEFORE.matcher(match.before(40).replaceAll("(?i)\\s*(?:is|was)\\s*$", "")).find()
+                && match.context().patientNear(match.start()) && !match.after(12).matches("(?s)\\s*(?:years|jahre)?"
+                + "\\s*(?:or|and) (?:over|older).*");
+    }
+
+    /** "Mr Ferreira 94 - fell", "Eleanor Whitcombe, 92, of Didsbury": a bare 90–119 right after a name. */
+    private static boolean personIsAge(Rule.Match match) {
+        String before = match.before(40);
+        var m = NAME_BEFORE.matcher(before);
+        if (!m.find() || !oneAge(match) || VITAL_BEFORE.matcher(before).find()) {
+            return false;
+        }
+        String word = m.group(1).toLowerCase(java.util.Locale.ROOT);
+        return NameGazetteer.get().anyName(word) && !NameGazetteer.get().commonWord(word)
+                || m.group(1).length() > 2 && before.matches("(?s).*(?:Mr|Mrs|Ms|Miss|Herr|Frau|Sr|Sra|M|Mme|Sig"
+                + "|mevrouw|meneer)\\.?\\s+\\S+,?\\s*$");
+    }
+
+    private static final Pattern NAME_BEFORE = Pattern.compile("(\\p{Lu}[\\p{Ll}'’-]+)\\s*,?\\s*$");
+
+    private static Rule phones() {
+        Rule keyed = Rule.of(Reason.PHONE_OR_FAX, "a phone number after '{key}'", Start.LETTER, START + PHONE_KEY
+                + "(?![\\p{L}])[^\\d\\n.!?;]{0,30}?(?<id>\\+?\\(?\\d[\\d ()./-]{5,20}\\d)(?!\\p{N})",
+                match -> match.digits() >= 7 && match.digits() <= 15);
+        Rule international = Rule.of(Reason.PHONE_OR_FAX, "an international phone number", Start.ANY,
+                "(?<![\\p{L}\\p{N}+])(?:\\+|00)[1-9]\\d{0,2}(?:[ .-]?\\(0\\))?(?:[ ./-]?\\(?\\d{1,5}\\)?){2,7}(?!\\p{N})",
+                match -> match.digits() >= 9 && match.digits() <= 15);
+        // 0171 2345678, 06 12 34 56 78, (030) 1234567: a trunk prefix and separators, but not a date and time
+        Rule national = Rule.of(Reason.PHONE_OR_FAX, "a phone number", Start.ANY, "(?<![\\p{L}\\p{N}+.,/:-])\\(?0\\d"
+                + "{1,4}\\)?(?:[ ./-]\\d{2,8}){1,5}(?!\\p{N}|[.,/]\\p{N})", match -> match.digits() >= 9
+                && match.digits() <= 13 && !LOOKS_LIKE_DATE.matcher(match.value()).find());
+        Rule mobile = Rule.of(Reason.PHONE_OR_FAX, "a mobile number", Start.DIGIT, "(?<![\\p{L}\\p{N}+.,/:-])0[67]\\d"
+                + "{8,9}(?!\\p{N}|[.,/]\\p{N})");
+        Rule northAmerican = Rule.of(Reason.PHONE_OR_FAX, "a phone number", Start.ANY, "(?<![\\p{L}\\p{N}])(?:\\(\\d"
+                + "{3}\\)" + SP + "?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}(?!\\p{N}|[.,/-]\\p{N})");
+        Rule iberianItalian = Rule.of(Reason.PHONE_OR_FAX, "a phone number", Start.DIGIT, "(?<![\\p{L}\\p{N}.,])(?:"
+                + "[6-9]\\d{2}(?:(?:[ .]\\d{2}){3}|(?:[ .]\\d{3}){2})|[89]\\d[ .]\\d{3}(?:[ .]\\d{2}){2}|"
+                + "3\\d{2}[ .]\\d{3}[ .]?\\d{3,4}|2\\d{2}[ .]\\d{3}[ .]\\d{3})(?!\\p{N}|[.,]\\p{N})",
+                match -> !UNIT_AFTER.matcher(match.after(20)).find());
+        return all(keyed, international, national, mobile, northAmerican, iberianItalian);
+    }
+
+    /** A photo of a face, or a biometric, of a patient: shown or shared. */
+    private static Rule faces() {
+        Rule face = Rule.of(Reason.FACE_OR_BIOMETRIC, "a photo of a face", Start.LETTER, START + "(?i:"
+                + "(?:full[- ]face|face)" + SP + "+(?:pic|picture|photo|shot|image|selfie)s?|headshots?|mugshots?|"
+                + "(?:photo|pic|picture|image|selfie|video|snap|foto|bild|fotografia|fotografie|imagem|immagine|"
+                + "afbeelding)s?" + SP + "+(?:\\p{L}+" + SP + "+){0,4}?(?:face|faces|gesicht|cara|rostro|rosto|"
+                + "visage|volto|viso|gezicht))" + END, match -> !match.context().simulationAt(match.start()));
+        Rule biometric = Rule.of(Reason.FACE_OR_BIOMETRIC, "a biometric", Start.LETTER, START + "(?i:retina(?:l)?"
+                + SP + "+scans?|iris" + SP + "+scans?|finger" + SP + "?prints?|voice" + SP + "?prints?|palm"
+                + SP + "?prints?|face" + SP + "+scans?|facial recognition|fingerabdr(?:uck|ücke)|irisscan|"
+                + "huellas? (?:dactilar(?:es)?|digital(?:es)?)|empreintes? digitales?|impress(?:ão|ões) digita(?:l|is)|"
+                + "impront[ae] digital[ei]|vingerafdruk(?:ken)?|stemafdruk)" + END,
+                match -> match.context().patientNear(match.start()));
+        Rule namedPhoto = Rule.of(Reason.FACE_OR_BIOMETRIC, "a photo of a named person", Start.LETTER, START
+                + "(?i:photo|pic|picture|selfie|foto|fotografia)s?" + SP + "+(?i:of|de|di|van|von)" + SP
+                + "+(?:(?i:mr|mrs|ms|miss)\\.?" + SP + "+)?(?<id>\\p{Lu}\\p{Ll}+)",
+                match -> NameGazetteer.get().anyName(match.value().toLowerCase(java.util.Locale.ROOT)));
+        return all(face, biometric, namedPhoto);
+    }
+
+    /** Reference numbers that identify someone's case: bed manager, safeguarding, coroner, ambulance incident. */
+    private static Rule references() {
+        Rule keyed = Rule.of(Reason.IDENTIFYING_NUMBER, "a reference after '{key}'", Start.LETTER, START
+                + "(?i:ref(?:erence)?(?:" + SP + "(?:no\\.?|number|#))?|incident" + SP + "(?:number|no\\.?|#)|"
+                + "referral" + SP + "(?:number|no\\.?|id)|barcode|bar code|code-barres|c[óo]digo de barras|"
+                + "codice a barre|streepjescode|wristband" + SP + "(?:number|id|code)|"
+                + "(?:armband|polsband(?:je)?|bracelet|pulsera|pulseira|braccialetto)(?:-?barcode)?|"
+                + "aktenzeichen|r[ée]f[ée]rence|referencia|riferimento|kenmerk)(?![\\p{L}])" + LINK + CODE,
+                match -> match.digits() >= 4 && match.value().length() <= 30 && !trainingCode(match.value())
+                        && match.context().patientNear(match.start()));
+        return keyed;
+    }
+
+    static Rule all(Rule... rules) {
+        return (text, found) -> {
+            for (Rule rule : rules) {
+                rule.findIn(text, found);
+            }
+        };
     }
 
     /** At least three groups (fe80::1ff:fe23) or the loopback, so that times like 10:30 never match. */
@@ -399,32 +516,5 @@ final class PatientDataRules {
             smallParts |= i > 0 && groups[i].length() <= 2;
         }
         return !allYears && !(groups.length >= 3 && smallParts);
-    }
-
-    /** Spanish DNI and NIE end in a check letter: the number modulo 23. */
-    private static boolean spanishIdChecksumHolds(String value) {
-        String compact = value.replaceAll("[ -]", "");
-        String digits = compact.substring(0, compact.length() - 1);
-        char first = digits.charAt(0);
-        if (first == 'X' || first == 'Y' || first == 'Z') {
-            digits = (first - 'X') + digits.substring(1);
-        }
-        return "TRWAGMYFPDXBNJZSQVHLCKE".charAt((int) (Long.parseLong(digits) % 23)) == compact.charAt(
-                compact.length() - 1);
-    }
-
-    /** IBANs carry two check digits (ISO 7064 mod 97-10), so random capitals and digits rarely pass. */
-    private static boolean ibanChecksumHolds(String value) {
-        String compact = value.replaceAll("[ \\t]", "");
-        if (compact.length() < 15 || compact.length() > 34) {
-            return false;
-        }
-        String rearranged = compact.substring(4) + compact.substring(0, 4);
-        int remainder = 0;
-        for (char c : rearranged.toCharArray()) {
-            int v = Character.isDigit(c) ? c - '0' : c - 'A' + 10;
-            remainder = (v < 10 ? remainder * 10 + v : remainder * 100 + v) % 97;
-        }
-        return remainder == 1;
     }
 }

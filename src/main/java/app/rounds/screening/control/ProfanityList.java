@@ -145,7 +145,8 @@ public final class ProfanityList {
         while (i < tokens.size()) {
             int matched = wordsMatchedAt(words, i);
             if (matched > 0) {
-                found.add(new Finding(tokens.get(i)[0], tokens.get(i + matched - 1)[1], Reason.PROFANITY));
+                found.add(new Finding(tokens.get(i)[0], tokens.get(i + matched - 1)[1], Reason.PROFANITY,
+                        "on the profanity word list"));
                 i += matched;
             } else {
                 i++;

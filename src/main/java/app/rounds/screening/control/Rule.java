@@ -26,23 +26,33 @@ interface Rule {
     /**
      * A precompiled pattern whose match (or its group {@code id}, when the pattern has one) is the finding, kept only
      * when {@code accept} agrees: the place for checks a regex cannot express cheaply (checksums, units after a
-     * number).
+     * number, the context of the sentence). {@code why} explains the finding to a moderator; in it, {@code {key}} stands
+     * for what the pattern matched before the {@code id} group (the keyword: "MRN", "serial").
      */
-    static Rule of(Reason reason, Start start, String regex, Predicate<Match> accept) {
+    static Rule of(Reason reason, String why, Start start, String regex, Predicate<Match> accept) {
         Pattern pattern = Pattern.compile(regex);
         FirstTwo.of(pattern, start);
         boolean hasId = regex.contains("(?<id>");
+        boolean namesKey = why.contains("{key}");
         return (text, found) -> eachMatch(pattern, start, text, m -> {
-            Match match = new Match(text.value(), m.toMatchResult(), hasId ? m.start("id") : m.start(),
+            Match match = new Match(text, m.toMatchResult(), hasId ? m.start("id") : m.start(),
                     hasId ? m.end("id") : m.end());
             if (match.end() > match.start() && accept.test(match)) {
-                found.accept(new Finding(match.start(), match.end(), reason));
+                String explained = namesKey ? why.replace("{key}", keyOf(text.value(), m.start(), match.start()))
+                        : why;
+                found.accept(new Finding(match.start(), match.end(), reason, explained));
             }
         });
     }
 
-    static Rule of(Reason reason, Start start, String regex) {
-        return of(reason, start, regex, match -> true);
+    static Rule of(Reason reason, String why, Start start, String regex) {
+        return of(reason, why, start, regex, match -> true);
+    }
+
+    /** The keyword before a value, without the linking words: "MRN", "serial number". */
+    private static String keyOf(String text, int from, int valueStart) {
+        String key = text.substring(from, valueStart).strip();
+        return key.replaceAll("(?i)(?:[\\s:#=(–-]|\\s(?:is|was|ist|war|est|es|era|è|é|of|de)\\b)+$", "").strip();
     }
 
     /**
@@ -138,20 +148,29 @@ interface Rule {
     }
 
     /** A match and the text it is in, for checks on what surrounds it. */
-    record Match(String text, MatchResult result, int start, int end) {
+    record Match(ScreenedText screened, MatchResult result, int start, int end) {
+
+        String text() {
+            return screened.value();
+        }
+
+        TextContext context() {
+            return screened.context();
+        }
 
         String value() {
-            return text.substring(start, end);
+            return text().substring(start, end);
         }
 
         /** Up to {@code n} characters after the match. */
         String after(int n) {
+            String text = text();
             return text.substring(end, Math.min(text.length(), end + n));
         }
 
         /** Up to {@code n} characters before the match. */
         String before(int n) {
-            return text.substring(Math.max(0, start - n), start);
+            return text().substring(Math.max(0, start - n), start);
         }
 
         long digits() {

@@ -3,6 +3,7 @@ package app.rounds.screening.control;
 import app.rounds.screening.entity.Finding;
 import app.rounds.screening.entity.Screening;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.nio.file.Path;
@@ -15,26 +16,51 @@ import java.util.logging.Logger;
 
 /**
  * Screens free text before it can reach a public screen or page: patient data (the HIPAA Safe Harbor identifiers
- * that text can carry), what reads like a diagnosis or personal medical advice, and profanity. A heuristic first line, tuned to leave ordinary training talk
- * alone (doses, vital signs, lab values, times, years, room numbers); moderators make the decision.
+ * that text can carry), what reads like a diagnosis or treatment advice given to a member of the public, and
+ * profanity. A heuristic first line, tuned to leave ordinary training talk alone (doses, vital signs, lab values,
+ * times, years, room numbers); moderators make the decision.
  *
- * <p>Word lists: the defaults on the classpath, where {@code rounds.screening.word-lists} may name a directory whose
- * {@code <lang>.txt} files replace the default list of that language.
+ * <p>Context lowers a finding: the organisation's own public contacts (configured) are not findings at all, and
+ * patient data in a sentence that says its patient is not real (a mannequin, a scenario card, a sandbox record)
+ * becomes a note the moderator sees, without holding the text.
+ *
+ * <p>Configuration: {@code rounds.screening.word-lists} may name a directory whose {@code <lang>.txt} files replace
+ * the default profanity list of that language; {@code rounds.screening.allowed-phones}, {@code …allowed-domains}
+ * (comma-separated) and {@code …allowed-addresses} (semicolon-separated) are the organisation's public contacts.
  */
 @ApplicationScoped
 public class Screener {
 
     public static final String WORD_LISTS = "rounds.screening.word-lists";
+    public static final String ALLOWED_PHONES = "rounds.screening.allowed-phones";
+    public static final String ALLOWED_DOMAINS = "rounds.screening.allowed-domains";
+    public static final String ALLOWED_ADDRESSES = "rounds.screening.allowed-addresses";
     private static final Logger LOG = Logger.getLogger(Screener.class.getName());
+    private static final String SIMULATION = "not held: the post says this patient is not real (a simulation, "
+            + "a mannequin or a test record)";
 
     private final ProfanityList words;
+    private final OrganisationContacts organisation;
+    private final List<Rule> rules;
 
     public Screener() {
-        this(configuredWords());
+        this(configuredWords(), configuredContacts());
     }
 
     public Screener(ProfanityList words) {
+        this(words, OrganisationContacts.NONE);
+    }
+
+    public Screener(ProfanityList words, OrganisationContacts organisation) {
         this.words = Objects.requireNonNull(words, "words");
+        this.organisation = Objects.requireNonNull(organisation, "organisation");
+        List<Rule> all = new ArrayList<>(PatientDataRules.ALL);
+        all.add(PlaceRules.ALL);
+        all.add(new NameRules(NameGazetteer.get()));
+        all.add(PatientDataRules.LONG_NUMBERS);
+        all.add(new MedicalAdviceRules());
+        all.add((t, found) -> this.words.findIn(t.value()).forEach(found));
+        this.rules = List.copyOf(all);
     }
 
     /** What the text contains that a moderator should see first; clean for null or blank text. Never throws. */
@@ -44,22 +70,36 @@ public class Screener {
         }
         ScreenedText screened = new ScreenedText(text);
         List<Finding> kept = new ArrayList<>();
-        for (Rule rule : PatientDataRules.ALL) {
+        for (Rule rule : rules) {
             apply(rule, screened, kept);
         }
-        for (Rule rule : MedicalAdviceRules.ALL) {
-            apply(rule, screened, kept);
+        if (kept.isEmpty()) {
+            return Screening.clean();
         }
-        apply((t, found) -> words.findIn(t.value()).forEach(found), screened, kept);
-        return kept.isEmpty() ? Screening.clean() : new Screening(kept);
+        List<Finding> held = new ArrayList<>(kept.size());
+        List<Finding> notes = new ArrayList<>();
+        for (Finding finding : kept) {
+            if (finding.reason().patientData() && organisation.allows(finding, text)) {
+                continue;
+            }
+            if (finding.reason().patientData() && screened.context().simulationAt(finding.start())) {
+                notes.add(finding.because(SIMULATION));
+            } else {
+                held.add(finding);
+            }
+        }
+        return held.isEmpty() && notes.isEmpty() ? Screening.clean() : new Screening(held, notes);
     }
 
-    /** Adds the rule's findings that overlap none already kept: earlier rules take precedence. */
+    /**
+     * Adds the rule's findings that overlap none already kept of the same sort (patient data, advice, profanity):
+     * earlier rules take precedence, so "NHS number 943 476 5919" is one record number, not also a phone number.
+     */
     private static void apply(Rule rule, ScreenedText text, List<Finding> kept) {
         try {
             rule.findIn(text, finding -> {
                 for (Finding other : kept) {
-                    if (other.overlaps(finding)) {
+                    if (other.overlaps(finding) && sameSort(other, finding)) {
                         return;
                     }
                 }
@@ -71,15 +111,34 @@ public class Screener {
         }
     }
 
-    private static ProfanityList configuredWords() {
-        Optional<String> directory;
+    private static boolean sameSort(Finding a, Finding b) {
+        return a.reason().patientData() == b.reason().patientData()
+                && (a.reason().patientData() || a.reason() == b.reason());
+    }
+
+    private static Optional<Config> config() {
         try {
-            directory = ConfigProvider.getConfig().getOptionalValue(WORD_LISTS, String.class)
-                    .filter(d -> !d.isBlank());
+            return Optional.of(ConfigProvider.getConfig());
         } catch (RuntimeException | LinkageError | java.util.ServiceConfigurationError e) {
             // plain unit tests have the MicroProfile Config API but no implementation
-            return ProfanityList.defaults();
+            return Optional.empty();
         }
+    }
+
+    private static OrganisationContacts configuredContacts() {
+        return config().map(c -> {
+            OrganisationContacts contacts = OrganisationContacts.of(
+                    c.getOptionalValue(ALLOWED_PHONES, String.class).orElse(null),
+                    c.getOptionalValue(ALLOWED_DOMAINS, String.class).orElse(null),
+                    c.getOptionalValue(ALLOWED_ADDRESSES, String.class).orElse(null));
+            LOG.info(() -> "Screening allows the organisation's contacts: " + contacts);
+            return contacts;
+        }).orElse(OrganisationContacts.NONE);
+    }
+
+    private static ProfanityList configuredWords() {
+        Optional<String> directory = config().flatMap(c -> c.getOptionalValue(WORD_LISTS, String.class))
+                .filter(d -> !d.isBlank());
         if (directory.isEmpty()) {
             return ProfanityList.defaults();
         }

@@ -1,23 +1,25 @@
 package app.rounds.screening.entity;
 
 /**
- * Why a text was held: one of the HIPAA Safe Harbor identifiers that free text can carry, or profanity. Faces,
- * biometrics and vehicle plates are left out because typed questions hardly ever carry them.
+ * Why a text was held: one of the HIPAA Safe Harbor identifiers that free text can carry, what reads like a diagnosis
+ * or treatment advice given to a member of the public, or profanity.
  */
 public enum Reason {
     PERSON_NAME("person's name"),
-    ADDRESS("street address"),
-    DATE_OF_PERSON("date of birth, admission, discharge or death"),
+    ADDRESS("address, postcode or town"),
+    DATE_OF_PERSON("date of birth, admission, surgery, discharge or death"),
     AGE_OVER_89("age over 89"),
     PHONE_OR_FAX("phone or fax number"),
     EMAIL("email address"),
     SSN("social security or national ID number"),
     RECORD_NUMBER("record, insurance, account or licence number"),
+    VEHICLE_PLATE("vehicle registration plate or VIN"),
     DEVICE_SERIAL("device serial number"),
     URL("web address"),
     IP_ADDRESS("IP address"),
-    IDENTIFYING_NUMBER("long number that may identify someone"),
-    MEDICAL_ADVICE("reads like a diagnosis or personal medical advice"),
+    FACE_OR_BIOMETRIC("photo of a face, or a biometric"),
+    IDENTIFYING_NUMBER("number or code that may identify someone"),
+    MEDICAL_ADVICE("reads like a diagnosis or treatment advice to a member of the public"),
     PROFANITY("profanity or slur");
 
     private final String label;
@@ -29,5 +31,10 @@ public enum Reason {
     /** A short human label for moderators, e.g. "phone or fax number". */
     public String label() {
         return label;
+    }
+
+    /** Patient data, as opposed to advice or profanity. */
+    public boolean patientData() {
+        return this != MEDICAL_ADVICE && this != PROFANITY;
     }
 }

@@ -6,15 +6,20 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** What screening a text found, in text order; nothing found means the text may be shown. */
-public record Screening(List<Finding> findings) {
+/**
+ * What screening a text found, in text order. Findings hold the text for a moderator; notes are findings that context
+ * lowered (a simulation scenario, a mannequin's "patient"): they do not hold the text, but the moderator sees them and
+ * why they were lowered. Nothing found means the text may be shown.
+ */
+public record Screening(List<Finding> findings, List<Finding> notes) {
 
-    private static final Screening CLEAN = new Screening(List.of());
+    private static final Comparator<Finding> IN_TEXT_ORDER = Comparator.comparingInt(Finding::start)
+            .thenComparingInt(Finding::end);
+    private static final Screening CLEAN = new Screening(List.of(), List.of());
 
     public Screening {
-        findings = findings.stream()
-                .sorted(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end))
-                .toList();
+        findings = findings.stream().sorted(IN_TEXT_ORDER).toList();
+        notes = notes.stream().sorted(IN_TEXT_ORDER).toList();
     }
 
     public static Screening clean() {
@@ -26,7 +31,7 @@ public record Screening(List<Finding> findings) {
         return !findings.isEmpty();
     }
 
-    /** The reasons found, in declaration order. */
+    /** The reasons the text is held for, in declaration order. */
     public Set<Reason> reasons() {
         if (findings.isEmpty()) {
             return Set.of();

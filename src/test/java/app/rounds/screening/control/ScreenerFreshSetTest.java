@@ -8,9 +8,26 @@ import org.junit.jupiter.api.Test;
  */
 class ScreenerFreshSetTest {
 
+    /**
+     * The public contacts of the organisations in the writers' brief (docs/screening/WRITERS-SPEC.md), as a hospital
+     * configures its own: posts that use them are hard negatives.
+     */
+    static final OrganisationContacts ORGANISATIONS = OrganisationContacts.of(
+            "0161 496 0000, 0161 496 0712, (503) 555-0100, (503) 555-0147, 0511 970-*, 02 35 10 20 30, 954 00 10 00,"
+                    + " 213 000 100, 02 5000 1000, 024 300 4000",
+            "northfield.nhs.uk, riversidemc.org, klinikum-nordstadt.de, ch-valmont.fr, hus-sevilla.es, hsclara.pt,"
+                    + " ospedalesanlorenzo.it, zro.nl",
+            "Northfield General Hospital, Moor Lane, Manchester M23 9LT; Riverside Medical Center, 1200 Harbor Blvd,"
+                    + " Portland, OR 97201; Klinikum Nordstadt, Bertastraße 12, 30167 Hannover; Centre Hospitalier de"
+                    + " Valmont, 14 rue des Tilleuls, 76000 Rouen; Hospital Universitario del Sur, Avenida de la Palmera"
+                    + " 40, 41013 Sevilla; Hospital de Santa Clara, Rua do Salitre 20, 1250-199 Lisboa; Ospedale San"
+                    + " Lorenzo, Via Carlo Pisacane 11, 20129 Milano; Ziekenhuis Rivierenland-Oost, Ziekenhuisweg 8,"
+                    + " 6525 GA Nijmegen");
+
     @Test
     void freshSetWrittenBeforeTheTuning() {
-        FreshSetReport report = new FreshSetReport("fresh-2026-12.tsv", new Screener(ProfanityList.defaults()));
+        FreshSetReport report = new FreshSetReport("fresh-2026-12.tsv",
+                new Screener(ProfanityList.defaults(), ORGANISATIONS));
         System.out.println(report.render());
     }
 }

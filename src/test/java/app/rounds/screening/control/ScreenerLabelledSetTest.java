@@ -40,9 +40,17 @@ class ScreenerLabelledSetTest {
 
     record Outcome(Example example, Screening screening) {
 
-        /** Expected patient data or profanity and flagged with at least one of the expected reasons. */
+        /**
+         * Expected patient data and held for patient data (under whichever kind: an NHS number is held as a national
+         * id where the set says record number), or expected profanity and held for it.
+         */
         boolean truePositive() {
-            return !example.clean() && screening.reasons().stream().anyMatch(example.expected()::contains);
+            if (example.clean()) {
+                return false;
+            }
+            boolean patientData = example.expected().stream().anyMatch(Reason::patientData);
+            return screening.reasons().stream().anyMatch(found -> patientData ? found.patientData()
+                    : example.expected().contains(found));
         }
 
         boolean falseNegative() {

@@ -30,11 +30,10 @@ class ScreenerTest {
         String text = "Mrs Patel, DOB 03/04/1950, call 07700 900123 - this fucking pump!";
         Screening screening = screener.screen(text);
 
-        assertEquals(List.of(
-                new Finding(0, 9, Reason.PERSON_NAME),
-                new Finding(15, 25, Reason.DATE_OF_PERSON),
-                new Finding(32, 44, Reason.PHONE_OR_FAX),
-                new Finding(52, 59, Reason.PROFANITY)), screening.findings());
+        assertEquals(List.of("0-9 PERSON_NAME", "15-25 DATE_OF_PERSON", "32-44 PHONE_OR_FAX", "52-59 PROFANITY"),
+                screening.findings().stream().map(f -> f.start() + "-" + f.end() + " " + f.reason()).toList());
+        assertEquals(List.of("a name after a title", "a date after 'DOB'", "a phone number",
+                "on the profanity word list"), screening.findings().stream().map(Finding::why).toList());
         assertEquals(List.of("Mrs Patel", "03/04/1950", "07700 900123", "fucking"),
                 screening.findings().stream().map(f -> f.excerpt(text)).toList());
         assertEquals(Set.of(Reason.PERSON_NAME, Reason.DATE_OF_PERSON, Reason.PHONE_OR_FAX, Reason.PROFANITY),

@@ -1,0 +1,493 @@
+package app.rounds.screening.control;
+
+import app.rounds.screening.entity.Finding;
+import app.rounds.screening.entity.Reason;
+
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Names without a title, read word by word with the gazetteer: a given name followed by a surname or another
+ * capitalised word ("Priya Raghunathan", "tomas kowalczik" only when both are known names), "SURNAME, First" as on a
+ * wristband, and a single name tied to a bed, room or ward ("Grace in side room 2", "bill in bay 2", "cama 7,
+ * Remedios") or to a relative ("his wife, Mei"; "Doris's family"). Names that are also ordinary words need that care
+ * context; famous people, eponyms (Parkinson's, Glasgow) and staff named with their role ("Dr Okafor", "our educator
+ * Tom", "Ms Hope Okoro (our sim facilitator)") are not patients.
+ */
+final class NameRules implements Rule {
+
+    /** Capitalised words that begin no name, or are never a surname after a given name. */
+    private static final Set<String> NOT_NAMES = Set.of(
+            "the", "this", "that", "these", "those", "and", "but", "so", "who", "which", "what", "is", "are", "was",
+            "were", "if", "when", "or", "of", "to", "a", "an", "in", "on", "at", "for", "with", "from", "has", "had",
+            "will", "would", "can", "could", "should", "said", "says", "asked", "our", "my", "your", "his", "her",
+            "their", "one", "it", "its", "we", "you", "they", "i", "he", "she", "me", "us", "them", "all", "any",
+            "some", "no", "not", "yes", "ok", "okay", "hi", "hello", "thanks", "thank", "please", "just", "also",
+            "then", "there", "here", "now", "today", "tonight", "tomorrow", "yesterday", "week", "day", "night",
+            "morning", "evening", "afternoon", "patient", "patients", "patientin", "patienten", "paciente",
+            "patiente", "patiënt", "paziente", "doente", "utente", "lady", "man", "woman", "gentleman", "baby", "child",
+            "boy", "girl", "someone", "anyone", "everyone", "somebody", "nobody", "resident", "family", "nurse",
+            "nurses", "doctor", "doctors", "dr", "prof", "sister", "matron", "consultant", "registrar", "team", "staff",
+            "ward", "wards", "unit", "bay", "bed", "room", "side", "cubicle", "resus", "theatre", "theatres", "clinic",
+            "hospital", "trust", "centre", "center", "department", "general", "medical", "university", "college",
+            "school", "health", "care", "service", "services", "street", "road", "lane", "avenue", "session",
+            "sessions", "group", "scale", "score", "syndrome", "disease", "sign", "test", "protocol", "pathway",
+            "bundle", "guideline", "guidelines", "policy", "trial", "study", "fund", "foundation", "education",
+            "training", "simulation", "sim", "scenario", "case", "caption", "highlight", "quote", "feedback",
+            "question", "bluesky", "mastodon", "reply", "replying", "update", "note", "notes", "chart", "form",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+            "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+            "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar", "februar",
+            "märz", "mai", "juni", "juli", "oktober", "dezember", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+            "samedi", "dimanche", "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre",
+            "octobre", "novembre", "décembre", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado",
+            "domingo", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+            "octubre", "noviembre", "diciembre", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+            "zaterdag", "zondag", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+            "segunda", "terça", "quarta", "quinta", "sexta", "god", "christmas", "easter", "covid", "der", "die", "das", "ein", "eine", "und", "oder", "le", "la", "les", "un", "une", "et", "el", "los",
+            "las", "y", "o", "il", "lo", "gli", "e", "de", "het", "een", "en", "os", "as", "um", "uma", "do", "da",
+            "frau", "herr", "mann", "kind", "familie", "station", "zimmer", "bett", "cama", "habitación", "lit",
+            "chambre", "letto", "stanza", "quarto", "kamer", "señor", "señora", "senhor", "senhora", "signora",
+            "signore", "mevrouw", "meneer", "monsieur", "madame", "mr", "mrs", "ms", "miss", "mx",
+            // German nouns that follow "der Patient" ("wenn der Patient Fieber hat")
+            "fieber", "schmerzen", "luftnot", "atemnot", "sauerstoff", "hilfe", "angst", "blut", "durst", "hunger",
+            "insulin", "antibiotika", "medikamente", "zeit", "probleme", "symptome", "husten", "durchfall",
+            "erbrechen", "besuch", "ruhe", "bescheid", "unterstützung", "morphin", "heparin", "flüssigkeit",
+            "infusion", "essen", "wasser", "tabletten", "ödeme", "fragen", "anspruch", "recht", "kontakt", "zugang",
+            "aufklärung", "ausschlag", "beschwerden", "kopfschmerzen", "bauchschmerzen", "brustschmerzen",
+            "übelkeit", "schwindel", "krämpfe", "blutungen", "nahrung", "pflege", "physiotherapie",
+            // what a patient is ("el paciente Diabético", "ist der Patient Diabetiker")
+            "diabetic", "diabético", "diabética", "diabétique", "epiléptico", "epiléptica", "asmático", "asmática",
+            "hipertenso", "hipertensa", "alérgico", "alérgica", "crónico", "crónica", "oncológico", "oncológica",
+            "anciano", "anciana", "hémiplégique", "âgé", "âgée",
+            // English words in title case after "Patient"
+            "controlled", "safety", "experience", "records", "record", "portal", "information", "advice",
+            "leaflet", "transport", "transfer", "flow", "journey", "name", "details", "number", "identification",
+            "label", "zero", "first", "satisfaction", "centred", "centered", "focused", "reported", "outcome",
+            "outcomes", "liaison", "association", "forum", "voice", "advocacy", "council", "panel", "story",
+            "doktor", "doktorin", "kollege", "kollegin", "kollegen", "colleague", "collègue", "colega", "collega",
+            "docteur", "professor", "professeur", "profesor", "professore", "schwester", "pfleger", "oberarzt",
+            "chefarzt", "dozent", "dozentin", "docente", "doutor", "doutora", "dottore", "dottoressa",
+            "stories", "list", "charter", "rights", "consent", "cero", "zéro");
+
+    /** Famous people of medicine: without a title, not a patient. */
+    private static final Set<String> FAMOUS = Set.of(
+            "nightingale", "apgar", "seacole", "lister", "semmelweis", "jenner", "pasteur", "hippocrates", "osler",
+            "curie", "kübler-ross", "maslow", "benner", "cavell", "galen", "vesalius", "virchow", "freud", "salk",
+            "sabin", "henderson", "orem", "peplau", "watson", "roper");
+
+    /** Surnames that name diseases ("un patient Alzheimer", "der Patient Parkinson"): not a name after "patient". */
+    private static final Set<String> EPONYMS = Set.of(
+            "alzheimer", "parkinson", "crohn", "cushing", "addison", "graves", "basedow", "hodgkin", "huntington",
+            "guillain", "kawasaki", "marfan", "raynaud", "sjögren", "tourette", "asperger", "duchenne", "down",
+            "wilson", "bell", "korsakoff", "wernicke", "menière", "meniere", "paget", "bechterew", "still");
+
+    private static final Set<String> STAFF_ROLES = Set.of(
+            "dr", "dra", "doctor", "doc", "prof", "professor", "nurse", "sister", "matron", "educator", "facilitator",
+            "consultant", "registrar", "colleague", "trainer", "tutor", "lecturer", "physio", "pharmacist", "midwife",
+            "cns", "hca", "paramedic", "surgeon", "anaesthetist", "anesthetist", "speaker", "presenter", "instructor",
+            "mentor", "preceptor", "fellow", "sho", "fy1", "fy2", "resident", "intern", "student", "coordinator",
+            "manager", "lead", "chaplain", "dott", "dottoressa", "dottore", "docteur", "pr", "enf", "enfermera",
+            "enfermero", "enfermeira", "enfermeiro", "infermiere", "infermiera", "verpleegkundige", "schwester",
+            "pfleger", "oberarzt", "oberärztin", "chefarzt", "chefärztin", "dozent", "dozentin", "kollege",
+            "kollegin", "supervisora", "supervisor", "cadre", "formateur", "formatrice", "formador", "formadora",
+            "docente", "arts", "dokter", "doktor", "ärztin", "arzt", "praxisanleiter", "praxisanleiterin", "drs",
+            "mw", "dhr.", "team", "ceo", "director", "chair", "secretary", "receptionist", "staff");
+
+    private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "miss", "mx", "herr", "herrn", "frau",
+            "mme", "mlle", "madame", "monsieur", "sr", "sra", "srta", "señor", "señora", "don", "doña", "dona",
+            "senhor", "senhora", "sig", "signor", "signora", "signorina", "mevrouw", "meneer", "mevr", "dhr");
+
+    private static final Set<String> CARE_PLACES = Set.of("bed", "bay", "cubicle", "room", "ward", "resus",
+            "bedspace", "zimmer", "zi", "bett", "station", "cama", "habitación", "hab", "box", "lit", "chambre",
+            "letto", "stanza", "camera", "quarto", "leito", "kamer", "zaal", "sala", "cabina", "amu", "cdu", "icu",
+            "itu", "hdu", "ed", "a&e", "ccu");
+
+    private static final Set<String> PLACE_LINKS = Set.of("in", "on", "from", "at", "aus", "auf", "im", "der",
+            "dem", "de", "la", "del", "dans", "le", "au", "em", "no", "na", "op", "uit", "van", "nel", "nella",
+            "della", "dello", "dal", "dalla", "sur", "side", "en", "el", "of", "vom", "von", "zur",
+            "zum", "da", "do", "the");
+
+    private static final Set<String> RELATIVES = Set.of("wife", "husband", "son", "daughter", "mum", "mom",
+            "mother", "dad", "father", "partner", "brother", "grandson", "granddaughter", "nephew", "niece",
+            "grandma", "grandad", "granddad", "nan", "fiancé", "fiancée", "boyfriend", "girlfriend", "carer",
+            "esposa", "marido", "hija", "hijo", "mujer", "tochter", "sohn", "ehefrau", "ehemann", "femme", "mari",
+            "fille", "fils", "filha", "filho", "mulher", "moglie", "marito", "figlia", "figlio", "vrouw", "dochter",
+            "zoon", "echtgenote", "echtgenoot");
+
+    /** What follows a surname in an eponym: Parkinson's disease, Glasgow score, Bell's palsy. */
+    private static final Pattern EPONYM_AFTER = Pattern.compile("^(?:['’]s)?\\s*(?i:disease|syndrome|sign|score|"
+            + "scale|triad|palsy|test|manoeuvre|maneuver|rule|rules|criteria|position|law|meds|medication|tube|"
+            + "catheter|needle|sheath|manœuvre|reflex|phenomenon|coma|ulcer|fracture|procedure|technique)");
+
+    private static final Pattern NOUN_ENDING = Pattern.compile(
+            "(?:ung|heit|keit|schaft|ismus|tät|tion|sion|ness|ology|ologie|mittel|stoff|schmerz|fieber|iker|ikerin|"
+            + "lled|ated)$");
+    /** A capitalised name: Patel, O'Brien, McDonald, Jean-Pierre, Yılmaz; never an all-caps acronym. */
+    private static final String NAME = "\\p{Lu}(?:\\p{Ll}|\\p{Lu}(?=\\p{Ll})|['’-](?=\\p{Lu}))+";
+    private static final String SP = PatientDataRules.SP;
+    private static final String END = PatientDataRules.END;
+    private static final Pattern HONORIFIC_NAME = Pattern.compile("(?<![\\p{L}\\p{N}.])(?:(?:Mrs|Mr|Ms|Mx|Miss|"
+            + "Herrn|Herr|Frau|Mme|Mlle|Madame|Mademoiselle|Monsieur|Sra|Srta|Sr|Señora|Señorita|Señor|Doña|Don|"
+            + "Dona|Senhora|Senhor|Sig\\.ra|Sig|Signora|Signor|Signorina|Mevrouw|Meneer|Mevr|Dhr|"
+            + "mrs|mr|ms|madame|mademoiselle|monsieur|señora|señorita|señor|sra|sr|doña|don|dona|senhora|senhor|"
+            + "sig\\.ra|sig|signora|signor|signorina|mevrouw|meneer|mevr|dhr)\\.?|M\\.|D\\.)" + SP
+            + "+(?<first>" + NAME + ")(?:" + SP + "+(?<second>" + NAME + "))?" + END);
+    /** People type "mr smith" too; a title stands for nothing else, so a lower-case known name after one is believed. */
+    private static final Pattern HONORIFIC_LOWER_CASE_NAME = Pattern.compile("(?<![\\p{L}\\p{N}.])(?i:Mrs|Mr|Ms|"
+            + "Mx|Miss|mevrouw|meneer|signora|señora|senhora|herr|frau)\\.?" + SP
+            + "+(?<first>\\p{Ll}[\\p{Ll}'’-]*\\p{Ll})" + END);
+    private static final Pattern PATIENT_NAME = Pattern.compile(PatientDataRules.START + "(?:[Pp]atient(?:in|en)?|"
+            + "[Pp]aciente|[Pp]atiente|[Pp]ati[ëe]nte?|[Pp]aziente|[Dd]oente|[Uu]tente|[Pp]t)" + SP + "*[:,]?" + SP
+            + "+(?<first>" + NAME + ")(?:" + SP + "+(?<second>" + NAME + "))?" + END);
+    /** "Dr. M. Weber": an initial after a title is staff, not Monsieur. */
+    private static final Pattern STAFF_BEFORE = Pattern.compile("(?i:dr|prof|doctor|docteur|doktor)\\.?" + SP
+            + "*$");
+
+    static {
+        for (Pattern pattern : java.util.List.of(HONORIFIC_NAME, HONORIFIC_LOWER_CASE_NAME, PATIENT_NAME)) {
+            Rule.FirstTwo.of(pattern, Rule.Start.LETTER);
+        }
+    }
+
+    private final NameGazetteer names;
+
+    NameRules(NameGazetteer names) {
+        this.names = names;
+    }
+
+    @Override
+    public void findIn(ScreenedText text, Consumer<Finding> found) {
+        withTitles(text, found);
+        int n = text.wordCount();
+        boolean[] titleCase = titleCaseSentences(text);
+        int i = 0;
+        while (i < n) {
+            int end = fullName(text, i, titleCase);
+            if (end > i) {
+                report(text, i, end, "a given name and a surname (" + text.written(i) + " …)", found);
+                i = end + 1;
+                continue;
+            }
+            end = wristband(text, i);
+            if (end > i) {
+                report(text, i, end, "written as on a wristband: SURNAME, Given name", found);
+                i = end + 1;
+                continue;
+            }
+            String why = singleNameInCare(text, i);
+            if (why != null) {
+                report(text, i, i, why, found);
+            }
+            i++;
+        }
+    }
+
+    /** "Mrs Patel", "mr o'brien", "Sra. Martínez", "patient John Fletcher", "Der Patient Hoffmann". */
+    private void withTitles(ScreenedText screened, Consumer<Finding> found) {
+        String text = screened.value();
+        Rule.eachMatch(HONORIFIC_NAME, Rule.Start.LETTER, screened, m -> {
+            boolean initialAfterATitle = (m.group().startsWith("M.") || m.group().startsWith("D."))
+                    && STAFF_BEFORE.matcher(text.substring(Math.max(0, m.start() - 10), m.start())).find();
+            boolean portugueseDona = m.group().startsWith("D.") && !names.givenName(
+                    m.group("first").toLowerCase(java.util.Locale.ROOT));
+            if (!initialAfterATitle && !portugueseDona) {
+                nameSpan(screened, m, m.start(), "a name after a title", found);
+            }
+        });
+        Rule.eachMatch(HONORIFIC_LOWER_CASE_NAME, Rule.Start.LETTER, screened, m -> {
+            String name = m.group("first");
+            if (isName(name) && (names.anyName(name) || m.group().regionMatches(true, 0, "m", 0, 1))) {
+                found.accept(new Finding(m.start(), m.end("first"), Reason.PERSON_NAME, "a name after a title"));
+            }
+        });
+        Rule.eachMatch(PATIENT_NAME, Rule.Start.LETTER, screened, m -> {
+            if (!EPONYMS.contains(m.group("first").toLowerCase(java.util.Locale.ROOT))) {
+                nameSpan(screened, m, m.start("first"), "a name after '"
+                        + m.group().substring(0, m.start("first") - m.start()).strip() + "'", found);
+            }
+        });
+    }
+
+    private void nameSpan(ScreenedText screened, java.util.regex.Matcher m, int start, String why,
+            Consumer<Finding> found) {
+        if (!isName(m.group("first"))) {
+            return;
+        }
+        int end = m.group("second") != null && isName(m.group("second")) ? m.end("second") : m.end("first");
+        int last = screened.wordAt(end) - 1;
+        if (last >= 0 && staffAfter(screened, last)) {
+            return; // "Ms Hope Okoro (our sim facilitator)"
+        }
+        found.accept(new Finding(start, end, Reason.PERSON_NAME, why));
+    }
+
+    private static boolean isName(String word) {
+        String lower = word.toLowerCase(java.util.Locale.ROOT);
+        return !NOT_NAMES.contains(lower) && !NOUN_ENDING.matcher(lower).find();
+    }
+
+    private void report(ScreenedText text, int first, int last, String why, Consumer<Finding> found) {
+        found.accept(new Finding(text.wordStart(first), text.wordEnd(last), Reason.PERSON_NAME, why));
+    }
+
+    /** "Priya Raghunathan", "Eleanor Whitcombe", "joão pedro ferreira", "fatima el amrani": the last word, or -1. */
+    private int fullName(ScreenedText text, int i, boolean[] titleCase) {
+        int n = text.wordCount();
+        if (i + 1 >= n || !oneSpace(text, i) || text.tagged(i) || staffBefore(text, i)) {
+            return -1;
+        }
+        String first = text.word(i);
+        if (!names.givenName(first) || NOT_NAMES.contains(first) || FAMOUS.contains(first)) {
+            return -1;
+        }
+        int next = i + 1;
+        boolean capitalised = text.capitalised(i) && !text.allCaps(i);
+        if (capitalised) {
+            if (!text.capitalised(next) || text.allCaps(next) && text.written(next).length() > 1 && !names.anyName(
+                    text.word(next))) {
+                return -1;
+            }
+            String second = text.word(next);
+            if (NOT_NAMES.contains(second) || FAMOUS.contains(second) || eponymAfter(text, next)) {
+                return -1;
+            }
+            boolean known = names.anyName(second);
+            boolean careful = text.startsSentence(i) || titleCase[text.sentenceOfWord(i)];
+            if (!known && (careful || names.commonWord(first))) {
+                return -1;
+            }
+            if (known && careful && names.commonWord(first) && names.commonWord(second)) {
+                return -1;
+            }
+            return moreSurnames(text, next, true);
+        }
+        if (text.capitalised(next) || names.commonWord(first)) {
+            return -1;
+        }
+        // lower case: both words must be names, as people type them in a hurry ("moussa diallo")
+        String second = text.word(next);
+        if (NameGazetteer.PARTICLES.contains(second) && next + 1 < n && oneSpace(text, next)
+                && names.anyName(text.word(next + 1))) {
+            return moreSurnames(text, next + 1, false);
+        }
+        if (names.anyName(second) && !names.commonWord(second) && !NOT_NAMES.contains(second)
+                || names.givenName(second) && !NOT_NAMES.contains(second) && next + 1 < n && oneSpace(text, next)
+                && names.surname(text.word(next + 1))) {
+            return moreSurnames(text, next, false);
+        }
+        return -1;
+    }
+
+    /** Further surnames after the first: "Jaime Olmedo Ruiz", "joão pedro ferreira", "Fatima El Amrani". */
+    private int moreSurnames(ScreenedText text, int last, boolean capitalised) {
+        int n = text.wordCount();
+        while (last + 1 < n && oneSpace(text, last)) {
+            int next = last + 1;
+            String word = text.word(next);
+            if (capitalised != text.capitalised(next) || NOT_NAMES.contains(word)) {
+                break;
+            }
+            if (names.surname(word) && !names.commonWord(word)) {
+                last = next;
+            } else if (NameGazetteer.PARTICLES.contains(word) && next + 1 < n && oneSpace(text, next)
+                    && names.surname(text.word(next + 1))) {
+                last = next + 1;
+            } else {
+                break;
+            }
+        }
+        return last;
+    }
+
+    /** "KOWALCZYK, Tomasz", "OKONKWO, Chidi": the given name's index, or -1. */
+    private int wristband(ScreenedText text, int i) {
+        if (i + 1 >= text.wordCount() || !text.allCaps(i) || text.written(i).length() < 3) {
+            return -1;
+        }
+        String gap = text.gapAfter(i);
+        if (!gap.equals(", ") && !gap.equals(",") && !gap.equals(" ")) {
+            return -1;
+        }
+        int next = i + 1;
+        if (!text.capitalised(next) || text.allCaps(next) || !names.givenName(text.word(next))) {
+            return -1;
+        }
+        return names.surname(text.word(i)) || gap.startsWith(",") ? next : -1;
+    }
+
+    /** A single name tied to a bed, ward or room, or to a relative; the reason, or null. */
+    private String singleNameInCare(ScreenedText text, int i) {
+        if (text.tagged(i) || staffBefore(text, i) || staffAfter(text, i)) {
+            return null;
+        }
+        String word = text.word(i);
+        if (NOT_NAMES.contains(word) || FAMOUS.contains(word) || word.length() < 2 || eponymAfter(text, i)) {
+            return null;
+        }
+        boolean capitalised = text.capitalised(i) && !text.allCaps(i);
+        boolean known = names.anyName(word);
+        if (!known && (!capitalised || text.startsSentence(i))) {
+            return null;
+        }
+        String place = careAfter(text, i);
+        if (place != null) {
+            return "a name next to '" + place + "'";
+        }
+        place = careBefore(text, i);
+        if (place != null) {
+            return "a name after '" + place + "'";
+        }
+        String relative = relativeBefore(text, i);
+        if (relative != null && (capitalised || known)) {
+            return "a name after '" + relative + "'";
+        }
+        if (capitalised && (known || !text.startsSentence(i)) && possessiveFamily(text, i)) {
+            return "a name whose family is spoken of";
+        }
+        if (known && honorificBefore(text, i) && !text.capitalised(i)) {
+            return "a name after a title";
+        }
+        return null;
+    }
+
+    /** "Grace in side room 2", "yilmaz aus zimmer 12", "Priya Raghunathan (bed 14)", "Helga auf der 4B". */
+    private static String careAfter(ScreenedText text, int i) {
+        int n = text.wordCount();
+        String gap = text.gapAfter(i);
+        int k = i + 1;
+        if (gap.matches("\\s*\\(\\s*") && k < n && CARE_PLACES.contains(text.word(k))) {
+            return text.written(k);
+        }
+        if (!gap.matches("\\s+")) {
+            return null;
+        }
+        for (int links = 0; k < n && links < 3 && PLACE_LINKS.contains(text.word(k)); links++) {
+            k++;
+        }
+        if (k == i + 1 || k >= n) {
+            return null;
+        }
+        if (CARE_PLACES.contains(text.word(k)) && followedByNumberOrCode(text, k)) {
+            return text.value().substring(text.wordStart(i + 1), text.wordEnd(k));
+        }
+        // "auf der 4B", "op 5B": a ward written as a code
+        String after = text.value().substring(text.wordEnd(k - 1));
+        if (after.matches("(?s)\\s+\\d{1,2}[A-Za-z]\\b.*") && (text.word(i + 1).equals("auf")
+                || text.word(i + 1).equals("op") || text.word(i + 1).equals("on"))) {
+            return text.word(i + 1) + after.strip().split("\\s")[0];
+        }
+        return null;
+    }
+
+    /** "la de la cama 214, Ndeye Fall", "bed 4 - Doris", "la abuela de la cama 7, Remedios". */
+    private static String careBefore(ScreenedText text, int i) {
+        if (i < 1) {
+            return null;
+        }
+        String before = text.value().substring(Math.max(0, text.wordStart(i) - 30), text.wordStart(i));
+        var m = PLACE_BEFORE.matcher(before);
+        return m.find() ? m.group(1).strip() : null;
+    }
+
+    private static final Pattern PLACE_BEFORE = Pattern.compile("(?i)(?<![\\p{L}])((?:bed|bay|cubicle|room|ward|"
+            + "cama|habitación|hab\\.|box|lit|chambre|letto|stanza|quarto|leito|kamer|bett|zimmer|zi\\.)\\s*"
+            + "(?:n[º°o]\\.?\\s*)?\\d{1,4}[a-z]?)\\s*[,:–-]\\s*$");
+
+    /** "his wife, Mei", "sa fille Léa", "die Tochter Anna": the relative, or null. */
+    private static String relativeBefore(ScreenedText text, int i) {
+        if (i < 2) {
+            return null;
+        }
+        String relative = text.word(i - 1);
+        if (!RELATIVES.contains(relative)) {
+            return null;
+        }
+        String gap = text.value().substring(text.wordEnd(i - 1), text.wordStart(i));
+        String owner = text.word(i - 2);
+        boolean owned = Set.of("his", "her", "their", "sa", "son", "su", "seine", "seiner", "ihre", "ihr", "la",
+                "die", "der", "a", "o", "zijn", "haar", "de", "sua", "seu", "suo").contains(owner)
+                || text.gapAfter(i - 2).startsWith("'s") || text.gapAfter(i - 2).startsWith("’s");
+        return owned && gap.matches(",?\\s+") ? owner + " " + relative : null;
+    }
+
+    /** "Doris's family", "Young's daughter": a name owning relatives. */
+    private static boolean possessiveFamily(ScreenedText text, int i) {
+        return i + 1 < text.wordCount() && text.gapAfter(i).matches("['’]s\\s+")
+                && FAMILY.contains(text.word(i + 1));
+    }
+
+    private static final Set<String> FAMILY = Set.of("family", "daughter", "son", "wife", "husband", "mum", "mom",
+            "dad", "relatives", "grandson", "granddaughter", "partner", "children", "kids", "sister", "brother");
+
+    private static boolean honorificBefore(ScreenedText text, int i) {
+        return i > 0 && HONORIFICS.contains(text.word(i - 1).replace(".", ""));
+    }
+
+    private static boolean followedByNumberOrCode(ScreenedText text, int k) {
+        String after = text.value().substring(text.wordEnd(k));
+        return after.matches("(?s)\\s*(?:n[º°o]\\.?\\s*)?\\d.*") || after.matches("(?s)\\s+[A-Z]{1,3}\\d?\\b.*")
+                || text.word(k).equals("amu") || text.word(k).equals("icu") || text.word(k).equals("ed");
+    }
+
+    /** "Dr Okafor", "our educator Tom", "Prof. Weber", "enf.ª Marta", "verpleegkundige Anouk". */
+    private static boolean staffBefore(ScreenedText text, int i) {
+        for (int k = i - 1; k >= Math.max(0, i - 2); k--) {
+            if (STAFF_ROLES.contains(text.word(k))) {
+                return true;
+            }
+            if (!text.capitalised(k + 1) && k + 1 < i) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** "Ms Hope Okoro (our sim facilitator)", "Tom, our educator", "j.patel (I'm the wound care CNS)". */
+    static boolean staffAfter(ScreenedText text, int i) {
+        int n = text.wordCount();
+        String gap = text.gapAfter(i);
+        if (!gap.matches("\\s*[(,–-]\\s*|\\s+")) {
+            return false;
+        }
+        for (int k = i + 1; k < Math.min(n, i + 5); k++) {
+            if (STAFF_ROLES.contains(text.word(k))) {
+                return gap.contains("(") || gap.contains(",") || text.word(i + 1).equals("our")
+                        || text.word(i + 1).equals("the");
+            }
+        }
+        return false;
+    }
+
+    /** "Parkinson's disease", "Bell's palsy", "Glasgow Coma Scale". */
+    private static boolean eponymAfter(ScreenedText text, int i) {
+        return EPONYM_AFTER.matcher(text.value().substring(text.wordEnd(i),
+                Math.min(text.value().length(), text.wordEnd(i) + 24))).find();
+    }
+
+    private static boolean oneSpace(ScreenedText text, int i) {
+        return text.gapAfter(i).equals(" ");
+    }
+
+    /** Sentences written in Title Case (headlines, captions): a capital there is not a name's. */
+    private static boolean[] titleCaseSentences(ScreenedText text) {
+        int sentences = text.sentenceCount();
+        int[] words = new int[sentences];
+        int[] capitals = new int[sentences];
+        for (int i = 0; i < text.wordCount(); i++) {
+            if (text.word(i).length() > 3) {
+                int s = text.sentenceOfWord(i);
+                words[s]++;
+                if (text.capitalised(i)) {
+                    capitals[s]++;
+                }
+            }
+        }
+        boolean[] title = new boolean[sentences];
+        for (int s = 0; s < sentences; s++) {
+            title[s] = words[s] >= 4 && capitals[s] * 10 >= words[s] * 7;
+        }
+        return title;
+    }
+}

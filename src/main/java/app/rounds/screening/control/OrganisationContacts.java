@@ -1,0 +1,125 @@
+package app.rounds.screening.control;
+
+import app.rounds.screening.entity.Finding;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The organisation's own public contacts, which staff post all the time and which identify no patient: its phone
+ * lines (switchboard, wards), its domains (staff e-mail, the learning site with slides and recordings) and its postal
+ * addresses. Configured by the deployment; none by default, so out of the box every phone number and address is held.
+ *
+ * <p>Phones match by their digits, ignoring leading zeros and a country code ("+44 161 496 0000" is "0161 496 0000");
+ * an entry ending in {@code *} allows every extension behind it ("0511 970-*"). Domains allow their subdomains.
+ * An address found in a text is allowed when all its words belong to one configured address.
+ */
+public final class OrganisationContacts {
+
+    public static final OrganisationContacts NONE = new OrganisationContacts(List.of(), List.of(), List.of());
+
+    private static final Pattern WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private final List<String> phones;
+    private final List<String> domains;
+    private final List<Set<String>> addresses;
+
+    /**
+     * @param phones    numbers as written ("0161 496 0000", "+44 161 496 0712", "0511 970-*")
+     * @param domains   e-mail and web domains ("northfield.nhs.uk")
+     * @param addresses postal addresses ("Moor Lane, Manchester M23 9LT")
+     */
+    public OrganisationContacts(List<String> phones, List<String> domains, List<String> addresses) {
+        this.phones = phones.stream().map(String::strip).filter(p -> !p.isEmpty())
+                .map(p -> (p.endsWith("*") ? significant(p) + "*" : significant(p))).toList();
+        this.domains = domains.stream().map(d -> d.strip().toLowerCase(Locale.ROOT).replaceFirst("^@", ""))
+                .filter(d -> !d.isEmpty()).toList();
+        this.addresses = addresses.stream().map(String::strip).filter(a -> !a.isEmpty())
+                .map(OrganisationContacts::words).toList();
+    }
+
+    /** From configuration values: phones and domains comma-separated, addresses separated by semicolons. */
+    public static OrganisationContacts of(String phones, String domains, String addresses) {
+        return new OrganisationContacts(split(phones, ","), split(domains, ","), split(addresses, ";"));
+    }
+
+    private static List<String> split(String value, String separator) {
+        return value == null ? List.of() : Arrays.asList(value.split(Pattern.quote(separator)));
+    }
+
+    boolean none() {
+        return phones.isEmpty() && domains.isEmpty() && addresses.isEmpty();
+    }
+
+    /** Whether the finding is one of the organisation's own public contacts. */
+    boolean allows(Finding finding, String text) {
+        String found = finding.excerpt(text);
+        return switch (finding.reason()) {
+            case EMAIL -> domainAllowed(found.substring(found.indexOf('@') + 1));
+            case URL -> domainAllowed(host(found));
+            case ADDRESS -> addressAllowed(found);
+            case PHONE_OR_FAX, IDENTIFYING_NUMBER, SSN -> phoneAllowed(found);
+            default -> false;
+        };
+    }
+
+    private boolean domainAllowed(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return domains.stream().anyMatch(d -> h.equals(d) || h.endsWith("." + d));
+    }
+
+    private static String host(String url) {
+        String rest = url.replaceFirst("(?i)^https?://", "").replaceFirst("(?i)^www\\.", "");
+        int end = rest.length();
+        for (char c : new char[] {'/', '?', '#', ':'}) {
+            int i = rest.indexOf(c);
+            if (i >= 0) {
+                end = Math.min(end, i);
+            }
+        }
+        return rest.substring(0, end);
+    }
+
+    private boolean phoneAllowed(String number) {
+        String digits = significant(number);
+        if (digits.length() < 6) {
+            return false;
+        }
+        for (String allowed : phones) {
+            boolean prefix = allowed.endsWith("*");
+            String a = prefix ? allowed.substring(0, allowed.length() - 1) : allowed;
+            // a country code may stand before the national number: compare from the end, or from the prefix
+            boolean matches = prefix ? digits.startsWith(a) || digits.indexOf(a) > 0 && digits.indexOf(a) <= 3
+                    : digits.equals(a) || digits.endsWith(a) && a.length() >= 8 || a.endsWith(digits)
+                    && digits.length() >= 8;
+            if (matches) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The digits without the leading zeros of a trunk or international prefix. */
+    private static String significant(String number) {
+        return NationalIds.digits(number).replaceFirst("^0+", "");
+    }
+
+    private boolean addressAllowed(String address) {
+        Set<String> found = words(address);
+        return !found.isEmpty() && addresses.stream().anyMatch(allowed -> allowed.containsAll(found));
+    }
+
+    private static Set<String> words(String address) {
+        return Arrays.stream(WORDS.split(address.toLowerCase(Locale.ROOT))).filter(w -> !w.isEmpty())
+                .collect(Collectors.toSet());
+    }
+
+    @Override
+    public String toString() {
+        return phones.size() + " phones, " + domains + ", " + addresses.size() + " addresses";
+    }
+}

@@ -1,0 +1,186 @@
+package app.rounds.screening.control;
+
+import app.rounds.screening.control.Rule.Start;
+import app.rounds.screening.entity.Reason;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static app.rounds.screening.control.PatientDataRules.END;
+import static app.rounds.screening.control.PatientDataRules.SP;
+import static app.rounds.screening.control.PatientDataRules.START;
+
+/**
+ * Addresses and the geographic units smaller than a state that Safe Harbor removes: streets with a house number
+ * (EN, DE, NL, FR, ES, PT, IT), postcodes (full UK and ZIP+4 and Portuguese ones alone; US, DE, FR, ES, IT, NL ones
+ * after "ZIP"/"PLZ"/"CP"… or in a sentence about a patient next to a town), and a town tied to a patient ("a man
+ * from Wythenshawe", "Eleanor Whitcombe, 92, of Didsbury", "abita a Cinisello Balsamo"). Countries and states are
+ * not looked for: Safe Harbor allows them.
+ */
+final class PlaceRules {
+
+    /** A capitalised word of a place or street name: Patel, O'Brien, Jean-Pierre, Mont-Saint-Aignan. */
+    private static final String NAME = "\\p{Lu}(?:\\p{Ll}|\\p{Lu}(?=\\p{Ll})|['’-](?=\\p{Lu}))+";
+    private static final String TOWN = NAME + "(?:" + SP + "+(?:(?:am|an|der|im|sur|de|del|la|le|di|do|da|aan|"
+            + "den|op|upon|on)" + SP + "+)?" + NAME + "){0,2}";
+
+    /** Countries, states and regions: Safe Harbor keeps these, and they are no one's address. */
+    private static final Set<String> NOT_PLACES = Set.of(
+            "england", "scotland", "wales", "ireland", "britain", "uk", "us", "usa", "america", "canada", "australia",
+            "europe", "africa", "asia", "india", "pakistan", "bangladesh", "nigeria", "ghana", "kenya", "poland",
+            "romania", "ukraine", "russia", "china", "japan", "philippines", "spain", "españa", "portugal", "italy",
+            "italia", "france", "germany", "deutschland", "netherlands", "nederland", "holland", "belgium", "brazil",
+            "brasil", "mexico", "méxico", "turkey", "syria", "iraq", "iran", "afghanistan", "somalia", "eritrea",
+            "ethiopia", "sudan", "morocco", "marruecos", "algeria", "tunisia", "egypt", "greece", "sweden", "norway",
+            "denmark", "finland", "switzerland", "austria", "österreich", "schweiz", "jamaica", "caribbean",
+            "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
+            "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky",
+            "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri",
+            "montana", "nebraska", "nevada", "ohio", "oklahoma", "oregon", "pennsylvania", "tennessee", "texas",
+            "utah", "vermont", "virginia", "washington", "wisconsin", "wyoming", "bayern", "bavaria", "sachsen",
+            "hessen", "niedersachsen", "andalucía", "andalucia", "cataluña", "catalunya", "galicia", "madrid",
+            "normandie", "bretagne", "lombardia", "sicilia", "sardegna", "toscana", "brabant", "limburg",
+            "gelderland", "the", "ward", "hospital", "resus", "theatre", "theatres", "home", "bay", "bed",
+            "room", "icu", "itu", "ed", "a&e", "er", "amu", "hdu", "ccu", "dr", "mr", "mrs", "ms", "our", "his", "her",
+            "their", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday", "christmas", "easter", "covid", "nhs", "work", "school", "church", "abroad", "holiday",
+            "hospice", "care", "nursing", "rehab", "clinic", "surgery", "gp", "outpatients", "urgencias",
+            "notaufnahme", "urgences", "pronto", "seh", "intensive", "station", "casa", "domicilio", "hause",
+            "thuis", "unit", "unidad", "la", "el", "los", "las", "le", "les", "il", "lo", "de", "der", "die", "das");
+
+    /** Words that tie a patient to a town: "lives in", "from", "near", "wohnt in", "vive en", "abita a"… */
+    private static final Pattern TOWN_BEFORE = Pattern.compile("(?i)(?<![\\p{L}])(?:(?:lives|living|lived|"
+            + "moved|back home|at home|home|staying|resident)(?:" + SP + "+alone)?" + SP + "+(?:in|at|to|near)|from|near|"
+            + "outside|wohnt" + SP + "+(?:allein" + SP + "+)?in|aus|vive" + SP + "+(?:sol[oa]" + SP + "+)?en|"
+            + "viene de|de la zona de|cerca de|habite" + SP + "+(?:seule?" + SP + "+)?(?:à|a)|près de|venant de|"
+            + "mora" + SP + "+(?:sozinh[oa]" + SP + "+)?(?:em|no|na)|perto de|vem de|abita" + SP
+            + "+(?:da sol[oa]" + SP + "+)?(?:a|ad|in)|vicino a|viene da|woont" + SP + "+(?:alleen" + SP
+            + "+)?in|uit|bij)" + SP + "+$");
+
+    private static final Pattern LIVES = Pattern.compile("(?i)live|living|moved|home|staying|resident|wohnt|vive|"
+            + "habite|mora|abita|woont");
+
+    private PlaceRules() {
+    }
+
+    /** "a man from", "our patient from", "la paciente de": a person a few words before the link. */
+    private static boolean personBefore(ScreenedText text, int i, int words) {
+        for (int k = i - 1; k >= Math.max(0, i - words - 1); k--) {
+            if (TextContext.PERSON_WORDS.contains(text.word(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static final Rule ALL = PatientDataRules.all(streets(), postcodes(), towns());
+
+    private static Rule streets() {
+        String postcodeAndTown = "(?:,?" + SP + "+(?:\\d{5}|\\d{4}-\\d{3}|\\d{4}" + SP + "?[A-Z]{2})(?:," + SP
+                + "*|" + SP + "+)\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+)*)?";
+        Rule english = Rule.of(Reason.ADDRESS, "a street address", Start.DIGIT, START + "\\d{1,5}[A-Za-z]?,?" + SP
+                + "+(?:" + NAME + SP + "+){1,3}(?i:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|way|"
+                + "crescent|cres|place|pl|court|ct|terrace|gardens|boulevard|blvd|grove|square|sq|mews|row|walk|"
+                + "hill|park|view)\\.?(?![\\p{L}])(?:" + SP + "+(?i:apt|apartment|flat|unit|suite)\\.?" + SP
+                + "*[\\p{L}\\p{N}]+)?(?:,?" + SP + "+\\p{Lu}\\p{Ll}+)?(?:,?" + SP + "+(?:[A-Z]{1,2}\\d[A-Z\\d]?" + SP
+                + "?\\d[A-Z]{2}|(?:[A-Z]{2}" + SP + ")?\\d{5}(?:-\\d{4})?)" + END + ")?");
+        // Hauptstraße 15, Lindenstr. 4a, Kerkstraat 14, Berliner Allee 3: the suffix is checked once the word is read
+        Rule germanDutch = Rule.of(Reason.ADDRESS, "a street address", Start.UPPER_CASE, START + "(?:\\p{Lu}[\\p{L}-]*"
+                + "(?:(?<=straße|strasse|weg|gasse|allee|damm|ufer|chaussee|straat|laan|plein|gracht|kade|singel|dijk|"
+                + "steeg|hof|markt)|(?<=str)\\.)|\\p{Lu}[\\p{L}-]+" + SP + "+(?:Straße|Strasse|Str\\.|Weg|Gasse|Allee|"
+                + "Damm|Ufer|Platz|Ring|Chaussee))" + SP + "*\\d{1,4}(?:" + SP + "?[a-zA-Z])?" + END
+                + "(?:(?:," + SP + "*|" + SP + "+in" + SP + "+)\\d{5}(?:" + SP + "+" + TOWN + ")?)?" + postcodeAndTown);
+        // "Am Lindenhof 7" could be "Im Raum 3": only with postcode and town
+        Rule germanWithoutStreetWord = Rule.of(Reason.ADDRESS, "a street address", Start.UPPER_CASE, START
+                + "(?:Am|Im|An der|An den|Auf der|Auf dem|Zum|Zur|In der)" + SP + "+" + NAME + SP + "+\\d{1,4}(?:"
+                + SP + "?[a-z])?,?" + SP + "+\\d{5}" + SP + "+\\p{Lu}\\p{L}+");
+        Rule french = Rule.of(Reason.ADDRESS, "a street address", Start.DIGIT, START + "\\d{1,4}(?:" + SP
+                + "?(?:bis|ter))?,?" + SP + "+(?i:rue|avenue|av\\.|bd|boulevard|place|pl\\.|chemin|allée|impasse|quai|"
+                + "route|square|cours|résidence)" + SP + "+(?:(?i:de la|de l'|du|des|de|la|le|l'|d')" + SP + "*)?"
+                + NAME + "(?:[ \\t-]+" + NAME + "){0,3}" + postcodeAndTown);
+        Rule iberian = Rule.of(Reason.ADDRESS, "a street address", Start.LETTER, START + "(?i:calle|c/|avenida|"
+                + "avda\\.?|av\\.|paseo|plaza|pza\\.|camino|carretera|ronda|travesía|glorieta|rua|r\\.|travessa|"
+                + "largo|praça|estrada|alameda|via|viale|piazza|piazzale|corso|vicolo|strada)" + SP
+                + "+(?:(?i:de la|de los|de las|del|de|la|el|los|las|das|dos|da|do|della|dei|degli|di)" + SP + "+)?"
+                + NAME + "(?:" + SP + "+(?:(?i:de la|del|de|y|e|das|dos|da|do|di)" + SP + "+)?" + NAME
+                + "){0,3},?" + SP + "+(?:(?i:n[º°o]|n\\.)\\.?" + SP + "*)?\\d{1,4}" + END + "(?:,?" + SP
+                + "*\\d{1,2}[º°ª](?:" + SP + "?[A-Z]" + END + ")?)?" + postcodeAndTown);
+        Rule ukPostcode = Rule.of(Reason.ADDRESS, "a UK postcode", Start.UPPER_CASE, START + "[A-Z]{1,2}\\d[A-Z\\d]?"
+                + SP + "?\\d[A-Z]{2}" + END);
+        return PatientDataRules.all(english, germanDutch, germanWithoutStreetWord, french, iberian, ukPostcode);
+    }
+
+    private static Rule postcodes() {
+        Rule keyed = Rule.of(Reason.ADDRESS, "a postcode after '{key}'", Start.LETTER, START + "(?i:zip(?:" + SP
+                + "?code)?|post" + SP + "?code|postal" + SP + "code|plz|postleitzahl|code" + SP + "postal|"
+                + "c\\.p\\.|cp|c[óo]digo" + SP + "postal|cap)(?![\\p{L}])[ \\t:#]*(?<id>\\d{4,5}(?:-\\d{3,4})?|"
+                + "\\d{4}" + SP + "?[A-Z]{2}|[A-Z]{1,2}\\d[A-Z\\d]?(?:" + SP + "?\\d[A-Z]{2})?)" + END);
+        Rule zipPlusFour = Rule.of(Reason.ADDRESS, "a ZIP+4 code", Start.DIGIT, START + "\\d{5}-\\d{4}" + END,
+                match -> !match.before(12).matches("(?s).*\\d[-/]\\s*$"));
+        Rule portuguese = Rule.of(Reason.ADDRESS, "a Portuguese postcode and town", Start.DIGIT, START
+                + "\\d{4}-\\d{3}" + SP + "+\\p{Lu}\\p{Ll}+");
+        // "vive solo en el 29680", "Portland 97209", "6511 KD": a bare postcode, believed only next to a patient
+        Rule bare = Rule.of(Reason.ADDRESS, "a postcode in a sentence about a patient", Start.DIGIT, START
+                + "(?<id>\\d{5}|\\d{4}" + SP + "?(?!IE|UI|ML|MG|KG|IU|EE|EU|AD|BC|PM|AM)[A-Z]{2})" + END,
+                PlaceRules::postcodeOfAPatient);
+        // "Wythenshawe M22": a UK district after a town
+        Rule ukDistrict = Rule.of(Reason.ADDRESS, "a UK postcode district after a town", Start.UPPER_CASE,
+                "(?<=\\p{Lu}\\p{Ll}{2,}" + SP + ")[A-Z]{1,2}\\d{1,2}[A-Z]?" + END,
+                match -> match.context().patientNear(match.start()) && !match.value().matches("[A-Z]\\d")
+                        && townBefore(match));
+        return PatientDataRules.all(keyed, zipPlusFour, portuguese, bare, ukDistrict);
+    }
+
+    private static boolean postcodeOfAPatient(Rule.Match match) {
+        if (!match.context().patientNear(match.start()) || PatientDataRules.UNIT_AFTER.matcher(match.after(12)).find()) {
+            return false;
+        }
+        String before = match.before(40);
+        String after = match.after(30);
+        boolean lives = Pattern.compile("(?i)(?:lives?|living|vive|wohnt|woont|abita|mora|habite|domicilio|"
+                + "domicile|en el|au|in|em|a)\\s+(?:\\p{L}+\\s+){0,2}$").matcher(before).find();
+        boolean townNear = before.matches("(?s).*\\p{Lu}\\p{Ll}+,?\\s*$") || after.matches("(?s)^,?\\s+\\p{Lu}\\p{Ll}+.*");
+        return lives || townNear;
+    }
+
+    private static boolean townBefore(Rule.Match match) {
+        var m = Pattern.compile("(\\p{Lu}\\p{Ll}{2,})\\s$").matcher(match.before(30));
+        return m.find() && !NOT_PLACES.contains(m.group(1).toLowerCase(Locale.ROOT));
+    }
+
+    /** A town after "from", "lives in", "near", "of" (after an age): in a sentence about a patient. */
+    private static Rule towns() {
+        Pattern town = Pattern.compile("\\G(" + TOWN + ")");
+        return (text, found) -> {
+            TextContext context = text.context();
+            String value = text.value();
+            for (int i = 0; i < text.wordCount(); i++) {
+                int start = text.wordStart(i);
+                if (!text.capitalised(i) || text.allCaps(i) || text.tagged(i) || i == 0
+                        || NOT_PLACES.contains(text.word(i)) || !context.patientNear(start)) {
+                    continue;
+                }
+                String before = value.substring(Math.max(0, start - 40), start);
+                var link = TOWN_BEFORE.matcher(before);
+                boolean tied = link.find() && (LIVES.matcher(link.group()).find() || personBefore(text, i, 4))
+                        || before.matches("(?s).*\\d{2,3}," + SP + "+of" + SP + "+$");
+                if (!tied) {
+                    continue;
+                }
+                var m = town.matcher(value);
+                if (m.find(start)) {
+                    String place = m.group(1);
+                    if (NameGazetteer.get().givenName(text.word(i)) && !NameGazetteer.get().surname(text.word(i))
+                            && place.indexOf(' ') < 0) {
+                        continue; // "from Doris": a person, left to the name rules
+                    }
+                    found.accept(new app.rounds.screening.entity.Finding(start, start + place.length(),
+                            Reason.ADDRESS, "a town tied to a patient ('" + before.strip().replaceAll(".*\\s", "")
+                            + " " + place + "')"));
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,145 @@
+package app.rounds.screening.control;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What each sentence of a text is about, read once from its words: whether it speaks of a patient or a patient's
+ * family (then a bare postcode, a date, a plate or a first name next to a bed identify someone), and whether it says
+ * the patient is not real (a mannequin, a scenario card, a sandbox record: then findings become notes). Hashtags and
+ * handles are not prose and count for neither (#SimWeek is not a simulation marker).
+ */
+final class TextContext {
+
+    /** Words that put a patient, a relative or a care place in a sentence, in the seven languages screened. */
+    private static final Set<String> PATIENT_WORDS = Set.of(
+            "patient", "patients", "pt", "pts", "pt's", "patient's", "lady", "gentleman", "gent", "guy", "chap",
+            "lad", "man", "woman", "resident", "client", "he", "she", "his", "him", "her", "daughter", "son", "wife",
+            "husband", "mum", "mom", "mother", "dad", "father", "grandad", "granddad", "grandpa", "grandma", "granny",
+            "nan", "nana", "grandson", "granddaughter", "grandchild", "niece", "nephew", "relative", "relatives",
+            "family", "nok", "kin", "carer", "neighbour", "neighbor", "bed", "bay", "cubicle", "admitted",
+            "admission", "discharged", "discharge", "baby", "toddler", "infant", "newborn", "child", "kid", "boy",
+            "girl", "widow", "widower", "sibling", "brother", "twin", "lives", "living", "home",
+            // es
+            "paciente", "pacientes", "señor", "señora", "abuela", "abuelo", "hija", "hijo", "esposa", "esposo",
+            "marido", "mujer", "familia", "familiar", "familiares", "cama", "habitación", "ingresó", "ingresado",
+            "ingresada", "ingreso", "alta", "vive", "domicilio", "niño", "niña", "bebé", "madre", "padre", "nieto",
+            "nieta", "vecino", "vecina",
+            // de
+            "patientin", "pat", "bewohner", "bewohnerin", "tochter", "sohn", "ehefrau", "ehemann", "angehörige",
+            "angehörigen", "familie", "zimmer", "zi", "bett", "aufgenommen", "aufnahme", "entlassen", "entlassung",
+            "wohnt", "mutter", "vater", "enkel", "enkelin", "kind", "säugling", "oma", "opa", "nachbar",
+            // fr
+            "patiente", "monsieur", "madame", "dame", "fils", "fille", "femme", "mari", "famille", "proches",
+            "chambre", "lit", "admis", "admise", "sortie", "habite", "domicile", "enfant", "bébé", "mère", "père",
+            "grand-mère", "grand-père", "voisin", "voisine",
+            // pt
+            "doente", "utente", "senhor", "senhora", "filha", "filho", "neto", "neta", "família",
+            "quarto", "internado", "internada", "mora", "avó", "avô", "mãe", "pai", "criança",
+            // it
+            "paziente", "signore", "signora", "sig", "figlia", "figlio", "moglie", "famiglia", "parenti", "letto",
+            "stanza", "camera", "ricoverato", "ricoverata", "dimesso", "dimessa", "abita", "nonna", "nonno",
+            "bambino", "bambina", // nl
+            "patiënt", "patiënte", "mevrouw", "meneer", "dochter", "zoon", "vrouw", "kamer",
+            "opgenomen", "ontslag", "woont", "moeder", "vader", "kleinzoon", "kleindochter",
+            "buurman", "buurvrouw");
+
+    /** Single words that say the patient of a sentence is not real. */
+    private static final Set<String> SIMULATION_WORDS = Set.of(
+            "mannequin", "mannequins", "manikin", "manikins", "manakin", "simman", "simbaby", "simmom", "simjunior",
+            "simnewb", "simmum", "resusci", "fictional", "fictitious", "fictive", "sandbox", "roleplay", "role-play",
+            "dummy", "scenario", "scenarios", "simulated", "simulation", "simulator", "sim-pcs", "simlab",
+            "testpatient", "testpatiënt", "oefenpatiënt", "oefendossier", "oefenomgeving", "testomgeving",
+            "simulatiepop", "oefenpop", "casus",
+            "maniquí", "maniquíes", "ficticio", "ficticia", "escenario", "simulacro", "simulación",
+            "übungspuppe", "simulationspuppe", "puppe", "szenario", "fallbeispiel", "testumgebung", "schulungsumgebung",
+            "übungsfall", "testpatientin", "fiktiv", "fiktive", "fiktiver", "fiktiven",
+            "scénario", "fictif", "simu", "simulé", "simulée",
+            "manequim", "cenário", "fictício", "fictícia", "simulado", "simulada", "treino",
+            "manichino", "fittizio", "fittizia", "simulato", "simulata");
+
+    /** Phrases that say the same ("test patient", "Mr Test", "training system", "scenario card"). */
+    private static final Pattern SIMULATION_PHRASE = Pattern.compile("(?i)(?<![\\p{L}#@])(?:test(?:ing)? patient|"
+            + "(?:mr|mrs|ms|miss|mx|herr|frau|m|mme|sr|sra|sig|sig\\.ra|mevrouw|meneer|dhr|patient|paciente|"
+            + "patiënt)\\.? test(?![\\p{L}])|training (?:system|environment|record|wristband|id|account|patient|"
+            + "mode|domain|ward|case)|practi[cs]e (?:patient|record|round|case|environment)|made[- ]up|"
+            + "case (?:card|study|scenario)|scenario card|skills? lab|not a real|no real patient|standardi[sz]ed patient|"
+            + "entorno de (?:formación|pruebas)|ambiente de (?:formação|testes|formacao)|ambiente di (?:formazione|test)|"
+            + "environnement de (?:formation|test)|caso clínico|caso clinico|cas clinique|cas n[°º]|caso n[°º]|"
+            + "(?:scenario|szenario|escenario|cenário|scénario|casus|case|caso|cas|fall|fallbeispiel) ?(?:n[°º]\\.? ?)?"
+            + "\\d+ ?:|(?:the|our|in the|during the|a|this) sim(?![\\p{L}])|sim (?:lab|room|team|scenario|session|"
+            + "station|pcs?|card|suite|cent(?:re|er)|day|week|run|debrief|drill|patient|ward|bay|bed))");
+
+    /** Phrases that say it is real after all ("a real case", "not a sim"). */
+    private static final Pattern REAL_PHRASE = Pattern.compile("(?i)(?<![\\p{L}])(?:real (?:patient|case|person|"
+            + "life)|actual patient|not (?:a|the) sim|in real life|irl|caso real|paciente real|echter patient|"
+            + "echte patiënt|vrai patient|patient réel|doente real|paziente reale)(?![\\p{L}])");
+
+    /** Who a town or a photo can belong to: a patient or someone close to one. */
+    static final Set<String> PERSON_WORDS = Set.of("patient", "pt", "lady", "gentleman", "gent", "guy", "chap",
+            "lad", "man", "woman", "resident", "he", "she", "him", "her", "daughter", "son", "wife", "husband", "mum",
+            "mom", "mother", "dad", "father", "grandad", "grandma", "nan", "family", "relatives", "neighbour",
+            "neighbor", "baby", "child", "boy", "girl", "someone", "paciente", "señor", "señora", "abuela", "abuelo",
+            "hija", "hijo", "patientin", "mann", "frau", "patiente", "monsieur", "madame", "dame", "doente", "utente",
+            "senhor", "senhora", "paziente", "signore", "signora", "patiënt", "mevrouw", "meneer",
+            "home", "house");
+
+    private final ScreenedText text;
+    private final boolean[] patient;
+    private final boolean[] simulation;
+    /** The post opens with a simulation marker ("Scenario 3:", "Sandbox EPR:"): all of it is about no one real. */
+    private final boolean simulationHeader;
+
+    TextContext(ScreenedText text) {
+        this.text = text;
+        int sentences = text.sentenceCount();
+        this.patient = new boolean[sentences];
+        this.simulation = new boolean[sentences];
+        int firstMarker = Integer.MAX_VALUE;
+        for (int i = 0; i < text.wordCount(); i++) {
+            if (text.tagged(i)) {
+                continue;
+            }
+            String word = text.word(i);
+            int sentence = text.sentenceOfWord(i);
+            if (PATIENT_WORDS.contains(word)) {
+                patient[sentence] = true;
+            }
+            if (SIMULATION_WORDS.contains(word)) {
+                simulation[sentence] = true;
+                firstMarker = Math.min(firstMarker, text.wordStart(i));
+            }
+        }
+        int[] first = {firstMarker};
+        Rule.eachMatch(SIMULATION_PHRASE, Rule.Start.ANY, text, m -> {
+            if (!taggedAt(m.start())) {
+                simulation[text.sentenceAt(m.start())] = true;
+                first[0] = Math.min(first[0], m.start());
+            }
+        });
+        firstMarker = first[0];
+        boolean[] saysReal = {false};
+        Rule.eachMatch(REAL_PHRASE, Rule.Start.LETTER, text, m -> {
+            saysReal[0] = true;
+            simulation[text.sentenceAt(m.start())] = false;
+            patient[text.sentenceAt(m.start())] = true;
+        });
+        this.simulationHeader = !saysReal[0] && firstMarker < 40;
+    }
+
+    private boolean taggedAt(int offset) {
+        return offset > 0 && (text.value().charAt(offset - 1) == '#' || text.value().charAt(offset - 1) == '@');
+    }
+
+    /** The sentence around {@code offset}, or the one before it, speaks of a patient or a patient's family. */
+    boolean patientNear(int offset) {
+        int sentence = text.sentenceAt(offset);
+        return patient[sentence] || sentence > 0 && patient[sentence - 1];
+    }
+
+    /** The text says the patient at {@code offset} is a simulation: a mannequin, a scenario, a test record. */
+    boolean simulationAt(int offset) {
+        int sentence = text.sentenceAt(offset);
+        return simulation[sentence] || simulationHeader;
+    }
+}
