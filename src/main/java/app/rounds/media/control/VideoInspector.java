@@ -17,13 +17,9 @@ import java.nio.file.Path;
 
 /**
  * A video's duration and frame size, read from its container (MP4 and QuickTime, by metadata-extractor); unknown for
- * WebM. The stream is kept as uploaded: no well-kept Java library rewrites containers, so the container's own metadata
- * (GPS, device, creation tags) stays, and the item records that.
+ * WebM. Its metadata is removed by {@link VideoMetadataRemover}.
  */
 public final class VideoInspector {
-
-    public static final String NOT_REMOVED = "Kept as uploaded: this server has no tool that removes a video "
-            + "container's metadata (location, device, creation time); check it before publishing.";
 
     public record Inspected(Integer width, Integer height, Long durationMillis) {
     }
