@@ -10,7 +10,7 @@ function describeItem(item) {
     : `${Math.round(item.sizeBytes / 1024)} KB`;
   const dimensions = item.width ? `${item.width}×${item.height}` : '';
   const duration = item.durationMillis ? `${Math.round(item.durationMillis / 1000)} s` : '';
-  const metadata = item.metadata === 'REMOVED' ? 'metadata removed' : 'metadata kept: check before publishing';
+  const metadata = item.metadata === 'REMOVED' ? 'metadata removed' : 'hidden metadata kept';
   const publishable = item.publishable ? 'publishable'
     : `not publishable: ${item.unpublishableReasons.join('; ')}`;
   return [item.fileName, item.kind === 'PHOTO' ? 'photo' : 'video', dimensions, duration, size, metadata, publishable]

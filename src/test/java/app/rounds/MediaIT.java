@@ -5,10 +5,15 @@ import app.rounds.testing.Conditions;
 import app.rounds.testing.Deployments;
 import app.rounds.testing.Staff;
 import app.rounds.testing.TestPhotos;
+import app.rounds.testing.TestVideos;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.GpsDirectory;
+import com.drew.metadata.mov.QuickTimeDirectory;
+import com.drew.metadata.mov.media.QuickTimeSoundDirectory;
+import com.drew.metadata.mov.media.QuickTimeVideoDirectory;
+import com.drew.metadata.mov.metadata.QuickTimeMetadataDirectory;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -42,6 +47,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -57,8 +63,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The media library end to end: real photos made here with GPS and camera EXIF, uploaded over HTTP to the deployed
- * app; their stored copies read back with metadata-extractor. arquillian.xml limits photos to 1 MB and videos to 3 MB.
+ * The media library end to end: real photos made here with GPS and camera EXIF, and a phone video made here by ffmpeg
+ * with a location, uploaded over HTTP to the deployed app; their stored copies read back with metadata-extractor.
+ * arquillian.xml limits photos to 1 MB and videos to 3 MB.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -239,7 +246,16 @@ class MediaIT {
         JsonObject item = body(uploaded);
         assertEquals("VIDEO", item.getString("kind"));
         assertEquals("video/mp4", item.getString("contentType"));
+        // random bytes behind an MP4 header: ffmpeg cannot rewrite them, so they are kept as uploaded, unpublishable
         assertEquals("NOT_REMOVED", item.getString("metadata"), "recorded: the container's metadata could not go");
+        String path = "api/sessions/" + sessionId + "/media/" + item.getString("id");
+        presenter.put(path, json("{'altText':'A resuscitation drill on a mannequin'}"));
+        JsonObject described = presenter.put(path + "/people", json("{'noIdentifiablePeople':true}")).json();
+        assertFalse(described.getBoolean("publishable"), described.toString());
+        assertEquals(1, described.getJsonArray("unpublishableReasons").size(), described.toString());
+        String reason = described.getJsonArray("unpublishableReasons").getString(0);
+        assertTrue(reason.startsWith("its hidden metadata, which can tell where, when and with which device it was "
+                + "filmed, was not removed: ffmpeg could not rewrite it"), reason);
         String url = item.getString("contentUrl");
 
         HttpResponse<byte[]> whole = download(url, null);
@@ -259,6 +275,52 @@ class MediaIT {
         HttpResponse<byte[]> outside = download(url, "bytes=400000-");
         assertEquals(416, outside.statusCode());
         assertEquals("bytes */300000", outside.headers().firstValue("Content-Range").orElse(""));
+    }
+
+    @Test
+    void aPhoneVideoWithALocationComesBackWithoutIt() throws Exception {
+        TestVideos.assumeFfmpeg();
+        Path folder = Files.createTempDirectory("rounds-media-it");
+        byte[] original = Files.readAllBytes(TestVideos.iphone(folder));
+        Metadata before = ImageMetadataReader.readMetadata(new ByteArrayInputStream(original));
+        QuickTimeMetadataDirectory apple = before.getFirstDirectoryOfType(QuickTimeMetadataDirectory.class);
+        assertTrue(apple != null && apple.containsTag(QuickTimeMetadataDirectory.TAG_LOCATION_ISO6709)
+                && apple.containsTag(QuickTimeMetadataDirectory.TAG_MODEL), "the test video carries a location");
+
+        HttpResponse<String> uploaded = upload("IMG_0042.MOV", original, "video/quicktime");
+        assertEquals(201, uploaded.statusCode(), uploaded.body());
+        JsonObject item = body(uploaded);
+        assertEquals("VIDEO", item.getString("kind"));
+        assertEquals("video/quicktime", item.getString("contentType"));
+        assertEquals("REMOVED", item.getString("metadata"), item.toString());
+        assertEquals(160, item.getInt("width"));
+        assertEquals(120, item.getInt("height"));
+        assertEquals(1000, item.getInt("durationMillis"));
+
+        HttpResponse<byte[]> stored = download(item.getString("contentUrl"), null);
+        assertEquals(200, stored.statusCode());
+        Metadata after = ImageMetadataReader.readMetadata(new ByteArrayInputStream(stored.body()));
+        assertFalse(after.containsDirectoryOfType(QuickTimeMetadataDirectory.class)
+                || after.containsDirectoryOfType(GpsDirectory.class), "no location, make, model or creation date");
+        Date created = after.getFirstDirectoryOfType(QuickTimeDirectory.class)
+                .getDate(QuickTimeDirectory.TAG_CREATION_TIME);
+        assertTrue(created == null || created.toInstant().isBefore(Instant.parse("1904-01-02T00:00:00Z")),
+                "no creation time: " + created);
+        for (String hidden : List.of(TestVideos.POSITION, TestVideos.MODEL, "com.apple.quicktime", "2026-03-01")) {
+            assertFalse(TestVideos.contains(stored.body(), hidden), hidden + " is gone from every byte");
+        }
+        QuickTimeVideoDirectory pictures = after.getFirstDirectoryOfType(QuickTimeVideoDirectory.class);
+        assertEquals(160, pictures.getInt(QuickTimeVideoDirectory.TAG_WIDTH), "the pictures are intact");
+        assertTrue(after.containsDirectoryOfType(QuickTimeSoundDirectory.class), "so is the sound");
+
+        String path = "api/sessions/" + sessionId + "/media/" + item.getString("id");
+        presenter.put(path, json("{'altText':'Hands of a nurse setting up an infusion pump'}"));
+        assertTrue(presenter.put(path + "/people", json("{'noIdentifiablePeople':true}")).json()
+                .getBoolean("publishable"), "a video without its metadata can be published");
+
+        HttpResponse<String> again = upload("IMG_0042 copy.MOV", original, "video/quicktime");
+        assertEquals(200, again.statusCode(), "the same video again gives the same bytes: the same item");
+        assertEquals(item.getString("id"), body(again).getString("id"));
     }
 
     @Test

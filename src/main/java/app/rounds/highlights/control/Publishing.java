@@ -232,7 +232,7 @@ public class Publishing {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<MediaLibrary.StoredFile> publicFile(String highlightId, String mediaId, String variant) {
         return served(highlightId).filter(s -> s.publication().live() && s.mediaIds().contains(mediaId))
-                .map(s -> media.file(s.publication().sessionId(), mediaId, variant));
+                .flatMap(s -> media.publicFile(s.publication().sessionId(), mediaId, variant));
     }
 
     private Optional<Served> served(String highlightId) {

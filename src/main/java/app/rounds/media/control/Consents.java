@@ -6,6 +6,7 @@ import app.rounds.media.entity.ConsentRelation;
 import app.rounds.media.entity.ConsentScope;
 import app.rounds.media.entity.ConsentStatus;
 import app.rounds.media.entity.MediaItem;
+import app.rounds.media.entity.MetadataHandling;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.security.control.StaffMember;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -131,11 +132,16 @@ public class Consents {
     }
 
     /**
-     * Publishable when it has alt text and either nobody can be recognised in it or every person pictured has a
-     * consent that allows publication (granted, public, and for a patient a signed authorisation).
+     * Publishable when its hidden metadata was removed, it has alt text and either nobody can be recognised in it or
+     * every person pictured has a consent that allows publication (granted, public, and for a patient a signed
+     * authorisation).
      */
     public static Publishability publishability(MediaItem item, List<Consent> consents) {
         List<String> reasons = new ArrayList<>();
+        if (item.metadata() != MetadataHandling.REMOVED) {
+            reasons.add("its hidden metadata, which can tell where, when and with which device it was filmed, was not "
+                    + "removed" + (item.metadataNote() == null ? "" : ": " + item.metadataNote()));
+        }
         if (item.altText() == null) {
             reasons.add("it has no alt text");
         }

@@ -65,6 +65,9 @@ public class MediaLibrary {
     Consents consents;
 
     @Inject
+    VideoMetadataRemover videoMetadata;
+
+    @Inject
     Event<MediaWithdrawn> withdrawn;
 
     @Inject
@@ -94,9 +97,10 @@ public class MediaLibrary {
 
     /**
      * Takes an upload in: streamed to disk while hashed, its type judged by its content, a photo re-encoded without
-     * metadata and thumbnailed, the files placed by their hash, then the item recorded. The same file again in the
-     * same session is the same item ({@code created} false). Outside any transaction until the record: a large video
-     * takes minutes to arrive.
+     * metadata and thumbnailed, a video's container rewritten without its metadata (or, where that cannot be done,
+     * kept as uploaded and unpublishable), the files placed by their hash, then the item recorded. The same file
+     * again in the same session is the same item ({@code created} false). Outside any transaction until the record:
+     * a large video takes minutes to arrive.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Uploaded upload(String sessionId, String staffId, String fileName, InputStream body, Long declaredLength) {
@@ -118,7 +122,7 @@ public class MediaLibrary {
             List<MediaRecords.Blob> blobs = new ArrayList<>();
             MediaItem item = kind == MediaKind.PHOTO
                     ? photo(sessionId, staffId, fileName, upload, type, temporary, blobs)
-                    : video(sessionId, staffId, fileName, upload, type, blobs);
+                    : video(sessionId, staffId, fileName, upload, type, temporary, blobs);
             MediaRecords.Recorded recorded;
             try {
                 recorded = records.record(item, blobs);
@@ -154,13 +158,29 @@ public class MediaLibrary {
                 + "GPS), XMP, IPTC and comments were not carried over.", staffId, clock.instant());
     }
 
+    /**
+     * The video without its container metadata, checked, stored by the hash of that copy; or, when that cannot be
+     * done, the video as uploaded with the reason, which keeps it unpublishable.
+     */
     private MediaItem video(String sessionId, String staffId, String fileName, MediaStore.Received upload,
-                            String type, List<MediaRecords.Blob> blobs) throws IOException {
-        VideoInspector.Inspected inspected = VideoInspector.inspect(upload.file());
-        String video = keep(upload, upload.sha256(), type, blobs);
-        return new MediaItem(sessionId, MediaKind.VIDEO, video, null, null, safeName(fileName), inspected.width(),
-                inspected.height(), inspected.durationMillis(), MetadataHandling.NOT_REMOVED,
-                VideoInspector.NOT_REMOVED, staffId, clock.instant());
+                            String type, List<Path> temporary, List<MediaRecords.Blob> blobs) throws IOException {
+        Path copy = store.temporary(".video");
+        temporary.add(copy);
+        return switch (videoMetadata.remove(upload.file(), type, copy)) {
+            case VideoMetadataRemover.Removed removed -> {
+                MediaStore.Received stripped = store.hash(removed.file());
+                VideoInspector.Inspected inspected = VideoInspector.inspect(stripped.file());
+                yield new MediaItem(sessionId, MediaKind.VIDEO, keep(stripped, upload.sha256(), type, blobs), null,
+                        null, safeName(fileName), inspected.width(), inspected.height(), inspected.durationMillis(),
+                        MetadataHandling.REMOVED, VideoMetadataRemover.REMOVED_NOTE, staffId, clock.instant());
+            }
+            case VideoMetadataRemover.Kept kept -> {
+                VideoInspector.Inspected inspected = VideoInspector.inspect(upload.file());
+                yield new MediaItem(sessionId, MediaKind.VIDEO, keep(upload, upload.sha256(), type, blobs), null,
+                        null, safeName(fileName), inspected.width(), inspected.height(), inspected.durationMillis(),
+                        MetadataHandling.NOT_REMOVED, kept.note(), staffId, clock.instant());
+            }
+        };
     }
 
     /** Places a file by its hash (synced, moved atomically), to be recorded with the item. */
@@ -327,6 +347,16 @@ public class MediaLibrary {
         }
         MediaBlob blob = em.find(MediaBlob.class, sha256);
         return new StoredFile(store.path(sha256), blob.contentType(), blob.sizeBytes(), sha256);
+    }
+
+    /**
+     * The item's file for the public, for a live publication showing it: none for an item whose hidden metadata was
+     * kept (a video published before Rounds removed video metadata is no longer sent, though its page still stands).
+     */
+    public Optional<StoredFile> publicFile(String sessionId, String itemId, String variant) {
+        MediaItem item = item(sessionId, itemId);
+        return item.metadata() == MetadataHandling.REMOVED ? Optional.of(file(sessionId, itemId, variant))
+                : Optional.empty();
     }
 
     private MediaItem item(String sessionId, String itemId) {

@@ -6,8 +6,10 @@ import com.drew.lang.Rational;
 import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.mov.QuickTimeDirectory;
+import com.drew.metadata.mov.media.QuickTimeMediaDirectory;
 import com.drew.metadata.mov.media.QuickTimeVideoDirectory;
 import com.drew.metadata.mp4.Mp4Directory;
+import com.drew.metadata.mp4.media.Mp4MediaDirectory;
 import com.drew.metadata.mp4.media.Mp4VideoDirectory;
 
 import java.io.IOException;
@@ -15,13 +17,9 @@ import java.nio.file.Path;
 
 /**
  * A video's duration and frame size, read from its container (MP4 and QuickTime, by metadata-extractor); unknown for
- * WebM. The stream is kept as uploaded: no well-kept Java library rewrites containers, so the container's own metadata
- * (GPS, device, creation tags) stays, and the item records that.
+ * WebM. Its metadata is removed by {@link VideoMetadataRemover}.
  */
 public final class VideoInspector {
-
-    public static final String NOT_REMOVED = "Kept as uploaded: this server has no tool that removes a video "
-            + "container's metadata (location, device, creation time); check it before publishing.";
 
     public record Inspected(Integer width, Integer height, Long durationMillis) {
     }
@@ -36,20 +34,25 @@ public final class VideoInspector {
             Integer width = null;
             Integer height = null;
             for (Directory directory : metadata.getDirectories()) {
-                if (directory instanceof Mp4Directory || directory instanceof QuickTimeDirectory) {
+                // the track directories extend the movie's: ask about them first
+                if (directory instanceof Mp4VideoDirectory || directory instanceof QuickTimeVideoDirectory) {
+                    int widthTag = directory instanceof Mp4VideoDirectory ? Mp4VideoDirectory.TAG_WIDTH
+                            : QuickTimeVideoDirectory.TAG_WIDTH;
+                    int heightTag = directory instanceof Mp4VideoDirectory ? Mp4VideoDirectory.TAG_HEIGHT
+                            : QuickTimeVideoDirectory.TAG_HEIGHT;
+                    if (width == null) {
+                        width = directory.getInteger(widthTag);
+                        height = directory.getInteger(heightTag);
+                    }
+                } else if (directory instanceof Mp4MediaDirectory || directory instanceof QuickTimeMediaDirectory) {
+                    continue; // sound and other tracks
+                } else if (directory instanceof Mp4Directory || directory instanceof QuickTimeDirectory) {
                     int tag = directory instanceof Mp4Directory ? Mp4Directory.TAG_DURATION_SECONDS
                             : QuickTimeDirectory.TAG_DURATION_SECONDS;
                     Rational seconds = directory.getRational(tag);
                     if (seconds != null) {
                         duration = Math.round(seconds.doubleValue() * 1000);
                     }
-                } else if (directory instanceof Mp4VideoDirectory || directory instanceof QuickTimeVideoDirectory) {
-                    int widthTag = directory instanceof Mp4VideoDirectory ? Mp4VideoDirectory.TAG_WIDTH
-                            : QuickTimeVideoDirectory.TAG_WIDTH;
-                    int heightTag = directory instanceof Mp4VideoDirectory ? Mp4VideoDirectory.TAG_HEIGHT
-                            : QuickTimeVideoDirectory.TAG_HEIGHT;
-                    width = directory.getInteger(widthTag);
-                    height = directory.getInteger(heightTag);
                 }
             }
             return new Inspected(width, height, duration);
