@@ -122,7 +122,8 @@ function renderFindings(findings) {
   document.getElementById('findings').replaceChildren(...findings.map((f, i) => {
     const reason = element('textarea', { id: `justification-${i}`, rows: 2, maxLength: 1000, value: f.justification || '' });
     const row = element('li', { className: 'finding' },
-      element('p', {}, element('strong', { textContent: `${f.label}` }), ` in ${f.field}: “${f.excerpt}”`),
+      element('p', {}, element('strong', { textContent: `${f.label}` }), ` in ${f.field}: “${f.excerpt}”`,
+        f.why ? ` (${f.why})` : ''),
       element('label', { htmlFor: reason.id, textContent: 'Why it may go ahead (or change the text)' }), reason);
     row.dataset.field = f.field;
     row.dataset.excerpt = f.excerpt;

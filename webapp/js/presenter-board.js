@@ -51,9 +51,16 @@ function item(q) {
   li.dataset.id = q.id;
   li.querySelector('.question-text').textContent = q.text;
   const screening = li.querySelector('.screening');
-  if (q.screening.length) {
-    screening.textContent = `Held by screening: ${[...new Set(q.screening.map((f) => f.label))].join(', ')}`;
-    li.classList.add('flagged');
+  const notes = q.screeningNotes || [];
+  if (q.screening.length || notes.length) {
+    // each finding in words: what kind, the words it is about, and why screening thought so
+    const said = (f) => `${f.label} “${q.text.substring(f.start, f.end)}”${f.why ? ` (${f.why})` : ''}`;
+    const lines = [];
+    if (q.screening.length) lines.push(`Held by screening: ${q.screening.map(said).join('; ')}`);
+    if (notes.length) lines.push(`Screening note: ${notes.map(said).join('; ')}`);
+    screening.textContent = lines.join('. ');
+    if (q.screening.length) li.classList.add('flagged');
+    else screening.classList.add('note');
   } else {
     screening.remove();
   }

@@ -52,6 +52,7 @@ function renderPacket(p) {
   document.getElementById('rendition').innerHTML = p.rendition.html;
   document.getElementById('packet-findings').replaceChildren(...(p.findings.length ? p.findings.map((f) =>
     element('li', { className: 'finding' }, element('strong', { textContent: f.label }), ` in ${f.field}: “${f.excerpt}”`,
+      f.why ? ` (${f.why})` : '',
       element('p', { textContent: f.justification ? `Author's reason: ${f.justification}` : 'No reason given' })))
     : [element('li', { className: 'muted', textContent: 'Screening found nothing.' })]));
   const parts = p.rendition.parts;

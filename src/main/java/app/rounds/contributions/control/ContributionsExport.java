@@ -37,12 +37,12 @@ public class ContributionsExport {
                 .setParameter("session", sessionId).getResultList()) {
             csv.printRecord("question", q.id(), time(q.createdAt()), time(q.updatedAt()), q.status(), q.answered(),
                     q.pinned(), q.archived(), q.votes(), "", cell(q.authorName()), cell(q.text()),
-                    reasons(q.screening()));
+                    reasons(q.screening().findings()));
         }
         for (Feedback f : em.createNamedQuery(Feedback.FIND_BY_SESSION, Feedback.class)
                 .setParameter("session", sessionId).getResultList()) {
             csv.printRecord("feedback", f.id(), "", time(f.updatedAt()), "", "", "", "", "", f.rating(), "",
-                    cell(f.comment()), reasons(f.screening()));
+                    cell(f.comment()), reasons(f.screening().findings()));
         }
         csv.flush();
     }

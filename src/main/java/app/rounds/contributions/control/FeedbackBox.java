@@ -43,7 +43,8 @@ public class FeedbackBox {
     }
 
     /** One feedback for staff, with where it came from (the web page, or a post and its author's handle). */
-    public record Entry(int rating, String comment, Instant at, List<Findings.Shown> screening, Origin origin,
+    public record Entry(int rating, String comment, Instant at, List<Findings.Shown> screening,
+                        List<Findings.Shown> screeningNotes, Origin origin,
                         String authorHandle) {
     }
 
@@ -75,7 +76,7 @@ public class FeedbackBox {
                     em.persist(created);
                     return created;
                 });
-        feedback.rate(rating, comment, Findings.stored(screener.screen(comment)), clock.instant());
+        feedback.rate(rating, comment, Findings.recorded(screener.screen(comment)), clock.instant());
         retracted.fire(new ContributionRetracted(sessionId, feedback.id(), "changed by its author"));
         UniqueConstraints.flush(em, "uq_feedback_participant", () -> ProblemException.conflict("concurrent-change",
                 "Your feedback was just given from another tab; reload and try again."));
@@ -125,7 +126,7 @@ public class FeedbackBox {
 
     private void rate(Feedback feedback, int rating, String comment) {
         String shortened = comment == null ? null : Questions.shortened(comment, Feedback.MAX_COMMENT);
-        feedback.rate(rating, shortened, Findings.stored(screener.screen(shortened)), clock.instant());
+        feedback.rate(rating, shortened, Findings.recorded(screener.screen(shortened)), clock.instant());
         em.flush();
         appendSummary(feedback.sessionId());
     }
@@ -146,7 +147,7 @@ public class FeedbackBox {
         all.forEach(f -> distribution[f.rating() - 1]++);
         double average = all.stream().mapToInt(Feedback::rating).average().orElse(0);
         List<Comment> latest = all.stream()
-                .filter(f -> f.comment() != null && f.screening() == null)
+                .filter(f -> f.comment() != null && !f.screening().held())
                 .limit(LATEST_COMMENTS)
                 .map(f -> new Comment(f.comment(), f.rating(), f.updatedAt()))
                 .toList();
@@ -156,7 +157,8 @@ public class FeedbackBox {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Entry> entries(String sessionId) {
         return all(sessionId, LockModeType.NONE).stream()
-                .map(f -> new Entry(f.rating(), f.comment(), f.updatedAt(), Findings.read(f.screening()),
+                .map(f -> new Entry(f.rating(), f.comment(), f.updatedAt(), Findings.read(f.screening().findings()),
+                        Findings.read(f.screening().notes()),
                         f.provenance().origin(), f.provenance().authorHandle()))
                 .toList();
     }

@@ -1,5 +1,6 @@
 package app.rounds.contributions.control;
 
+import app.rounds.contributions.entity.ScreeningRecord;
 import app.rounds.screening.entity.Finding;
 import app.rounds.screening.entity.Screening;
 import jakarta.json.bind.Jsonb;
@@ -9,11 +10,12 @@ import jakarta.json.bind.JsonbException;
 import java.util.List;
 
 /**
- * Screening findings as moderators see them, stored with the contribution as JSON: where in the text, and why.
+ * Screening findings as moderators see them, stored with the contribution as JSON: where in the text, what kind,
+ * and why in words. Notes are findings that context lowered: shown, not held.
  */
 public final class Findings {
 
-    public record Shown(int start, int end, String reason, String label) {
+    public record Shown(int start, int end, String reason, String label, String why) {
     }
 
     private static final Jsonb JSON = JsonbBuilder.create();
@@ -24,12 +26,13 @@ public final class Findings {
     /** Findings kept per text: enough for a moderator to see why; a text with more is held all the same. */
     static final int MAX_KEPT = 50;
 
-    /** The JSON to store, or null when screening found nothing. */
-    static String stored(Screening screening) {
-        if (!screening.flagged()) {
-            return null;
-        }
-        return JSON.toJson(screening.findings().stream().limit(MAX_KEPT).map(Findings::shown).toList());
+    /** What to store: the findings and the notes as JSON, each null when there are none. */
+    static ScreeningRecord recorded(Screening screening) {
+        return new ScreeningRecord(json(screening.findings()), json(screening.notes()));
+    }
+
+    private static String json(List<Finding> findings) {
+        return findings.isEmpty() ? null : JSON.toJson(findings.stream().limit(MAX_KEPT).map(Findings::shown).toList());
     }
 
     public static List<Shown> read(String stored) {
@@ -44,6 +47,7 @@ public final class Findings {
     }
 
     private static Shown shown(Finding finding) {
-        return new Shown(finding.start(), finding.end(), finding.reason().name(), finding.reason().label());
+        return new Shown(finding.start(), finding.end(), finding.reason().name(), finding.reason().label(),
+                finding.why());
     }
 }

@@ -19,7 +19,7 @@ public final class QuestionViews {
     public record ModeratedQuestion(String id, String text, String authorName, Origin origin, String authorHandle,
                                     String originalUrl, QuestionStatus status, boolean answered,
                                     boolean pinned, boolean archived, int votes, Instant createdAt, Instant updatedAt,
-                                    List<Findings.Shown> screening) {
+                                    List<Findings.Shown> screening, List<Findings.Shown> screeningNotes) {
     }
 
     /** For its author: where it stands, but not why it was held. */
@@ -45,7 +45,8 @@ public final class QuestionViews {
     public static ModeratedQuestion moderated(Question q) {
         return new ModeratedQuestion(q.id(), q.text(), q.authorName(), q.provenance().origin(),
                 q.provenance().authorHandle(), q.provenance().originalUrl(), q.status(), q.answered(), q.pinned(),
-                q.archived(), q.votes(), q.createdAt(), q.updatedAt(), Findings.read(q.screening()));
+                q.archived(), q.votes(), q.createdAt(), q.updatedAt(), Findings.read(q.screening().findings()),
+                Findings.read(q.screening().notes()));
     }
 
     public static OwnQuestion own(Question q) {

@@ -10,6 +10,7 @@ import app.rounds.contributions.control.QuestionViews.VoteView;
 import app.rounds.contributions.entity.Provenance;
 import app.rounds.contributions.entity.Question;
 import app.rounds.contributions.entity.QuestionStatus;
+import app.rounds.contributions.entity.ScreeningRecord;
 import app.rounds.contributions.entity.QuestionVote;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.screening.control.Screener;
@@ -80,7 +81,7 @@ public class Questions {
 
     public OwnQuestion ask(Joined trainee, String text) {
         ensureOpen(trainee);
-        String findings = Findings.stored(screener.screen(text));
+        ScreeningRecord findings = Findings.recorded(screener.screen(text));
         Question question = new Question(trainee.session().id(), trainee.participant().id(),
                 trainee.participant().displayName(), text.strip(), findings,
                 trainee.session().moderationMode() == ModerationMode.PRE_MODERATION, clock.instant());
@@ -101,7 +102,7 @@ public class Questions {
     public String ingest(String sessionId, Provenance provenance, String text) {
         String shortened = shortened(text);
         Question question = Question.ingested(sessionId, provenance, shortened,
-                Findings.stored(screener.screen(shortened)), clock.instant());
+                Findings.recorded(screener.screen(shortened)), clock.instant());
         em.persist(question);
         board.append(sessionId, Stream.MODERATION, Frames.CONTRIBUTION_CREATED, question.id(),
                 QuestionViews.moderated(question));
@@ -116,7 +117,7 @@ public class Questions {
         }
         boolean wasVisible = question.visible();
         String shortened = shortened(text);
-        question.revise(shortened, Findings.stored(screener.screen(shortened)), clock.instant());
+        question.revise(shortened, Findings.recorded(screener.screen(shortened)), clock.instant());
         retracted.fire(new ContributionRetracted(question.sessionId(), question.id(), "edited at its source"));
         published(question, wasVisible);
     }

@@ -82,6 +82,6 @@ public class QuotableContributions {
     private static Quotable of(Feedback f) {
         return new Quotable(f.id(), Kind.FEEDBACK, f.sessionId(), f.comment(), f.provenance().origin(),
                 f.participantId(), f.provenance().authorHandle(), f.provenance().originalUrl(),
-                f.comment() != null && f.screening() == null, 0, f.rating(), f.updatedAt());
+                f.comment() != null && !f.screening().held(), 0, f.rating(), f.updatedAt());
     }
 }

@@ -47,8 +47,8 @@ public class Feedback {
     @Column(length = MAX_COMMENT)
     private String comment;
 
-    @Column
-    private String screening;
+    @Embedded
+    private ScreeningRecord screening = ScreeningRecord.clean();
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -73,13 +73,13 @@ public class Feedback {
         return feedback;
     }
 
-    public void rate(int rating, String comment, String screeningFindings, Instant now) {
+    public void rate(int rating, String comment, ScreeningRecord screening, Instant now) {
         if (rating < 1 || rating > 5) {
             throw new IllegalArgumentException("rating must be 1 to 5");
         }
         this.rating = rating;
         this.comment = comment == null || comment.isBlank() ? null : comment.strip();
-        this.screening = screeningFindings;
+        this.screening = screening;
         this.updatedAt = now;
     }
 
@@ -107,8 +107,8 @@ public class Feedback {
         return comment;
     }
 
-    public String screening() {
-        return screening;
+    public ScreeningRecord screening() {
+        return screening == null ? ScreeningRecord.clean() : screening;
     }
 
     public Instant updatedAt() {

@@ -69,9 +69,9 @@ public class Question {
     @Column(nullable = false)
     private boolean archived;
 
-    /** Screening findings as JSON, for moderators only; null when the text was clean. */
-    @Column
-    private String screening;
+    /** Screening findings and notes, for moderators only. */
+    @Embedded
+    private ScreeningRecord screening = ScreeningRecord.clean();
 
     @Column(nullable = false)
     private int votes;
@@ -91,34 +91,34 @@ public class Question {
     /**
      * A new question: held PENDING when screening flagged it or the session pre-moderates, otherwise APPROVED at once.
      */
-    public Question(String sessionId, String participantId, String authorName, String text, String screeningFindings,
+    public Question(String sessionId, String participantId, String authorName, String text, ScreeningRecord screening,
                     boolean preModeration, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.sessionId = sessionId;
         this.participantId = participantId;
         this.authorName = authorName;
         this.text = text;
-        this.screening = screeningFindings;
-        this.status = preModeration || screeningFindings != null ? QuestionStatus.PENDING : QuestionStatus.APPROVED;
+        this.screening = screening;
+        this.status = preModeration || screening.held() ? QuestionStatus.PENDING : QuestionStatus.APPROVED;
         this.createdAt = now;
         this.updatedAt = now;
     }
 
     /** A post taken from a network: it always waits for moderation, whatever the session's mode. */
-    public static Question ingested(String sessionId, Provenance provenance, String text, String screeningFindings,
+    public static Question ingested(String sessionId, Provenance provenance, String text, ScreeningRecord screening,
                                     Instant now) {
-        Question question = new Question(sessionId, null, null, text, screeningFindings, true, now);
+        Question question = new Question(sessionId, null, null, text, screening, true, now);
         question.provenance = provenance;
         return question;
     }
 
     /** The original was edited: the new text is screened again and goes back to moderation. */
-    public void revise(String text, String screeningFindings, Instant now) {
+    public void revise(String text, ScreeningRecord screening, Instant now) {
         if (status == QuestionStatus.WITHDRAWN) {
             throw new IllegalStateException("A withdrawn question stays withdrawn");
         }
         this.text = text;
-        this.screening = screeningFindings;
+        this.screening = screening;
         this.status = QuestionStatus.PENDING;
         this.updatedAt = now;
     }
@@ -198,8 +198,8 @@ public class Question {
         return archived;
     }
 
-    public String screening() {
-        return screening;
+    public ScreeningRecord screening() {
+        return screening == null ? ScreeningRecord.clean() : screening;
     }
 
     public int votes() {

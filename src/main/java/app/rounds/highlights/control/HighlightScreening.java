@@ -21,8 +21,12 @@ public class HighlightScreening {
 
     private static final Jsonb JSON = JsonbBuilder.create();
 
-    /** A finding in one shown text; {@code justification} is the author's reason to go ahead, if given. */
-    public record HighlightFinding(String field, String excerpt, Reason reason, String label, String justification) {
+    /**
+     * A finding in one shown text, {@code why} screening found it; {@code justification} is the author's reason to go
+     * ahead, if given.
+     */
+    public record HighlightFinding(String field, String excerpt, Reason reason, String label, String why,
+                                   String justification) {
 
         public boolean overridden() {
             return justification != null && !justification.isBlank();
@@ -48,7 +52,7 @@ public class HighlightScreening {
                                 && !j.justification().isBlank())
                         .map(j -> j.justification().strip()).findFirst().orElse(null);
                 found.add(new HighlightFinding(field.field(), excerpt, finding.reason(), finding.reason().label(),
-                        reason));
+                        finding.why(), reason));
             }
         }
         return List.copyOf(found);
