@@ -156,7 +156,38 @@ class LiveBoardIT {
             String clean = ask(trainee, "What is the maximum infusion rate?");
             assertEquals(clean, publicView.next("contribution.created").getJsonObject("data").getString("id"),
                     "a clean question shows at once; the held one never reached the public stream");
+
+            assertEquals(clean, staffView.next("contribution.created").getJsonObject("data").getString("id"));
+
+            // advice to a member of the public is held on the question path, with its reason in words
+            Reply advice = trainee.post("api/participants/me/questions", json("{'text':'@jo_runs sounds like "
+                    + "shingles, ask your GP for aciclovir, no need for A&E'}"));
+            assertEquals("PENDING", advice.json().getString("status"));
+            JsonObject adviceFinding = staffView.next("contribution.created").getJsonObject("data")
+                    .getJsonArray("screening").getJsonObject(0);
+            assertEquals("MEDICAL_ADVICE", adviceFinding.getString("reason"));
+            assertTrue(adviceFinding.getString("why").contains("doctor"), adviceFinding.toString());
+
+            // a scenario card's "patient" is a note for the moderators, not a hold
+            String scenario = ask(trainee, "Scenario 3: Mrs Jones, 72, post-op day 2, HR 118. First action?");
+            JsonObject noted = staffView.next("contribution.created").getJsonObject("data");
+            assertEquals(scenario, noted.getString("id"));
+            assertEquals("APPROVED", noted.getString("status"), "post-moderation: not held");
+            assertEquals(0, noted.getJsonArray("screening").size());
+            JsonObject note = noted.getJsonArray("screeningNotes").getJsonObject(0);
+            assertEquals("PERSON_NAME", note.getString("reason"));
+            assertTrue(note.getString("why").contains("not real"), note.toString());
+            assertEquals(scenario, publicView.next("contribution.created").getJsonObject("data").getString("id"));
         }
+
+        // and on the feedback path: an advising comment stays out of the summary the staff see
+        assertEquals(200, trainee.post("api/participants/me/feedback", json("{'rating':5,'comment':'Your mum "
+                + "should stop her amlodipine if her ankles swell, she does not need the GP'}")).status());
+        JsonObject entry = presenter.get("api/sessions/" + board.id() + "/feedback").json().getJsonArray("entries")
+                .getJsonObject(0);
+        assertEquals("MEDICAL_ADVICE", entry.getJsonArray("screening").getJsonObject(0).getString("reason"));
+        assertTrue(presenter.get("api/sessions/" + board.id() + "/feedback").json().getJsonObject("summary")
+                .getJsonArray("latestComments").isEmpty(), "held comments are not in the summary");
     }
 
     @Test

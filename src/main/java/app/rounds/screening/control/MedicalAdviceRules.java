@@ -38,6 +38,7 @@ final class MedicalAdviceRules implements Rule {
             // es
             + "(?:tu|a tu|de tu) (?:padre|madre|hij[oa]|marido|mujer|abuel[oa]|herman[oa]|niñ[oa]|bebé|novi[oa]|"
             + "pareja|amig[oa])|lo que (?:describes|cuentas)|por lo que cuentas|yo en tu lugar|en tu caso|"
+            + "yo que tú|yo que tu|"
             // de
             + "(?:deine?[mnrs]?) (?:mutter|vater|sohn|tochter|mann|frau|oma|opa|kind|baby|schwester|bruder|"
             + "freund\\w*|knöchel|knie|rücken|ausschlag)|was du beschreibst|mit dem knöchel|an deiner stelle|"
@@ -47,7 +48,7 @@ final class MedicalAdviceRules implements Rule {
             + "à ta place|ce que vous décrivez|"
             // pt
             + "(?:a tua|o teu|tua|teu) (?:mãe|pai|filh[oa]|marido|mulher|av[óô]|irm[ãa]o?|namorad[oa]|bebé)|"
-            + "pelo que descreves|pelo que contas|no teu lugar|"
+            + "pelo que descreves|pelo que contas|no teu lugar|no lugar d[ao] tu[ao]|se fosse a ti|"
             // it
             + "(?:tua|tuo|a tuo|a tua) (?:madre|padre|figli[oa]|marito|moglie|nonn[oa]|fratello|sorella|"
             + "bambin[oa])|da come lo descrivi|al tuo posto|"
@@ -79,8 +80,8 @@ final class MedicalAdviceRules implements Rule {
             + "c'est (?:typiquement|sûrement|probablement|sans doute|clairement|juste) |ça ressemble à|on dirait|"
             + "passe (?:souvent )?toute seule|"
             // pt
-            + "(?:é|e) só (?:um|uma)|tem (?:uma|um) (?:infe[çc][ãa]o|entorse|gripe|otite|virose)|parece (?:um|uma)|"
-            + "(?:é|e) normal|"
+            + "(?:é|e) só (?:um|uma)|tem (?:uma|um) (?:infe[çc][ãa]o|entorse|gripe|otite|virose)|"
+            + "parece (?:mesmo |bem |mesmo mesmo )?(?:um|uma)|(?:é|e) normal|são típic[oa]s|é típic[oa]|"
             // it
             + "(?:è|e) (?:sicuramente|probabilmente|chiaramente|solo) |sembra (?:un|una)|da come lo descrivi (?:è|e)|"
             // nl
@@ -103,6 +104,8 @@ final class MedicalAdviceRules implements Rule {
 
     /** A treatment or a step of care told to someone. */
     private static final Pattern DIRECTIVE = Pattern.compile("(?iu)" + B + "(?:"
+            + "(?:stopping|skipping|taking|starting|doubling|cutting out|coming off|halving) (?:the|his|her|their|your|"
+            + "that|those|them)? ?[\\p{L}-]+|"
             + "(?:just |then |and |so )?(?:take|stop(?: taking)?|start|drink|alternate|skip|apply|push fluids|"
             + "put (?:her|him|it|them)|keep (?:it|her|him) |ice|rest|elevate|foam roll|double|up the dose|"
             + "look up|get (?:some )?[\\p{L}-]+ (?:drops|cream|tablets|over the counter|from the pharmacy)|"
@@ -114,7 +117,7 @@ final class MedicalAdviceRules implements Rule {
             + "decrease|reduce|skip)(?: taking)?)" + E + "|"
             // es
             + B + "(?:que tome|toma|tómate|tomad|que deje|deja de|alterna|bebe|que beba|pídele|le pediría|"
-            + "ve al|ve a urgencias|ponle|dale)" + E + "|"
+            + "ve al|ve a urgencias|ponle|dale|le quitaría|le dejaría|le daría|dejaría|quitaría|suspendería)" + E + "|"
             // de
             + B + "(?:nimm|nehmen sie|geh (?:morgen |heute )?(?:früh )?zum|lass dir|sollte (?:das |den |die )?"
             + "\\p{L}+ (?:erstmal )?absetzen|absetzen|kühlen|hochlegen|trink|3x täglich|dreimal täglich)" + E + "|"
@@ -122,7 +125,8 @@ final class MedicalAdviceRules implements Rule {
             + B + "(?:prends|prenez|demande (?:du |de la |des )?\\p{L}+ à ton médecin|arrête|devrait arrêter|"
             + "tu attends|va aux urgences|bois)" + E + "|"
             // pt
-            + B + "(?:que beba|tome|toma|devia parar|deve parar|gelo,? repouso|fala com o médico)" + E + "|"
+            + B + "(?:que beba|tome|toma|devia parar|deve parar|gelo,? repouso|fala com o médico|dá ao|dá à|"
+            + "dá-lhe|dê-lhe|dê ao|deixava|parava|tomava|suspendia)" + E + "|"
             // it
             + B + "(?:fatti prescrivere|può (?:tranquillamente )?sospendere|sospendi|dai a tu[oa]|prendi|"
             + "prendete)" + E + "|"

@@ -176,6 +176,12 @@ final class NameRules implements Rule {
                 i = end + 1;
                 continue;
             }
+            end = surnameCommaGiven(text, i);
+            if (end > i) {
+                report(text, i, end, "a surname and a given name, as on a label", found);
+                i = end + 1;
+                continue;
+            }
             String why = singleNameInCare(text, i);
             if (why != null) {
                 report(text, i, i, why, found);
@@ -255,7 +261,7 @@ final class NameRules implements Rule {
             }
             boolean known = names.anyName(second);
             boolean careful = text.startsSentence(i) || titleCase[text.sentenceOfWord(i)];
-            if (!known && (careful || names.commonWord(first))) {
+            if (!known && (titleCase[text.sentenceOfWord(i)] || names.commonWord(first))) {
                 return -1;
             }
             if (known && careful && names.commonWord(first) && names.commonWord(second)) {
@@ -317,14 +323,31 @@ final class NameRules implements Rule {
         return names.surname(text.word(i)) || gap.startsWith(",") ? next : -1;
     }
 
+    /** "Ahmadi, Farzaneh" on a label or a list: a known surname, a comma, a known given name. */
+    private int surnameCommaGiven(ScreenedText text, int i) {
+        if (i + 1 >= text.wordCount() || !text.capitalised(i) || text.allCaps(i) || !text.gapAfter(i).equals(", ")) {
+            return -1;
+        }
+        String surname = text.word(i);
+        String given = text.word(i + 1);
+        boolean known = names.surname(surname) && !names.commonWord(surname) && names.givenName(given)
+                && !names.commonWord(given) && text.capitalised(i + 1) && !NOT_NAMES.contains(surname);
+        return known && !staffBefore(text, i) ? i + 1 : -1;
+    }
+
     /** A single name tied to a bed, ward or room, or to a relative; the reason, or null. */
     private String singleNameInCare(ScreenedText text, int i) {
         if (text.tagged(i) || staffBefore(text, i) || staffAfter(text, i)) {
             return null;
         }
         String word = text.word(i);
-        if (NOT_NAMES.contains(word) || FAMOUS.contains(word) || word.length() < 2 || eponymAfter(text, i)) {
+        if (FAMOUS.contains(word) || word.length() < 2 || eponymAfter(text, i)) {
             return null;
+        }
+        if (NOT_NAMES.contains(word)) {
+            // "bed 11 will is refusing": a name that is also a word, right after a bed and before what it does
+            String place = names.givenName(word) ? careBefore(text, i) : null;
+            return place == null ? null : "a name after '" + place + "'";
         }
         boolean capitalised = text.capitalised(i) && !text.allCaps(i);
         boolean known = names.anyName(word);
@@ -381,19 +404,37 @@ final class NameRules implements Rule {
         return null;
     }
 
-    /** "la de la cama 214, Ndeye Fall", "bed 4 - Doris", "la abuela de la cama 7, Remedios". */
-    private static String careBefore(ScreenedText text, int i) {
+    /**
+     * "la de la cama 214, Ndeye Fall", "bed 4 - Doris", "bed 14 grace keeps…": a name right after a care place; with
+     * nothing between them, a name that is also a word must be followed by what a subject does ("bed 11 will is…").
+     */
+    private String careBefore(ScreenedText text, int i) {
         if (i < 1) {
             return null;
         }
         String before = text.value().substring(Math.max(0, text.wordStart(i) - 30), text.wordStart(i));
         var m = PLACE_BEFORE.matcher(before);
-        return m.find() ? m.group(1).strip() : null;
+        if (!m.find()) {
+            return null;
+        }
+        boolean punctuated = m.group(2).strip().length() > 0;
+        String word = text.word(i);
+        boolean subjectFollows = i + 1 < text.wordCount() && SUBJECT_VERBS.contains(text.word(i + 1))
+                || text.gapAfter(i).startsWith("'s") || text.gapAfter(i).startsWith("’s");
+        if (punctuated || names.anyName(word) && (!names.commonWord(word) || subjectFollows)) {
+            return m.group(1).strip();
+        }
+        return null;
     }
 
     private static final Pattern PLACE_BEFORE = Pattern.compile("(?i)(?<![\\p{L}])((?:bed|bay|cubicle|room|ward|"
-            + "cama|habitación|hab\\.|box|lit|chambre|letto|stanza|quarto|leito|kamer|bett|zimmer|zi\\.)\\s*"
-            + "(?:n[º°o]\\.?\\s*)?\\d{1,4}[a-z]?)\\s*[,:–-]\\s*$");
+            + "side room|cama|habitación|hab\\.|box|lit|chambre|letto|stanza|quarto|leito|kamer|bett|zimmer|zi\\.)"
+            + "\\s*(?:n[º°o]\\.?\\s*)?\\d{1,4}[a-z]?)(\\s*[,:–-]\\s*|\\s+)$");
+
+    /** What a subject does next: "bed 11 will is refusing", "bed 14 grace keeps pulling". */
+    private static final Set<String> SUBJECT_VERBS = Set.of("is", "was", "has", "had", "keeps", "kept", "wants",
+            "wanted", "refuses", "refused", "refusing", "says", "said", "pulled", "pulls", "fell", "needs", "asked",
+            "asks", "went", "won't", "can't", "isn't", "doesn't", "did", "does", "just", "still");
 
     /** "his wife, Mei", "sa fille Léa", "die Tochter Anna": the relative, or null. */
     private static String relativeBefore(ScreenedText text, int i) {
@@ -433,15 +474,15 @@ final class NameRules implements Rule {
 
     /** "Dr Okafor", "our educator Tom", "Prof. Weber", "enf.ª Marta", "verpleegkundige Anouk". */
     private static boolean staffBefore(ScreenedText text, int i) {
-        for (int k = i - 1; k >= Math.max(0, i - 2); k--) {
-            if (STAFF_ROLES.contains(text.word(k))) {
-                return true;
-            }
-            if (!text.capitalised(k + 1) && k + 1 < i) {
-                return false;
-            }
+        if (i < 1 || !text.gapAfter(i - 1).matches("[\\s.ªº]*")) {
+            return false;
         }
-        return false;
+        if (STAFF_ROLES.contains(text.word(i - 1))) {
+            return true;
+        }
+        // "Dr Ngozi Okafor": a role, then a capitalised given name, then this word
+        return i >= 2 && STAFF_ROLES.contains(text.word(i - 2)) && text.capitalised(i - 1)
+                && text.gapAfter(i - 2).matches("[\\s.ªº]*");
     }
 
     /** "Ms Hope Okoro (our sim facilitator)", "Tom, our educator", "j.patel (I'm the wound care CNS)". */

@@ -249,6 +249,7 @@ final class PatientDataRules {
     /** Teaching machines: a private address among them is a classroom PC, not a patient's device. */
     private static final Pattern TRAINING_EQUIPMENT = Pattern.compile("(?iu)(?<![\\p{L}])(?:training|trainings?|"
             + "sim|simulation|skills|classroom|lecture|teaching|quiz|demo|projector|wifi|wi-fi|ipads?|laptops?|"
+            + "manikins?|mannequins?|maniquí|manequim|manichino|übungspuppe|oefenpop|"
             + "pcs?|computers?|aula|formación|formação|formazione|schulung|schulungs\\p{L}*|unterricht|"
             + "laboratorio|laboratório|labo|salle|zaal|raum|lokaal|opleiding|oefen\\p{L}*)(?![\\p{L}])");
 
@@ -294,7 +295,8 @@ final class PatientDataRules {
     private static Rule serials() {
         Rule keyed = Rule.of(Reason.DEVICE_SERIAL, "a code after '{key}'", Start.LETTER, START + SERIAL_KEY
                 + "(?![\\p{L}])" + LINK + CODE, match -> match.digits() >= 2 && match.value().length() <= 30
-                && !trainingCode(match.value()));
+                && !trainingCode(match.value()) && (match.context().patientNear(match.start())
+                || !TRAINING_EQUIPMENT.matcher(sentenceOf(match)).find()));
         return keyed;
     }
 
@@ -451,13 +453,15 @@ final class PatientDataRules {
         Rule face = Rule.of(Reason.FACE_OR_BIOMETRIC, "a photo of a face", Start.LETTER, START + "(?i:"
                 + "(?:full[- ]face|face)" + SP + "+(?:pic|picture|photo|shot|image|selfie)s?|headshots?|mugshots?|"
                 + "(?:photo|pic|picture|image|selfie|video|snap|foto|bild|fotografia|fotografie|imagem|immagine|"
-                + "afbeelding)s?" + SP + "+(?:\\p{L}+" + SP + "+){0,4}?(?:face|faces|gesicht|cara|rostro|rosto|"
+                + "afbeelding)s?" + SP + "+(?:[\\p{L}'’]+" + SP + "+){0,4}?(?:face|faces|gesicht|cara|rostro|rosto|"
                 + "visage|volto|viso|gezicht))" + END, match -> !match.context().simulationAt(match.start()));
         Rule biometric = Rule.of(Reason.FACE_OR_BIOMETRIC, "a biometric", Start.LETTER, START + "(?i:retina(?:l)?"
                 + SP + "+scans?|iris" + SP + "+scans?|finger" + SP + "?prints?|voice" + SP + "?prints?|palm"
                 + SP + "?prints?|face" + SP + "+scans?|facial recognition|fingerabdr(?:uck|ücke)|irisscan|"
                 + "huellas? (?:dactilar(?:es)?|digital(?:es)?)|empreintes? digitales?|impress(?:ão|ões) digita(?:l|is)|"
-                + "impront[ae] digital[ei]|vingerafdruk(?:ken)?|stemafdruk)" + END,
+                + "impront[ae] digital[ei]|vingerafdruk(?:ken)?|stemafdruk|voice" + SP + "+(?:note|recording|memo|"
+                + "message|sample)s?|nota de voz|mensaje de voz|sprachnachricht|message vocal|mensagem de voz|"
+                + "nota vocale|messaggio vocale|spraakbericht|ingesproken bericht)" + END,
                 match -> match.context().patientNear(match.start()));
         Rule namedPhoto = Rule.of(Reason.FACE_OR_BIOMETRIC, "a photo of a named person", Start.LETTER, START
                 + "(?i:photo|pic|picture|selfie|foto|fotografia)s?" + SP + "+(?i:of|de|di|van|von)" + SP
@@ -466,17 +470,25 @@ final class PatientDataRules {
         return all(face, biometric, namedPhoto);
     }
 
-    /** Reference numbers that identify someone's case: bed manager, safeguarding, coroner, ambulance incident. */
+    /**
+     * Reference numbers that identify someone's case: a specimen, a wristband or a barcode always; a bed manager's,
+     * safeguarding, coroner's or ambulance reference in a sentence about a patient.
+     */
     private static Rule references() {
-        Rule keyed = Rule.of(Reason.IDENTIFYING_NUMBER, "a reference after '{key}'", Start.LETTER, START
-                + "(?i:ref(?:erence)?(?:" + SP + "(?:no\\.?|number|#))?|incident" + SP + "(?:number|no\\.?|#)|"
-                + "referral" + SP + "(?:number|no\\.?|id)|barcode|bar code|code-barres|c[óo]digo de barras|"
-                + "codice a barre|streepjescode|wristband" + SP + "(?:number|id|code)|"
-                + "(?:armband|polsband(?:je)?|bracelet|pulsera|pulseira|braccialetto)(?:-?barcode)?|"
-                + "aktenzeichen|r[ée]f[ée]rence|referencia|riferimento|kenmerk)(?![\\p{L}])" + LINK + CODE,
+        Rule specimen = Rule.of(Reason.IDENTIFYING_NUMBER, "a code after '{key}'", Start.LETTER, START
+                + "(?i:barcode|bar code|code-barres|c[óo]digo de barras|codice a barre|streepjescode|wristband" + SP
+                + "(?:number|id|code)|(?:armband|polsband(?:je)?|bracelet|pulsera|pulseira|braccialetto)"
+                + "(?:-?barcode)?|(?:lab" + SP + ")?accession(?:" + SP + "(?:number|no\\.?|#))?|specimen" + SP
+                + "(?:number|no\\.?|id)|sample" + SP + "(?:number|no\\.?|id)|lab" + SP + "(?:number|no\\.?)|"
+                + "probennummer|n[úu]mero de muestra|num[ée]ro d'[ée]chantillon)(?![\\p{L}])" + LINK + CODE,
+                match -> match.digits() >= 4 && match.value().length() <= 30 && !trainingCode(match.value()));
+        Rule reference = Rule.of(Reason.IDENTIFYING_NUMBER, "a reference after '{key}', about a patient",
+                Start.LETTER, START + "(?i:ref(?:erence)?(?:" + SP + "(?:no\\.?|number|#))?|incident" + SP
+                + "(?:number|no\\.?|#)|referral" + SP + "(?:number|no\\.?|id)|aktenzeichen|r[ée]f[ée]rence|"
+                + "referencia|riferimento|kenmerk)(?![\\p{L}])" + LINK + CODE,
                 match -> match.digits() >= 4 && match.value().length() <= 30 && !trainingCode(match.value())
                         && match.context().patientNear(match.start()));
-        return keyed;
+        return all(specimen, reference);
     }
 
     static Rule all(Rule... rules) {
@@ -497,10 +509,14 @@ final class PatientDataRules {
         return groups >= 3 || value.equals("::1");
     }
 
-    /** A long run of digits is suspicious unless it is a dose or count, a date, a range or a list of years. */
+    /**
+     * A long run of digits is suspicious unless it is a dose or count, a date, a range, a list of years, or the
+     * number of a training device (nothing about a patient around it).
+     */
     private static boolean unexplainedLongNumber(Rule.Match match) {
         String value = match.value();
         if (match.digits() < 8 || UNIT_AFTER.matcher(match.after(20)).find()
+                || TRAINING_EQUIPMENT.matcher(sentenceOf(match)).find() && !match.context().patientNear(match.start())
                 || value.matches("\\d{4}-\\d{2}-\\d{2}|\\d{2}-\\d{2}-\\d{4}")) {
             return false;
         }

@@ -48,11 +48,15 @@ final class PlaceRules {
             "sunday", "christmas", "easter", "covid", "nhs", "work", "school", "church", "abroad", "holiday",
             "hospice", "care", "nursing", "rehab", "clinic", "surgery", "gp", "outpatients", "urgencias",
             "notaufnahme", "urgences", "pronto", "seh", "intensive", "station", "casa", "domicilio", "hause",
-            "thuis", "unit", "unidad", "la", "el", "los", "las", "le", "les", "il", "lo", "de", "der", "die", "das");
+            "thuis", "unit", "unidad", "la", "el", "los", "las", "le", "les", "il", "lo", "de", "der", "die", "das",
+            "prof", "professor", "sister", "nurse", "doctor", "doc", "team", "staff", "matron", "consultant", "dra",
+            "herr", "frau", "señor", "señora", "monsieur", "madame", "mevrouw", "meneer", "signora", "senhor",
+            "senhora", "zimmer", "kamer", "cama", "letto", "quarto", "chambre", "lit", "bett", "zaal", "sala");
 
     /** Words that tie a patient to a town: "lives in", "from", "near", "wohnt in", "vive en", "abita a"… */
     private static final Pattern TOWN_BEFORE = Pattern.compile("(?i)(?<![\\p{L}])(?:(?:lives|living|lived|"
-            + "moved|back home|at home|home|staying|resident)(?:" + SP + "+alone)?" + SP + "+(?:in|at|to|near)|from|near|"
+            + "moved|back home|at home|home|staying|resident)(?:" + SP + "+alone)?(?:" + SP + "+(?:out|up|down|over|"
+            + "just|right))?" + SP + "+(?:in|at|to|near|past|outside|beyond|by)|from|near|"
             + "outside|wohnt" + SP + "+(?:allein" + SP + "+)?in|aus|vive" + SP + "+(?:sol[oa]" + SP + "+)?en|"
             + "viene de|de la zona de|cerca de|habite" + SP + "+(?:seule?" + SP + "+)?(?:à|a)|près de|venant de|"
             + "mora" + SP + "+(?:sozinh[oa]" + SP + "+)?(?:em|no|na)|perto de|vem de|abita" + SP

@@ -84,9 +84,15 @@ final class TextContext {
             "senhor", "senhora", "paziente", "signore", "signora", "patiënt", "mevrouw", "meneer",
             "home", "house");
 
+    /** What ends a simulation's reach inside a sentence: "the scenario card said X, but it was exactly like Y". */
+    private static final Set<String> CONTRAST = Set.of("but", "however", "although", "whereas", "unlike", "except",
+            "pero", "aunque", "aber", "doch", "jedoch", "mais", "cependant", "mas", "porém", "ma", "però", "tuttavia",
+            "maar", "echter");
+
     private final ScreenedText text;
     private final boolean[] patient;
-    private final boolean[] simulation;
+    private final java.util.List<Integer> markers = new java.util.ArrayList<>();
+    private final java.util.List<Integer> contrasts = new java.util.ArrayList<>();
     /** The post opens with a simulation marker ("Scenario 3:", "Sandbox EPR:"): all of it is about no one real. */
     private final boolean simulationHeader;
 
@@ -94,8 +100,7 @@ final class TextContext {
         this.text = text;
         int sentences = text.sentenceCount();
         this.patient = new boolean[sentences];
-        this.simulation = new boolean[sentences];
-        int firstMarker = Integer.MAX_VALUE;
+        boolean[] real = new boolean[sentences];
         for (int i = 0; i < text.wordCount(); i++) {
             if (text.tagged(i)) {
                 continue;
@@ -106,25 +111,26 @@ final class TextContext {
                 patient[sentence] = true;
             }
             if (SIMULATION_WORDS.contains(word)) {
-                simulation[sentence] = true;
-                firstMarker = Math.min(firstMarker, text.wordStart(i));
+                markers.add(text.wordStart(i));
+            }
+            if (CONTRAST.contains(word)) {
+                contrasts.add(text.wordStart(i));
             }
         }
-        int[] first = {firstMarker};
         Rule.eachMatch(SIMULATION_PHRASE, Rule.Start.ANY, text, m -> {
             if (!taggedAt(m.start())) {
-                simulation[text.sentenceAt(m.start())] = true;
-                first[0] = Math.min(first[0], m.start());
+                markers.add(m.start());
             }
         });
-        firstMarker = first[0];
-        boolean[] saysReal = {false};
         Rule.eachMatch(REAL_PHRASE, Rule.Start.LETTER, text, m -> {
-            saysReal[0] = true;
-            simulation[text.sentenceAt(m.start())] = false;
+            real[text.sentenceAt(m.start())] = true;
             patient[text.sentenceAt(m.start())] = true;
         });
-        this.simulationHeader = !saysReal[0] && firstMarker < 40;
+        markers.removeIf(m -> real[text.sentenceAt(m)]);
+        java.util.Collections.sort(markers);
+        // a title such as "Scenario 3:", "Sandbox EPR:", "Training wristband:" opening the post
+        this.simulationHeader = !markers.isEmpty() && markers.getFirst() < 40 && text.value().substring(
+                markers.getFirst(), Math.min(text.value().length(), markers.getFirst() + 30)).contains(":");
     }
 
     private boolean taggedAt(int offset) {
@@ -137,9 +143,30 @@ final class TextContext {
         return patient[sentence] || sentence > 0 && patient[sentence - 1];
     }
 
-    /** The text says the patient at {@code offset} is a simulation: a mannequin, a scenario, a test record. */
+    /**
+     * The text says the patient at {@code offset} is a simulation: a mannequin, a scenario, a test record in the same
+     * sentence with no "but" between them, or a simulation title opening the post.
+     */
     boolean simulationAt(int offset) {
+        if (simulationHeader) {
+            return true;
+        }
         int sentence = text.sentenceAt(offset);
-        return simulation[sentence] || simulationHeader;
+        for (int marker : markers) {
+            if (text.sentenceAt(marker) == sentence && !contrastBetween(Math.min(marker, offset),
+                    Math.max(marker, offset))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean contrastBetween(int from, int to) {
+        for (int contrast : contrasts) {
+            if (contrast > from && contrast < to) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -3,8 +3,9 @@ package app.rounds.screening.control;
 import org.junit.jupiter.api.Test;
 
 /**
- * The issue-12 sets: fresh-2026-12.tsv was written by people who had not seen the rules and run once before any
- * change (docs/SCREENING.md keeps that first run); it has been tuned on since.
+ * The issue-12 sets, written by people who had not seen the rules: fresh-2026-12.tsv, run once before any change;
+ * dev-2026-12.tsv, run once after the first round of rules; both tuned on since (docs/SCREENING.md keeps their first
+ * runs). Reported, not asserted: their figures are tuned ones. The final set is run once, at the end.
  */
 class ScreenerFreshSetTest {
 
@@ -24,10 +25,15 @@ class ScreenerFreshSetTest {
                     + " Lorenzo, Via Carlo Pisacane 11, 20129 Milano; Ziekenhuis Rivierenland-Oost, Ziekenhuisweg 8,"
                     + " 6525 GA Nijmegen");
 
+    private final Screener screener = new Screener(ProfanityList.defaults(), ORGANISATIONS);
+
     @Test
     void freshSetWrittenBeforeTheTuning() {
-        FreshSetReport report = new FreshSetReport("fresh-2026-12.tsv",
-                new Screener(ProfanityList.defaults(), ORGANISATIONS));
-        System.out.println(report.render());
+        System.out.println(new FreshSetReport("fresh-2026-12.tsv", screener).render());
+    }
+
+    @Test
+    void secondSetWrittenAfterTheFirstRound() {
+        System.out.println(new FreshSetReport("dev-2026-12.tsv", screener).render());
     }
 }

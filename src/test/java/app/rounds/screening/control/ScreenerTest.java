@@ -155,22 +155,4 @@ class ScreenerTest {
         screener.screen("\uD83D\uDE00 \uD83D emoji and a lone surrogate, ﬁ ligature, e\u0301 combining");
         screener.screen("a".repeat(100_000));
     }
-
-    @Test
-    void screensAThousandCharactersInWellUnderAMillisecond() {
-        String question = "For a 45-year-old with BP 120/80, HR 110 and K+ 5.8 mmol/L, should we give 10 units of "
-                + "insulin with 50 ml of 50% glucose at 14:30, or wait for the 2019 guideline review in room 204? ";
-        String text = question.repeat(1000 / question.length() + 1).substring(0, 1000);
-        for (int i = 0; i < 2_000; i++) {
-            screener.screen(text);
-        }
-        int runs = 2_000;
-        long start = System.nanoTime();
-        for (int i = 0; i < runs; i++) {
-            screener.screen(text);
-        }
-        double micros = (System.nanoTime() - start) / 1_000.0 / runs;
-        System.out.printf("Screening 1000 chars: %.0f µs on average%n", micros);
-        assertTrue(micros < 1_000, micros + " µs");
-    }
 }

@@ -1,0 +1,184 @@
+package app.rounds.screening.control;
+
+import app.rounds.screening.entity.Finding;
+import app.rounds.screening.entity.Reason;
+import app.rounds.screening.entity.Screening;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The issue-12 rules one by one: checksums, names without titles, context that lowers, advice, the organisation. */
+class ScreeningRulesTest {
+
+    private final Screener screener = new Screener(ProfanityList.defaults());
+
+    private Set<Reason> reasons(String text) {
+        return screener.screen(text).reasons();
+    }
+
+    @Test
+    void checkDigitsOfNationalIds() {
+        assertTrue(NationalIds.nhsNumber("943 476 5919"));
+        assertFalse(NationalIds.nhsNumber("943 476 5918"));
+        assertTrue(NationalIds.dutchBsn("111222333"));
+        assertFalse(NationalIds.dutchBsn("111222334"));
+        assertTrue(NationalIds.frenchNir("1 85 05 78 006 084 91"));
+        assertFalse(NationalIds.frenchNir("1 85 05 78 006 084 36"));
+        assertTrue(NationalIds.spanishId("12345678Z"));
+        assertFalse(NationalIds.spanishId("12345678A"));
+        assertTrue(NationalIds.italianCodiceFiscale("RSSMRA85T10A562S"));
+        assertFalse(NationalIds.italianCodiceFiscale("RSSMRA85T10A562T"));
+        assertTrue(NationalIds.portugueseNif("123456789"));
+        assertFalse(NationalIds.portugueseNif("123456780"));
+        assertTrue(NationalIds.germanKvnr("A123456780"));
+        assertFalse(NationalIds.germanKvnr("A123456781"));
+        assertTrue(NationalIds.usSsn("078-05-1120"));
+        assertFalse(NationalIds.usSsn("666-05-1120"));
+        assertTrue(NationalIds.vinCheckDigit("1M8GDM9AXKP042788"));
+        assertFalse(NationalIds.vinCheckDigit("1M8GDM9A1KP042788"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Quick q: Priya Raghunathan keeps desatting on 2L",
+            "wristband said KOWALCZYK, Tomasz but the chart disagrees",
+            "bill in bay 2 keeps pulling his cannula out",
+            "Grace in side room 2 spiked a temp overnight",
+            "will in bed 11 is asking for his wife, Mei, to stay",
+            "frage zu yilmaz aus zimmer 12: sie verweigert die tabletten",
+            "la abuela de la cama 7, Remedios, se ha caído",
+            "wie heeft het infuus van fatima el amrani gecheckt?",
+            "o joão pedro ferreira já se pode levantar?",
+            "mevrouw Visser wil geen sondevoeding meer",
+            "can someone call mr o'brien's wife back"})
+    void namesWithoutTitlesAreFound(String text) {
+        assertTrue(reasons(text).contains(Reason.PERSON_NAME), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Florence Nightingale would have loved this session",
+            "Dr Okafor's talk on AKI was the best of the week",
+            "Our educator Tom was on fire today",
+            "Can someone explain why Parkinson's meds have to be given on time?",
+            "Is the Glasgow Coma Scale still the best tool?",
+            "Will there be a session on trach care for ward nurses?",
+            "Grace under pressure: what a sim day",
+            "Comment gérer l'agitation d'un patient Alzheimer la nuit ?",
+            "Herr Kollege, gilt das auch für Kinder?",
+            "the Birmingham trial on early mobilisation got mentioned"})
+    void eponymsStaffAndOrdinaryWordsAreNotNames(String text) {
+        assertFalse(reasons(text).contains(Reason.PERSON_NAME), text + ": " + screener.screen(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Age 91, frailty score 6, family want full escalation|AGE_OVER_89",
+            "he's a hundred and two and asking for a pint|AGE_OVER_89",
+            "la signora ha novantanove anni e vuole andare a casa|AGE_OVER_89",
+            "Helga auf der 4B ist zweiundneunzig und will nach Hause|AGE_OVER_89",
+            "photo of Doris beaming on her 100th birthday|AGE_OVER_89",
+            "his car (reg LV19 KXT) has been in the drop-off bay|VEHICLE_PLATE",
+            "la voiture du patient (GH-417-KP) bloque l'accès|VEHICLE_PLATE",
+            "insulin pump serial 752-381-NG is on the bedside chart|DEVICE_SERIAL",
+            "ZIP 97035 on the face sheet doesn't match her card|ADDRESS",
+            "a man from Wythenshawe M22 out of hospital for 6 months|ADDRESS",
+            "patiënt woont Kerkstraat 14, 6511 KD, 2e etage|ADDRESS",
+            "The gentleman who had his CABG on 2 Feb is back|DATE_OF_PERSON",
+            "paziente nato il 9 ottobre 1951, ricoverato il 27/01|DATE_OF_PERSON",
+            "I've attached a full face pic of the patient for the group|FACE_OR_BIOMETRIC",
+            "sharing his retina scan from this morning in the chat|FACE_OR_BIOMETRIC",
+            "il codice fiscale della paziente è RSSMRA85T10A562S|SSN",
+            "safeguarding ref SG/22/00917 for the toddler in cubicle 4|IDENTIFYING_NUMBER",
+            "the telehealth call keeps dropping from her home IP 86.142.77.203|IP_ADDRESS",
+            "pt's daughter posted about his care on tiktok.com/@sunflowerlass_88|URL"})
+    void identifiersInEveryFormAreNamedByKind(String text, Reason kind) {
+        assertTrue(reasons(text).contains(kind), text + ": " + screener.screen(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "slides from today are up on https://learn.example-hospital.org/courses/sepsis",
+            "Is www.resus.org.uk the latest ALS algorithm?",
+            "the sim lab PCs are 10.40.12.21 to .28, ring IT on ext 4410",
+            "Patients over 90 fall more than any other group",
+            "room 12 is the skills lab, bleep 2231 if you get lost",
+            "Audit on 3 March: 27 of 40 ward patients had no VTE assessment"})
+    void whatIdentifiesNoPatientIsNotHeld(String text) {
+        assertFalse(screener.screen(text).flagged(), text + ": " + screener.screen(text));
+    }
+
+    @Test
+    void aSimulationTurnsAHoldIntoANoteWithItsReason() {
+        String text = "Scenario 3: Mrs Jones, 72, DOB 01/01/1950, HR 118, BP 92/54. What's your first action?";
+        Screening screening = screener.screen(text);
+        assertFalse(screening.flagged());
+        assertEquals(Set.of(Reason.PERSON_NAME, Reason.DATE_OF_PERSON),
+                Set.copyOf(screening.notes().stream().map(Finding::reason).toList()));
+        assertTrue(screening.notes().getFirst().why().contains("not real"), screening.notes().toString());
+
+        Screening real = screener.screen("After the SimMan session: Mrs Jones in bed 4 is a real patient, DOB "
+                + "01/01/1950");
+        assertTrue(real.flagged(), "a real patient beside a simulation is held: " + real);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "@k_stitches honestly that sounds like shingles, get to your GP within 72h and ask for aciclovir",
+            "your mum should stop the amlodipine if her ankles are that swollen",
+            "you don't need the ER for that cut, just steri-strip it",
+            "no need to see anyone for a tick bite rash like that, it'll fade on its own",
+            "Por lo que cuentas de tu padre eso es gota clarísimo: que tome ibuprofeno 600 cada 8h",
+            "Klingt für mich ganz klar nach Gürtelrose. Geh morgen früh zum Hausarzt",
+            "Ce que tu décris sur ton dos c'est typiquement un zona. Demande du valaciclovir à ton médecin",
+            "Não precisas de ir às urgências por isso, é só uma entorse",
+            "per una febbre così non serve il pronto soccorso, dai a tuo figlio la tachipirina",
+            "Met zo'n snee hoef je echt niet naar de SEH hoor, steristrips erop"})
+    void adviceToTheHealthyPublicIsFlaggedInEveryLanguage(String text) {
+        assertTrue(reasons(text).contains(Reason.MEDICAL_ADVICE), text + ": " + screener.screen(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "what's the first-line treatment for shingles in immunocompetent adults?",
+            "In adults with suspected ACS we give 300mg aspirin unless there's a true allergy",
+            "Everyone over 65 should get the flu jab - how do we handle patients who decline?",
+            "GCS 13, HR 54, BP 188/96 - that's Cushing's triad right?",
+            "can you give intranasal ketamine in kids under 3?",
+            "First aid talk for the public: 'if someone collapses, call 999 and start CPR'",
+            "Wat is eerste keus bij een opvlamming van de ziekte van Crohn?"})
+    void teachingAndPublicHealthAreNotAdvice(String text) {
+        assertFalse(reasons(text).contains(Reason.MEDICAL_ADVICE), text + ": " + screener.screen(text));
+    }
+
+    @Test
+    void theOrganisationsOwnContactsAreAllowedOnlyWhenConfigured() {
+        String text = "For queries email clinical.education@northfield.nhs.uk, ring 0161 496 0712 or write to "
+                + "Moor Lane, Manchester M23 9LT; slides at https://learn.northfield.nhs.uk/sepsis";
+        assertTrue(screener.screen(text).flagged(), "nothing is allowed by default");
+        Screener configured = new Screener(ProfanityList.defaults(), OrganisationContacts.of(
+                "+44 161 496 0712", "northfield.nhs.uk", "Northfield General Hospital, Moor Lane, Manchester M23 9LT"));
+        assertFalse(configured.screen(text).flagged(), configured.screen(text).toString());
+        assertTrue(configured.screen("her daughter's mobile is 07700 900461, email jo@gmail.com").flagged(),
+                "other numbers and domains are still held");
+        assertTrue(new Screener(ProfanityList.defaults(), OrganisationContacts.of("0511 970-*", null, null))
+                .screen("Station 4B: 0511 970-4420").findings().isEmpty(), "a switchboard prefix allows extensions");
+    }
+
+    @Test
+    void everyFindingSaysWhy() {
+        String text = "MRN 4829103, NHS 943 476 5919, Priya Raghunathan (bed 14), sounds like shingles, see your GP";
+        List<Finding> findings = screener.screen(text).findings();
+        assertTrue(findings.size() >= 3, findings.toString());
+        findings.forEach(f -> assertFalse(f.why().isBlank(), f.toString()));
+        assertTrue(findings.stream().anyMatch(f -> f.why().equals("a number after 'MRN'")), findings.toString());
+    }
+}
