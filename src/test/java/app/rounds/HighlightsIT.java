@@ -343,6 +343,14 @@ class HighlightsIT {
                 decision("REJECT", null, reviewer.get("api/reviews/" + id).json().getJsonObject("rendition")
                         .getString("hash")));
         assertEquals(400, rejectedWithoutReason.status(), "a rejection says what has to change");
+
+        String advice = create("Ask the nurse");
+        edit(advice, "Ask the nurse", "From our Q&A: your mum should stop her amlodipine if her ankles swell, "
+                + "no need for the GP.", null, true, Json.createArrayBuilder());
+        JsonObject adviceFinding = curator.post("api/highlights/" + advice + "/screening", "").array()
+                .getJsonObject(0);
+        assertEquals("MEDICAL_ADVICE", adviceFinding.getString("reason"), "advice to the public, in a highlight too");
+        assertTrue(adviceFinding.getString("why").contains("doctor"), adviceFinding.toString());
     }
 
     @Test
