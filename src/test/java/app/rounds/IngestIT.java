@@ -382,8 +382,12 @@ class IngestIT {
             await("failing", () -> "FAILING".equals(source(session, troubledId).getString("state")));
             assertTrue(source(session, troubledId).getString("lastError").contains("500"));
             await("recovered", () -> "RUNNING".equals(source(session, troubledId).getString("state")));
+            JsonObject recovered = source(session, troubledId);
+            assertFalse(recovered.containsKey("lastError") && !recovered.isNull("lastError"),
+                    "a source that works again shows no old error: " + recovered);
 
-            // a hanging instance times out without holding up the other
+            // a hanging instance times out without holding up the other (twice: its error shows for a while)
+            troubled.hangNext();
             troubled.hangNext();
             int hangAt = troubled.requests().size();
             await("the hanging call", () -> troubled.requests().size() > hangAt);
@@ -396,6 +400,46 @@ class IngestIT {
             await("the hang timed out", () -> source(session, troubledId).getString("lastError", "").contains("timed out"));
             JsonObject health = ApiClient.anonymous(base).get("health").json();
             assertTrue(health.toString().contains("ingest-sources"), health.toString());
+        }
+    }
+
+    @Test
+    void twoSourcesRacingOnTheSamePostsTakeThemOnceWithoutAnError() throws Exception {
+        Session session = session();
+        try (StandInMastodon first = new StandInMastodon(); StandInMastodon second = new StandInMastodon()) {
+            String firstId = addSource(session, "MASTODON", "first", first.baseUrl()).getJsonObject("source")
+                    .getString("id");
+            String secondId = addSource(session, "MASTODON", "second", second.baseUrl()).getJsonObject("source")
+                    .getString("id");
+            await("both polled", () -> !first.requests().isEmpty() && !second.requests().isEmpty());
+            // both instances answer their next poll at the same moment, with the same 40 posts
+            first.holdNext();
+            second.holdNext();
+            await("both polls held", () -> first.held() == 1 && second.held() == 1);
+            for (int i = 0; i < 40; i++) {
+                second.federate(first.publish("nurse" + i, "<p>Racing question " + i + "? "
+                        + tagLink("first.example", session.hashtag()) + "</p>", session.hashtag()));
+            }
+            List<String> errors = new CopyOnWriteArrayList<>();
+            BooleanSupplier noteErrors = () -> {
+                for (String id : List.of(firstId, secondId)) {
+                    JsonObject view = source(session, id);
+                    if (view.containsKey("lastError") && !view.isNull("lastError")) {
+                        errors.add(view.getString("lastError"));
+                    }
+                }
+                return true;
+            };
+            first.release();
+            second.release();
+            await("all 40", () -> noteErrors.getAsBoolean() && questions(session).size() >= 40);
+            // until both have polled twice more: the loser of the race has stored its page (or failed) by then
+            int firstCalls = first.requests().size();
+            int secondCalls = second.requests().size();
+            await("both polled twice more", () -> noteErrors.getAsBoolean()
+                    && first.requests().size() >= firstCalls + 2 && second.requests().size() >= secondCalls + 2);
+            assertEquals(40, questions(session).size(), "one contribution per post");
+            assertEquals(List.of(), errors, "the race is no error");
         }
     }
 

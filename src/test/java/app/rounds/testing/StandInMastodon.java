@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (docs.joinmastodon.org/methods/timelines/#tag): Status entities newest first, {@code limit} (default 20, at most 40),
  * {@code min_id} (the page immediately newer), {@code max_id}, Link headers with {@code rel="next"} and
  * {@code rel="prev"}, the {@code X-RateLimit-*} headers and {@code Date}. It can be told to answer the next calls with
- * an error, a 429 or no answer at all.
+ * an error, a 429 or no answer at all, or to hold its answers until released.
  */
 public final class StandInMastodon implements AutoCloseable {
 
@@ -37,11 +38,13 @@ public final class StandInMastodon implements AutoCloseable {
                          Boolean discoverable, boolean reblog, List<String> tags, Instant createdAt) {
     }
 
-    private enum Trouble {ERROR_500, RATE_LIMITED, HANG}
+    private enum Trouble {ERROR_500, RATE_LIMITED, HANG, HOLD}
 
     private final HttpServer server;
     private final String host;
     private final List<Status> statuses = new CopyOnWriteArrayList<>();
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+    private final AtomicInteger held = new AtomicInteger();
     private final ConcurrentLinkedQueue<Trouble> troubles = new ConcurrentLinkedQueue<>();
     private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
     private final List<String> userAgents = new CopyOnWriteArrayList<>();
@@ -95,6 +98,21 @@ public final class StandInMastodon implements AutoCloseable {
     /** The original deleted: gone from the timeline. */
     public void delete(Status status) {
         statuses.removeIf(s -> s.id().equals(status.id()));
+    }
+
+    /** The next timeline call of each poll is held (computed only on release) until {@link #release()}. */
+    public void holdNext() {
+        gate = new CountDownLatch(1);
+        troubles.add(Trouble.HOLD);
+    }
+
+    /** Timeline calls held now. */
+    public int held() {
+        return held.get();
+    }
+
+    public void release() {
+        gate.countDown();
     }
 
     public Status add(Status status) {
@@ -159,6 +177,15 @@ public final class StandInMastodon implements AutoCloseable {
         Instant now = Instant.now();
         exchange.getResponseHeaders().add("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atZone(ZoneOffset.UTC)));
         exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        if (trouble == Trouble.HOLD) {
+            held.incrementAndGet();
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            held.decrementAndGet();
+        }
         if (trouble == Trouble.HANG) {
             try {
                 released.await();
@@ -265,6 +292,7 @@ public final class StandInMastodon implements AutoCloseable {
     @Override
     public void close() {
         released.countDown();
+        gate.countDown();
         server.stop(0);
     }
 }

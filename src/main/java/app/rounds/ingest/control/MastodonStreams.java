@@ -188,12 +188,12 @@ public class MastodonStreams {
                 }
                 String hashtag = sources.hashtagOf(connection.sessionId).orElse(null);
                 if (hashtag != null) {
-                    MastodonTimeline.post(status, connection.instance, hashtag).ifPresent(post ->
-                            ingestion.take(connection.sourceId, List.of(post), List.of(), null, null));
+                    MastodonTimeline.post(status, connection.instance, hashtag).ifPresent(post -> Conflicts.retried(
+                            () -> ingestion.take(connection.sourceId, List.of(post), List.of(), null, null)));
                 }
             }
             case "delete" -> ingestion.uriOf(connection.sourceId, payload.strip()).ifPresent(uri ->
-                    ingestion.take(connection.sourceId, List.of(), List.of(uri), null, null));
+                    Conflicts.retried(() -> ingestion.take(connection.sourceId, List.of(), List.of(uri), null, null)));
             default -> {
                 // other events (filters_changed, announcements) do not concern a hashtag stream
             }

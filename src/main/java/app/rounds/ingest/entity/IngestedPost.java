@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** An original post taken into a session, once, whichever way it came: the contribution it became, its last content. */
+/**
+ * An original post taken into a session, once, whichever way it came: the contribution it became, its last content.
+ * Rows are inserted by {@code Ingestion}'s claim ({@code INSERT IGNORE}), never persisted as new entities.
+ */
 @Entity
 @Table(name = "ingested_post")
 @IdClass(IngestedPost.Key.class)
@@ -59,17 +62,10 @@ public class IngestedPost {
     public static final String QUESTION = "QUESTION";
     public static final String FEEDBACK = "FEEDBACK";
 
-    public IngestedPost(String sessionId, String uriHash, String uri, String sourceId, String contributionKind,
-                        String contributionId, String contentHash, Instant now) {
+    /** What it became, once the post is claimed for the session (see Ingestion). */
+    public void became(String contributionKind, String contributionId) {
         this.contributionKind = contributionKind;
-        this.sessionId = sessionId;
-        this.uriHash = uriHash;
-        this.uri = uri;
-        this.sourceId = sourceId;
         this.contributionId = contributionId;
-        this.contentHash = contentHash;
-        this.firstSeenAt = now;
-        this.updatedAt = now;
     }
 
     public void edited(String contentHash, Instant now) {
