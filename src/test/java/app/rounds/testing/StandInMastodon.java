@@ -9,6 +9,7 @@ import jakarta.json.JsonObjectBuilder;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * (docs.joinmastodon.org/methods/timelines/#tag): Status entities newest first, {@code limit} (default 20, at most 40),
  * {@code min_id} (the page immediately newer), {@code max_id}, Link headers with {@code rel="next"} and
  * {@code rel="prev"}, the {@code X-RateLimit-*} headers and {@code Date}. It can be told to answer the next calls with
- * an error, a 429 or no answer at all, or to hold its answers until released.
+ * an error, a 429 or no answer at all, or to hold its answers until released. It is reached by an address, but its
+ * accounts' handles carry its {@code domain} (as {@code /api/v2/instance} and their profile {@code url}s say).
  */
 public final class StandInMastodon implements AutoCloseable {
 
@@ -42,6 +44,7 @@ public final class StandInMastodon implements AutoCloseable {
 
     private final HttpServer server;
     private final String host;
+    private final String domain;
     private final List<Status> statuses = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private final AtomicInteger held = new AtomicInteger();
@@ -55,30 +58,43 @@ public final class StandInMastodon implements AutoCloseable {
     private volatile String streamingUrl;
     private volatile Duration latency = Duration.ZERO;
 
+    /** An instance whose domain is made up from its port. */
     public StandInMastodon() throws IOException {
+        this(null);
+    }
+
+    /** An instance whose local accounts' handles carry {@code domain} (it is still reached by its address). */
+    public StandInMastodon(String domain) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/api/v1/timelines/tag/", this::timeline);
         server.createContext("/api/v2/instance", this::instance);
         server.start();
         host = "127.0.0.1:" + server.getAddress().getPort();
+        this.domain = domain != null ? domain : "instance-" + server.getAddress().getPort() + ".example";
     }
 
     public String baseUrl() {
         return "http://" + host;
     }
 
+    /** The domain its local accounts' handles carry. */
+    public String domain() {
+        return domain;
+    }
+
     /** Publishes a public status with the given HTML, by {@code acct}, tagged {@code tag}; returns it. */
     public Status publish(String acct, String html, String tag) {
         String id = nextId();
-        return add(new Status(id, "https://" + host + "/users/" + acct + "/statuses/" + id, html, "public", acct,
+        return add(new Status(id, "https://" + domain + "/users/" + acct + "/statuses/" + id, html, "public", acct,
                 false, true, false, List.of(tag), Instant.now()));
     }
 
-    /** The same post as another instance federated it: its uri, an id of this instance's own. */
+    /** The same post as another instance federated it: its uri, an id of this instance's own, a remote acct. */
     public Status federate(Status original) {
+        String home = URI.create(original.uri()).getHost();
         return add(new Status(nextId(), original.uri(), original.html(),
-                original.visibility(), original.acct().contains("@") ? original.acct() : original.acct() + "@127.0.0.1",
+                original.visibility(), original.acct().contains("@") ? original.acct() : original.acct() + "@" + home,
                 original.noindex(), original.discoverable(), original.reblog(), original.tags(), original.createdAt()));
     }
 
@@ -237,18 +253,19 @@ public final class StandInMastodon implements AutoCloseable {
         if (streamingUrl != null) {
             urls.add("streaming", streamingUrl);
         }
-        StandIns.sendJson(exchange, 200, Json.createObjectBuilder().add("domain", host).add("title", "Stand-in")
+        StandIns.sendJson(exchange, 200, Json.createObjectBuilder().add("domain", domain).add("title", "Stand-in")
                 .add("configuration", Json.createObjectBuilder().add("urls", urls)).build().toString());
     }
 
     /** A status as the API shows it (the streaming API's payloads are this, as a string). */
     public JsonObject json(Status s) {
+        String[] user = s.acct().split("@");
         JsonObjectBuilder account = Json.createObjectBuilder()
                 .add("id", "1090")
-                .add("username", s.acct().split("@")[0])
+                .add("username", user[0])
                 .add("acct", s.acct())
                 .add("display_name", s.acct())
-                .add("url", "https://" + host + "/@" + s.acct())
+                .add("url", "https://" + (user.length > 1 ? user[1] : domain) + "/@" + user[0])
                 .add("bot", false)
                 .add("noindex", s.noindex());
         if (s.discoverable() == null) {
@@ -258,7 +275,7 @@ public final class StandInMastodon implements AutoCloseable {
         }
         JsonArrayBuilder tags = Json.createArrayBuilder();
         s.tags().forEach(t -> tags.add(Json.createObjectBuilder().add("name", t.toLowerCase())
-                .add("url", "https://" + host + "/tags/" + t)));
+                .add("url", "https://" + domain + "/tags/" + t)));
         JsonObjectBuilder status = Json.createObjectBuilder()
                 .add("id", s.id())
                 .add("created_at", DateTimeFormatter.ISO_INSTANT.format(s.createdAt()))
