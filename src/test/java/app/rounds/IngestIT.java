@@ -49,9 +49,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Hashtag ingestion end to end: stand-in Mastodon instances on loopback speaking the real timeline format, signed
- * webhooks, and the moderation stream of the deployed app (arquillian.xml: polls every second, 3 s request timeout,
- * 300 ms first back-off, local sources allowed).
+ * Hashtag ingestion end to end: stand-in Mastodon instances on loopback speaking the real timeline and statuses
+ * formats, signed webhooks, and the moderation stream of the deployed app (arquillian.xml: polls every second, 3 s
+ * request timeout, 300 ms first back-off, local sources allowed, posts re-checked at their source every 1 to 2 s).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -67,13 +67,15 @@ class IngestIT {
     @ArquillianResource
     URL base;
 
+    Staff staff;
     ApiClient presenter;
     String origin;
 
     @BeforeEach
     void clients() {
         ApiClient anonymous = ApiClient.anonymous(base).from(Staff.uniqueAddress());
-        presenter = new Staff(anonymous).create("presenter").client();
+        staff = new Staff(anonymous);
+        presenter = staff.create("presenter").client();
         origin = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
     }
 
@@ -188,10 +190,12 @@ class IngestIT {
             assertTrue(handshake.contains("stream=hashtag") && handshake.contains("tag=" + session.hashtag())
                     && handshake.endsWith("Bearer token-for-the-stream"), handshake);
 
-            // only on the stream (the timeline is polled every 30 s while a stream is open)
-            Status streamed = instance.withId(new Status("0", "https://elsewhere.example/users/cho/statuses/9",
-                    "<p>Streamed? " + tagLink("e", session.hashtag()) + "</p>", "public", "cho@elsewhere.example",
-                    false, null, false, List.of(session.hashtag()), Instant.now()));
+            // on the stream (the timeline is polled every 30 s while a stream is open); the instance has it, as its
+            // statuses API says when asked again
+            Status streamed = instance.add(instance.withId(new Status("0",
+                    "https://elsewhere.example/users/cho/statuses/9", "<p>Streamed? " + tagLink("e", session.hashtag())
+                    + "</p>", "public", "cho@elsewhere.example", false, null, false, List.of(session.hashtag()),
+                    Instant.now())));
             long sent = System.nanoTime();
             streaming.send(session.hashtag(), "update", instance.json(streamed).toString());
             JsonObject created = board.next("contribution.created").getJsonObject("data");
@@ -200,15 +204,15 @@ class IngestIT {
             assertEquals("Streamed? #" + session.hashtag(), created.getString("text"));
             assertEquals("@cho@elsewhere.example", created.getString("authorHandle"));
 
-            Status edited = new Status(streamed.id(), streamed.uri(), "<p>Streamed and edited? "
-                    + tagLink("e", session.hashtag()) + "</p>", "public", streamed.acct(), false, null, false,
-                    streamed.tags(), streamed.createdAt());
+            Status edited = instance.edit(streamed, "<p>Streamed and edited? " + tagLink("e", session.hashtag())
+                    + "</p>");
             streaming.send(session.hashtag(), "status.update", instance.json(edited).toString());
             JsonObject revised = board.until(f -> "contribution.updated".equals(f.getString("type"))).getLast()
                     .getJsonObject("data");
             assertEquals("Streamed and edited? #" + session.hashtag(), revised.getString("text"));
             assertEquals("PENDING", revised.getString("status"));
 
+            instance.delete(streamed);
             streaming.send(session.hashtag(), "delete", streamed.id());
             board.until(f -> "contribution.updated".equals(f.getString("type"))
                     && "WITHDRAWN".equals(f.getJsonObject("data").getString("status")));
@@ -259,6 +263,19 @@ class IngestIT {
             bluesky.post("late.bsky.social", "Noch eine Frage? #" + session.hashtag(), session.hashtag());
             await("the post after the token expired", () -> questions(session).size() == 151);
             assertEquals(2, bluesky.logins(), "an expired token is replaced by a new session");
+
+            // search never says a post was deleted: getPosts, asked again, leaves it out
+            String deletedUri = bluesky.post("gone.bsky.social", "Bald gelöscht? #" + session.hashtag(),
+                    session.hashtag());
+            await("the post to delete", () -> questions(session).size() == 152);
+            bluesky.delete(deletedUri);
+            await("the deleted post withdrawn", () -> questions(session).stream().anyMatch(q ->
+                    q.getString("text").startsWith("Bald gelöscht?") && "WITHDRAWN".equals(q.getString("status"))));
+            assertTrue(bluesky.lookups().stream().anyMatch(uris -> uris.contains(deletedUri)));
+            assertTrue(bluesky.lookups().stream().allMatch(uris -> !uris.isEmpty() && uris.size() <= 25),
+                    "getPosts with 1 to 25 URIs a call");
+            assertEquals(1, questions(session).stream().filter(q -> "WITHDRAWN".equals(q.getString("status"))).count(),
+                    "the others still stand");
         }
     }
 
@@ -401,6 +418,62 @@ class IngestIT {
             await("the hang timed out", () -> source(session, troubledId).getString("lastError", "").contains("timed out"));
             JsonObject health = ApiClient.anonymous(base).get("health").json();
             assertTrue(health.toString().contains("ingest-sources"), health.toString());
+        }
+    }
+
+    @Test
+    void withoutStreamingAPostDeletedAtItsSourceLeavesThePublicBoardAndAnEditedOneIsScreenedAgain() throws Exception {
+        Session session = session();
+        try (StandInMastodon instance = new StandInMastodon("ward.example"); BoardClient board = moderation(session);
+             BoardClient audience = BoardClient.connect(URI.create(base.toString()), "ws/public/"
+                     + presenter.get("api/sessions/" + session.id()).json().getString("joinCode").replace("-", ""),
+                     Map.of("Origin", origin))) {
+            board.next("snapshot");
+            audience.next("snapshot");
+            String sourceId = addSource(session, "MASTODON", "polled only", instance.baseUrl())
+                    .getJsonObject("source").getString("id");
+            String tag = tagLink("ward.example", session.hashtag());
+            Status toDelete = instance.publish("ana", "<p>Is the new pump on ward 7 ready? " + tag + "</p>",
+                    session.hashtag());
+            Status toEdit = instance.publish("ben", "<p>Which gloves for chemo? " + tag + "</p>", session.hashtag());
+            JsonObject first = board.next("contribution.created").getJsonObject("data");
+            JsonObject second = board.next("contribution.created").getJsonObject("data");
+            assertEquals("@ana@ward.example", first.getString("authorHandle"), "the handle carries the domain");
+            String deletedId = first.getString("id");
+            String editedId = second.getString("id");
+            for (String id : List.of(deletedId, editedId)) {
+                assertEquals(200, presenter.put("api/sessions/" + session.id() + "/questions/" + id + "/status",
+                        json("{'status':'APPROVED'}")).status());
+                audience.next("contribution.created");
+            }
+
+            instance.delete(toDelete);
+            JsonObject removed = audience.next("contribution.removed").getJsonObject("data");
+            assertEquals(deletedId, removed.getString("id"), "the deleted post leaves the public board");
+            assertEquals(Set.of("id"), removed.keySet(), "a removal carries no text");
+            board.until(f -> "contribution.updated".equals(f.getString("type"))
+                    && deletedId.equals(f.getJsonObject("data").getString("id"))
+                    && "WITHDRAWN".equals(f.getJsonObject("data").getString("status")));
+            assertTrue(instance.statusRequests().contains(toDelete.id()), "asked GET /api/v1/statuses/:id");
+            assertEquals(409, presenter.put("api/sessions/" + session.id() + "/questions/" + deletedId + "/status",
+                    json("{'status':'APPROVED'}")).status(), "a deleted post can never be approved again");
+
+            instance.edit(toEdit, "<p>Which gloves for chemo, MRN 4829103? " + tag + "</p>");
+            assertEquals(editedId, audience.next("contribution.removed").getJsonObject("data").getString("id"),
+                    "an edited post leaves the public board until it is approved again");
+            JsonObject revised = board.until(f -> "contribution.updated".equals(f.getString("type"))
+                    && editedId.equals(f.getJsonObject("data").getString("id"))
+                    && "PENDING".equals(f.getJsonObject("data").getString("status"))).getLast().getJsonObject("data");
+            assertEquals("Which gloves for chemo, MRN 4829103? #" + session.hashtag(), revised.getString("text"));
+            assertFalse(revised.getJsonArray("screening").isEmpty(), "the edit is screened again: " + revised);
+
+            // asked again while nothing changes: it stays as it is
+            int asked = instance.statusRequests().size();
+            await("asked again", () -> instance.statusRequests().size() >= asked + 2);
+            assertEquals("PENDING", questions(session).stream().filter(q -> q.getString("id").equals(editedId))
+                    .findFirst().orElseThrow().getString("status"));
+            JsonObject view = source(session, sourceId);
+            assertFalse(view.containsKey("lastError") && !view.isNull("lastError"), view.toString());
         }
     }
 

@@ -30,22 +30,35 @@ import java.util.concurrent.atomic.AtomicLong;
  * (docs.joinmastodon.org/methods/timelines/#tag): Status entities newest first, {@code limit} (default 20, at most 40),
  * {@code min_id} (the page immediately newer), {@code max_id}, Link headers with {@code rel="next"} and
  * {@code rel="prev"}, the {@code X-RateLimit-*} headers and {@code Date}. It can be told to answer the next calls with
- * an error, a 429 or no answer at all, or to hold its answers until released. It is reached by an address, but its
- * accounts' handles carry its {@code domain} (as {@code /api/v2/instance} and their profile {@code url}s say).
+ * an error, a 429 or no answer at all, or to hold its answers until released. {@code GET /api/v1/statuses/:id}
+ * (docs.joinmastodon.org/methods/statuses/#get) answers a status as it reads now ({@code edited_at} set once edited),
+ * 404 {@code {"error":"Record not found"}} once deleted. It is reached by an address, but its accounts' handles
+ * carry its {@code domain} (as {@code /api/v2/instance} and their profile {@code url}s say).
  */
 public final class StandInMastodon implements AutoCloseable {
 
     /** A status as the tests publish it; {@code id} is this instance's own, {@code uri} the post's identity. */
     public record Status(String id, String uri, String html, String visibility, String acct, boolean noindex,
-                         Boolean discoverable, boolean reblog, List<String> tags, Instant createdAt) {
+                         Boolean discoverable, boolean reblog, List<String> tags, Instant createdAt,
+                         Instant editedAt) {
+
+        public Status(String id, String uri, String html, String visibility, String acct, boolean noindex,
+                      Boolean discoverable, boolean reblog, List<String> tags, Instant createdAt) {
+            this(id, uri, html, visibility, acct, noindex, discoverable, reblog, tags, createdAt, null);
+        }
     }
 
     private enum Trouble {ERROR_500, RATE_LIMITED, HANG, HOLD}
+
+    static final int RATE_LIMIT = 3000;
+    static final Duration WINDOW = Duration.ofMinutes(5);
 
     private final HttpServer server;
     private final String host;
     private final String domain;
     private final List<Status> statuses = new CopyOnWriteArrayList<>();
+    private final List<String> statusRequests = new CopyOnWriteArrayList<>();
+    private volatile boolean statusesFailing;
     private volatile CountDownLatch gate = new CountDownLatch(0);
     private final AtomicInteger held = new AtomicInteger();
     private final ConcurrentLinkedQueue<Trouble> troubles = new ConcurrentLinkedQueue<>();
@@ -57,6 +70,8 @@ public final class StandInMastodon implements AutoCloseable {
     private volatile Duration rateLimitWait = Duration.ofSeconds(3);
     private volatile String streamingUrl;
     private volatile Duration latency = Duration.ZERO;
+    private Instant windowStart;
+    private int callsInWindow;
 
     /** An instance whose domain is made up from its port. */
     public StandInMastodon() throws IOException {
@@ -68,6 +83,7 @@ public final class StandInMastodon implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/api/v1/timelines/tag/", this::timeline);
+        server.createContext("/api/v1/statuses/", this::status);
         server.createContext("/api/v2/instance", this::instance);
         server.start();
         host = "127.0.0.1:" + server.getAddress().getPort();
@@ -103,17 +119,28 @@ public final class StandInMastodon implements AutoCloseable {
         streamingUrl = url;
     }
 
-    /** The original edited: the timeline now serves the new text under the same id. */
+    /** The original edited: the timeline and the statuses API now serve the new text under the same id, edited now. */
     public Status edit(Status status, String html) {
         Status edited = new Status(status.id(), status.uri(), html, status.visibility(), status.acct(),
-                status.noindex(), status.discoverable(), status.reblog(), status.tags(), status.createdAt());
+                status.noindex(), status.discoverable(), status.reblog(), status.tags(), status.createdAt(),
+                Instant.now());
         statuses.replaceAll(s -> s.id().equals(status.id()) ? edited : s);
         return edited;
     }
 
-    /** The original deleted: gone from the timeline. */
+    /** The original deleted: gone from the timeline, 404 from the statuses API. */
     public void delete(Status status) {
         statuses.removeIf(s -> s.id().equals(status.id()));
+    }
+
+    /** While set, the statuses API answers 503 (an instance in trouble). */
+    public void failStatuses(boolean failing) {
+        statusesFailing = failing;
+    }
+
+    /** The ids asked for on the statuses API so far, in order. */
+    public List<String> statusRequests() {
+        return List.copyOf(statusRequests);
     }
 
     /** The next timeline call of each poll is held (computed only on release) until {@link #release()}. */
@@ -240,12 +267,49 @@ public final class StandInMastodon implements AutoCloseable {
             exchange.getResponseHeaders().add("Link", "<" + path + "?max_id=" + page.getLast().id() + ">; rel=\"next\", <"
                     + path + "?min_id=" + page.getFirst().id() + ">; rel=\"prev\"");
         }
-        exchange.getResponseHeaders().add("X-RateLimit-Limit", "300");
-        exchange.getResponseHeaders().add("X-RateLimit-Remaining", "299");
-        exchange.getResponseHeaders().add("X-RateLimit-Reset", now.plus(Duration.ofMinutes(5)).toString());
+        rateLimitHeaders(exchange, now);
         JsonArrayBuilder body = Json.createArrayBuilder();
         page.forEach(s -> body.add(json(s)));
         StandIns.sendJson(exchange, 200, body.build().toString());
+    }
+
+    private void status(HttpExchange exchange) throws IOException {
+        String id = exchange.getRequestURI().getPath().substring("/api/v1/statuses/".length());
+        statusRequests.add(id);
+        Instant now = Instant.now();
+        exchange.getResponseHeaders().add("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atZone(ZoneOffset.UTC)));
+        rateLimitHeaders(exchange, now);
+        if (statusesFailing) {
+            StandIns.sendJson(exchange, 503, "{\"error\":\"Service Unavailable\"}");
+            return;
+        }
+        Status found = statuses.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
+        if (found == null) {
+            StandIns.sendJson(exchange, 404, "{\"error\":\"Record not found\"}");
+            return;
+        }
+        StandIns.sendJson(exchange, 200, json(found).toString());
+    }
+
+    /**
+     * The rate-limit headers of a 5-minute window of {@value #RATE_LIMIT} calls (an instance whose admin raised
+     * Mastodon's default of 300, as the tests poll every second), counting every call in the window.
+     */
+    private void rateLimitHeaders(HttpExchange exchange, Instant now) {
+        int remaining;
+        Instant reset;
+        synchronized (this) {
+            if (windowStart == null || !now.isBefore(windowStart.plus(WINDOW))) {
+                windowStart = now;
+                callsInWindow = 0;
+            }
+            callsInWindow++;
+            remaining = Math.max(0, RATE_LIMIT - callsInWindow);
+            reset = windowStart.plus(WINDOW);
+        }
+        exchange.getResponseHeaders().add("X-RateLimit-Limit", Integer.toString(RATE_LIMIT));
+        exchange.getResponseHeaders().add("X-RateLimit-Remaining", Integer.toString(remaining));
+        exchange.getResponseHeaders().add("X-RateLimit-Reset", reset.toString());
     }
 
     private void instance(HttpExchange exchange) throws IOException {
@@ -290,8 +354,12 @@ public final class StandInMastodon implements AutoCloseable {
                 .add("account", account)
                 .add("tags", tags)
                 .add("mentions", Json.createArrayBuilder())
-                .add("media_attachments", Json.createArrayBuilder())
-                .addNull("edited_at");
+                .add("media_attachments", Json.createArrayBuilder());
+        if (s.editedAt() == null) {
+            status.addNull("edited_at");
+        } else {
+            status.add("edited_at", DateTimeFormatter.ISO_INSTANT.format(s.editedAt()));
+        }
         if (s.reblog()) {
             status.add("reblog", Json.createObjectBuilder().add("id", "1").add("uri", s.uri() + "/original"));
         } else {

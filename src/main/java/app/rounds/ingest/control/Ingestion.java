@@ -6,6 +6,7 @@ import app.rounds.contributions.entity.Origin;
 import app.rounds.contributions.entity.Provenance;
 import app.rounds.ingest.entity.IngestSource;
 import app.rounds.ingest.entity.IngestedPost;
+import app.rounds.ingest.entity.SourceKind;
 import app.rounds.platform.control.SecretTokens;
 import app.rounds.sessions.control.TrainingSessions;
 import app.rounds.sessions.entity.OtherPosts;
@@ -15,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -40,7 +42,8 @@ import java.util.Set;
  *
  * <p>A new post is first claimed with {@code INSERT IGNORE} on its key, every claim of a batch in key order: two
  * sources bringing the same posts at once then wait for each other on the keys (never a duplicate key, never a
- * deadlock between claims), and the one that comes second finds the post in and leaves it.
+ * deadlock between claims), and the one that comes second finds the post in and leaves it. Reads run in short
+ * transactions of their own too: without one, an entity manager used on a scheduler's thread was closed under it.
  */
 @ApplicationScoped
 @Transactional
@@ -52,6 +55,42 @@ public class Ingestion {
             return added + revised + withdrawn;
         }
     }
+
+    /** What asking the sources again changed: the contributions withdrawn (deleted originals) and revised (edited). */
+    public record Rechecked(List<String> withdrawn, List<String> revised) {
+        public static final Rechecked NOTHING = new Rechecked(List.of(), List.of());
+
+        public boolean changed() {
+            return !withdrawn.isEmpty() || !revised.isEmpty();
+        }
+
+        public Rechecked and(Rechecked other) {
+            List<String> w = new ArrayList<>(withdrawn);
+            w.addAll(other.withdrawn);
+            List<String> r = new ArrayList<>(revised);
+            r.addAll(other.revised);
+            return new Rechecked(List.copyOf(w), List.copyOf(r));
+        }
+    }
+
+    /** A post Rounds watches at its source: one it shows or may quote. */
+    public record Watched(IngestedPost.Key key, String sessionId, String uri, String contributionId, String sourceId,
+                          SourceKind sourceKind, String localId) {
+    }
+
+    /** A post as its source shows it now ({@code post}), or gone from it ({@code post} null). */
+    public record Original(String uri, SocialPost post) {
+        public static Original gone(String uri) {
+            return new Original(uri, null);
+        }
+
+        public boolean isGone() {
+            return post == null;
+        }
+    }
+
+    /** The kinds of source that can be asked about one post again. */
+    public static final Set<SourceKind> ASKABLE = Set.of(SourceKind.MASTODON, SourceKind.BLUESKY);
 
     @PersistenceContext
     EntityManager em;
@@ -67,6 +106,11 @@ public class Ingestion {
 
     @Inject
     Clock clock;
+
+    /** The first re-check of a post comes this long after it was taken. */
+    @Inject
+    @ConfigProperty(name = "rounds.ingest.recheck-seconds", defaultValue = "60")
+    int recheckSeconds;
 
     /**
      * Stores {@code posts} (new or edited) and {@code deletedUris}; then sets the cursor (when not null) and records the
@@ -98,7 +142,7 @@ public class Ingestion {
             IngestedPost known = known(source.sessionId(), post.uri());
             if (claimed.contains(post.uri())) {
                 added += become(source, known, post, otherPosts) ? 1 : 0;
-            } else if (!known.deleted() && !known.contentHash().equals(SecretTokens.hash(post.text()))) {
+            } else if (!known.deleted() && known.changedBy(SecretTokens.hash(post.text()), post.editedAt())) {
                 revise(known, post, now);
                 revised++;
             }
@@ -135,13 +179,17 @@ public class Ingestion {
         for (Claim claim : claims) {
             boolean deleted = claim.post() == null;
             int inserted = em.createNativeQuery("INSERT IGNORE INTO ingested_post (session_id, uri_hash, uri, "
-                            + "source_id, content_hash, deleted, first_seen_at, updated_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                            + "source_id, source_kind, local_id, content_hash, edited_at, deleted, first_seen_at, "
+                            + "updated_at, next_check_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .setParameter(1, source.sessionId()).setParameter(2, claim.hash()).setParameter(3, claim.uri())
-                    .setParameter(4, source.id())
-                    .setParameter(5, SecretTokens.hash(deleted ? "" : claim.post().text()))
-                    .setParameter(6, deleted)
-                    .setParameter(7, Timestamp.from(now)).setParameter(8, Timestamp.from(now))
+                    .setParameter(4, source.id()).setParameter(5, source.kind().name())
+                    .setParameter(6, deleted ? null : claim.post().localId())
+                    .setParameter(7, SecretTokens.hash(deleted ? "" : claim.post().text()))
+                    .setParameter(8, deleted || claim.post().editedAt() == null ? null
+                            : Timestamp.from(claim.post().editedAt()))
+                    .setParameter(9, deleted)
+                    .setParameter(10, Timestamp.from(now)).setParameter(11, Timestamp.from(now))
+                    .setParameter(12, Timestamp.from(now.plusSeconds(recheckSeconds)))
                     .executeUpdate();
             if (inserted == 1 && !deleted) {
                 claimed.add(claim.uri());
@@ -176,7 +224,7 @@ public class Ingestion {
 
     /** The original was edited: what it became is screened again and goes back to moderation. */
     private void revise(IngestedPost known, SocialPost post, Instant now) {
-        known.edited(SecretTokens.hash(post.text()), now);
+        known.edited(SecretTokens.hash(post.text()), post.editedAt(), now);
         if (IngestedPost.QUESTION.equals(known.contributionKind())) {
             questions.revise(known.contributionId(), post.text());
         } else if (IngestedPost.FEEDBACK.equals(known.contributionKind())) {
@@ -204,6 +252,13 @@ public class Ingestion {
                 .getResultStream().map(String.class::cast).findFirst();
     }
 
+    /** This source's own id for a post, if it brought it (a Mastodon status id; each instance has its own). */
+    public Optional<String> localIdOf(String sourceId, String uri) {
+        return em.createNativeQuery("SELECT local_id FROM source_post_id WHERE source_id = ? AND uri = ?")
+                .setParameter(1, sourceId).setParameter(2, uri)
+                .getResultStream().map(String.class::cast).findFirst();
+    }
+
     /** A polled page, with the validators of the conditional GET that fetched it, in one transaction. */
     public Taken take(String sourceId, SourcePage page, Instant nextPoll) {
         Taken taken = take(sourceId, page.posts(), page.deletedUris(), page.cursor(), nextPoll);
@@ -225,5 +280,63 @@ public class Ingestion {
                 .setParameter(3, Timestamp.from(clock.instant()))
                 .executeUpdate();
         return first == 0 ? Optional.empty() : Optional.of(take(sourceId, posts, deletedUris, null, null));
+    }
+
+    /** Posts due to be asked about again, the longest overdue first, at most {@code limit}. */
+    public List<Watched> dueForRecheck(Instant now, int limit) {
+        return em.createNamedQuery(IngestedPost.FIND_DUE, IngestedPost.class).setParameter("kinds", ASKABLE)
+                .setParameter("now", now).setMaxResults(limit).getResultStream().map(Ingestion::watched).toList();
+    }
+
+    /** The posts behind these contributions that their sources can be asked about (not deleted). */
+    public List<Watched> watchedFor(Collection<String> contributionIds) {
+        if (contributionIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery(IngestedPost.FIND_BY_CONTRIBUTIONS, IngestedPost.class)
+                .setParameter("ids", contributionIds).getResultStream()
+                .filter(p -> ASKABLE.contains(p.sourceKind())).map(Ingestion::watched).toList();
+    }
+
+    /**
+     * What the source says of the posts now: a deleted one is withdrawn (as by a streaming {@code delete}), an edited
+     * one screened again and back to moderation (as by a {@code status.update}); each is asked again at the time
+     * given. In one transaction, without touching the source's polling state.
+     */
+    public Rechecked recheck(String sessionId, List<Original> originals, Map<String, Instant> nextChecks) {
+        Instant now = clock.instant();
+        List<String> withdrawn = new ArrayList<>();
+        List<String> revised = new ArrayList<>();
+        for (Original original : originals) {
+            IngestedPost known = em.find(IngestedPost.class,
+                    new IngestedPost.Key(sessionId, SecretTokens.hash(original.uri())), LockModeType.PESSIMISTIC_WRITE);
+            if (known == null || known.deleted()) {
+                continue;
+            }
+            if (original.isGone()) {
+                withdraw(known, now);
+                withdrawn.add(known.contributionId());
+            } else if (known.changedBy(SecretTokens.hash(original.post().text()), original.post().editedAt())) {
+                revise(known, original.post(), now);
+                revised.add(known.contributionId());
+            }
+            known.checked(now, nextChecks.get(original.uri()), true);
+        }
+        return new Rechecked(List.copyOf(withdrawn), List.copyOf(revised));
+    }
+
+    /** Asks about these posts again only at {@code next} (nothing shows them now, or their source cannot be asked). */
+    public void putOff(Collection<IngestedPost.Key> keys, Instant next) {
+        for (IngestedPost.Key key : keys) {
+            IngestedPost post = em.find(IngestedPost.class, key);
+            if (post != null) {
+                post.checked(clock.instant(), next, false);
+            }
+        }
+    }
+
+    private static Watched watched(IngestedPost p) {
+        return new Watched(p.key(), p.sessionId(), p.uri(), p.contributionId(), p.sourceId(), p.sourceKind(),
+                p.localId());
     }
 }

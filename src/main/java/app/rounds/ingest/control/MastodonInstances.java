@@ -41,6 +41,9 @@ public class MastodonInstances {
     SourceHttp http;
 
     @Inject
+    RateBudgets budgets;
+
+    @Inject
     Clock clock;
 
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
@@ -66,6 +69,7 @@ public class MastodonInstances {
         try {
             HttpResponse<String> response = http.send(http.request(URI.create(baseUrl + "/api/v2/instance"))
                     .header("Accept", "application/json").GET().build());
+            budgets.observeMastodon(baseUrl, response.headers(), clock.instant());
             if (response.statusCode() != 200) {
                 return Optional.empty();
             }

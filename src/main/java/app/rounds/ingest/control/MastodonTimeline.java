@@ -49,6 +49,9 @@ public class MastodonTimeline {
     MastodonInstances instances;
 
     @Inject
+    RateBudgets budgets;
+
+    @Inject
     Clock clock;
 
     public SourcePage fetch(IngestSource source, String hashtag) throws IOException, InterruptedException {
@@ -60,7 +63,9 @@ public class MastodonTimeline {
         HttpResponse<String> response = http.send(http.request(uri).header("Accept", "application/json").GET().build());
         Instant now = clock.instant();
         Optional<Instant> reset = resetTime(response.headers(), now);
+        budgets.observeMastodon(source.baseUrl(), response.headers(), now);
         if (response.statusCode() == 429) {
+            budgets.of(source.baseUrl()).exhaust(reset.orElse(null));
             throw new RateLimited("rate limited (429)", reset.orElse(null));
         }
         if (response.statusCode() != 200) {
@@ -123,8 +128,9 @@ public class MastodonTimeline {
         String uri = status.getString("uri");
         String url = isPresent(status, "url") ? status.getString("url") : uri;
         Instant created = parseInstant(status.getString("created_at", null));
+        Instant edited = isPresent(status, "edited_at") ? parseInstant(status.getString("edited_at")) : null;
         return new SocialPost(uri, url, handle(status.getJsonObject("account"), domain), text, created,
-                status.getString("id", null));
+                status.getString("id", null), edited);
     }
 
     /**

@@ -5,9 +5,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reading Mastodon's Status entity (docs.joinmastodon.org/entities/Status) into a post, and its author's handle. */
 class MastodonStatusTest {
@@ -43,12 +48,31 @@ class MastodonStatusTest {
     }
 
     @Test
-    void aTimelineStatusBecomesAPostWithTheHandle() {
+    void aTimelineStatusBecomesAPostWithTheHandleAndItsEditTime() {
         SocialPost post = MastodonTimeline.post(status(account("ana", "https://social.example/@ana")).build(),
                 "social.example", "#Ward7").orElseThrow();
         assertEquals("@ana@social.example", post.authorHandle());
         assertEquals("Which dressing? #ward7", post.text());
         assertEquals("113", post.localId());
+        assertNull(post.editedAt());
+        SocialPost edited = MastodonTimeline.asPost(status(account("ana", null))
+                .add("edited_at", "2026-11-28T09:30:00.000Z").build(), null);
+        assertEquals(Instant.parse("2026-11-28T09:30:00Z"), edited.editedAt());
+    }
+
+    @Test
+    void aStatusThatMayNoLongerBeShownCountsAsGone() throws IOException {
+        URI address = URI.create("https://social.example/api/v1/statuses/113");
+        String uri = "https://social.example/users/ana/statuses/113";
+        assertFalse(MastodonStatuses.original(uri, status(account("ana", null)).build().toString(), address).isGone());
+        assertTrue(MastodonStatuses.original(uri, status(account("ana", null)).add("visibility", "private").build()
+                .toString(), address).isGone(), "made private");
+        assertTrue(MastodonStatuses.original(uri, status(account("ana", null).add("noindex", true)).build()
+                .toString(), address).isGone(), "its author opted out of indexing since");
+        Ingestion.Original untagged = MastodonStatuses.original(uri, status(account("ana", null))
+                .add("content", "<p>Edited, no tag now</p>").add("tags", Json.createArrayBuilder()).build()
+                .toString(), address);
+        assertEquals("Edited, no tag now", untagged.post().text(), "an edit that drops the hashtag is still an edit");
     }
 
     @Test
