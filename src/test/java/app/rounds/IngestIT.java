@@ -519,6 +519,71 @@ class IngestIT {
     }
 
     @Test
+    void aHighlightQuotingAPolledPostGoesAheadOnlyOnceItsSourceConfirmsIt() throws Exception {
+        Staff.Member curator = staff.create("communicator", "presenter");
+        ApiClient communicator = curator.client();
+        ApiClient reviewer = staff.create("reviewer").client();
+        String hashtag = "Rounds" + Staff.uniqueSuffix().replaceAll("[0-9]", "x");
+        String sessionId = communicator.post("api/sessions", json("{'title':'Quoted " + hashtag + "','hashtag':'"
+                + hashtag + "'}")).json().getString("id");
+        try (StandInMastodon instance = new StandInMastodon("quoted.example")) {
+            assertEquals(201, communicator.post("api/sessions/" + sessionId + "/sources", Json.createObjectBuilder()
+                    .add("kind", "MASTODON").add("label", "instance").add("baseUrl", instance.baseUrl()).build()
+                    .toString()).status());
+            Status post = instance.publish("kim", "<p>Does the dressing need changing daily? "
+                    + tagLink("quoted.example", hashtag) + "</p>", hashtag);
+            AtomicReference<String> questionId = new AtomicReference<>();
+            await("the post", () -> {
+                var all = communicator.get("api/sessions/" + sessionId + "/questions").array();
+                if (!all.isEmpty()) {
+                    questionId.set(all.getJsonObject(0).getString("id"));
+                }
+                return questionId.get() != null;
+            });
+            assertEquals(200, communicator.put("api/sessions/" + sessionId + "/questions/" + questionId.get()
+                    + "/status", json("{'status':'APPROVED'}")).status());
+            String highlightId = communicator.post("api/sessions/" + sessionId + "/highlights",
+                    json("{'title':'What trainees asked'}")).json().getString("id");
+            Reply edited = communicator.put("api/highlights/" + highlightId, Json.createObjectBuilder()
+                    .add("title", "What trainees asked").add("publishOnApproval", false)
+                    .add("parts", Json.createArrayBuilder().add(Json.createObjectBuilder().add("kind", "QUESTION")
+                            .add("refId", questionId.get()).add("quoteMode", "VERBATIM").add("permission", "GRANTED")
+                            .add("permissionEvidence", "https://quoted.example/@kim/reply-1"))).build().toString());
+            assertEquals(200, edited.status(), edited.body());
+
+            instance.failStatuses(true);
+            Reply unconfirmed = communicator.post("api/highlights/" + highlightId + "/submission", "{}");
+            assertEquals(503, unconfirmed.status(), unconfirmed.body());
+            assertEquals("application/problem+json", unconfirmed.contentType());
+            assertEquals("quote-unconfirmed", unconfirmed.problemType());
+            assertEquals(List.of("parts[0]"), unconfirmed.problemFields());
+            assertTrue(unconfirmed.header("Retry-After") != null, "says when to try again");
+            assertEquals("DRAFT", communicator.get("api/highlights/" + highlightId).json().getString("status"),
+                    "nothing unconfirmed goes to review");
+
+            instance.failStatuses(false);
+            int asked = instance.statusRequests().size();
+            Reply submitted = communicator.post("api/highlights/" + highlightId + "/submission", "{}");
+            assertEquals(200, submitted.status(), submitted.body());
+            assertTrue(instance.statusRequests().size() > asked, "asked the instance before submitting");
+            String hash = reviewer.get("api/reviews/" + highlightId).json().getJsonObject("rendition").getString("hash");
+            Reply approved = reviewer.post("api/reviews/" + highlightId + "/decision", Json.createObjectBuilder()
+                    .add("decision", "APPROVE").add("renditionHash", hash).build().toString());
+            assertEquals(200, approved.status(), approved.body());
+            assertEquals("APPROVED", approved.json().getString("status"));
+
+            instance.delete(post);
+            Reply published = communicator.post("api/highlights/" + highlightId + "/publication", "{}");
+            assertEquals(409, published.status(), "a quote deleted at its source is never published: "
+                    + published.body());
+            assertEquals("WITHDRAWN", communicator.get("api/sessions/" + sessionId + "/questions").array()
+                    .getJsonObject(0).getString("status"));
+            assertEquals(404, ApiClient.anonymous(base).get("highlights/" + highlightId).status(),
+                    "never published");
+        }
+    }
+
+    @Test
     void signedWebhooksAreTakenOnceAndBadOnesChangeNothing() throws Exception {
         Session session = session();
         JsonObject added = addSource(session, "WEBHOOK", "ward relay", null);
