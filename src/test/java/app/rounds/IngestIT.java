@@ -49,9 +49,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Hashtag ingestion end to end: stand-in Mastodon instances on loopback speaking the real timeline format, signed
- * webhooks, and the moderation stream of the deployed app (arquillian.xml: polls every second, 3 s request timeout,
- * 300 ms first back-off, local sources allowed).
+ * Hashtag ingestion end to end: stand-in Mastodon instances on loopback speaking the real timeline and statuses
+ * formats, signed webhooks, and the moderation stream of the deployed app (arquillian.xml: polls every second, 3 s
+ * request timeout, 300 ms first back-off, local sources allowed, posts re-checked at their source every 1 to 2 s).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -67,13 +67,15 @@ class IngestIT {
     @ArquillianResource
     URL base;
 
+    Staff staff;
     ApiClient presenter;
     String origin;
 
     @BeforeEach
     void clients() {
         ApiClient anonymous = ApiClient.anonymous(base).from(Staff.uniqueAddress());
-        presenter = new Staff(anonymous).create("presenter").client();
+        staff = new Staff(anonymous);
+        presenter = staff.create("presenter").client();
         origin = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
     }
 
@@ -127,7 +129,7 @@ class IngestIT {
     @Test
     void aMastodonPostReachesModerationOnceWhicheverInstanceItCameThrough() throws Exception {
         Session session = session();
-        try (StandInMastodon first = new StandInMastodon(); StandInMastodon second = new StandInMastodon();
+        try (StandInMastodon first = new StandInMastodon("first.example"); StandInMastodon second = new StandInMastodon();
              BoardClient board = moderation(session)) {
             board.next("snapshot");
             addSource(session, "MASTODON", "first instance", first.baseUrl());
@@ -155,7 +157,8 @@ class IngestIT {
                     created.getString("text"), "emoji and non-Latin scripts intact, the hashtag kept as text");
             assertEquals("PENDING", created.getString("status"), "ingested posts always wait for moderation");
             assertEquals("MASTODON", created.getString("origin"));
-            assertEquals("@ana@" + URI.create(first.baseUrl()).getHost(), created.getString("authorHandle"));
+            assertEquals("@ana@first.example", created.getString("authorHandle"),
+                    "a local account's handle carries the instance's domain, not the address Rounds reached it by");
             assertTrue(created.getString("originalUrl").endsWith("/@ana/" + post.id()), created.toString());
 
             // both instances polled again after the post was there: still one contribution
@@ -187,10 +190,12 @@ class IngestIT {
             assertTrue(handshake.contains("stream=hashtag") && handshake.contains("tag=" + session.hashtag())
                     && handshake.endsWith("Bearer token-for-the-stream"), handshake);
 
-            // only on the stream (the timeline is polled every 30 s while a stream is open)
-            Status streamed = instance.withId(new Status("0", "https://elsewhere.example/users/cho/statuses/9",
-                    "<p>Streamed? " + tagLink("e", session.hashtag()) + "</p>", "public", "cho@elsewhere.example",
-                    false, null, false, List.of(session.hashtag()), Instant.now()));
+            // on the stream (the timeline is polled every 30 s while a stream is open); the instance has it, as its
+            // statuses API says when asked again
+            Status streamed = instance.add(instance.withId(new Status("0",
+                    "https://elsewhere.example/users/cho/statuses/9", "<p>Streamed? " + tagLink("e", session.hashtag())
+                    + "</p>", "public", "cho@elsewhere.example", false, null, false, List.of(session.hashtag()),
+                    Instant.now())));
             long sent = System.nanoTime();
             streaming.send(session.hashtag(), "update", instance.json(streamed).toString());
             JsonObject created = board.next("contribution.created").getJsonObject("data");
@@ -199,15 +204,15 @@ class IngestIT {
             assertEquals("Streamed? #" + session.hashtag(), created.getString("text"));
             assertEquals("@cho@elsewhere.example", created.getString("authorHandle"));
 
-            Status edited = new Status(streamed.id(), streamed.uri(), "<p>Streamed and edited? "
-                    + tagLink("e", session.hashtag()) + "</p>", "public", streamed.acct(), false, null, false,
-                    streamed.tags(), streamed.createdAt());
+            Status edited = instance.edit(streamed, "<p>Streamed and edited? " + tagLink("e", session.hashtag())
+                    + "</p>");
             streaming.send(session.hashtag(), "status.update", instance.json(edited).toString());
             JsonObject revised = board.until(f -> "contribution.updated".equals(f.getString("type"))).getLast()
                     .getJsonObject("data");
             assertEquals("Streamed and edited? #" + session.hashtag(), revised.getString("text"));
             assertEquals("PENDING", revised.getString("status"));
 
+            instance.delete(streamed);
             streaming.send(session.hashtag(), "delete", streamed.id());
             board.until(f -> "contribution.updated".equals(f.getString("type"))
                     && "WITHDRAWN".equals(f.getJsonObject("data").getString("status")));
@@ -258,6 +263,19 @@ class IngestIT {
             bluesky.post("late.bsky.social", "Noch eine Frage? #" + session.hashtag(), session.hashtag());
             await("the post after the token expired", () -> questions(session).size() == 151);
             assertEquals(2, bluesky.logins(), "an expired token is replaced by a new session");
+
+            // search never says a post was deleted: getPosts, asked again, leaves it out
+            String deletedUri = bluesky.post("gone.bsky.social", "Bald gelöscht? #" + session.hashtag(),
+                    session.hashtag());
+            await("the post to delete", () -> questions(session).size() == 152);
+            bluesky.delete(deletedUri);
+            await("the deleted post withdrawn", () -> questions(session).stream().anyMatch(q ->
+                    q.getString("text").startsWith("Bald gelöscht?") && "WITHDRAWN".equals(q.getString("status"))));
+            assertTrue(bluesky.lookups().stream().anyMatch(uris -> uris.contains(deletedUri)));
+            assertTrue(bluesky.lookups().stream().allMatch(uris -> !uris.isEmpty() && uris.size() <= 25),
+                    "getPosts with 1 to 25 URIs a call");
+            assertEquals(1, questions(session).stream().filter(q -> "WITHDRAWN".equals(q.getString("status"))).count(),
+                    "the others still stand");
         }
     }
 
@@ -382,8 +400,12 @@ class IngestIT {
             await("failing", () -> "FAILING".equals(source(session, troubledId).getString("state")));
             assertTrue(source(session, troubledId).getString("lastError").contains("500"));
             await("recovered", () -> "RUNNING".equals(source(session, troubledId).getString("state")));
+            JsonObject recovered = source(session, troubledId);
+            assertFalse(recovered.containsKey("lastError") && !recovered.isNull("lastError"),
+                    "a source that works again shows no old error: " + recovered);
 
-            // a hanging instance times out without holding up the other
+            // a hanging instance times out without holding up the other (twice: its error shows for a while)
+            troubled.hangNext();
             troubled.hangNext();
             int hangAt = troubled.requests().size();
             await("the hanging call", () -> troubled.requests().size() > hangAt);
@@ -396,6 +418,168 @@ class IngestIT {
             await("the hang timed out", () -> source(session, troubledId).getString("lastError", "").contains("timed out"));
             JsonObject health = ApiClient.anonymous(base).get("health").json();
             assertTrue(health.toString().contains("ingest-sources"), health.toString());
+        }
+    }
+
+    @Test
+    void withoutStreamingAPostDeletedAtItsSourceLeavesThePublicBoardAndAnEditedOneIsScreenedAgain() throws Exception {
+        Session session = session();
+        try (StandInMastodon instance = new StandInMastodon("ward.example"); BoardClient board = moderation(session);
+             BoardClient audience = BoardClient.connect(URI.create(base.toString()), "ws/public/"
+                     + presenter.get("api/sessions/" + session.id()).json().getString("joinCode").replace("-", ""),
+                     Map.of("Origin", origin))) {
+            board.next("snapshot");
+            audience.next("snapshot");
+            String sourceId = addSource(session, "MASTODON", "polled only", instance.baseUrl())
+                    .getJsonObject("source").getString("id");
+            String tag = tagLink("ward.example", session.hashtag());
+            Status toDelete = instance.publish("ana", "<p>Is the new pump on ward 7 ready? " + tag + "</p>",
+                    session.hashtag());
+            Status toEdit = instance.publish("ben", "<p>Which gloves for chemo? " + tag + "</p>", session.hashtag());
+            JsonObject first = board.next("contribution.created").getJsonObject("data");
+            JsonObject second = board.next("contribution.created").getJsonObject("data");
+            assertEquals("@ana@ward.example", first.getString("authorHandle"), "the handle carries the domain");
+            String deletedId = first.getString("id");
+            String editedId = second.getString("id");
+            for (String id : List.of(deletedId, editedId)) {
+                assertEquals(200, presenter.put("api/sessions/" + session.id() + "/questions/" + id + "/status",
+                        json("{'status':'APPROVED'}")).status());
+                audience.next("contribution.created");
+            }
+
+            instance.delete(toDelete);
+            JsonObject removed = audience.next("contribution.removed").getJsonObject("data");
+            assertEquals(deletedId, removed.getString("id"), "the deleted post leaves the public board");
+            assertEquals(Set.of("id"), removed.keySet(), "a removal carries no text");
+            board.until(f -> "contribution.updated".equals(f.getString("type"))
+                    && deletedId.equals(f.getJsonObject("data").getString("id"))
+                    && "WITHDRAWN".equals(f.getJsonObject("data").getString("status")));
+            assertTrue(instance.statusRequests().contains(toDelete.id()), "asked GET /api/v1/statuses/:id");
+            assertEquals(409, presenter.put("api/sessions/" + session.id() + "/questions/" + deletedId + "/status",
+                    json("{'status':'APPROVED'}")).status(), "a deleted post can never be approved again");
+
+            instance.edit(toEdit, "<p>Which gloves for chemo, MRN 4829103? " + tag + "</p>");
+            assertEquals(editedId, audience.next("contribution.removed").getJsonObject("data").getString("id"),
+                    "an edited post leaves the public board until it is approved again");
+            JsonObject revised = board.until(f -> "contribution.updated".equals(f.getString("type"))
+                    && editedId.equals(f.getJsonObject("data").getString("id"))
+                    && "PENDING".equals(f.getJsonObject("data").getString("status"))).getLast().getJsonObject("data");
+            assertEquals("Which gloves for chemo, MRN 4829103? #" + session.hashtag(), revised.getString("text"));
+            assertFalse(revised.getJsonArray("screening").isEmpty(), "the edit is screened again: " + revised);
+
+            // asked again while nothing changes: it stays as it is
+            int asked = instance.statusRequests().size();
+            await("asked again", () -> instance.statusRequests().size() >= asked + 2);
+            assertEquals("PENDING", questions(session).stream().filter(q -> q.getString("id").equals(editedId))
+                    .findFirst().orElseThrow().getString("status"));
+            JsonObject view = source(session, sourceId);
+            assertFalse(view.containsKey("lastError") && !view.isNull("lastError"), view.toString());
+        }
+    }
+
+    @Test
+    void twoSourcesRacingOnTheSamePostsTakeThemOnceWithoutAnError() throws Exception {
+        Session session = session();
+        try (StandInMastodon first = new StandInMastodon("first.example");
+             StandInMastodon second = new StandInMastodon("second.example")) {
+            String firstId = addSource(session, "MASTODON", "first", first.baseUrl()).getJsonObject("source")
+                    .getString("id");
+            String secondId = addSource(session, "MASTODON", "second", second.baseUrl()).getJsonObject("source")
+                    .getString("id");
+            await("both polled", () -> !first.requests().isEmpty() && !second.requests().isEmpty());
+            // both instances answer their next poll at the same moment, with the same 40 posts
+            first.holdNext();
+            second.holdNext();
+            await("both polls held", () -> first.held() == 1 && second.held() == 1);
+            for (int i = 0; i < 40; i++) {
+                second.federate(first.publish("nurse" + i, "<p>Racing question " + i + "? "
+                        + tagLink("first.example", session.hashtag()) + "</p>", session.hashtag()));
+            }
+            List<String> errors = new CopyOnWriteArrayList<>();
+            BooleanSupplier noteErrors = () -> {
+                for (String id : List.of(firstId, secondId)) {
+                    JsonObject view = source(session, id);
+                    if (view.containsKey("lastError") && !view.isNull("lastError")) {
+                        errors.add(view.getString("lastError"));
+                    }
+                }
+                return true;
+            };
+            first.release();
+            second.release();
+            await("all 40", () -> noteErrors.getAsBoolean() && questions(session).size() >= 40);
+            // until both have polled twice more: the loser of the race has stored its page (or failed) by then
+            int firstCalls = first.requests().size();
+            int secondCalls = second.requests().size();
+            await("both polled twice more", () -> noteErrors.getAsBoolean()
+                    && first.requests().size() >= firstCalls + 2 && second.requests().size() >= secondCalls + 2);
+            assertEquals(40, questions(session).size(), "one contribution per post");
+            assertEquals(List.of(), errors, "the race is no error");
+        }
+    }
+
+    @Test
+    void aHighlightQuotingAPolledPostGoesAheadOnlyOnceItsSourceConfirmsIt() throws Exception {
+        Staff.Member curator = staff.create("communicator", "presenter");
+        ApiClient communicator = curator.client();
+        ApiClient reviewer = staff.create("reviewer").client();
+        String hashtag = "Rounds" + Staff.uniqueSuffix().replaceAll("[0-9]", "x");
+        String sessionId = communicator.post("api/sessions", json("{'title':'Quoted " + hashtag + "','hashtag':'"
+                + hashtag + "'}")).json().getString("id");
+        try (StandInMastodon instance = new StandInMastodon("quoted.example")) {
+            assertEquals(201, communicator.post("api/sessions/" + sessionId + "/sources", Json.createObjectBuilder()
+                    .add("kind", "MASTODON").add("label", "instance").add("baseUrl", instance.baseUrl()).build()
+                    .toString()).status());
+            Status post = instance.publish("kim", "<p>Does the dressing need changing daily? "
+                    + tagLink("quoted.example", hashtag) + "</p>", hashtag);
+            AtomicReference<String> questionId = new AtomicReference<>();
+            await("the post", () -> {
+                var all = communicator.get("api/sessions/" + sessionId + "/questions").array();
+                if (!all.isEmpty()) {
+                    questionId.set(all.getJsonObject(0).getString("id"));
+                }
+                return questionId.get() != null;
+            });
+            assertEquals(200, communicator.put("api/sessions/" + sessionId + "/questions/" + questionId.get()
+                    + "/status", json("{'status':'APPROVED'}")).status());
+            String highlightId = communicator.post("api/sessions/" + sessionId + "/highlights",
+                    json("{'title':'What trainees asked'}")).json().getString("id");
+            Reply edited = communicator.put("api/highlights/" + highlightId, Json.createObjectBuilder()
+                    .add("title", "What trainees asked").add("publishOnApproval", false)
+                    .add("parts", Json.createArrayBuilder().add(Json.createObjectBuilder().add("kind", "QUESTION")
+                            .add("refId", questionId.get()).add("quoteMode", "VERBATIM").add("permission", "GRANTED")
+                            .add("permissionEvidence", "https://quoted.example/@kim/reply-1"))).build().toString());
+            assertEquals(200, edited.status(), edited.body());
+
+            instance.failStatuses(true);
+            Reply unconfirmed = communicator.post("api/highlights/" + highlightId + "/submission", "{}");
+            assertEquals(503, unconfirmed.status(), unconfirmed.body());
+            assertEquals("application/problem+json", unconfirmed.contentType());
+            assertEquals("quote-unconfirmed", unconfirmed.problemType());
+            assertEquals(List.of("parts[0]"), unconfirmed.problemFields());
+            assertTrue(unconfirmed.header("Retry-After") != null, "says when to try again");
+            assertEquals("DRAFT", communicator.get("api/highlights/" + highlightId).json().getString("status"),
+                    "nothing unconfirmed goes to review");
+
+            instance.failStatuses(false);
+            int asked = instance.statusRequests().size();
+            Reply submitted = communicator.post("api/highlights/" + highlightId + "/submission", "{}");
+            assertEquals(200, submitted.status(), submitted.body());
+            assertTrue(instance.statusRequests().size() > asked, "asked the instance before submitting");
+            String hash = reviewer.get("api/reviews/" + highlightId).json().getJsonObject("rendition").getString("hash");
+            Reply approved = reviewer.post("api/reviews/" + highlightId + "/decision", Json.createObjectBuilder()
+                    .add("decision", "APPROVE").add("renditionHash", hash).build().toString());
+            assertEquals(200, approved.status(), approved.body());
+            assertEquals("APPROVED", approved.json().getString("status"));
+
+            instance.delete(post);
+            Reply published = communicator.post("api/highlights/" + highlightId + "/publication", "{}");
+            assertEquals(409, published.status(), "a quote deleted at its source is never published: "
+                    + published.body());
+            assertEquals("WITHDRAWN", communicator.get("api/sessions/" + sessionId + "/questions").array()
+                    .getJsonObject(0).getString("status"));
+            assertEquals(404, ApiClient.anonymous(base).get("highlights/" + highlightId).status(),
+                    "never published");
         }
     }
 

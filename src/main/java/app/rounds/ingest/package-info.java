@@ -8,5 +8,12 @@
  * Each source polls on its own schedule with timeouts on every call and exponential back-off with jitter, so a slow or
  * failing source delays only itself. Credentials (access tokens, app passwords, webhook secrets) are stored encrypted
  * under a key from the environment.
+ *
+ * <p>A polled source never says that a post was deleted or edited, so the posts Rounds shows or may quote are asked
+ * about again at their source (Mastodon's statuses API, Bluesky's getPosts), the most recently shown first, within
+ * the rate budget the instance's polls leave, and synchronously before a highlight quoting one goes ahead: what they
+ * find takes the same path as a streamed delete or edit. New posts are claimed by key before anything is made of them,
+ * so two sources racing on one post never collide; a source's last error goes with its next success. An author's
+ * handle carries their instance's own domain, never the address Rounds reached the API by.
  */
 package app.rounds.ingest;

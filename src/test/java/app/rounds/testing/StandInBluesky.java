@@ -19,10 +19,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A Bluesky server on loopback speaking {@code com.atproto.server.createSession} and {@code app.bsky.feed.searchPosts}
- * (docs.bsky.app): posts newest first, {@code limit} and an opaque {@code cursor} that pages back in time, hashtags as
- * {@code app.bsky.richtext.facet#tag} features whose {@code index} counts UTF-8 bytes. Only a session's access token
- * opens the search.
+ * A Bluesky server on loopback speaking {@code com.atproto.server.createSession}, {@code app.bsky.feed.searchPosts}
+ * and {@code app.bsky.feed.getPosts} (docs.bsky.app): search results newest first, {@code limit} and an opaque
+ * {@code cursor} that pages back in time, hashtags as {@code app.bsky.richtext.facet#tag} features whose {@code index}
+ * counts UTF-8 bytes; getPosts takes up to 25 {@code uris} and leaves out those it does not have (deleted). Only a
+ * session's access token opens them.
  */
 public final class StandInBluesky implements AutoCloseable {
 
@@ -36,6 +37,7 @@ public final class StandInBluesky implements AutoCloseable {
     private final List<Post> posts = new CopyOnWriteArrayList<>();
     private final List<String> accessTokens = new CopyOnWriteArrayList<>();
     private final List<Map<String, String>> searches = new CopyOnWriteArrayList<>();
+    private final List<List<String>> lookups = new CopyOnWriteArrayList<>();
     private volatile int logins;
 
     public StandInBluesky() throws IOException {
@@ -43,6 +45,7 @@ public final class StandInBluesky implements AutoCloseable {
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/xrpc/com.atproto.server.createSession", this::createSession);
         server.createContext("/xrpc/app.bsky.feed.searchPosts", this::searchPosts);
+        server.createContext("/xrpc/app.bsky.feed.getPosts", this::getPosts);
         server.start();
     }
 
@@ -58,6 +61,16 @@ public final class StandInBluesky implements AutoCloseable {
         Instant now = Instant.now();
         posts.add(new Post(uri, handle, text, tag, now.isAfter(last) ? now : last.plusMillis(1)));
         return uri;
+    }
+
+    /** The post deleted: no longer found by search nor by getPosts. */
+    public void delete(String uri) {
+        posts.removeIf(p -> p.uri().equals(uri));
+    }
+
+    /** The {@code uris} of every getPosts call so far. */
+    public List<List<String>> lookups() {
+        return List.copyOf(lookups);
     }
 
     public int logins() {
@@ -89,10 +102,40 @@ public final class StandInBluesky implements AutoCloseable {
                 .add("handle", HANDLE).add("did", "did:plc:roundsbot").build().toString());
     }
 
-    private void searchPosts(HttpExchange exchange) throws IOException {
+    private boolean authorised(HttpExchange exchange) throws IOException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !accessTokens.contains(authorization.replace("Bearer ", ""))) {
             StandIns.sendJson(exchange, 400, "{\"error\":\"ExpiredToken\",\"message\":\"Token has expired\"}");
+            return false;
+        }
+        return true;
+    }
+
+    private void getPosts(HttpExchange exchange) throws IOException {
+        if (!authorised(exchange)) {
+            return;
+        }
+        List<String> uris = new ArrayList<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        for (String pair : raw == null ? new String[0] : raw.split("&")) {
+            if (pair.startsWith("uris=")) {
+                uris.add(java.net.URLDecoder.decode(pair.substring("uris=".length()), StandardCharsets.UTF_8));
+            }
+        }
+        lookups.add(List.copyOf(uris));
+        if (uris.size() > 25) {
+            StandIns.sendJson(exchange, 400, "{\"error\":\"InvalidRequest\",\"message\":\"uris must not have more than 25 elements\"}");
+            return;
+        }
+        JsonArrayBuilder views = Json.createArrayBuilder();
+        for (String uri : uris) {
+            posts.stream().filter(p -> p.uri().equals(uri)).findFirst().ifPresent(p -> views.add(view(p)));
+        }
+        StandIns.sendJson(exchange, 200, Json.createObjectBuilder().add("posts", views).build().toString());
+    }
+
+    private void searchPosts(HttpExchange exchange) throws IOException {
+        if (!authorised(exchange)) {
             return;
         }
         Map<String, String> query = StandIns.query(exchange.getRequestURI().getRawQuery());
@@ -106,31 +149,36 @@ public final class StandInBluesky implements AutoCloseable {
                 Math.min(offset + limit, newestFirst.size()));
         JsonArrayBuilder views = Json.createArrayBuilder();
         for (Post post : page) {
-            byte[] text = post.text().getBytes(StandardCharsets.UTF_8);
-            byte[] hashtag = ("#" + post.tag()).getBytes(StandardCharsets.UTF_8);
-            int start = indexOf(text, hashtag);
-            views.add(Json.createObjectBuilder()
-                    .add("uri", post.uri())
-                    .add("cid", "bafyrei" + Integer.toHexString(post.uri().hashCode()))
-                    .add("author", Json.createObjectBuilder().add("did", "did:plc:" + post.handle().hashCode())
-                            .add("handle", post.handle()).add("displayName", post.handle()))
-                    .add("record", Json.createObjectBuilder()
-                            .add("$type", "app.bsky.feed.post")
-                            .add("text", post.text())
-                            .add("createdAt", post.indexedAt().toString())
-                            .add("facets", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                                    .add("index", Json.createObjectBuilder().add("byteStart", start)
-                                            .add("byteEnd", start + hashtag.length))
-                                    .add("features", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                                            .add("$type", "app.bsky.richtext.facet#tag").add("tag", post.tag()))))))
-                    .add("replyCount", 0).add("repostCount", 0).add("likeCount", 0)
-                    .add("indexedAt", post.indexedAt().toString()));
+            views.add(view(post));
         }
         var body = Json.createObjectBuilder().add("posts", views);
         if (offset + limit < newestFirst.size()) {
             body.add("cursor", Integer.toString(offset + limit));
         }
         StandIns.sendJson(exchange, 200, body.build().toString());
+    }
+
+    /** An {@code app.bsky.feed.defs#postView}. */
+    private static JsonObject view(Post post) {
+        byte[] text = post.text().getBytes(StandardCharsets.UTF_8);
+        byte[] hashtag = ("#" + post.tag()).getBytes(StandardCharsets.UTF_8);
+        int start = indexOf(text, hashtag);
+        return Json.createObjectBuilder()
+                .add("uri", post.uri())
+                .add("cid", "bafyrei" + Integer.toHexString(post.uri().hashCode()))
+                .add("author", Json.createObjectBuilder().add("did", "did:plc:" + post.handle().hashCode())
+                        .add("handle", post.handle()).add("displayName", post.handle()))
+                .add("record", Json.createObjectBuilder()
+                        .add("$type", "app.bsky.feed.post")
+                        .add("text", post.text())
+                        .add("createdAt", post.indexedAt().toString())
+                        .add("facets", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                .add("index", Json.createObjectBuilder().add("byteStart", start)
+                                        .add("byteEnd", start + hashtag.length))
+                                .add("features", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                        .add("$type", "app.bsky.richtext.facet#tag").add("tag", post.tag()))))))
+                .add("replyCount", 0).add("repostCount", 0).add("likeCount", 0)
+                .add("indexedAt", post.indexedAt().toString()).build();
     }
 
     private static int indexOf(byte[] text, byte[] part) {

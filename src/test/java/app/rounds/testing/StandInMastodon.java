@@ -9,6 +9,7 @@ import jakarta.json.JsonObjectBuilder;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,6 +22,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,20 +30,37 @@ import java.util.concurrent.atomic.AtomicLong;
  * (docs.joinmastodon.org/methods/timelines/#tag): Status entities newest first, {@code limit} (default 20, at most 40),
  * {@code min_id} (the page immediately newer), {@code max_id}, Link headers with {@code rel="next"} and
  * {@code rel="prev"}, the {@code X-RateLimit-*} headers and {@code Date}. It can be told to answer the next calls with
- * an error, a 429 or no answer at all.
+ * an error, a 429 or no answer at all, or to hold its answers until released. {@code GET /api/v1/statuses/:id}
+ * (docs.joinmastodon.org/methods/statuses/#get) answers a status as it reads now ({@code edited_at} set once edited),
+ * 404 {@code {"error":"Record not found"}} once deleted. It is reached by an address, but its accounts' handles
+ * carry its {@code domain} (as {@code /api/v2/instance} and their profile {@code url}s say).
  */
 public final class StandInMastodon implements AutoCloseable {
 
     /** A status as the tests publish it; {@code id} is this instance's own, {@code uri} the post's identity. */
     public record Status(String id, String uri, String html, String visibility, String acct, boolean noindex,
-                         Boolean discoverable, boolean reblog, List<String> tags, Instant createdAt) {
+                         Boolean discoverable, boolean reblog, List<String> tags, Instant createdAt,
+                         Instant editedAt) {
+
+        public Status(String id, String uri, String html, String visibility, String acct, boolean noindex,
+                      Boolean discoverable, boolean reblog, List<String> tags, Instant createdAt) {
+            this(id, uri, html, visibility, acct, noindex, discoverable, reblog, tags, createdAt, null);
+        }
     }
 
-    private enum Trouble {ERROR_500, RATE_LIMITED, HANG}
+    private enum Trouble {ERROR_500, RATE_LIMITED, HANG, HOLD}
+
+    static final int RATE_LIMIT = 3000;
+    static final Duration WINDOW = Duration.ofMinutes(5);
 
     private final HttpServer server;
     private final String host;
+    private final String domain;
     private final List<Status> statuses = new CopyOnWriteArrayList<>();
+    private final List<String> statusRequests = new CopyOnWriteArrayList<>();
+    private volatile boolean statusesFailing;
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+    private final AtomicInteger held = new AtomicInteger();
     private final ConcurrentLinkedQueue<Trouble> troubles = new ConcurrentLinkedQueue<>();
     private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
     private final List<String> userAgents = new CopyOnWriteArrayList<>();
@@ -51,31 +70,47 @@ public final class StandInMastodon implements AutoCloseable {
     private volatile Duration rateLimitWait = Duration.ofSeconds(3);
     private volatile String streamingUrl;
     private volatile Duration latency = Duration.ZERO;
+    private Instant windowStart;
+    private int callsInWindow;
 
+    /** An instance whose domain is made up from its port. */
     public StandInMastodon() throws IOException {
+        this(null);
+    }
+
+    /** An instance whose local accounts' handles carry {@code domain} (it is still reached by its address). */
+    public StandInMastodon(String domain) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/api/v1/timelines/tag/", this::timeline);
+        server.createContext("/api/v1/statuses/", this::status);
         server.createContext("/api/v2/instance", this::instance);
         server.start();
         host = "127.0.0.1:" + server.getAddress().getPort();
+        this.domain = domain != null ? domain : "instance-" + server.getAddress().getPort() + ".example";
     }
 
     public String baseUrl() {
         return "http://" + host;
     }
 
+    /** The domain its local accounts' handles carry. */
+    public String domain() {
+        return domain;
+    }
+
     /** Publishes a public status with the given HTML, by {@code acct}, tagged {@code tag}; returns it. */
     public Status publish(String acct, String html, String tag) {
         String id = nextId();
-        return add(new Status(id, "https://" + host + "/users/" + acct + "/statuses/" + id, html, "public", acct,
+        return add(new Status(id, "https://" + domain + "/users/" + acct + "/statuses/" + id, html, "public", acct,
                 false, true, false, List.of(tag), Instant.now()));
     }
 
-    /** The same post as another instance federated it: its uri, an id of this instance's own. */
+    /** The same post as another instance federated it: its uri, an id of this instance's own, a remote acct. */
     public Status federate(Status original) {
+        String home = URI.create(original.uri()).getHost();
         return add(new Status(nextId(), original.uri(), original.html(),
-                original.visibility(), original.acct().contains("@") ? original.acct() : original.acct() + "@127.0.0.1",
+                original.visibility(), original.acct().contains("@") ? original.acct() : original.acct() + "@" + home,
                 original.noindex(), original.discoverable(), original.reblog(), original.tags(), original.createdAt()));
     }
 
@@ -84,17 +119,43 @@ public final class StandInMastodon implements AutoCloseable {
         streamingUrl = url;
     }
 
-    /** The original edited: the timeline now serves the new text under the same id. */
+    /** The original edited: the timeline and the statuses API now serve the new text under the same id, edited now. */
     public Status edit(Status status, String html) {
         Status edited = new Status(status.id(), status.uri(), html, status.visibility(), status.acct(),
-                status.noindex(), status.discoverable(), status.reblog(), status.tags(), status.createdAt());
+                status.noindex(), status.discoverable(), status.reblog(), status.tags(), status.createdAt(),
+                Instant.now());
         statuses.replaceAll(s -> s.id().equals(status.id()) ? edited : s);
         return edited;
     }
 
-    /** The original deleted: gone from the timeline. */
+    /** The original deleted: gone from the timeline, 404 from the statuses API. */
     public void delete(Status status) {
         statuses.removeIf(s -> s.id().equals(status.id()));
+    }
+
+    /** While set, the statuses API answers 503 (an instance in trouble). */
+    public void failStatuses(boolean failing) {
+        statusesFailing = failing;
+    }
+
+    /** The ids asked for on the statuses API so far, in order. */
+    public List<String> statusRequests() {
+        return List.copyOf(statusRequests);
+    }
+
+    /** The next timeline call of each poll is held (computed only on release) until {@link #release()}. */
+    public void holdNext() {
+        gate = new CountDownLatch(1);
+        troubles.add(Trouble.HOLD);
+    }
+
+    /** Timeline calls held now. */
+    public int held() {
+        return held.get();
+    }
+
+    public void release() {
+        gate.countDown();
     }
 
     public Status add(Status status) {
@@ -159,6 +220,15 @@ public final class StandInMastodon implements AutoCloseable {
         Instant now = Instant.now();
         exchange.getResponseHeaders().add("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atZone(ZoneOffset.UTC)));
         exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        if (trouble == Trouble.HOLD) {
+            held.incrementAndGet();
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            held.decrementAndGet();
+        }
         if (trouble == Trouble.HANG) {
             try {
                 released.await();
@@ -197,12 +267,49 @@ public final class StandInMastodon implements AutoCloseable {
             exchange.getResponseHeaders().add("Link", "<" + path + "?max_id=" + page.getLast().id() + ">; rel=\"next\", <"
                     + path + "?min_id=" + page.getFirst().id() + ">; rel=\"prev\"");
         }
-        exchange.getResponseHeaders().add("X-RateLimit-Limit", "300");
-        exchange.getResponseHeaders().add("X-RateLimit-Remaining", "299");
-        exchange.getResponseHeaders().add("X-RateLimit-Reset", now.plus(Duration.ofMinutes(5)).toString());
+        rateLimitHeaders(exchange, now);
         JsonArrayBuilder body = Json.createArrayBuilder();
         page.forEach(s -> body.add(json(s)));
         StandIns.sendJson(exchange, 200, body.build().toString());
+    }
+
+    private void status(HttpExchange exchange) throws IOException {
+        String id = exchange.getRequestURI().getPath().substring("/api/v1/statuses/".length());
+        statusRequests.add(id);
+        Instant now = Instant.now();
+        exchange.getResponseHeaders().add("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atZone(ZoneOffset.UTC)));
+        rateLimitHeaders(exchange, now);
+        if (statusesFailing) {
+            StandIns.sendJson(exchange, 503, "{\"error\":\"Service Unavailable\"}");
+            return;
+        }
+        Status found = statuses.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
+        if (found == null) {
+            StandIns.sendJson(exchange, 404, "{\"error\":\"Record not found\"}");
+            return;
+        }
+        StandIns.sendJson(exchange, 200, json(found).toString());
+    }
+
+    /**
+     * The rate-limit headers of a 5-minute window of {@value #RATE_LIMIT} calls (an instance whose admin raised
+     * Mastodon's default of 300, as the tests poll every second), counting every call in the window.
+     */
+    private void rateLimitHeaders(HttpExchange exchange, Instant now) {
+        int remaining;
+        Instant reset;
+        synchronized (this) {
+            if (windowStart == null || !now.isBefore(windowStart.plus(WINDOW))) {
+                windowStart = now;
+                callsInWindow = 0;
+            }
+            callsInWindow++;
+            remaining = Math.max(0, RATE_LIMIT - callsInWindow);
+            reset = windowStart.plus(WINDOW);
+        }
+        exchange.getResponseHeaders().add("X-RateLimit-Limit", Integer.toString(RATE_LIMIT));
+        exchange.getResponseHeaders().add("X-RateLimit-Remaining", Integer.toString(remaining));
+        exchange.getResponseHeaders().add("X-RateLimit-Reset", reset.toString());
     }
 
     private void instance(HttpExchange exchange) throws IOException {
@@ -210,18 +317,19 @@ public final class StandInMastodon implements AutoCloseable {
         if (streamingUrl != null) {
             urls.add("streaming", streamingUrl);
         }
-        StandIns.sendJson(exchange, 200, Json.createObjectBuilder().add("domain", host).add("title", "Stand-in")
+        StandIns.sendJson(exchange, 200, Json.createObjectBuilder().add("domain", domain).add("title", "Stand-in")
                 .add("configuration", Json.createObjectBuilder().add("urls", urls)).build().toString());
     }
 
     /** A status as the API shows it (the streaming API's payloads are this, as a string). */
     public JsonObject json(Status s) {
+        String[] user = s.acct().split("@");
         JsonObjectBuilder account = Json.createObjectBuilder()
                 .add("id", "1090")
-                .add("username", s.acct().split("@")[0])
+                .add("username", user[0])
                 .add("acct", s.acct())
                 .add("display_name", s.acct())
-                .add("url", "https://" + host + "/@" + s.acct())
+                .add("url", "https://" + (user.length > 1 ? user[1] : domain) + "/@" + user[0])
                 .add("bot", false)
                 .add("noindex", s.noindex());
         if (s.discoverable() == null) {
@@ -231,7 +339,7 @@ public final class StandInMastodon implements AutoCloseable {
         }
         JsonArrayBuilder tags = Json.createArrayBuilder();
         s.tags().forEach(t -> tags.add(Json.createObjectBuilder().add("name", t.toLowerCase())
-                .add("url", "https://" + host + "/tags/" + t)));
+                .add("url", "https://" + domain + "/tags/" + t)));
         JsonObjectBuilder status = Json.createObjectBuilder()
                 .add("id", s.id())
                 .add("created_at", DateTimeFormatter.ISO_INSTANT.format(s.createdAt()))
@@ -246,8 +354,12 @@ public final class StandInMastodon implements AutoCloseable {
                 .add("account", account)
                 .add("tags", tags)
                 .add("mentions", Json.createArrayBuilder())
-                .add("media_attachments", Json.createArrayBuilder())
-                .addNull("edited_at");
+                .add("media_attachments", Json.createArrayBuilder());
+        if (s.editedAt() == null) {
+            status.addNull("edited_at");
+        } else {
+            status.add("edited_at", DateTimeFormatter.ISO_INSTANT.format(s.editedAt()));
+        }
         if (s.reblog()) {
             status.add("reblog", Json.createObjectBuilder().add("id", "1").add("uri", s.uri() + "/original"));
         } else {
@@ -265,6 +377,7 @@ public final class StandInMastodon implements AutoCloseable {
     @Override
     public void close() {
         released.countDown();
+        gate.countDown();
         server.stop(0);
     }
 }

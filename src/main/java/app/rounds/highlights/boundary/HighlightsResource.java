@@ -6,6 +6,7 @@ import app.rounds.highlights.control.Highlights;
 import app.rounds.highlights.control.Highlights.HighlightView;
 import app.rounds.highlights.control.Highlights.PartChoice;
 import app.rounds.highlights.control.Publishing;
+import app.rounds.highlights.control.QuoteConfirmation;
 import app.rounds.highlights.entity.Highlight;
 import app.rounds.screening.entity.Reason;
 import app.rounds.security.control.CurrentStaff;
@@ -67,6 +68,9 @@ public class HighlightsResource {
     Publishing publishing;
 
     @Inject
+    QuoteConfirmation quotes;
+
+    @Inject
     CurrentStaff currentStaff;
 
     @PathParam("highlightId")
@@ -95,8 +99,10 @@ public class HighlightsResource {
 
     @POST
     @Path("submission")
-    @Operation(summary = "Submit to review; 422 lists what blocks it and the findings that need a change or a reason")
+    @Operation(summary = "Submit to review; 422 lists what blocks it and the findings that need a change or a reason; "
+            + "409 when a quoted post was deleted or edited at its source, 503 when its source could not confirm it")
     public HighlightView submit(@Valid Submission submission) {
+        quotes.beforeSubmission(highlightId, currentStaff.member());
         List<Justification> given = submission == null || submission.justifications() == null ? List.of()
                 : submission.justifications().stream().map(j -> new Justification(j.field(), j.excerpt(),
                 j.reason(), j.justification())).toList();
@@ -105,8 +111,10 @@ public class HighlightsResource {
 
     @POST
     @Path("publication")
-    @Operation(summary = "Publish the approved highlight exactly as approved")
+    @Operation(summary = "Publish the approved highlight exactly as approved; 409 when a quoted post was deleted or "
+            + "edited at its source, 503 when its source could not confirm it")
     public HighlightView publish() {
+        quotes.beforePublication(highlightId, currentStaff.member());
         return publishing.publish(highlightId, currentStaff.member());
     }
 

@@ -1,5 +1,6 @@
 package app.rounds.highlights.boundary;
 
+import app.rounds.highlights.control.QuoteConfirmation;
 import app.rounds.highlights.control.Reviews;
 import app.rounds.highlights.entity.ReviewDecision;
 import app.rounds.security.control.CurrentStaff;
@@ -45,6 +46,9 @@ public class ReviewsResource {
     Reviews reviews;
 
     @Inject
+    QuoteConfirmation quotes;
+
+    @Inject
     CurrentStaff currentStaff;
 
     @Inject
@@ -73,8 +77,13 @@ public class ReviewsResource {
 
     @POST
     @Path("{highlightId}/decision")
-    @Operation(summary = "Approve or reject the rendition you saw; approval publishes when the author asked for it")
+    @Operation(summary = "Approve or reject the rendition you saw; approval publishes when the author asked for it; "
+            + "an approval is refused (409) when a quoted post was deleted or edited at its source, 503 when its source "
+            + "could not confirm it")
     public Reviews.Packet decide(@PathParam("highlightId") String highlightId, @Valid @NotNull Decision decision) {
+        if (decision.decision() == ReviewDecision.APPROVE) {
+            quotes.beforeApproval(highlightId, currentStaff.member());
+        }
         return reviews.decide(highlightId, decision.decision(), decision.comment(), decision.renditionHash(),
                 currentStaff.member());
     }

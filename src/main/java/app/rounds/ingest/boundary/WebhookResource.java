@@ -1,5 +1,6 @@
 package app.rounds.ingest.boundary;
 
+import app.rounds.ingest.control.Conflicts;
 import app.rounds.ingest.control.Ingestion;
 import app.rounds.ingest.control.PostText;
 import app.rounds.ingest.control.SocialPost;
@@ -80,12 +81,13 @@ public class WebhookResource {
         if (uri.isEmpty()) {
             throw ProblemException.invalidField("data.uri", "is required: the post's stable identity");
         }
-        var taken = switch (type) {
-            case "post.created", "post.updated" -> ingestion.takeDelivery(sourceId, id, List.of(post(data, uri)),
-                    List.of());
-            case "post.deleted" -> ingestion.takeDelivery(sourceId, id, List.of(), List.of(uri));
+        List<SocialPost> posts = switch (type) {
+            case "post.created", "post.updated" -> List.of(post(data, uri));
+            case "post.deleted" -> List.of();
             default -> throw ProblemException.invalidField("type", "must be post.created, post.updated or post.deleted");
         };
+        List<String> deleted = posts.isEmpty() ? List.of(uri) : List.of();
+        var taken = Conflicts.retried(() -> ingestion.takeDelivery(sourceId, id, posts, deleted));
         return taken.map(t -> new Delivery(id, false, t.added(), t.revised(), t.withdrawn()))
                 .orElseGet(() -> new Delivery(id, true, 0, 0, 0));
     }

@@ -44,6 +44,9 @@ public class BlueskySearch {
     @Inject
     Sources sources;
 
+    @Inject
+    RateBudgets budgets;
+
     private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
 
     /** One page back in time from {@code apiCursor} (null: the newest). */
@@ -54,14 +57,7 @@ public class BlueskySearch {
                 + "&tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8) + "&sort=latest&limit=" + LIMIT
                 + (apiCursor == null ? "" : "&cursor=" + URLEncoder.encode(apiCursor, StandardCharsets.UTF_8));
         URI uri = URI.create(source.baseUrl() + "/xrpc/app.bsky.feed.searchPosts" + query);
-        HttpResponse<String> response = authorised(source, uri);
-        if (response.statusCode() == 429) {
-            throw new RateLimited("rate limited (429)", retryAfter(response));
-        }
-        if (response.statusCode() != 200) {
-            throw new IOException("HTTP " + response.statusCode() + " from " + uri.getHost() + " " + error(response));
-        }
-        JsonObject body = read(response.body(), uri);
+        JsonObject body = read(answered(source, uri), uri);
         List<Hit> hits = new ArrayList<>();
         for (JsonValue value : body.getJsonArray("posts")) {
             JsonObject view = value.asJsonObject();
@@ -71,6 +67,45 @@ public class BlueskySearch {
         String next = body.containsKey("cursor") && body.get("cursor").getValueType() == JsonValue.ValueType.STRING
                 ? body.getString("cursor") : null;
         return new SearchPage(hits, next);
+    }
+
+    /**
+     * What Bluesky shows of these posts now ({@code app.bsky.feed.getPosts}, at most 25 at:// URIs a call): each as
+     * it reads, or gone when the answer leaves it out (deleted, or its author's account taken down or deactivated).
+     */
+    public List<Ingestion.Original> posts(IngestSource source, List<String> atUris)
+            throws IOException, InterruptedException {
+        if (atUris.size() > GET_POSTS_LIMIT) {
+            throw new IllegalArgumentException("getPosts takes at most " + GET_POSTS_LIMIT + " URIs");
+        }
+        StringBuilder query = new StringBuilder();
+        atUris.forEach(u -> query.append(query.isEmpty() ? "?" : "&").append("uris=")
+                .append(URLEncoder.encode(u, StandardCharsets.UTF_8)));
+        URI uri = URI.create(source.baseUrl() + "/xrpc/app.bsky.feed.getPosts" + query);
+        JsonObject body = read(answered(source, uri), uri);
+        Map<String, SocialPost> found = new java.util.HashMap<>();
+        for (JsonValue value : body.getJsonArray("posts")) {
+            JsonObject view = value.asJsonObject();
+            asPost(view).ifPresent(p -> found.put(p.uri(), p));
+        }
+        return atUris.stream().map(u -> found.containsKey(u) ? new Ingestion.Original(u, found.get(u))
+                : Ingestion.Original.gone(u)).toList();
+    }
+
+    public static final int GET_POSTS_LIMIT = 25;
+
+    /** The body of a 200 to an authorised GET; a 429 spends the instance's budget until its reset. */
+    private String answered(IngestSource source, URI uri) throws IOException, InterruptedException {
+        HttpResponse<String> response = authorised(source, uri);
+        budgets.observeBluesky(source.baseUrl(), response.headers());
+        if (response.statusCode() == 429) {
+            budgets.of(source.baseUrl()).exhaust(retryAfter(response));
+            throw new RateLimited("rate limited (429)", retryAfter(response));
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException("HTTP " + response.statusCode() + " from " + uri.getHost() + " " + error(response));
+        }
+        return response.body();
     }
 
     /** A search result: the post (null when skipped) and when Bluesky indexed it. */
@@ -83,13 +118,19 @@ public class BlueskySearch {
     /** A post view as a post, if a {@code facet#tag} feature carries the hashtag; offsets are UTF-8 bytes. */
     static Optional<SocialPost> post(JsonObject view, String tag) {
         JsonObject record = view.getJsonObject("record");
+        if (record == null || !record.containsKey("text") || !taggedWith(record, record.getString("text"), tag)) {
+            return Optional.empty();
+        }
+        return asPost(view);
+    }
+
+    /** A post view as a post, whatever its tags (a re-check of a post taken before); empty without a text. */
+    static Optional<SocialPost> asPost(JsonObject view) {
+        JsonObject record = view.get("record") instanceof JsonObject r ? r : null;
         if (record == null || !record.containsKey("text")) {
             return Optional.empty();
         }
         String text = record.getString("text");
-        if (!taggedWith(record, text, tag)) {
-            return Optional.empty();
-        }
         String atUri = view.getString("uri");
         JsonObject author = view.getJsonObject("author");
         String handle = author.getString("handle", author.getString("did", "unknown"));

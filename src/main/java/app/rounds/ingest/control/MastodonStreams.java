@@ -43,7 +43,7 @@ public class MastodonStreams {
     private final class Connection implements WebSocket.Listener {
         final String sourceId;
         final String sessionId;
-        final String instance;
+        final String baseUrl;
         final StringBuilder partial = new StringBuilder();
         volatile WebSocket socket;
         /** The source's events, in order: each waits for the one before. */
@@ -52,7 +52,7 @@ public class MastodonStreams {
         Connection(IngestSource source) {
             this.sourceId = source.id();
             this.sessionId = source.sessionId();
-            this.instance = URI.create(source.baseUrl()).getHost();
+            this.baseUrl = source.baseUrl();
         }
 
         @Override
@@ -98,6 +98,9 @@ public class MastodonStreams {
 
     @Inject
     Ingestion ingestion;
+
+    @Inject
+    MastodonInstances instances;
 
     @Inject
     Clock clock;
@@ -157,21 +160,9 @@ public class MastodonStreams {
      * Where the instance serves its streaming API: {@code configuration.urls.streaming} of {@code /api/v2/instance}
      * (often another host), else the instance itself.
      */
-    private String streamingUrl(String baseUrl) throws java.io.IOException, InterruptedException {
-        var response = http.send(http.request(URI.create(baseUrl + "/api/v2/instance"))
-                .header("Accept", "application/json").GET().build());
-        if (response.statusCode() == 200) {
-            try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-                JsonObject urls = reader.readObject().getJsonObject("configuration").getJsonObject("urls");
-                if (urls != null && urls.containsKey("streaming")) {
-                    String streaming = urls.getString("streaming");
-                    return streaming.endsWith("/") ? streaming.substring(0, streaming.length() - 1) : streaming;
-                }
-            } catch (RuntimeException e) {
-                // an instance description without the streaming URL: try the instance itself
-            }
-        }
-        return baseUrl.replaceFirst("^http", "ws");
+    private String streamingUrl(String baseUrl) {
+        return instances.describe(baseUrl).map(MastodonInstances.Description::streamingUrl)
+                .orElseGet(() -> baseUrl.replaceFirst("^http", "ws"));
     }
 
     private void handle(Connection connection, String frame) {
@@ -188,12 +179,13 @@ public class MastodonStreams {
                 }
                 String hashtag = sources.hashtagOf(connection.sessionId).orElse(null);
                 if (hashtag != null) {
-                    MastodonTimeline.post(status, connection.instance, hashtag).ifPresent(post ->
-                            ingestion.take(connection.sourceId, List.of(post), List.of(), null, null));
+                    String domain = instances.domain(connection.baseUrl).orElse(null);
+                    MastodonTimeline.post(status, domain, hashtag).ifPresent(post -> Conflicts.retried(() ->
+                            ingestion.take(connection.sourceId, List.of(post), List.of(), null, null)));
                 }
             }
             case "delete" -> ingestion.uriOf(connection.sourceId, payload.strip()).ifPresent(uri ->
-                    ingestion.take(connection.sourceId, List.of(), List.of(uri), null, null));
+                    Conflicts.retried(() -> ingestion.take(connection.sourceId, List.of(), List.of(uri), null, null)));
             default -> {
                 // other events (filters_changed, announcements) do not concern a hashtag stream
             }

@@ -46,9 +46,16 @@ public class MastodonTimeline {
     SourceHttp http;
 
     @Inject
+    MastodonInstances instances;
+
+    @Inject
+    RateBudgets budgets;
+
+    @Inject
     Clock clock;
 
     public SourcePage fetch(IngestSource source, String hashtag) throws IOException, InterruptedException {
+        String domain = instances.domain(source.baseUrl()).orElse(null);
         String tag = URLEncoder.encode(hashtag.startsWith("#") ? hashtag.substring(1) : hashtag, StandardCharsets.UTF_8);
         String query = "?limit=" + LIMIT + (source.cursor() == null ? ""
                 : "&min_id=" + URLEncoder.encode(source.cursor(), StandardCharsets.UTF_8));
@@ -56,7 +63,9 @@ public class MastodonTimeline {
         HttpResponse<String> response = http.send(http.request(uri).header("Accept", "application/json").GET().build());
         Instant now = clock.instant();
         Optional<Instant> reset = resetTime(response.headers(), now);
+        budgets.observeMastodon(source.baseUrl(), response.headers(), now);
         if (response.statusCode() == 429) {
+            budgets.of(source.baseUrl()).exhaust(reset.orElse(null));
             throw new RateLimited("rate limited (429)", reset.orElse(null));
         }
         if (response.statusCode() != 200) {
@@ -68,7 +77,6 @@ public class MastodonTimeline {
         } catch (RuntimeException e) {
             throw new IOException("not a JSON array of statuses from " + uri.getHost(), e);
         }
-        String instance = URI.create(source.baseUrl()).getHost();
         List<SocialPost> posts = new ArrayList<>();
         String newest = source.cursor();
         for (JsonValue value : statuses) {
@@ -77,7 +85,7 @@ public class MastodonTimeline {
             if (newest == null || newerId(id, newest)) {
                 newest = id;
             }
-            post(status, instance, hashtag).ifPresent(posts::add);
+            post(status, domain, hashtag).ifPresent(posts::add);
         }
         String cursor = prevMinId(response.headers()).orElse(newest);
         boolean rateLimitSpent = response.headers().firstValue("X-RateLimit-Remaining")
@@ -88,14 +96,11 @@ public class MastodonTimeline {
 
     /**
      * A status as a post, unless it must be skipped: not public, a reblog, without the hashtag, or by an account that
-     * opted out of indexing ({@code noindex}, {@code discoverable: false}).
+     * opted out of indexing ({@code noindex}, {@code discoverable: false}). {@code domain}: the instance's own domain
+     * (see {@link #handle}), null when unknown.
      */
-    static Optional<SocialPost> post(JsonObject status, String instance, String hashtag) {
-        if (!"public".equals(status.getString("visibility", "")) || isPresent(status, "reblog")) {
-            return Optional.empty();
-        }
-        JsonObject account = status.getJsonObject("account");
-        if (account == null || account.getBoolean("noindex", false) || !account.getBoolean("discoverable", true)) {
+    static Optional<SocialPost> post(JsonObject status, String domain, String hashtag) {
+        if (!shareable(status)) {
             return Optional.empty();
         }
         String text = PostText.of(status.getString("content", ""));
@@ -105,12 +110,51 @@ public class MastodonTimeline {
         if (!tagged && !PostClassifier.carries(text, hashtag)) {
             return Optional.empty();
         }
-        String acct = account.getString("acct", account.getString("username", "unknown"));
-        String handle = "@" + (acct.contains("@") ? acct : acct + "@" + instance);
+        return Optional.of(asPost(status, domain));
+    }
+
+    /** Whether a status may be shown at all: public, not a reblog, by an account that did not opt out of indexing. */
+    static boolean shareable(JsonObject status) {
+        if (!"public".equals(status.getString("visibility", "")) || isPresent(status, "reblog")) {
+            return false;
+        }
+        JsonObject account = status.get("account") instanceof JsonObject a ? a : null;
+        return account != null && !account.getBoolean("noindex", false) && account.getBoolean("discoverable", true);
+    }
+
+    /** A status as a post, whatever its hashtags (a re-check of a post taken before). */
+    static SocialPost asPost(JsonObject status, String domain) {
+        String text = PostText.of(status.getString("content", ""));
         String uri = status.getString("uri");
         String url = isPresent(status, "url") ? status.getString("url") : uri;
         Instant created = parseInstant(status.getString("created_at", null));
-        return Optional.of(new SocialPost(uri, url, handle, text, created, status.getString("id", null)));
+        Instant edited = isPresent(status, "edited_at") ? parseInstant(status.getString("edited_at")) : null;
+        return new SocialPost(uri, url, handle(status.getJsonObject("account"), domain), text, created,
+                status.getString("id", null), edited);
+    }
+
+    /**
+     * The author's public handle, {@code @user@domain}. A remote account's {@code acct} carries its domain; a local
+     * one's does not, and then the domain is the instance's own ({@code domain} of {@code /api/v2/instance}), else the
+     * host of the account's profile {@code url}, never the host Rounds reached the API by (which may be an address or
+     * an internal name). Without either, just {@code @user}.
+     */
+    static String handle(JsonObject account, String instanceDomain) {
+        String acct = account.getString("acct", account.getString("username", "unknown"));
+        if (acct.contains("@")) {
+            return "@" + acct;
+        }
+        String domain = instanceDomain;
+        if (domain == null && isPresent(account, "url")) {
+            try {
+                URI profile = URI.create(account.getString("url"));
+                domain = profile.getHost() == null ? null
+                        : profile.getHost() + (profile.getPort() == -1 ? "" : ":" + profile.getPort());
+            } catch (IllegalArgumentException e) {
+                domain = null;
+            }
+        }
+        return "@" + acct + (domain == null ? "" : "@" + domain);
     }
 
     private static boolean isPresent(JsonObject object, String key) {
@@ -156,7 +200,7 @@ public class MastodonTimeline {
         return Optional.of(now.plus(wait.isNegative() ? Duration.ZERO : wait));
     }
 
-    private static Instant parseInstant(String text) {
+    static Instant parseInstant(String text) {
         if (text == null) {
             return null;
         }

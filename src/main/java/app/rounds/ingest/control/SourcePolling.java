@@ -166,7 +166,7 @@ public class SourcePolling {
                 SourcePage fetched = fetch(source, hashtag);
                 Instant next = fetched.notBefore() != null ? fetched.notBefore()
                         : clock.instant().plusSeconds(fetched.more() ? 0 : interval(sourceId));
-                ingestion.take(sourceId, fetched, next);
+                Conflicts.retried(() -> ingestion.take(sourceId, fetched, next));
                 if (!fetched.more()) {
                     return;
                 }
@@ -178,6 +178,9 @@ public class SourcePolling {
         } catch (HttpTimeoutException e) {
             sources.failed(sourceId, "timed out: " + e.getMessage(), backoff(source));
         } catch (IOException | RuntimeException e) {
+            if (Conflicts.fromDatabase(e)) {
+                LOG.log(Level.WARNING, "Storing what source " + sourceId + " brought failed", e);
+            }
             sources.failed(sourceId, describe(e), backoff(source));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -207,14 +210,16 @@ public class SourcePolling {
                     posts.add(hit.post());
                 }
             }
-            ingestion.take(source.id(), posts, List.of(), null, clock.instant().plusSeconds(pollSeconds));
+            Conflicts.retried(() -> ingestion.take(source.id(), posts, List.of(), null,
+                    clock.instant().plusSeconds(pollSeconds)));
             if (reachedMark) {
                 break;
             }
             apiCursor = found.cursor();
         }
-        ingestion.take(source.id(), List.of(), List.of(), newest == null ? null : newest.toString(),
-                clock.instant().plusSeconds(pollSeconds));
+        String newMark = newest == null ? null : newest.toString();
+        Conflicts.retried(() -> ingestion.take(source.id(), List.of(), List.of(), newMark,
+                clock.instant().plusSeconds(pollSeconds)));
     }
 
     private SourcePage fetch(IngestSource source, String hashtag) throws IOException, InterruptedException {
@@ -242,7 +247,14 @@ public class SourcePolling {
         return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
 
-    private static String describe(Exception e) {
+    /**
+     * What staff see of a failure. A database failure's message carries SQL and data: the source shows a plain
+     * sentence, the details go to the server log.
+     */
+    static String describe(Exception e) {
+        if (Conflicts.fromDatabase(e)) {
+            return "what it brought could not be stored (a database error, in the server log); trying again";
+        }
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }

@@ -120,12 +120,17 @@ public class IngestSource {
         this.nextPollAt = now;
     }
 
-    /** A call succeeded; {@code next} is when to call again (null: as planned). */
+    /**
+     * A call succeeded; {@code next} is when to call again (null: as planned). The last error goes: a source that
+     * works again shows no old trouble.
+     */
     public void succeeded(Instant now, Instant next) {
         failures = 0;
         if (enabled) {
             state = SourceState.RUNNING;
         }
+        lastError = null;
+        lastErrorAt = null;
         lastSuccessAt = now;
         if (next != null) {
             nextPollAt = next;

@@ -2,17 +2,32 @@ package app.rounds.ingest.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** An original post taken into a session, once, whichever way it came: the contribution it became, its last content. */
+/**
+ * An original post taken into a session, once, whichever way it came: the contribution it became, its last content,
+ * and when Rounds asks its source again whether it still stands as it was. Rows are inserted by {@code Ingestion}'s
+ * claim ({@code INSERT IGNORE}), never persisted as new entities.
+ */
 @Entity
 @Table(name = "ingested_post")
 @IdClass(IngestedPost.Key.class)
+@NamedQuery(name = IngestedPost.FIND_DUE, query = "SELECT p FROM IngestedPost p WHERE p.sourceKind IN :kinds "
+        + "AND p.deleted = FALSE AND p.contributionId IS NOT NULL "
+        + "AND (p.nextCheckAt IS NULL OR p.nextCheckAt <= :now) ORDER BY p.nextCheckAt")
+@NamedQuery(name = IngestedPost.FIND_BY_CONTRIBUTIONS, query = "SELECT p FROM IngestedPost p "
+        + "WHERE p.contributionId IN :ids AND p.deleted = FALSE")
 public class IngestedPost {
+
+    public static final String FIND_DUE = "IngestedPost.findDue";
+    public static final String FIND_BY_CONTRIBUTIONS = "IngestedPost.findByContributions";
 
     public record Key(String sessionId, String uriHash) {
         public Key() {
@@ -34,6 +49,13 @@ public class IngestedPost {
     @Column(name = "source_id", length = 36)
     private String sourceId;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "source_kind", length = 16)
+    private SourceKind sourceKind;
+
+    @Column(name = "local_id", length = 100)
+    private String localId;
+
     /** What it became: a question or feedback; null when the session ignores such posts. */
     @Column(name = "contribution_kind", length = 16)
     private String contributionKind;
@@ -44,6 +66,9 @@ public class IngestedPost {
     @Column(name = "content_hash", nullable = false, length = 64)
     private String contentHash;
 
+    @Column(name = "edited_at")
+    private Instant editedAt;
+
     @Column(nullable = false)
     private boolean deleted;
 
@@ -53,33 +78,70 @@ public class IngestedPost {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "checked_at")
+    private Instant checkedAt;
+
+    @Column(name = "next_check_at")
+    private Instant nextCheckAt;
+
     protected IngestedPost() {
     }
 
     public static final String QUESTION = "QUESTION";
     public static final String FEEDBACK = "FEEDBACK";
 
-    public IngestedPost(String sessionId, String uriHash, String uri, String sourceId, String contributionKind,
-                        String contributionId, String contentHash, Instant now) {
+    /** What it became, once the post is claimed for the session (see Ingestion). */
+    public void became(String contributionKind, String contributionId) {
         this.contributionKind = contributionKind;
-        this.sessionId = sessionId;
-        this.uriHash = uriHash;
-        this.uri = uri;
-        this.sourceId = sourceId;
         this.contributionId = contributionId;
-        this.contentHash = contentHash;
-        this.firstSeenAt = now;
-        this.updatedAt = now;
     }
 
-    public void edited(String contentHash, Instant now) {
+    /** Whether this content differs from the last taken: other text, or a new {@code edited_at} from the source. */
+    public boolean changedBy(String contentHash, Instant editedAt) {
+        return !this.contentHash.equals(contentHash) || (editedAt != null && !editedAt.equals(this.editedAt));
+    }
+
+    public void edited(String contentHash, Instant editedAt, Instant now) {
         this.contentHash = contentHash;
+        this.editedAt = editedAt != null ? editedAt : this.editedAt;
         this.updatedAt = now;
     }
 
     public void delete(Instant now) {
         this.deleted = true;
         this.updatedAt = now;
+    }
+
+    /** Its source was asked (or, when nothing shows it, the question was put off); ask again at {@code next}. */
+    public void checked(Instant now, Instant next, boolean asked) {
+        if (asked) {
+            this.checkedAt = now;
+        }
+        this.nextCheckAt = next;
+    }
+
+    public Key key() {
+        return new Key(sessionId, uriHash);
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    public String sourceId() {
+        return sourceId;
+    }
+
+    public SourceKind sourceKind() {
+        return sourceKind;
+    }
+
+    public String localId() {
+        return localId;
     }
 
     public String contributionKind() {
@@ -94,7 +156,19 @@ public class IngestedPost {
         return contentHash;
     }
 
+    public Instant editedAt() {
+        return editedAt;
+    }
+
     public boolean deleted() {
         return deleted;
+    }
+
+    public Instant checkedAt() {
+        return checkedAt;
+    }
+
+    public Instant nextCheckAt() {
+        return nextCheckAt;
     }
 }
