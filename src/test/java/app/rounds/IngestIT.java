@@ -439,6 +439,12 @@ class IngestIT {
             JsonObject first = board.next("contribution.created").getJsonObject("data");
             JsonObject second = board.next("contribution.created").getJsonObject("data");
             assertEquals("@ana@ward.example", first.getString("authorHandle"), "the handle carries the domain");
+            instance.publish("cara", "<p>honestly that sounds like shingles, ask your GP for aciclovir, no need for "
+                    + "A&amp;E " + tag + "</p>", session.hashtag());
+            JsonObject advice = board.next("contribution.created").getJsonObject("data");
+            assertTrue(advice.getJsonArray("screening").getValuesAs(JsonObject.class).stream()
+                    .anyMatch(f -> f.getString("reason").equals("MEDICAL_ADVICE")),
+                    "advice to the public in a network post is held with its reason: " + advice);
             String deletedId = first.getString("id");
             String editedId = second.getString("id");
             for (String id : List.of(deletedId, editedId)) {
