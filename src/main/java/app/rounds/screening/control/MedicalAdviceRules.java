@@ -34,27 +34,33 @@ final class MedicalAdviceRules implements Rule {
             + "replying to|reply to|re your|to the (?:person|mum|dad|runner|poster|op)|dm'?d|"
             + "my (?:neighbou?r|friend|mate) back|hun|hunny|mate|babe|"
             + "what you(?:'re| are)? describ\\w*|from what you(?:'ve| have)? (?:said|describe\\w*)|"
-            + "if (?:i were|i was) you|in your (?:shoes|place)|"
+            + "(?:like|as) you (?:said|say|mentioned|describe\\w*)|"
+            + "if (?:i were|i was) you|in your (?:shoes|place)|(?:would you consider|have you (?:tried|thought about|"
+            + "considered))|quick tip|"
             // es
             + "(?:tu|a tu|de tu) (?:padre|madre|hij[oa]|marido|mujer|abuel[oa]|herman[oa]|niñ[oa]|bebé|novi[oa]|"
             + "pareja|amig[oa])|lo que (?:describes|cuentas)|por lo que cuentas|yo en tu lugar|en tu caso|"
-            + "yo que tú|yo que tu|"
+            + "yo que tú|yo que tu|si (?:yo )?fuera tú|si (?:yo )?fuera tu|has probado|respondiendo a|en respuesta a|"
             // de
             + "(?:deine?[mnrs]?) (?:mutter|vater|sohn|tochter|mann|frau|oma|opa|kind|baby|schwester|bruder|"
-            + "freund\\w*|knöchel|knie|rücken|ausschlag)|was du beschreibst|mit dem knöchel|an deiner stelle|"
+            + "freund\\w*|knöchel|knie|rücken|ausschlag|kleinen?|kleine)|was du beschreibst|mit dem knöchel|"
+            + "an deiner stelle|hast du (?:mal |schon )?(?:probiert|versucht)|würde ich dir raten|"
             // fr
             + "(?:ton|ta|tes) (?:père|mère|fils|fille|mari|femme|grand-mère|grand-père|enfant|bébé|frère|sœur|"
             + "soeur|copain|copine|dos|genou|cheville)|pour ta fille|pour ton fils|ce que tu décris|"
-            + "à ta place|ce que vous décrivez|"
+            + "à ta place|à votre place|ce que vous décrivez|tu as essayé|en réponse à|"
             // pt
             + "(?:a tua|o teu|tua|teu) (?:mãe|pai|filh[oa]|marido|mulher|av[óô]|irm[ãa]o?|namorad[oa]|bebé)|"
-            + "pelo que descreves|pelo que contas|no teu lugar|no lugar d[ao] tu[ao]|se fosse a ti|"
+            + "pelo que descreves|pelo que contas|no teu lugar|no lugar d[ao] tu[ao]|se (?:eu )?fosse a ti|"
+            + "já experimentaste|em resposta a|"
             // it
             + "(?:tua|tuo|a tuo|a tua) (?:madre|padre|figli[oa]|marito|moglie|nonn[oa]|fratello|sorella|"
-            + "bambin[oa])|da come lo descrivi|al tuo posto|"
+            + "bambin[oa])|da come lo descrivi|al tuo posto|se fossi in te|hai provato|risposta a|in risposta a|"
+            + "(?:al|alla) (?:nonno|nonna|bimbo|bimba|piccol[oa])|"
             // nl
             + "je (?:moeder|vader|zoon|dochter|man|vrouw|oma|opa|kind|baby|broer|zus)|wat je beschrijft|"
-            + "met zo'n (?:snee|wond|enkel)|in jouw plaats)" + E);
+            + "met zo'n (?:snee|wond|enkel)|in jouw plaats|als ik jou was|heb je (?:al )?geprobeerd|"
+            + "je (?:moeder|vader|dochter|zoon) (?:haar|zijn))" + E);
 
     /** Speaking to "you" at all. */
     private static final Pattern SECOND_PERSON = Pattern.compile("(?iu)" + B + "(?:you|your|you're|youre|u|ur|"
@@ -63,6 +69,7 @@ final class MedicalAdviceRules implements Rule {
 
     /** A diagnosis put to someone: "sounds like", "that's classic", "is probably just viral", "klingt nach". */
     private static final Pattern CLAIM = Pattern.compile("(?iu)" + B + "(?:"
+            + "until proven otherwise|(?:is|it'?s|that'?s) (?:just )?nothing|(?:is|'s) (?:a|an) [\\p{L}-]+, not (?:a|an) |"
             + "sounds (?:to me )?like|looks (?:to me )?like|that'?s (?:a |an )?(?:classic|typical|textbook|definitely|"
             + "probably|just|almost certainly|100%)|that'?s (?:a |an )?[\\p{L}-]+(?: [\\p{L}-]+)? until proven "
             + "otherwise|(?:is|it'?s|that'?s) (?:probably|likely|definitely|clearly|almost certainly|most likely)"
@@ -72,20 +79,24 @@ final class MedicalAdviceRules implements Rule {
             + "i'?d say (?:it'?s|your)|100 ?%(?=[.,!]|$)|classic|textbook|"
             // es
             + "eso es|es (?:un|una) [\\p{L}]+ (?:clar\\w+|segur\\w+|típic\\w+)|tiene toda la pinta de|suena a|"
-            + "parece (?:un|una)|clarísimo|seguro que es|es normal|"
+            + "parece (?:un|una)|clarísimo|seguro que es|es normal|no es nada|son [\\p{L} ]{3,30} seguro|"
             // de
             + "klingt (?:für mich )?(?:\\p{L}+ )?(?:\\p{L}+ )?nach|sieht (?:für mich )?(?:aus wie|nach)|das ist "
-            + "(?:bestimmt|sicher|wahrscheinlich|eindeutig|typisch|klar)|der kommt (?:fast )?(?:sicher|bestimmt) davon|"
+            + "(?:bestimmt|sicher|wahrscheinlich|eindeutig|typisch|klar)|kommt (?:fast )?(?:sicher|bestimmt|wohl) "
+            + "(?:davon|daher)|ist (?:das )?(?:\\p{L}+ )?(?:\\p{L}+ )?nur (?:ein|eine)?|"
             // fr
-            + "c'est (?:typiquement|sûrement|probablement|sans doute|clairement|juste) |ça ressemble à|on dirait|"
+            + "c'est (?:typiquement|sûrement|probablement|sans doute|clairement|juste) |ça ressemble (?:vraiment )?à|"
+            + "on dirait|ça partira|"
             + "passe (?:souvent )?toute seule|"
             // pt
-            + "(?:é|e) só (?:um|uma)|tem (?:uma|um) (?:infe[çc][ãa]o|entorse|gripe|otite|virose)|"
+            + "(?:é|e) só (?:um |uma )?|tem (?:uma|um) (?:infe[çc][ãa]o|entorse|gripe|otite|virose)|de certeza|"
             + "parece (?:mesmo |bem |mesmo mesmo )?(?:um|uma)|(?:é|e) normal|são típic[oa]s|é típic[oa]|"
             // it
-            + "(?:è|e) (?:sicuramente|probabilmente|chiaramente|solo) |sembra (?:un|una)|da come lo descrivi (?:è|e)|"
+            + "(?:è|e) (?:sicuramente|probabilmente|chiaramente|solo) |sembra (?:proprio |davvero )?(?:un|una)|"
+            + "da come lo descrivi (?:è|e)|vengono (?:quasi )?sempre da|sei a posto|"
             // nl
-            + "klinkt (?:echt |voor mij )?(?:als|naar)|dat is (?:echt |gewoon )?(?:een )?[\\p{L}]+,? |lijkt op)");
+            + "klinkt (?:echt |voor mij )?(?:als|naar)|dat is (?:echt |gewoon )?(?:een )?[\\p{L}]+,? |lijkt op|"
+            + "volgens mij heeft|is gewoon (?:een )?|komt daar (?:echt )?van)");
 
     /** A diagnosis told to someone in so many words: "you probably have", "Ihre Diagnose ist", "tu as sûrement". */
     private static final Pattern DIAGNOSIS_TO_SOMEONE = Pattern.compile("(?iu)" + B + "(?:"
@@ -134,25 +145,47 @@ final class MedicalAdviceRules implements Rule {
             + B + "(?:bel (?:morgen |vandaag )?(?:je|de) huisarts|kan beter stoppen|stoppen met|neem|"
             + "steristrips erop)" + E + ")");
 
+    /** Generic steps of care ("try", "drop", "give", "quitarle", "weglassen"): advice only to a member of the public. */
+    private static final Pattern SUGGESTION = Pattern.compile("(?iu)" + B + "(?:"
+            + "try(?:ing)?|consider|dropping|drop|swapping|swap|switch(?:ing)?|cut(?:ting)? (?:out|down)|give|giving|"
+            + "put|lower|reduce|increase|halve|pause|hold off|keep (?:the|her|him|it)|call in|get (?:your|a|the) "
+            + "(?:pcp|gp|doctor) to|rice it|dark room|"
+            + "probar|quitarle|quitar|bajarle|bajaría|darle|daría|dejar|subir|cambiar|le (?:bajaría|quitaría|"
+            + "daría|pondría)|"
+            + "probieren|weglassen|wegzulassen|absetzen|auszuschleichen|ausschleichen|geben|nehmen|reduzieren|"
+            + "halbieren|trinken|"
+            + "essayer|arrêterais|arrêter|donner|prendre|mettre|baisser|diminuer|remplacer|"
+            + "experimentar|tentar|deixar|parar|tirar|dar|baixar|tomar|trocar|toma|"
+            + "provare|sospendere|darei|dare|togliere|ridurre|smettere|prendere|"
+            + "proberen|stoppen|geven|laten|minderen|halveren|weglaten|erop|niet (?:meer )?te geven)" + E);
+
     /** Care waved away: "no need for the GP", "you don't need the ER", "no hace falta ir a urgencias". */
     private static final Pattern DISMISSAL = Pattern.compile("(?iu)" + B + "(?:"
             + "no need (?:to see anyone|to see (?:a|the|your) (?:doctor|gp)|for (?:the |a |an |your )?(?:gp|doctor|"
             + "a&e|er|ed|antibiotics|x-?ray|hospital|2 week wait|two week wait|out of hours|111|panic))|"
             + "(?:you|she|he|they) (?:don'?t|doesn'?t|do not|does not) need (?:the |a |an |to (?:go|see) )?"
             + "(?:er|a&e|ed|doctor|gp|x-?ray|antibiotics|hospital|(?:to )?(?:go|see)(?: a| the)? (?:doctor|gp))|"
-            + "(?:i )?wouldn'?t bother (?:calling|with|going|seeing)|skip the (?:out of hours|gp|er|a&e)|"
+            + "(?:i )?wouldn'?t (?:even )?(?:bother|ring|call|go to|see|book)(?: calling| with| going| seeing| your)? "
+            + "(?:your |the |a |an )?(?:doctor|gp|pcp|111|911|999|er|a&e|urgent care|hospital|dermatologist|"
+            + "anyone|it|him|her)|skip (?:the )?(?:out of hours|gp|er|a&e|urgent care|doctor)|"
+            + "no need to (?:call|ring|see|bother) (?:anyone|a doctor|the doctor|your doctor|the gp|your gp)|"
             + "(?:your|her|his) (?:mum|mom|mother|dad|father|son|daughter|baby|nan|grandad) (?:doesn'?t|does not) "
             + "need (?:a|the)? ?(?:doctor|gp|x-?ray|hospital)|before you panic|"
-            + "no hace falta (?:que vaya|ir|llevarl[oa]|que|el|la)|no es necesario (?:ir|que vaya)|"
-            + "musst (?:du )?nicht (?:in die notaufnahme|zum arzt)|kein(?:en)? arzt nötig|"
-            + "pas besoin (?:d'antibiotiques|d'aller|de voir|de consulter)|"
-            + "não precisas? de (?:ir|ver)|não é preciso (?:ir|ver)|"
-            + "non serve (?:il pronto soccorso|chiedere|andare)|"
-            + "hoef je (?:echt )?niet naar|niet naar de (?:seh|huisarts) hoor)");
+            + "no hace falta (?:que vaya|ir|llevarl[oa]|que|el|la|llamar)|no es necesario (?:ir|que vaya)|"
+            + "no (?:pediría|pidas|pedir) cita|no vayas a urgencias|"
+            + "musst (?:du )?(?:damit )?nicht (?:in die notaufnahme|zum arzt)|zum arzt musst du (?:damit )?nicht|"
+            + "kannst du dir sparen|(?:musst|brauchst) du (?:den )?(?:hausarzt|arzt) nicht|kein(?:en)? arzt nötig|"
+            + "pas besoin (?:d'antibiotiques|d'aller|de voir|de consulter)|inutile d'aller|pas la peine d'aller|"
+            + "não precisas? de (?:ir|ver)|não é preciso (?:ir|ver)|não vale a pena ir|escusas de ir|"
+            + "non serve (?:il pronto soccorso|chiedere|andare|chiamare)|non c'è bisogno di (?:andare|chiamare)|"
+            + "hoef je (?:echt )?niet naar|niet naar de (?:seh|huisarts|huisartsenpost|dokter)|"
+            + "zou ik (?:daar )?niet (?:voor )?naar)");
 
     /** A colleague's question: "should we…?", "do we…?", "in adults we give…". */
     private static final Pattern COLLEAGUE = Pattern.compile("(?iu)" + B + "(?:we|our|should we|do we|can we|"
-            + "the patient|pt|pts|in adults|first-line|first line|guideline|nice guidance|policy|protocol|"
+            + "the patient|pt|pts|in (?:older )?(?:adults|children|kids|patients|babies|the elderly|elderly patients)|"
+            + "first-line|first line|guideline|nice guidance|policy|protocol|takeaway|take-home|key point|"
+            + "teaching point|learning point|pearl|(?:talk|lecture|session) (?:today|this morning)|"
             + "nosotros|debemos|wir|nous|nós|devemos|noi|dobbiamo|wij|moeten we)" + E);
 
     @Override
@@ -164,7 +197,8 @@ final class MedicalAdviceRules implements Rule {
         Signals directive = Signals.of(DIRECTIVE, text);
         Signals dismissal = Signals.of(DISMISSAL, text);
         Signals diagnosis = Signals.of(DIAGNOSIS_TO_SOMEONE, text);
-        if (claim.none() && directive.none() && dismissal.none() && diagnosis.none()) {
+        Signals suggestion = Signals.of(SUGGESTION, text);
+        if (claim.none() && directive.none() && dismissal.none() && diagnosis.none() && suggestion.none()) {
             return;
         }
         boolean[] colleagueQuestion = new boolean[sentences];
@@ -187,6 +221,9 @@ final class MedicalAdviceRules implements Rule {
         } else if (toThePublic && directive.any(colleagueQuestion)) {
             why = "treatment told to a member of the public ('" + directive.first(colleagueQuestion) + "')";
             where = directive;
+        } else if (toThePublic && suggestion.any(colleagueQuestion)) {
+            why = "treatment suggested to a member of the public ('" + suggestion.first(colleagueQuestion) + "')";
+            where = suggestion;
         } else if (claim.any(colleagueQuestion) && directive.any(colleagueQuestion) && !colleague.any(null)) {
             why = "a diagnosis with a treatment to follow ('" + claim.first(colleagueQuestion) + "' … '"
                     + directive.first(colleagueQuestion) + "')";

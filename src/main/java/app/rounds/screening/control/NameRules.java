@@ -67,6 +67,9 @@ final class NameRules implements Rule {
             "label", "zero", "first", "satisfaction", "centred", "centered", "focused", "reported", "outcome",
             "outcomes", "liaison", "association", "forum", "voice", "advocacy", "council", "panel", "story",
             "doktor", "doktorin", "kollege", "kollegin", "kollegen", "colleague", "collègue", "colega", "collega",
+            "ospedale", "ziekenhuis", "klinikum", "klinik", "kliniek", "hôpital", "hopital", "clínica", "clinique",
+            "clinica", "centro", "universitario", "universitaire", "universitätsklinikum", "policlinico", "santa",
+            "san", "saint", "st", "sankt", "são", "royal", "memorial", "infirmary", "institute", "instituto",
             "docteur", "professor", "professeur", "profesor", "professore", "schwester", "pfleger", "oberarzt",
             "chefarzt", "dozent", "dozentin", "docente", "doutor", "doutora", "dottore", "dottoressa",
             "stories", "list", "charter", "rights", "consent", "cero", "zéro");
@@ -102,12 +105,18 @@ final class NameRules implements Rule {
     private static final Set<String> CARE_PLACES = Set.of("bed", "bay", "cubicle", "room", "ward", "resus",
             "bedspace", "zimmer", "zi", "bett", "station", "cama", "habitación", "hab", "box", "lit", "chambre",
             "letto", "stanza", "camera", "quarto", "leito", "kamer", "zaal", "sala", "cabina", "amu", "cdu", "icu",
-            "itu", "hdu", "ed", "a&e", "ccu");
+            "itu", "hdu", "ed", "a&e", "ccu", "nicu", "picu", "majors", "minors", "recovery", "theatre", "theatres",
+            "resuscitation", "urgencias", "urgências", "notaufnahme", "intensiv", "reanimatie", "réa", "seh",
+            "rianimazione", "uci", "uti");
+    /** Care places named without a number: "Patterson in resus", "Noé in ICU". */
+    private static final Set<String> NAMED_PLACES = Set.of("resus", "amu", "cdu", "icu", "itu", "hdu", "ed", "a&e",
+            "ccu", "nicu", "picu", "majors", "minors", "recovery", "theatre", "theatres", "resuscitation", "urgencias",
+            "urgências", "notaufnahme", "intensiv", "reanimatie", "réa", "seh", "rianimazione", "uci", "uti");
 
     private static final Set<String> PLACE_LINKS = Set.of("in", "on", "from", "at", "aus", "auf", "im", "der",
             "dem", "de", "la", "del", "dans", "le", "au", "em", "no", "na", "op", "uit", "van", "nel", "nella",
             "della", "dello", "dal", "dalla", "sur", "side", "en", "el", "of", "vom", "von", "zur",
-            "zum", "da", "do", "the");
+            "zum", "da", "do", "the", "du", "des");
 
     private static final Set<String> RELATIVES = Set.of("wife", "husband", "son", "daughter", "mum", "mom",
             "mother", "dad", "father", "partner", "brother", "grandson", "granddaughter", "nephew", "niece",
@@ -136,7 +145,8 @@ final class NameRules implements Rule {
             + "+(?<first>" + NAME + ")(?:" + SP + "+(?<second>" + NAME + "))?" + END);
     /** People type "mr smith" too; a title stands for nothing else, so a lower-case known name after one is believed. */
     private static final Pattern HONORIFIC_LOWER_CASE_NAME = Pattern.compile("(?<![\\p{L}\\p{N}.])(?i:Mrs|Mr|Ms|"
-            + "Mx|Miss|mevrouw|meneer|signora|señora|senhora|herr|frau)\\.?" + SP
+            + "Mx|Miss|mevrouw|meneer|mevr|dhr|signora|signor|sig\\.ra|sig|señora|señor|sra|sr|senhora|senhor|herr|"
+            + "frau|mme|mlle|madame|monsieur)\\.?" + SP
             + "+(?<first>\\p{Ll}[\\p{Ll}'’-]*\\p{Ll})" + END);
     private static final Pattern PATIENT_NAME = Pattern.compile(PatientDataRules.START + "(?:[Pp]atient(?:in|en)?|"
             + "[Pp]aciente|[Pp]atiente|[Pp]ati[ëe]nte?|[Pp]aziente|[Dd]oente|[Uu]tente|[Pp]t)" + SP + "*[:,]?" + SP
@@ -245,10 +255,18 @@ final class NameRules implements Rule {
             return -1;
         }
         String first = text.word(i);
-        if (!names.givenName(first) || NOT_NAMES.contains(first) || FAMOUS.contains(first)) {
+        if (NOT_NAMES.contains(first) || FAMOUS.contains(first)) {
             return -1;
         }
         int next = i + 1;
+        if (!names.givenName(first)) {
+            // "Aminata Diallo", "Kwame Boateng": a given name the lists lack, before a surname they know
+            boolean surnameFollows = text.capitalised(i) && !text.allCaps(i) && text.capitalised(next)
+                    && !text.allCaps(next) && names.surname(text.word(next)) && !names.commonWord(text.word(next))
+                    && !names.commonWord(first) && !titleCase[text.sentenceOfWord(i)] && !NOT_NAMES.contains(
+                    text.word(next)) && !FAMOUS.contains(text.word(next)) && !eponymAfter(text, next);
+            return surnameFollows ? moreSurnames(text, next, true) : -1;
+        }
         boolean capitalised = text.capitalised(i) && !text.allCaps(i);
         if (capitalised) {
             if (!text.capitalised(next) || text.allCaps(next) && text.written(next).length() > 1 && !names.anyName(
@@ -256,15 +274,22 @@ final class NameRules implements Rule {
                 return -1;
             }
             String second = text.word(next);
+            // "Fatima El Amrani", "Pieter van der Berg": a particle, then the surname
+            if (NameGazetteer.PARTICLES.contains(second) && next + 1 < n && oneSpace(text, next)
+                    && text.capitalised(next + 1) && names.surname(text.word(next + 1))) {
+                return moreSurnames(text, next + 1, true);
+            }
             if (NOT_NAMES.contains(second) || FAMOUS.contains(second) || eponymAfter(text, next)) {
                 return -1;
             }
             boolean known = names.anyName(second);
-            boolean careful = text.startsSentence(i) || titleCase[text.sentenceOfWord(i)];
-            if (!known && (titleCase[text.sentenceOfWord(i)] || names.commonWord(first))) {
+            boolean title = titleCase[text.sentenceOfWord(i)];
+            boolean careful = text.startsSentence(i) || title;
+            // a word that is also a name ("Hope", "Will") counts as one only mid-sentence, capitalised
+            if (names.commonWord(first) && (careful || !known && title)) {
                 return -1;
             }
-            if (known && careful && names.commonWord(first) && names.commonWord(second)) {
+            if (!known && title) {
                 return -1;
             }
             return moreSurnames(text, next, true);
@@ -345,9 +370,15 @@ final class NameRules implements Rule {
             return null;
         }
         if (NOT_NAMES.contains(word)) {
-            // "bed 11 will is refusing": a name that is also a word, right after a bed and before what it does
-            String place = names.givenName(word) ? careBefore(text, i) : null;
-            return place == null ? null : "a name after '" + place + "'";
+            // "bed 11 will is refusing", "Little Will from bay 2": a name that is also a word, tied to a bed
+            if (!names.givenName(word)) {
+                return null;
+            }
+            String place = careBefore(text, i);
+            if (place == null && text.capitalised(i) && !text.startsSentence(i)) {
+                place = careAfter(text, i);
+            }
+            return place == null ? null : "a name tied to '" + place + "'";
         }
         boolean capitalised = text.capitalised(i) && !text.allCaps(i);
         boolean known = names.anyName(word);
@@ -428,8 +459,8 @@ final class NameRules implements Rule {
     }
 
     private static final Pattern PLACE_BEFORE = Pattern.compile("(?i)(?<![\\p{L}])((?:bed|bay|cubicle|room|ward|"
-            + "side room|cama|habitación|hab\\.|box|lit|chambre|letto|stanza|quarto|leito|kamer|bett|zimmer|zi\\.)"
-            + "\\s*(?:n[º°o]\\.?\\s*)?\\d{1,4}[a-z]?)(\\s*[,:–-]\\s*|\\s+)$");
+            + "side room|cama|habitación|hab\\.|box|lit|chambre|letto|stanza|quarto|leito|kamer|bett|zimmer|zi\\.|"
+            + "de la|del|du|della)\\s*(?:n[º°o]\\.?\\s*)?\\d{1,4}[a-z]?)(\\s*[,:–-]\\s*|\\s+)$");
 
     /** What a subject does next: "bed 11 will is refusing", "bed 14 grace keeps pulling". */
     private static final Set<String> SUBJECT_VERBS = Set.of("is", "was", "has", "had", "keeps", "kept", "wants",
@@ -469,7 +500,7 @@ final class NameRules implements Rule {
     private static boolean followedByNumberOrCode(ScreenedText text, int k) {
         String after = text.value().substring(text.wordEnd(k));
         return after.matches("(?s)\\s*(?:n[º°o]\\.?\\s*)?\\d.*") || after.matches("(?s)\\s+[A-Z]{1,3}\\d?\\b.*")
-                || text.word(k).equals("amu") || text.word(k).equals("icu") || text.word(k).equals("ed");
+                || NAMED_PLACES.contains(text.word(k));
     }
 
     /** "Dr Okafor", "our educator Tom", "Prof. Weber", "enf.ª Marta", "verpleegkundige Anouk". */

@@ -25,8 +25,8 @@ final class PatientDataRules {
             + "no\\.?|nr\\.?|n[º°o]\\.?|n\\.|number|nummer|numéro|número|numero|nummer|of|de|du|da|del|di|van|"
             + "shows|reads|says|on file|on the form|sull'impegnativa|\\())*" + SP + "*";
     /** An identifier: alphanumeric parts joined by - / . and digit groups joined by spaces (943 476 5919). */
-    private static final String CODE = "(?<id>[\\p{L}\\p{N}]+(?:[-/.][\\p{L}\\p{N}]+)*(?:" + SP
-            + "\\p{N}+(?![\\p{L}]))*)";
+    private static final String CODE = "(?<id>(?:[A-Z]{1,3}" + SP + "(?=[\\p{L}]?\\p{N}))?[\\p{L}\\p{N}]+"
+            + "(?:[-/.][\\p{L}\\p{N}]+)*(?:" + SP + "\\p{N}+(?![\\p{L}]))*)";
 
     static final String MONTH = "(?i:january|february|march|april|may|june|july|august|september|october|"
             + "november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"

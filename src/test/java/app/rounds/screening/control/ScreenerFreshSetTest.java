@@ -36,4 +36,9 @@ class ScreenerFreshSetTest {
     void secondSetWrittenAfterTheFirstRound() {
         System.out.println(new FreshSetReport("dev-2026-12.tsv", screener).render());
     }
+
+    @Test
+    void thirdSetWrittenAfterTheSecondRound() {
+        System.out.println(new FreshSetReport("dev3-2026-12.tsv", screener).render());
+    }
 }
