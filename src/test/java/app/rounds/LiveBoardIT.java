@@ -428,6 +428,7 @@ class LiveBoardIT {
         }
         int accepted = 0;
         Reply last = null;
+        long started = System.nanoTime();
         for (int round = 0; round < 6 && (last == null || last.status() != 429); round++) {
             for (ApiClient neighbour : neighbours) {
                 last = neighbour.post("api/participants/me/questions", json("{'text':'From the same network'}"));
@@ -437,7 +438,10 @@ class LiveBoardIT {
                 accepted++;
             }
         }
-        assertEquals(40, accepted, "40 posts per address per minute in the tests' configuration");
+        // the bucket refills gradually (40 a minute: one every 1.5 s), so a slow machine gets what it earned meanwhile
+        long refilled = (System.nanoTime() - started) / 1_500_000_000L;
+        assertTrue(accepted >= 40 && accepted <= 40 + refilled, accepted + " accepted in " + refilled * 1.5
+                + " s: 40 posts per address per minute in the tests' configuration");
         assertEquals(429, last.status());
     }
 
