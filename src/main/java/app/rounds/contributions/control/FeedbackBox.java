@@ -76,7 +76,8 @@ public class FeedbackBox {
                     em.persist(created);
                     return created;
                 });
-        feedback.rate(rating, comment, Findings.recorded(screener.screen(comment)), clock.instant());
+        String stripped = comment == null ? null : comment.strip(); // screened as stored, for the offsets
+        feedback.rate(rating, stripped, Findings.recorded(screener.screen(stripped)), clock.instant());
         retracted.fire(new ContributionRetracted(sessionId, feedback.id(), "changed by its author"));
         UniqueConstraints.flush(em, "uq_feedback_participant", () -> ProblemException.conflict("concurrent-change",
                 "Your feedback was just given from another tab; reload and try again."));

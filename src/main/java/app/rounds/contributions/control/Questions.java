@@ -81,9 +81,10 @@ public class Questions {
 
     public OwnQuestion ask(Joined trainee, String text) {
         ensureOpen(trainee);
-        ScreeningRecord findings = Findings.recorded(screener.screen(text));
+        String stripped = text.strip(); // screened as stored: findings' offsets point into the stored text
+        ScreeningRecord findings = Findings.recorded(screener.screen(stripped));
         Question question = new Question(trainee.session().id(), trainee.participant().id(),
-                trainee.participant().displayName(), text.strip(), findings,
+                trainee.participant().displayName(), stripped, findings,
                 trainee.session().moderationMode() == ModerationMode.PRE_MODERATION, clock.instant());
         em.persist(question);
         board.append(question.sessionId(), Stream.MODERATION, Frames.CONTRIBUTION_CREATED, question.id(),

@@ -3,6 +3,7 @@ package app.rounds.highlights.control;
 import app.rounds.screening.control.Screener;
 import app.rounds.screening.entity.Finding;
 import app.rounds.screening.entity.Reason;
+import app.rounds.screening.entity.Screening;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -14,7 +15,8 @@ import java.util.Objects;
 
 /**
  * Runs the screener over everything a highlight would show. A finding blocks submission until the text changes or
- * the author gives a written reason to go ahead, which the reviewer sees beside it.
+ * the author gives a written reason to go ahead, which the reviewer sees beside it. For a public page, notes (patient
+ * data a simulation marker lowered) count as findings too.
  */
 @ApplicationScoped
 public class HighlightScreening {
@@ -44,7 +46,11 @@ public class HighlightScreening {
     public List<HighlightFinding> screen(Rendition rendition, List<Justification> justifications) {
         List<HighlightFinding> found = new ArrayList<>();
         for (Rendition.ScreenedField field : rendition.texts()) {
-            for (Finding finding : screener.screen(field.text()).findings()) {
+            Screening screening = screener.screen(field.text());
+            // what a simulation lowered is still checked before it goes public: the author says why it may
+            List<Finding> shown = new ArrayList<>(screening.findings());
+            shown.addAll(screening.notes());
+            for (Finding finding : shown) {
                 String excerpt = finding.excerpt(field.text());
                 String reason = justifications.stream()
                         .filter(j -> Objects.equals(j.field(), field.field()) && Objects.equals(j.excerpt(), excerpt)

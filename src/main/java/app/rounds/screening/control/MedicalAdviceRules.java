@@ -32,7 +32,8 @@ final class MedicalAdviceRules implements Rule {
             + "medication|medicines?|tablets|pills|inhaler|insulin|dose|blood thinners?|warfarin|statins?|thread|"
             + "post)|you (?:should|must|need to|ought to|can|could) (?:stop|take|start|skip|double|drink|try)|"
             + "replying to|reply to|re your|to the (?:person|mum|dad|runner|poster|op)|dm'?d|"
-            + "my (?:neighbou?r|friend|mate) back|hun|hunny|mate|babe|"
+            + "my (?:neighbou?r|friend|mate) back|"
+            + "(?:ur|yr) (?:mum|mom|mam|dad|son|daughter|husband|wife|baby|kid|nan|grandad|meds|tablets)|"
             + "what you(?:'re| are)? describ\\w*|from what you(?:'ve| have)? (?:said|describe\\w*)|"
             + "(?:like|as) you (?:said|say|mentioned|describe\\w*)|"
             + "if (?:i were|i was) you|in your (?:shoes|place)|(?:would you consider|have you (?:tried|thought about|"
@@ -62,10 +63,12 @@ final class MedicalAdviceRules implements Rule {
             + "met zo'n (?:snee|wond|enkel)|in jouw plaats|als ik jou was|heb je (?:al )?geprobeerd|"
             + "je (?:moeder|vader|dochter|zoon) (?:haar|zijn))" + E);
 
-    /** Speaking to "you" at all. */
-    private static final Pattern SECOND_PERSON = Pattern.compile("(?iu)" + B + "(?:you|your|you're|youre|u|ur|"
-            + "yourself|tu|tú|tus|ti|tuo|tua|tuoi|tue|dich|dir|dein\\w*|toi|ton|ta|tes|vous|votre|vos|teu|"
-            + "você|vocês|jij|jouw|jou)" + E);
+    /** Friendly words that may be said to anyone ("mate", "hun"): a member of the public only with a claim or a step. */
+    private static final Pattern WEAK_ADDRESSEE = Pattern.compile("(?iu)" + B + "(?:mate|hun|hunny|babe)" + E);
+
+    /** Speaking to "you" at all, in words no other language uses for something else. */
+    private static final Pattern SECOND_PERSON = Pattern.compile("(?iu)" + B + "(?:you|your|you're|youre|"
+            + "yourself|tu|tú|dich|dein\\w*|vous|votre|você|vocês|jij|jouw)" + E);
 
     /** A diagnosis put to someone: "sounds like", "that's classic", "is probably just viral", "klingt nach". */
     private static final Pattern CLAIM = Pattern.compile("(?iu)" + B + "(?:"
@@ -76,7 +79,7 @@ final class MedicalAdviceRules implements Rule {
             + "(?: just)?|is (?:just|only) (?:a |an )?|it'?s (?:just|only) (?:a |an )?|"
             + "(?:is|are|'s) (?:normal|nothing to worry about|fine|not an emergency)|isn'?t an emergency|"
             + "nothing to worry about|it'?ll (?:fade|settle|go|clear)(?: on its own| by itself)?|"
-            + "i'?d say (?:it'?s|your)|100 ?%(?=[.,!]|$)|classic|textbook|"
+            + "i'?d say (?:it'?s|your)|100 ?%(?=[.,!]|$)|textbook case of|"
             // es
             + "eso es|es (?:un|una) [\\p{L}]+ (?:clar\\w+|segur\\w+|típic\\w+)|tiene toda la pinta de|suena a|"
             + "parece (?:un|una)|clarísimo|seguro que es|es normal|no es nada|son [\\p{L} ]{3,30} seguro|"
@@ -117,8 +120,11 @@ final class MedicalAdviceRules implements Rule {
     private static final Pattern DIRECTIVE = Pattern.compile("(?iu)" + B + "(?:"
             + "(?:stopping|skipping|taking|starting|doubling|cutting out|coming off|halving) (?:the|his|her|their|your|"
             + "that|those|them)? ?[\\p{L}-]+|"
-            + "(?:just |then |and |so )?(?:take|stop(?: taking)?|start|drink|alternate|skip|apply|push fluids|"
-            + "put (?:her|him|it|them)|keep (?:it|her|him) |ice|rest|elevate|foam roll|double|up the dose|"
+            + "(?:just |then |and |so )?(?:take (?!(?:a |an )?(?:look|break|seat|minute|moment|photo|picture|note|"
+            + "part|care|notes)\\b)(?:a|an|the|some|two|one|\\d|extra|your|her|his|it|them|another|half)|"
+            + "stop(?: taking)? (?:the|your|her|his|it|them|taking)|start (?:taking|her on|him on|on)|drink|alternate|"
+            + "skip (?:the|your|it|her|his)|apply|push fluids|put (?:her|him|it|them)|keep (?:it|her|him) |"
+            + "ice (?:it|the)|rest (?:it|up|the)|elevate|foam roll|double (?:the|her|his|your)|up the dose|"
             + "look up|get (?:some )?[\\p{L}-]+ (?:drops|cream|tablets|over the counter|from the pharmacy)|"
             + "get (?:to|yourself to) (?:your|a|the) (?:gp|doctor|pharmacy|pharmacist|ed|a&e|er)|"
             + "go to (?:ed|a&e|the er|urgent care|hospital|your gp)|"
@@ -147,8 +153,9 @@ final class MedicalAdviceRules implements Rule {
 
     /** Generic steps of care ("try", "drop", "give", "quitarle", "weglassen"): advice only to a member of the public. */
     private static final Pattern SUGGESTION = Pattern.compile("(?iu)" + B + "(?:"
-            + "try(?:ing)?|consider|dropping|drop|swapping|swap|switch(?:ing)?|cut(?:ting)? (?:out|down)|give|giving|"
-            + "put|lower|reduce|increase|halve|pause|hold off|keep (?:the|her|him|it)|call in|get (?:your|a|the) "
+            + "try(?:ing)?|consider|dropping|drop|swapping|swap|switch(?:ing)?|cut(?:ting)? (?:out|down)|"
+            + "give (?:her|him|them|it|the|your)|giving|lower|reduce|increase|halve|pause|hold off|"
+            + "keep (?:the|her|him|it)|call in|get (?:your|a|the) "
             + "(?:pcp|gp|doctor) to|rice it|dark room|"
             + "probar|quitarle|quitar|bajarle|bajaría|darle|daría|dejar|subir|cambiar|le (?:bajaría|quitaría|"
             + "daría|pondría)|"
@@ -204,9 +211,13 @@ final class MedicalAdviceRules implements Rule {
         boolean[] colleagueQuestion = new boolean[sentences];
         Signals colleague = Signals.of(COLLEAGUE, text);
         for (int s = 0; s < sentences; s++) {
-            colleagueQuestion[s] = question(text, s) && (colleague.in(s) || !secondPerson.in(s));
+            colleagueQuestion[s] = question(text, s) && !publicAddressee.in(s)
+                    && (colleague.in(s) || !secondPerson.in(s));
         }
-        boolean toThePublic = publicAddressee.any(colleagueQuestion) || startsWithHandle(text);
+        // a member of the public by name of a relative or a reply; "mate", "hun" or a leading @handle only weakly
+        boolean toThePublicForSure = publicAddressee.any(colleagueQuestion);
+        boolean toThePublic = toThePublicForSure || Signals.of(WEAK_ADDRESSEE, text).any(colleagueQuestion)
+                || startsWithHandle(text);
         String why;
         Signals where;
         if (diagnosis.any(colleagueQuestion)) {
@@ -221,7 +232,7 @@ final class MedicalAdviceRules implements Rule {
         } else if (toThePublic && directive.any(colleagueQuestion)) {
             why = "treatment told to a member of the public ('" + directive.first(colleagueQuestion) + "')";
             where = directive;
-        } else if (toThePublic && suggestion.any(colleagueQuestion)) {
+        } else if (toThePublicForSure && suggestion.any(colleagueQuestion)) {
             why = "treatment suggested to a member of the public ('" + suggestion.first(colleagueQuestion) + "')";
             where = suggestion;
         } else if (claim.any(colleagueQuestion) && directive.any(colleagueQuestion) && !colleague.any(null)) {
@@ -249,8 +260,8 @@ final class MedicalAdviceRules implements Rule {
     }
 
     private static boolean question(ScreenedText text, int sentence) {
-        String s = text.value().substring(text.sentenceStart(sentence), text.sentenceEnd(sentence)).strip();
-        return s.endsWith("?") || s.startsWith("¿") || s.contains("?");
+        String s = text.value().substring(text.sentenceStart(sentence), text.sentenceEnd(sentence));
+        return s.indexOf('?') >= 0 || s.indexOf('¿') >= 0;
     }
 
     /** "@k_stitches honestly…": a reply to someone on a network. */
@@ -268,6 +279,7 @@ final class MedicalAdviceRules implements Rule {
             Rule.eachMatch(pattern, Rule.Start.ANY, text, m -> {
                 at.add(text.sentenceAt(m.start()));
                 what.add(text.value().substring(m.start(), m.end()).strip());
+                return true;
             });
             return new Signals(at.stream().mapToInt(Integer::intValue).toArray(), what.toArray(String[]::new));
         }

@@ -75,10 +75,6 @@ final class NameGazetteer {
         return commonWords.contains(word);
     }
 
-    int size() {
-        return givenNames.size() + surnames.size();
-    }
-
     private static NameGazetteer load() {
         long started = System.nanoTime();
         Set<String> given = new HashSet<>(32_768);

@@ -133,8 +133,7 @@ final class NameRules implements Rule {
     private static final Pattern NOUN_ENDING = Pattern.compile(
             "(?:ung|heit|keit|schaft|ismus|tät|tion|sion|ness|ology|ologie|mittel|stoff|schmerz|fieber|iker|ikerin|"
             + "lled|ated)$");
-    /** A capitalised name: Patel, O'Brien, McDonald, Jean-Pierre, Yılmaz; never an all-caps acronym. */
-    private static final String NAME = "\\p{Lu}(?:\\p{Ll}|\\p{Lu}(?=\\p{Ll})|['’-](?=\\p{Lu}))+";
+    private static final String NAME = PatientDataRules.NAME;
     private static final String SP = PatientDataRules.SP;
     private static final String END = PatientDataRules.END;
     private static final Pattern HONORIFIC_NAME = Pattern.compile("(?<![\\p{L}\\p{N}.])(?:(?:Mrs|Mr|Ms|Mx|Miss|"
@@ -144,9 +143,9 @@ final class NameRules implements Rule {
             + "sig\\.ra|sig|signora|signor|signorina|mevrouw|meneer|mevr|dhr)\\.?|M\\.|D\\.)" + SP
             + "+(?<first>" + NAME + ")(?:" + SP + "+(?<second>" + NAME + "))?" + END);
     /** People type "mr smith" too; a title stands for nothing else, so a lower-case known name after one is believed. */
-    private static final Pattern HONORIFIC_LOWER_CASE_NAME = Pattern.compile("(?<![\\p{L}\\p{N}.])(?i:Mrs|Mr|Ms|"
-            + "Mx|Miss|mevrouw|meneer|mevr|dhr|signora|signor|sig\\.ra|sig|señora|señor|sra|sr|senhora|senhor|herr|"
-            + "frau|mme|mlle|madame|monsieur)\\.?" + SP
+    private static final Pattern HONORIFIC_LOWER_CASE_NAME = Pattern.compile("(?<![\\p{L}\\p{N}.])(?:(?i:Mrs|Mr|"
+            + "Mx|mevrouw|meneer|mevr|dhr|signora|signor|sig\\.ra|sig|señora|señor|sra|sr|senhora|senhor|herr|frau|"
+            + "mme|mlle|madame|monsieur)|Ms|Miss)\\.?" + SP
             + "+(?<first>\\p{Ll}[\\p{Ll}'’-]*\\p{Ll})" + END);
     private static final Pattern PATIENT_NAME = Pattern.compile(PatientDataRules.START + "(?:[Pp]atient(?:in|en)?|"
             + "[Pp]aciente|[Pp]atiente|[Pp]ati[ëe]nte?|[Pp]aziente|[Dd]oente|[Uu]tente|[Pp]t)" + SP + "*[:,]?" + SP
@@ -208,35 +207,36 @@ final class NameRules implements Rule {
                     && STAFF_BEFORE.matcher(text.substring(Math.max(0, m.start() - 10), m.start())).find();
             boolean portugueseDona = m.group().startsWith("D.") && !names.givenName(
                     m.group("first").toLowerCase(java.util.Locale.ROOT));
-            if (!initialAfterATitle && !portugueseDona) {
-                nameSpan(screened, m, m.start(), "a name after a title", found);
-            }
+            return !initialAfterATitle && !portugueseDona
+                    && nameSpan(screened, m, m.start(), "a name after a title", found);
         });
         Rule.eachMatch(HONORIFIC_LOWER_CASE_NAME, Rule.Start.LETTER, screened, m -> {
+            // "mr o'brien", "mme lefebvre": believed when the word is a known name ("you'll miss lunch" is not)
             String name = m.group("first");
-            if (isName(name) && (names.anyName(name) || m.group().regionMatches(true, 0, "m", 0, 1))) {
-                found.accept(new Finding(m.start(), m.end("first"), Reason.PERSON_NAME, "a name after a title"));
+            if (!isName(name) || !names.anyName(name)) {
+                return false;
             }
+            found.accept(new Finding(m.start(), m.end("first"), Reason.PERSON_NAME, "a name after a title"));
+            return true;
         });
-        Rule.eachMatch(PATIENT_NAME, Rule.Start.LETTER, screened, m -> {
-            if (!EPONYMS.contains(m.group("first").toLowerCase(java.util.Locale.ROOT))) {
-                nameSpan(screened, m, m.start("first"), "a name after '"
-                        + m.group().substring(0, m.start("first") - m.start()).strip() + "'", found);
-            }
-        });
+        Rule.eachMatch(PATIENT_NAME, Rule.Start.LETTER, screened, m ->
+                !EPONYMS.contains(m.group("first").toLowerCase(java.util.Locale.ROOT)) && nameSpan(screened, m,
+                        m.start("first"), "a name after '" + m.group().substring(0, m.start("first") - m.start())
+                                .strip() + "'", found));
     }
 
-    private void nameSpan(ScreenedText screened, java.util.regex.Matcher m, int start, String why,
+    private boolean nameSpan(ScreenedText screened, java.util.regex.Matcher m, int start, String why,
             Consumer<Finding> found) {
         if (!isName(m.group("first"))) {
-            return;
+            return false;
         }
         int end = m.group("second") != null && isName(m.group("second")) ? m.end("second") : m.end("first");
         int last = screened.wordAt(end) - 1;
         if (last >= 0 && staffAfter(screened, last)) {
-            return; // "Ms Hope Okoro (our sim facilitator)"
+            return false; // "Ms Hope Okoro (our sim facilitator)"
         }
         found.accept(new Finding(start, end, Reason.PERSON_NAME, why));
+        return true;
     }
 
     private static boolean isName(String word) {

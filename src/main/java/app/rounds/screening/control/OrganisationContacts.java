@@ -51,10 +51,6 @@ public final class OrganisationContacts {
         return value == null ? List.of() : Arrays.asList(value.split(Pattern.quote(separator)));
     }
 
-    boolean none() {
-        return phones.isEmpty() && domains.isEmpty() && addresses.isEmpty();
-    }
-
     /** Whether the finding is one of the organisation's own public contacts. */
     boolean allows(Finding finding, String text) {
         String found = finding.excerpt(text);
@@ -62,7 +58,8 @@ public final class OrganisationContacts {
             case EMAIL -> domainAllowed(found.substring(found.indexOf('@') + 1));
             case URL -> domainAllowed(host(found));
             case ADDRESS -> addressAllowed(found);
-            case PHONE_OR_FAX, IDENTIFYING_NUMBER, SSN -> phoneAllowed(found);
+            // a phone line read as a long number is still the line; a national id or a record number never is
+            case PHONE_OR_FAX, IDENTIFYING_NUMBER -> phoneAllowed(found);
             default -> false;
         };
     }
@@ -89,13 +86,15 @@ public final class OrganisationContacts {
         if (digits.length() < 6) {
             return false;
         }
+        // a country code (+44, 0049) may stand before the national number: only then may the match start later
+        boolean international = number.strip().startsWith("+") || number.strip().startsWith("00");
         for (String allowed : phones) {
             boolean prefix = allowed.endsWith("*");
             String a = prefix ? allowed.substring(0, allowed.length() - 1) : allowed;
-            // a country code may stand before the national number: compare from the end, or from the prefix
-            boolean matches = prefix ? digits.startsWith(a) || digits.indexOf(a) > 0 && digits.indexOf(a) <= 3
-                    : digits.equals(a) || digits.endsWith(a) && a.length() >= 8 || a.endsWith(digits)
-                    && digits.length() >= 8;
+            int at = digits.indexOf(a);
+            boolean matches = prefix ? at == 0 || international && at > 0 && at <= 3
+                    : digits.equals(a) || international && digits.endsWith(a) && digits.length() - a.length() <= 3
+                    || a.endsWith(digits) && a.length() - digits.length() <= 3 && digits.length() >= 8;
             if (matches) {
                 return true;
             }
@@ -108,9 +107,15 @@ public final class OrganisationContacts {
         return NationalIds.digits(number).replaceFirst("^0+", "");
     }
 
+    /**
+     * A street line or a postcode of a configured address: at least two words, one of them with a digit, all of them
+     * in that address. A town or district alone ("lives in Manchester") is never the organisation's.
+     */
     private boolean addressAllowed(String address) {
         Set<String> found = words(address);
-        return !found.isEmpty() && addresses.stream().anyMatch(allowed -> allowed.containsAll(found));
+        boolean streetOrPostcode = found.size() >= 2 && found.stream().anyMatch(w -> w.chars().anyMatch(
+                Character::isDigit));
+        return streetOrPostcode && addresses.stream().anyMatch(allowed -> allowed.containsAll(found));
     }
 
     private static Set<String> words(String address) {

@@ -20,13 +20,19 @@ final class PatientDataRules {
     static final String START = "(?<![\\p{L}\\p{N}])";
     static final String END = "(?![\\p{L}\\p{N}])";
     static final String SP = "[ \\t]";
+    /**
+     * A capitalised name: Patel, O'Brien, McDonald, Jean-Pierre, Yılmaz; never an all-caps acronym. Character classes
+     * with a bounded, possessive run, not a repeated group: Java matches a repeated group by recursion, which a long
+     * enough word turns into a StackOverflowError.
+     */
+    static final String NAME = "\\p{Lu}(?:\\p{Ll}|['’]\\p{Lu})[\\p{L}'’-]{0,40}+";
     /** Between a keyword and its value: "is", ":", "#", "no.", "number"… */
-    private static final String LINK = "(?:" + SP + "*(?i:is|was|ist|war|lautet|est|es|era|è|é|is|:|#|=|-|–|"
-            + "no\\.?|nr\\.?|n[º°o]\\.?|n\\.|number|nummer|numéro|número|numero|nummer|of|de|du|da|del|di|van|"
+    private static final String LINK = "(?:" + SP + "*(?i:is|was|ist|war|lautet|est|es|era|è|é|:|#|=|-|–|"
+            + "no\\.?|nr\\.?|n[º°o]\\.?|n\\.|number|nummer|numéro|número|numero|of|de|du|da|del|di|van|"
             + "shows|reads|says|on file|on the form|sull'impegnativa|\\())*" + SP + "*";
     /** An identifier: alphanumeric parts joined by - / . and digit groups joined by spaces (943 476 5919). */
-    private static final String CODE = "(?<id>(?:[A-Z]{1,3}" + SP + "(?=[\\p{L}]?\\p{N}))?[\\p{L}\\p{N}]+"
-            + "(?:[-/.][\\p{L}\\p{N}]+)*(?:" + SP + "\\p{N}+(?![\\p{L}]))*)";
+    private static final String CODE = "(?<id>(?:[A-Z]{1,3}" + SP + "(?=[\\p{L}]?\\p{N}))?[\\p{L}\\p{N}]{1,40}+"
+            + "(?:[-/.][\\p{L}\\p{N}]{1,40}+){0,8}(?:" + SP + "\\p{N}{1,20}+(?![\\p{L}])){0,6})";
 
     static final String MONTH = "(?i:january|february|march|april|may|june|july|august|september|october|"
             + "november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
@@ -69,7 +75,7 @@ final class PatientDataRules {
             + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?|"
             + "noventa(?: y (?:uno|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien(?:to (?:uno|dos|tres))?|"
             + "noventa(?: e (?:um|uma|dois|duas|três|quatro|cinco|seis|sete|oito|nove))?|cem|"
-            + "(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)?und(?=neunzig)neunzig|neunzig|hundert(?:eins|zwei)?|"
+            + "(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?neunzig|hundert(?:eins|zwei)?|"
             + "quatre-vingt-(?:dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf)|"
             + "quatre-vingt-et-onze|nonante(?:-(?:et-un|deux|trois|quatre|cinq|six|sept|huit|neuf))?|cent|"
             + "novant(?:a|uno|adue|atré|atre|aquattro|acinque|asei|asette|otto|anove)|cento|"
@@ -173,8 +179,9 @@ final class PatientDataRules {
      */
     static final List<Rule> ALL = List.of(
             // unmistakable formats first
-            Rule.of(Reason.EMAIL, "an e-mail address", Start.ANY, START + "[A-Za-z0-9._%+-]++@[A-Za-z0-9]"
-                    + "(?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}" + END)
+            Rule.of(Reason.EMAIL, "an e-mail address", Start.ANY, START + "[A-Za-z0-9._%+-]{1,64}+@[A-Za-z0-9]"
+                    + "(?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?){0,8}"
+                    + "\\.[A-Za-z]{2,}" + END)
                     .onlyIfContains("@"),
             urls(),
             ipAddresses(),
@@ -195,7 +202,7 @@ final class PatientDataRules {
     /** Whatever long number is left once every other rule had its turn. */
     static final Rule LONG_NUMBERS = Rule.of(Reason.IDENTIFYING_NUMBER,
             "a long number nothing explains (not a dose, a date or a count)", Start.DIGIT,
-            "(?<![\\p{L}\\p{N}.,/+:-])\\d(?:[ -]?\\d){7,}(?![\\p{L}\\p{N}]|[.,/:]\\p{N})",
+            "(?<![\\p{L}\\p{N}.,/+:-])\\d(?:[ -]?\\d){7,40}(?![\\p{L}\\p{N}]|[.,/:]\\p{N})",
             PatientDataRules::unexplainedLongNumber);
 
     /** A keyword, a few linking words, then an identifier with at least {@code minDigits} digits. */
@@ -208,12 +215,12 @@ final class PatientDataRules {
         Rule full = Rule.of(Reason.URL, "a web address", Start.LETTER, "(?<![\\p{L}\\p{N}@])(?i:https?://|www\\.)"
                 + "[^\\s<>\"]*[^\\s<>\".,;:!?)\\]'’]", PatientDataRules::personalUrl);
         // a bare domain, lower case as people type them: facebook.com/prayersforgrandadjoe
-        Rule bare = Rule.of(Reason.URL, "a web address", Start.ANY, "(?<![\\p{L}\\p{N}@./-])(?:[a-z0-9][a-z0-9-]*+\\.)++"
+        Rule bare = Rule.of(Reason.URL, "a web address", Start.ANY, "(?<![\\p{L}\\p{N}@./-])(?:[a-z0-9][a-z0-9-]{0,62}+\\.){1,8}+"
                 + "(?:com|org|net|edu|gov|info|io|ly|me|co|uk|de|fr|es|eu|ch|at|be|nl|it|ie|pt|br|health|app|social|"
                 + "tv|blog|page|link|site|online|news)(?![\\p{L}\\p{N}-])(?:/[^\\s<>\"]*[^\\s<>\".,;:!?)\\]'’])?",
                 match -> (match.value().indexOf('/') > 0 || match.value().length() >= 6) && personalUrl(match))
                 .onlyIfContains(".");
-        return all(full, bare);
+        return Rule.all(full, bare);
     }
 
     /** Social profiles, fundraisers and personal pages name someone; other links only in a sentence about a patient. */
@@ -230,7 +237,7 @@ final class PatientDataRules {
 
     private static boolean personalUrl(Rule.Match match) {
         return PERSONAL_URL.matcher(match.value()).find() || match.context().patientNear(match.start())
-                || PICTURES.matcher(sentenceOf(match)).find();
+                || match.context().sentenceHas(PICTURES, match.start());
     }
 
     private static Rule ipAddresses() {
@@ -238,12 +245,12 @@ final class PatientDataRules {
                 + "|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?!\\p{N}|\\.\\p{N})",
                 match -> !VERSION_BEFORE.matcher(match.before(20)).find()
                         && (!privateIpv4(match.value()) || match.context().patientNear(match.start())
-                        || !TRAINING_EQUIPMENT.matcher(sentenceOf(match)).find()))
+                        || !match.context().sentenceHas(TRAINING_EQUIPMENT, match.start())))
                 .onlyIfContains(".");
         Rule v6 = Rule.of(Reason.IP_ADDRESS, "an IP address", Start.ANY, "(?<![\\p{L}\\p{N}:])(?:(?:[0-9A-Fa-f]{1,4}"
                 + ":){7}[0-9A-Fa-f]{1,4}|(?:(?:[0-9A-Fa-f]{1,4}:){1,6}|:):(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})"
                 + "{0,5})?)(?![\\p{L}\\p{N}:])", PatientDataRules::plausibleIpv6).onlyIfContains(":");
-        return all(v4, v6);
+        return Rule.all(v4, v6);
     }
 
     /** Teaching machines: a private address among them is a classroom PC, not a patient's device. */
@@ -288,7 +295,7 @@ final class PatientDataRules {
                 Start.DIGIT, "(?<![\\p{L}\\p{N}+.,/-])\\d{3}[ .]?\\d{3}[ .]?\\d{3}(?![\\p{L}\\p{N}]|[.,/-]\\p{N})",
                 match -> (NationalIds.dutchBsn(match.value()) || NationalIds.portugueseNif(match.value()))
                         && match.context().patientNear(match.start()) && !UNIT_AFTER.matcher(match.after(20)).find());
-        return all(usSsn, ukNi, germanSv, spanishId, nhs, nir, kvnr, codiceFiscale,
+        return Rule.all(usSsn, ukNi, germanSv, spanishId, nhs, nir, kvnr, codiceFiscale,
                 keyed(Reason.SSN, "a number after '{key}'", NATIONAL_ID_KEY, 4), bsnOrNif);
     }
 
@@ -296,7 +303,7 @@ final class PatientDataRules {
         Rule keyed = Rule.of(Reason.DEVICE_SERIAL, "a code after '{key}'", Start.LETTER, START + SERIAL_KEY
                 + "(?![\\p{L}])" + LINK + CODE, match -> match.digits() >= 2 && match.value().length() <= 30
                 && !trainingCode(match.value()) && (match.context().patientNear(match.start())
-                || !TRAINING_EQUIPMENT.matcher(sentenceOf(match)).find()));
+                || !match.context().sentenceHas(TRAINING_EQUIPMENT, match.start())));
         return keyed;
     }
 
@@ -318,7 +325,7 @@ final class PatientDataRules {
         Rule vin = Rule.of(Reason.VEHICLE_PLATE, "a vehicle identification number (VIN)", Start.ANY, START
                 + "[A-HJ-NPR-Z0-9]{17}" + END, match -> match.digits() >= 3 && match.value().chars()
                 .filter(Character::isLetter).count() >= 3 && (NationalIds.vinCheckDigit(match.value())
-                || VEHICLE_WORDS.matcher(sentenceOf(match)).find()));
+                || match.context().sentenceHas(VEHICLE_WORDS, match.start())));
         // formats of the UK and France stand alone; the others only where a vehicle is spoken of
         Rule ukOrFrench = Rule.of(Reason.VEHICLE_PLATE, "looks like a number plate", Start.UPPER_CASE, START
                 + "(?:[A-Z]{2}\\d{2}" + SP + "?[A-Z]{3}|[A-Z]{2}-\\d{3}-[A-Z]{2})" + END);
@@ -327,21 +334,14 @@ final class PatientDataRules {
                         + "?[A-Z]{2}|\\d{2}-[A-Z]{2}-\\d{2}|[A-Z]{2}-\\d{2}-[A-Z]{2}|\\d{2}-\\d{2}-[A-Z]{2}|"
                         + "\\d{1,2}-[A-Z]{2,3}-\\d{1,2}|[A-Z]{1,3}-[A-Z]{1,2}" + SP + "?\\d{1,4}|\\d[A-Z]{3}\\d{3}|"
                         + "[A-Z]{3}" + SP + "?\\d{3,4}|\\d{3}" + SP + "?[A-Z]{3})" + END,
-                match -> VEHICLE_WORDS.matcher(sentenceOf(match)).find());
-        return all(keyed, vin, ukOrFrench, others);
+                match -> match.context().sentenceHas(VEHICLE_WORDS, match.start()));
+        return Rule.all(keyed, vin, ukOrFrench, others);
     }
 
     private static final Pattern VEHICLE_WORDS = Pattern.compile("(?i)(?<![\\p{L}])(?:car|cars|van|vehicle|"
             + "motorbike|motorcycle|truck|lorry|taxi|parked|parking|towed?|tow truck|drove|driver|fiesta|"
             + "coche|auto|furgoneta|moto|aparcad[oa]|voiture|véhicule|garée?|carro|viatura|estacionad[oa]|"
             + "wagen|pkw|fahrzeug|geparkt|macchina|veicolo|parcheggiat[oa]|ambulanceplek|geparkeerd)(?![\\p{L}])");
-
-    private static String sentenceOf(Rule.Match match) {
-        ScreenedText text = match.screened();
-        int sentence = text.sentenceAt(match.start());
-        int from = text.sentenceStart(Math.max(0, sentence - 1));
-        return text.value().substring(from, text.sentenceEnd(sentence));
-    }
 
     private static Rule dates() {
         Rule keyed = Rule.of(Reason.DATE_OF_PERSON, "a date after '{key}'", Start.LETTER, START + DATE_KEY
@@ -356,7 +356,7 @@ final class PatientDataRules {
         Rule inCare = Rule.of(Reason.DATE_OF_PERSON, "a full date in a sentence about a patient", Start.DIGIT,
                 START + "(?<id>\\d{1,2}[./-]\\d{1,2}[./-](?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2})(?![\\d.,/-]\\d)",
                 match -> match.context().patientNear(match.start()));
-        return all(keyed, birthYear, inCare);
+        return Rule.all(keyed, birthYear, inCare);
     }
 
     private static Rule ages() {
@@ -386,7 +386,7 @@ final class PatientDataRules {
                 + "tiene|tem|ha|is|heeft|hat|turns?|turned|cumple|compie|fait|wordt|wird)" + SP + "*(?<id>" + AGE
                 + "|" + AGE_WORDS + ")(?![\\p{N}]|[.,]\\p{N}|" + SP + "*(?:%|°|/|(?i:mm|cm|kg|bpm|mg|ml|min|x\\b)))",
                 PatientDataRules::keyedAge);
-        return all(english, german, romance, words, nonagenarian, personIs, birthday, keyed);
+        return Rule.all(english, german, romance, words, nonagenarian, personIs, birthday, keyed);
     }
 
     /** One person's age, not the Safe Harbor aggregate "90 or older". */
@@ -431,7 +431,8 @@ final class PatientDataRules {
                 + "(?![\\p{L}])[^\\d\\n.!?;]{0,30}?(?<id>\\+?\\(?\\d[\\d ()./-]{5,20}\\d)(?!\\p{N})",
                 match -> match.digits() >= 7 && match.digits() <= 15);
         Rule international = Rule.of(Reason.PHONE_OR_FAX, "an international phone number", Start.ANY,
-                "(?<![\\p{L}\\p{N}+])(?:\\+|00)[1-9]\\d{0,2}(?:[ .-]?\\(0\\))?(?:[ ./-]?\\(?\\d{1,5}\\)?){2,7}(?!\\p{N})",
+                "(?<![\\p{L}\\p{N}+])(?:\\+|00)[1-9]\\d{0,2}(?:[ .-]?\\(0\\))?(?:[ ./-]?+\\(?+\\d{1,5}+\\)?+){2,7}+"
+                        + "(?!\\p{N})",
                 match -> match.digits() >= 9 && match.digits() <= 15);
         // 0171 2345678, 06 12 34 56 78, (030) 1234567: a trunk prefix and separators, but not a date and time
         Rule national = Rule.of(Reason.PHONE_OR_FAX, "a phone number", Start.ANY, "(?<![\\p{L}\\p{N}+.,/:-])\\(?0\\d"
@@ -445,7 +446,7 @@ final class PatientDataRules {
                 + "[6-9]\\d{2}(?:(?:[ .]\\d{2}){3}|(?:[ .]\\d{3}){2})|[89]\\d[ .]\\d{3}(?:[ .]\\d{2}){2}|"
                 + "3\\d{2}[ .]\\d{3}[ .]?\\d{3,4}|2\\d{2}[ .]\\d{3}[ .]\\d{3})(?!\\p{N}|[.,]\\p{N})",
                 match -> !UNIT_AFTER.matcher(match.after(20)).find());
-        return all(keyed, international, national, mobile, northAmerican, iberianItalian);
+        return Rule.all(keyed, international, national, mobile, northAmerican, iberianItalian);
     }
 
     /** A photo of a face, or a biometric, of a patient: shown or shared. */
@@ -467,7 +468,7 @@ final class PatientDataRules {
                 + "(?i:photo|pic|picture|selfie|foto|fotografia)s?" + SP + "+(?i:of|de|di|van|von)" + SP
                 + "+(?:(?i:mr|mrs|ms|miss)\\.?" + SP + "+)?(?<id>\\p{Lu}\\p{Ll}+)",
                 match -> NameGazetteer.get().anyName(match.value().toLowerCase(java.util.Locale.ROOT)));
-        return all(face, biometric, namedPhoto);
+        return Rule.all(face, biometric, namedPhoto);
     }
 
     /**
@@ -488,15 +489,7 @@ final class PatientDataRules {
                 + "referencia|riferimento|kenmerk)(?![\\p{L}])" + LINK + CODE,
                 match -> match.digits() >= 4 && match.value().length() <= 30 && !trainingCode(match.value())
                         && match.context().patientNear(match.start()));
-        return all(specimen, reference);
-    }
-
-    static Rule all(Rule... rules) {
-        return (text, found) -> {
-            for (Rule rule : rules) {
-                rule.findIn(text, found);
-            }
-        };
+        return Rule.all(specimen, reference);
     }
 
     /** At least three groups (fe80::1ff:fe23) or the loopback, so that times like 10:30 never match. */
@@ -516,7 +509,7 @@ final class PatientDataRules {
     private static boolean unexplainedLongNumber(Rule.Match match) {
         String value = match.value();
         if (match.digits() < 8 || UNIT_AFTER.matcher(match.after(20)).find()
-                || TRAINING_EQUIPMENT.matcher(sentenceOf(match)).find() && !match.context().patientNear(match.start())
+                || match.context().sentenceHas(TRAINING_EQUIPMENT, match.start()) && !match.context().patientNear(match.start())
                 || value.matches("\\d{4}-\\d{2}-\\d{2}|\\d{2}-\\d{2}-\\d{4}")) {
             return false;
         }

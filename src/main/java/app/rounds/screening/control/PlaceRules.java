@@ -20,8 +20,7 @@ import static app.rounds.screening.control.PatientDataRules.START;
  */
 final class PlaceRules {
 
-    /** A capitalised word of a place or street name: Patel, O'Brien, Jean-Pierre, Mont-Saint-Aignan. */
-    private static final String NAME = "\\p{Lu}(?:\\p{Ll}|\\p{Lu}(?=\\p{Ll})|['’-](?=\\p{Lu}))+";
+    private static final String NAME = PatientDataRules.NAME;
     private static final String TOWN = NAME + "(?:" + SP + "+(?:(?:am|an|der|im|sur|de|del|la|le|di|do|da|aan|"
             + "den|op|upon|on)" + SP + "+)?" + NAME + "){0,2}";
 
@@ -79,7 +78,6 @@ final class PlaceRules {
         return false;
     }
 
-    static final Rule ALL = PatientDataRules.all(streets(), postcodes(), towns());
 
     private static Rule streets() {
         String postcodeAndTown = "(?:,?" + SP + "+(?:\\d{5}|\\d{4}-\\d{3}|\\d{4}" + SP + "?[A-Z]{2})(?:," + SP
@@ -91,7 +89,7 @@ final class PlaceRules {
                 + "*[\\p{L}\\p{N}]+)?(?:,?" + SP + "+\\p{Lu}\\p{Ll}+)?(?:,?" + SP + "+(?:[A-Z]{1,2}\\d[A-Z\\d]?" + SP
                 + "?\\d[A-Z]{2}|(?:[A-Z]{2}" + SP + ")?\\d{5}(?:-\\d{4})?)" + END + ")?");
         // Hauptstraße 15, Lindenstr. 4a, Kerkstraat 14, Berliner Allee 3: the suffix is checked once the word is read
-        Rule germanDutch = Rule.of(Reason.ADDRESS, "a street address", Start.UPPER_CASE, START + "(?:\\p{Lu}[\\p{L}-]*"
+        Rule germanDutch = Rule.of(Reason.ADDRESS, "a street address", Start.UPPER_CASE, START + "(?:\\p{Lu}[\\p{L}-]{0,40}"
                 + "(?:(?<=straße|strasse|weg|gasse|allee|damm|ufer|chaussee|straat|laan|plein|gracht|kade|singel|dijk|"
                 + "steeg|hof|markt)|(?<=str)\\.)|\\p{Lu}[\\p{L}-]+" + SP + "+(?:Straße|Strasse|Str\\.|Weg|Gasse|Allee|"
                 + "Damm|Ufer|Platz|Ring|Chaussee))" + SP + "*\\d{1,4}(?:" + SP + "?[a-zA-Z])?" + END
@@ -113,7 +111,7 @@ final class PlaceRules {
                 + "*\\d{1,2}[º°ª](?:" + SP + "?[A-Z]" + END + ")?)?" + postcodeAndTown);
         Rule ukPostcode = Rule.of(Reason.ADDRESS, "a UK postcode", Start.UPPER_CASE, START + "[A-Z]{1,2}\\d[A-Z\\d]?"
                 + SP + "?\\d[A-Z]{2}" + END);
-        return PatientDataRules.all(english, germanDutch, germanWithoutStreetWord, french, iberian, ukPostcode);
+        return Rule.all(english, germanDutch, germanWithoutStreetWord, french, iberian, ukPostcode);
     }
 
     private static Rule postcodes() {
@@ -131,10 +129,10 @@ final class PlaceRules {
                 PlaceRules::postcodeOfAPatient);
         // "Wythenshawe M22": a UK district after a town
         Rule ukDistrict = Rule.of(Reason.ADDRESS, "a UK postcode district after a town", Start.UPPER_CASE,
-                "(?<=\\p{Lu}\\p{Ll}{2,}" + SP + ")[A-Z]{1,2}\\d{1,2}[A-Z]?" + END,
+                START + "[A-Z]{1,2}\\d{1,2}[A-Z]?" + END,
                 match -> match.context().patientNear(match.start()) && !match.value().matches("[A-Z]\\d")
                         && townBefore(match));
-        return PatientDataRules.all(keyed, zipPlusFour, portuguese, bare, ukDistrict);
+        return Rule.all(keyed, zipPlusFour, portuguese, bare, ukDistrict);
     }
 
     private static boolean postcodeOfAPatient(Rule.Match match) {
@@ -143,20 +141,27 @@ final class PlaceRules {
         }
         String before = match.before(40);
         String after = match.after(30);
-        boolean lives = Pattern.compile("(?i)(?:lives?|living|vive|wohnt|woont|abita|mora|habite|domicilio|"
-                + "domicile|en el|au|in|em|a)\\s+(?:\\p{L}+\\s+){0,2}$").matcher(before).find();
-        boolean townNear = before.matches("(?s).*\\p{Lu}\\p{Ll}+,?\\s*$") || after.matches("(?s)^,?\\s+\\p{Lu}\\p{Ll}+.*");
+        boolean lives = LIVES_IN.matcher(before).find();
+        boolean townNear = TOWN_BEFORE_NUMBER.matcher(before).find() || TOWN_AFTER_NUMBER.matcher(after).find();
         return lives || townNear;
     }
 
+    private static final Pattern LIVES_IN = Pattern.compile("(?i)(?:lives?|living|vive|wohnt|woont|abita|mora|"
+            + "habite|domicilio|domicile|en el|au|in|em|a)\\s+(?:\\p{L}+\\s+){0,2}$");
+    private static final Pattern TOWN_BEFORE_NUMBER = Pattern.compile("\\p{Lu}\\p{Ll}+,?\\s*$");
+    private static final Pattern TOWN_AFTER_NUMBER = Pattern.compile("^,?\\s+\\p{Lu}\\p{Ll}+");
+    private static final Pattern TOWN_JUST_BEFORE = Pattern.compile("(\\p{Lu}\\p{Ll}{2,})\\s$");
+
     private static boolean townBefore(Rule.Match match) {
-        var m = Pattern.compile("(\\p{Lu}\\p{Ll}{2,})\\s$").matcher(match.before(30));
+        var m = TOWN_JUST_BEFORE.matcher(match.before(30));
         return m.find() && !NOT_PLACES.contains(m.group(1).toLowerCase(Locale.ROOT));
     }
 
     /** A town after "from", "lives in", "near", "of" (after an age): in a sentence about a patient. */
+    private static final Pattern TOWN_AT = Pattern.compile("\\G(" + TOWN + ")");
+
     private static Rule towns() {
-        Pattern town = Pattern.compile("\\G(" + TOWN + ")");
+        Pattern town = TOWN_AT;
         return (text, found) -> {
             TextContext context = text.context();
             String value = text.value();
@@ -187,4 +192,7 @@ final class PlaceRules {
             }
         };
     }
+
+    /** Every rule of this class, built once every pattern above is compiled. */
+    static final Rule ALL = Rule.all(streets(), postcodes(), towns());
 }

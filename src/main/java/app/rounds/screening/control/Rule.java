@@ -37,12 +37,22 @@ interface Rule {
         return (text, found) -> eachMatch(pattern, start, text, m -> {
             Match match = new Match(text, m.toMatchResult(), hasId ? m.start("id") : m.start(),
                     hasId ? m.end("id") : m.end());
-            if (match.end() > match.start() && accept.test(match)) {
-                String explained = namesKey ? why.replace("{key}", keyOf(text.value(), m.start(), match.start()))
-                        : why;
-                found.accept(new Finding(match.start(), match.end(), reason, explained));
+            if (match.end() <= match.start() || !accept.test(match)) {
+                return false;
             }
+            String explained = namesKey ? why.replace("{key}", keyOf(text.value(), m.start(), match.start())) : why;
+            found.accept(new Finding(match.start(), match.end(), reason, explained));
+            return true;
         });
+    }
+
+    /** Several rules applied one after another, as one. */
+    static Rule all(Rule... rules) {
+        return (text, found) -> {
+            for (Rule rule : rules) {
+                rule.findIn(text, found);
+            }
+        };
     }
 
     static Rule of(Reason reason, String why, Start start, String regex) {
@@ -58,9 +68,10 @@ interface Rule {
     /**
      * Like {@link Matcher#find()}, but tried only where a token of the right kind starts and only when its first two
      * characters can begin a match. Scanning every position of the text once per pattern is what makes regex
-     * screening slow; most positions are inside words, and most words start no keyword.
+     * screening slow; most positions are inside words, and most words start no keyword. {@code taken} says whether a
+     * match was used: only a used match's characters are skipped, so a rejected one leaves them to shorter matches.
      */
-    static void eachMatch(Pattern pattern, Start start, ScreenedText text, Consumer<Matcher> onMatch) {
+    static void eachMatch(Pattern pattern, Start start, ScreenedText text, Predicate<Matcher> taken) {
         int[] positions = text.starts(start);
         if (positions.length == 0) {
             return;
@@ -78,8 +89,7 @@ interface Rule {
                 m = pattern.matcher(value).useTransparentBounds(true).useAnchoringBounds(false);
             }
             m.region(position, length);
-            if (m.lookingAt()) {
-                onMatch.accept(m);
+            if (m.lookingAt() && taken.test(m)) {
                 reached = Math.max(m.end(), position + 1);
             }
         }

@@ -141,11 +141,6 @@ final class ScreenedText {
         return context;
     }
 
-    /** The text in lower case, char by char: the same length and offsets as {@link #value()}. */
-    String lower() {
-        return lower;
-    }
-
     int[] starts(Rule.Start start) {
         return switch (start) {
             case ANY -> any;
@@ -231,7 +226,11 @@ final class ScreenedText {
 
     /** Whether word {@code i} is a hashtag or a handle (#SimWeek, @dr.mensah), not prose. */
     boolean tagged(int i) {
-        int s = wordStart[i];
-        return s > 0 && (value.charAt(s - 1) == '#' || value.charAt(s - 1) == '@');
+        return taggedAt(wordStart[i]);
+    }
+
+    /** Whether what starts at {@code offset} is part of a hashtag or a handle. */
+    boolean taggedAt(int offset) {
+        return offset > 0 && (value.charAt(offset - 1) == '#' || value.charAt(offset - 1) == '@');
     }
 }

@@ -1,6 +1,7 @@
 package app.rounds.screening.control;
 
 import app.rounds.screening.entity.Finding;
+import app.rounds.screening.entity.Reason;
 import app.rounds.screening.entity.Screening;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
@@ -36,8 +37,10 @@ public class Screener {
     public static final String ALLOWED_DOMAINS = "rounds.screening.allowed-domains";
     public static final String ALLOWED_ADDRESSES = "rounds.screening.allowed-addresses";
     private static final Logger LOG = Logger.getLogger(Screener.class.getName());
-    private static final String SIMULATION = "not held: the post says this patient is not real (a simulation, "
+    private static final String SIMULATION = "lowered: the post says this patient is not real (a simulation, "
             + "a mannequin or a test record)";
+    /** Longer texts are held unscreened: every rule is linear or bounded, but a limit keeps a hostile post cheap. */
+    static final int MAX_LENGTH = 50_000;
 
     private final ProfanityList words;
     private final OrganisationContacts organisation;
@@ -63,39 +66,56 @@ public class Screener {
         this.rules = List.copyOf(all);
     }
 
-    /** What the text contains that a moderator should see first; clean for null or blank text. Never throws. */
+    /**
+     * What the text contains that a moderator should see first; clean for null or blank text. Never throws, and
+     * fails closed: a text too long to screen, or one a rule failed on, is held with a {@code NOT_SCREENED} finding.
+     */
     public Screening screen(String text) {
         if (text == null || text.isBlank()) {
             return Screening.clean();
         }
-        ScreenedText screened = new ScreenedText(text);
-        List<Finding> kept = new ArrayList<>();
-        for (Rule rule : rules) {
-            apply(rule, screened, kept);
+        if (text.length() > MAX_LENGTH) {
+            return notScreened(text, "longer than " + MAX_LENGTH + " characters: too long to screen");
         }
-        if (kept.isEmpty()) {
-            return Screening.clean();
-        }
-        List<Finding> held = new ArrayList<>(kept.size());
-        List<Finding> notes = new ArrayList<>();
-        for (Finding finding : kept) {
-            if (finding.reason().patientData() && organisation.allows(finding, text)) {
-                continue;
+        try {
+            ScreenedText screened = new ScreenedText(text);
+            List<Finding> kept = new ArrayList<>();
+            List<Finding> allowed = new ArrayList<>();
+            for (Rule rule : rules) {
+                if (!apply(rule, screened, kept, allowed)) {
+                    return notScreened(text, "a screening rule failed on this text");
+                }
             }
-            if (finding.reason().patientData() && screened.context().simulationAt(finding.start())) {
-                notes.add(finding.because(SIMULATION));
-            } else {
-                held.add(finding);
+            if (kept.isEmpty()) {
+                return Screening.clean();
             }
+            List<Finding> held = new ArrayList<>(kept.size());
+            List<Finding> notes = new ArrayList<>();
+            for (Finding finding : kept) {
+                if (finding.reason().patientData() && screened.context().simulationAt(finding.start())) {
+                    notes.add(finding.because(SIMULATION));
+                } else {
+                    held.add(finding);
+                }
+            }
+            return new Screening(held, notes);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.log(Level.WARNING, "screening failed on a text of " + text.length() + " chars", e);
+            return notScreened(text, "screening failed on this text");
         }
-        return held.isEmpty() && notes.isEmpty() ? Screening.clean() : new Screening(held, notes);
+    }
+
+    private static Screening notScreened(String text, String why) {
+        return new Screening(List.of(new Finding(0, text.length(), Reason.NOT_SCREENED, why)), List.of());
     }
 
     /**
      * Adds the rule's findings that overlap none already kept of the same sort (patient data, advice, profanity):
-     * earlier rules take precedence, so "NHS number 943 476 5919" is one record number, not also a phone number.
+     * earlier rules take precedence, so "NHS number 943 476 5919" is one national id, not also a phone number. The
+     * organisation's own contacts are dropped before they can hide anything inside them (an NHS number in the query
+     * of a link to the hospital's site). Whether the rule ran to its end.
      */
-    private static void apply(Rule rule, ScreenedText text, List<Finding> kept) {
+    private boolean apply(Rule rule, ScreenedText text, List<Finding> kept, List<Finding> allowed) {
         try {
             rule.findIn(text, finding -> {
                 for (Finding other : kept) {
@@ -103,11 +123,25 @@ public class Screener {
                         return;
                     }
                 }
+                if (finding.reason().patientData() && organisation.allows(finding, text.value())) {
+                    // the hospital's address or phone line is all of its span; a link or an e-mail may carry more
+                    if (finding.reason() == Reason.ADDRESS || finding.reason() == Reason.PHONE_OR_FAX) {
+                        allowed.add(finding);
+                    }
+                    return;
+                }
+                for (Finding other : allowed) {
+                    if (other.overlaps(finding) && finding.reason().patientData()) {
+                        return;
+                    }
+                }
                 kept.add(finding);
             });
+            return true;
         } catch (RuntimeException | StackOverflowError e) {
-            // one broken rule must not let the others' findings through unseen, nor fail the post
+            // one broken rule must not let the text through with fewer findings: it is held, unscreened
             LOG.log(Level.WARNING, "screening rule failed on a text of " + text.value().length() + " chars", e);
+            return false;
         }
     }
 

@@ -93,6 +93,7 @@ final class TextContext {
     private final boolean[] patient;
     private final java.util.List<Integer> markers = new java.util.ArrayList<>();
     private final java.util.List<Integer> contrasts = new java.util.ArrayList<>();
+    private final java.util.Map<Pattern, boolean[]> sentencesWith = new java.util.HashMap<>();
     /** The post opens with a simulation marker ("Scenario 3:", "Sandbox EPR:"): all of it is about no one real. */
     private final boolean simulationHeader;
 
@@ -118,23 +119,51 @@ final class TextContext {
             }
         }
         Rule.eachMatch(SIMULATION_PHRASE, Rule.Start.ANY, text, m -> {
-            if (!taggedAt(m.start())) {
+            if (!text.taggedAt(m.start())) {
                 markers.add(m.start());
             }
+            return true;
         });
+        boolean[] saysReal = {false};
         Rule.eachMatch(REAL_PHRASE, Rule.Start.LETTER, text, m -> {
             real[text.sentenceAt(m.start())] = true;
             patient[text.sentenceAt(m.start())] = true;
+            saysReal[0] = true;
+            return true;
         });
         markers.removeIf(m -> real[text.sentenceAt(m)]);
         java.util.Collections.sort(markers);
-        // a title such as "Scenario 3:", "Sandbox EPR:", "Training wristband:" opening the post
-        this.simulationHeader = !markers.isEmpty() && markers.getFirst() < 40 && text.value().substring(
-                markers.getFirst(), Math.min(text.value().length(), markers.getFirst() + 30)).contains(":");
+        this.simulationHeader = !saysReal[0] && titled(text.value());
     }
 
-    private boolean taggedAt(int offset) {
-        return offset > 0 && (text.value().charAt(offset - 1) == '#' || text.value().charAt(offset - 1) == '@');
+    /**
+     * A title such as "Scenario 3: …", "Sandbox EPR: …", "Cas n°3 : …" opening the post: a marker before the post's
+     * first colon, which comes within 60 characters, ends no sentence before it, and is followed by a space (so
+     * "the sim debrief at 10:30" is no title).
+     */
+    private boolean titled(String value) {
+        int colon = value.indexOf(':');
+        if (markers.isEmpty() || colon < 0 || colon > 60 || markers.getFirst() > colon
+                || colon + 1 < value.length() && !Character.isWhitespace(value.charAt(colon + 1))) {
+            return false;
+        }
+        String before = value.substring(0, colon);
+        return before.indexOf('.') < 0 && before.indexOf('\n') < 0 && before.indexOf('!') < 0
+                && before.indexOf('?') < 0;
+    }
+
+    /** Whether the pattern occurs in the sentence around {@code offset} or the one before: scanned once per text. */
+    boolean sentenceHas(Pattern pattern, int offset) {
+        boolean[] flags = sentencesWith.computeIfAbsent(pattern, p -> {
+            boolean[] found = new boolean[text.sentenceCount()];
+            Rule.eachMatch(p, Rule.Start.ANY, text, m -> {
+                found[text.sentenceAt(m.start())] = true;
+                return true;
+            });
+            return found;
+        });
+        int sentence = text.sentenceAt(offset);
+        return flags[sentence] || sentence > 0 && flags[sentence - 1];
     }
 
     /** The sentence around {@code offset}, or the one before it, speaks of a patient or a patient's family. */

@@ -20,6 +20,7 @@ public enum Reason {
     FACE_OR_BIOMETRIC("photo of a face, or a biometric"),
     IDENTIFYING_NUMBER("number or code that may identify someone"),
     MEDICAL_ADVICE("reads like a diagnosis or treatment advice to a member of the public"),
+    NOT_SCREENED("could not be screened: a moderator must read it"),
     PROFANITY("profanity or slur");
 
     private final String label;
@@ -33,8 +34,8 @@ public enum Reason {
         return label;
     }
 
-    /** Patient data, as opposed to advice or profanity. */
+    /** Patient data, as opposed to advice, profanity or a text screening could not finish. */
     public boolean patientData() {
-        return this != MEDICAL_ADVICE && this != PROFANITY;
+        return this != MEDICAL_ADVICE && this != PROFANITY && this != NOT_SCREENED;
     }
 }

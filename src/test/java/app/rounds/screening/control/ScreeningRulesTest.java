@@ -174,6 +174,50 @@ class ScreeningRulesTest {
     }
 
     @Test
+    void onlyATitleMarksAWholePostAsASimulation() {
+        Screening clock = screener.screen("The sim debrief at 10:30 was great. Real patient on ward 5 today: Mrs Patel, "
+                + "NHS 943 476 5919, DOB 12/03/1941.");
+        assertEquals(Set.of(Reason.PERSON_NAME, Reason.SSN, Reason.DATE_OF_PERSON), clock.reasons(), clock.toString());
+        Screening after = screener.screen("Great sim session today. Mrs Patel in bed 4 fell overnight.");
+        assertTrue(after.reasons().contains(Reason.PERSON_NAME), "a later sentence about a real patient is held");
+    }
+
+    @Test
+    void theOrganisationsContactsHideNothingElse() {
+        Screener configured = new Screener(ProfanityList.defaults(), OrganisationContacts.of("0161 496*",
+                "northfield.nhs.uk", "Northfield General Hospital, Moor Lane, Manchester M23 9LT"));
+        assertTrue(configured.screen("Our patient's notes: https://learn.northfield.nhs.uk/case?nhs=9434765919")
+                .reasons().contains(Reason.SSN), "an NHS number inside an allowed link is still held");
+        assertTrue(configured.screen("Patient lives in Manchester").flagged(), "a town alone is not the hospital's");
+        assertTrue(configured.screen("His NHS number 416 149 6000").reasons().contains(Reason.SSN),
+                "a phone prefix never allows a national id");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"You'll miss lunch if the session overruns", "a 200 ms delay on the monitor",
+            "That sounds like a ton of fun!", "Classic session, learnt a ton", "Thanks mate, the rest of the talk was ace",
+            "@amy thanks! Give me a shout after the session"})
+    void ordinaryWordsAreNotNamesOrAdvice(String text) {
+        assertFalse(screener.screen(text).flagged(), text + ": " + screener.screen(text));
+    }
+
+    /** Liveness, not speed (that is ScreeningBench's): hostile text is screened, or held unscreened, in bounded time. */
+    @Test
+    void hostileTextIsScreenedOrHeldAndNeverHangs() {
+        List<String> hostile = List.of("A-".repeat(10_000), ("+1 " + "1".repeat(40) + " ").repeat(1_000),
+                "00 1 1 1 1 1 1 1 1 1 1x ".repeat(2_000), "Priya Raghunathan in bed 4, Mr A" + "a".repeat(5_000),
+                "lives in Didsbury. 1 " + "Aa".repeat(3_000) + " Road", "a.".repeat(20_000), "x".repeat(60_000));
+        for (String text : hostile) {
+            Screening screening = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(20), () -> screener.screen(text));
+            assertTrue(screening != null, "screened");
+        }
+        assertTrue(screener.screen("x".repeat(60_000)).reasons().contains(Reason.NOT_SCREENED), "too long: held");
+        assertTrue(screener.screen(hostile.get(3)).reasons().contains(Reason.PERSON_NAME),
+                "a long word does not cost the names before it");
+    }
+
+    @Test
     void everyFindingSaysWhy() {
         String text = "MRN 4829103, NHS 943 476 5919, Priya Raghunathan (bed 14), sounds like shingles, see your GP";
         List<Finding> findings = screener.screen(text).findings();
