@@ -43,6 +43,11 @@ class ScreenerFreshSetTest {
         System.out.println(new FreshSetReport("dev3-2026-12.tsv", screener).render());
     }
 
+    @Test
+    void adviceSetWrittenAfterTheFinalRun() {
+        System.out.println(new FreshSetReport("dev4-2026-12.tsv", screener).render());
+    }
+
     /** The final set: committed sealed before any tuning (9cfb2c9), run once at ae8e246, never tuned on. */
     @Test
     void finalSetRunOnceAtTheEnd() {
