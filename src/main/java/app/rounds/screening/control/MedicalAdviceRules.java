@@ -73,6 +73,10 @@ final class MedicalAdviceRules implements Rule {
     /** A diagnosis put to someone: "sounds like", "that's classic", "is probably just viral", "klingt nach". */
     private static final Pattern CLAIM = Pattern.compile("(?iu)" + B + "(?:"
             + "until proven otherwise|(?:is|it'?s|that'?s) (?:just )?nothing|(?:is|'s) (?:a|an) [\\p{L}-]+, not (?:a|an) |"
+            + "= ?classic|classic (?!session|talk|day|week|film|song|moment|example|teaching|lecture)[\\p{L}-]+"
+            + "(?: [\\p{L}-]+)? (?:in|for|after)|\\d+ times out of 10|for sure|secondo me (?:è|e|ha|tuo|tua)|"
+            + "(?:è|e) (?:una|un) (?:distorsione|colica|infarto|cistite|influenza)|(?:è|e) solo|c'est juste une?|"
+            + "eso es|es ansiedad|clairement une?|é só|isso é|heeft gewoon|is low on|not depressed|"
             + "sounds (?:to me )?like|looks (?:to me )?like|that'?s (?:a |an )?(?:classic|typical|textbook|definitely|"
             + "probably|just|almost certainly|100%)|that'?s (?:a |an )?[\\p{L}-]+(?: [\\p{L}-]+)? until proven "
             + "otherwise|(?:is|it'?s|that'?s) (?:probably|likely|definitely|clearly|almost certainly|most likely)"
@@ -166,11 +170,79 @@ final class MedicalAdviceRules implements Rule {
             + "provare|sospendere|darei|dare|togliere|ridurre|smettere|prendere|"
             + "proberen|stoppen|geven|laten|minderen|halveren|weglaten|erop|niet (?:meer )?te geven)" + E);
 
+    /**
+     * A medicine named: an INN by its stem (ibuprofen, amlodipine, ramipril, sertraline, aciclovir…), a brand sold
+     * over the counter in the seven countries (Calpol, Doliprane, Tachipirina, Sintrom…), or a kind of medicine
+     * (antibiotics, painkillers, an inhaler, drops) in the seven languages.
+     */
+    private static final Pattern MEDICINE = Pattern.compile("(?iu)" + B + "(?:"
+            + "\\p{L}{3,}(?:pril|sartan|olol|statin|cillin|mycin|floxacin|azole|prazole|triptan|parin|xaban|gatran|"
+            + "gliptin|formin|tidine|oxetine|traline|pramine|zepam|zolam|codone|profen|coxib|cycline|ovir|ivir|avir|"
+            + "thiazide|semide|lukast|dipine|asone|isone|olone|terol|tropium|amol|etamol|adol|pidem|setron|"
+            + "oxacin|afil|arin|apine|odone|olam|oxine|pram|prazol|azol)|statins?|"
+            + "aspirin|aspirina|paracetamol|acetaminophen|ibuprofeno?|naproxen|diclofenac|metamizol|nolotil|"
+            + "calpol|nurofen|tylenol|advil|motrin|doliprane|dafalgan|efferalgan|dalsy|gelocatil|tachipirina|"
+            + "voltaren|buscopan|imodium|gaviscon|rennie|zyrtec|claritin|piriton|benadryl|sudafed|"
+            + "lemsip|strepsils|canesten|daktarin|fucidin|sintrom|marcoumar|xarelto|eliquis|kardégic|cardioaspirina|"
+            + "ben-u-ron|novalgin|aspégic|spasfon|smecta|vogalene|xanax|valium|lorazepam|diazepam|melatonin[ae]?|"
+            + "insulin[ae]?|humalog|novorapid|lantus|ventolin|salbutamol|epipen|cortison[ae]?|hydrocortisone|"
+            + "prednisone?|prednisolon[ae]?|antibiotics?|antibiótic[oa]s?|antibiotika|antibiotiques?|antibiotici|"
+            + "antibiotica|painkillers?|pain ?killers?|analg[ée]sic[oa]s?|schmerzmittel|antidouleurs?|"
+            + "antidolorific[oi]|pijnstillers?|antihistamines?|antihistamínic[oa]s?|antihistaminika|"
+            + "antihistaminiques?|antistaminic[oi]|inhaler|puffer|inhalador|inhalateur|inhalador|inalatore|"
+            + "drops|gotas|tropfen|gouttes|gocce|druppels|cream|crème|creme|crema|pomada|salbe|zalf|"
+            + "tablets?|pills?|comprimid[oa]s?|pastillas?|tabletten|comprimés?|compresse|pillen|sirop|syrup|"
+            + "jarabe|xarope|sciroppo|hoestdrank)" + E);
+
+    /** Words of one colleague to another about care (IV, bolus, mg/kg, the drug chart): teaching, not advice. */
+    private static final Pattern CLINICAL = Pattern.compile("(?iu)" + B + "(?:iv|prn|stat|bolus|"
+            + "infusion|mg/kg|drug chart|kardex|obs|news2?|handover|ward round|consultant|registrar|the reg|"
+            + "bleep|on call|theatre|prescrib(?:e|ed|ing) (?:for|on)|protocol|guideline|per (?:the )?(?:bnf|nice)|"
+            + "bnf|sop|our patients?|the patient|pts?)" + E);
+
+    /** A medicine told as something to do: a modal, a first-person "I'd", or the text opens with a verb. */
+    private static final Pattern MODAL = Pattern.compile("(?iu)" + B + "(?:you (?:should|could|can|might want to|"
+            + "need to|must|have to|ought to)|i'?d|i would|just|try|maybe|honestly|definitely|deberías|podrías|"
+            + "solltest|könntest|musst|tu devrais|tu peux|vous devriez|devias|podes|dovresti|puoi|je moet|je kunt|"
+            + "je zou)" + E);
+
+    /** A home remedy: honey, garlic, onion, toothpaste, breast milk, vitamin D… in the seven languages. */
+    private static final Pattern REMEDY = Pattern.compile("(?iu)" + B + "(?:honey|olive oil|garlic|onion|lemon|"
+            + "toothpaste|breast ?milk|coconut oil|cranberr(?:y|ies)|vitamin [a-z]|ginger|turmeric|cider vinegar|"
+            + "baking soda|bicarb(?:onate)?|vicks|hot toddy|warm flannel|glucosamine|"
+            + "miel|mel|honig|miele|honing|ajo|alho|knoblauch|aglio|knoflook|cebolla|cebola|zwiebel\\p{L}*|"
+            + "oignon|cipolla|dentifrice|pasta de dente|zahnpasta|dentifricio|tandpasta|bicarbonato|natron|"
+            + "mirtillo rosso|arándanos?|limón|limão|zitrone|citron|limone|citroen|algues|kokosolie|aceite de oliva|"
+            + "huile d'olive|olio d'oliva|azeite|coca dégazé|suero)" + E);
+
+    /** Experience offered as proof: "that's what I did", "worked for my mum", "hab ich immer so gemacht". */
+    private static final Pattern ANECDOTE = Pattern.compile("(?iu)" + B + "(?:(?:that'?s )?what (?:i|we) (?:did|do)|"
+            + "worked (?:for|on) (?:me|my|us)|mine was|i took (?:it|them|one|two)|did (?:it|this|that) with|"
+            + "my (?:nan|mum|mom|gran|grandma|granny|dad|mother) (?:did|swore|swears|used|always)|trust me|"
+            + "as a (?:mum|mom|dad|parent|mother|father) of|never failed|never fails|works wonders|does the trick|"
+            + "le funcionó|me funcionó|yo lo hice|ya verás|créeme|como nuev[oa]|mano de santo|"
+            + "hab ich (?:immer |auch )?so gemacht|glaub mir|macht mein \\p{L}+ auch|bei mir hat|hat bei (?:allen|mir|"
+            + "uns)|wirkt wunder|ce qui a marché|crois-moi|fais-moi confiance|ça a marché|tu verras|elle verra|"
+            + "c'est réglé|fiz isso|resulta sempre|comigo resultou|confia em mim|vais ver|come faccio io|"
+            + "ha funzionato|fidati|vedrai|vedrete|bij (?:ons|mij|mijn \\p{L}+) (?:werkte|hielp)|geloof me|"
+            + "werkte het|hielp het)" + E);
+
+    /** A sentence that opens with an order to one person: "Take…", "Gib dem Kleinen…", "Mets du…", "Geef je…". */
+    private static final Pattern IMPERATIVE = Pattern.compile("(?iu)(?:^|(?<=[.!?:;,\\n]\\s{0,3})|(?<=\\b(?:just|"
+            + "then|and|so|honestly|gewoon|einfach|juste|solo|só|simplemente) ))(?:take|give|stop|get|put|try|use|rub|"
+            + "buy|pop|keep|leave|wash|slap|push|drink|eat|avoid|skip|let|tell|ask|apply|snap|double|halve|cut out|"
+            + "toma|tómate|dale|ponle|dile|deja|bebe|come|compra|te compras|llama|usa|prueba|quítale|"
+            + "nimm|gib|hol dir|hör (?:einfach |doch )?auf|spritz|fahr|trink|iss|lass|ruf|probier|schmier|leg|"
+            + "prends|donne|mets|arrête|bois|mange|dis à|appelle|essaie|achète|frotte|"
+            + "dá|dê|põe|pára|bebe|compra|passa-lhe|experimenta|"
+            + "prendi|prenditi|dai|metti|smetti|bevi|mangia|compra|comprategli|prova|fagli|"
+            + "neem|geef|stop|smeer|drink|eet|koop|probeer|slik|zeg tegen)" + E);
+
     /** Care waved away: "no need for the GP", "you don't need the ER", "no hace falta ir a urgencias". */
     private static final Pattern DISMISSAL = Pattern.compile("(?iu)" + B + "(?:"
             + "no need (?:to see anyone|to see (?:a|the|your) (?:doctor|gp)|for (?:the |a |an |your )?(?:gp|doctor|"
             + "a&e|er|ed|antibiotics|x-?ray|hospital|2 week wait|two week wait|out of hours|111|panic))|"
-            + "(?:you|she|he|they) (?:don'?t|doesn'?t|do not|does not) need (?:the |a |an |to (?:go|see) )?"
+            + "(?:you|u|ya|she|he|they) (?:don'?t|doesn'?t|do not|does not) need (?:the |a |an |to (?:go|see) )?"
             + "(?:er|a&e|ed|doctor|gp|x-?ray|antibiotics|hospital|(?:to )?(?:go|see)(?: a| the)? (?:doctor|gp))|"
             + "(?:i )?wouldn'?t (?:even )?(?:bother|ring|call|go to|see|book)(?: calling| with| going| seeing| your)? "
             + "(?:your |the |a |an )?(?:doctor|gp|pcp|111|911|999|er|a&e|urgent care|hospital|dermatologist|"
@@ -186,10 +258,22 @@ final class MedicalAdviceRules implements Rule {
             + "não precisas? de (?:ir|ver)|não é preciso (?:ir|ver)|não vale a pena ir|escusas de ir|"
             + "non serve (?:il pronto soccorso|chiedere|andare|chiamare)|non c'è bisogno di (?:andare|chiamare)|"
             + "hoef je (?:echt )?niet naar|niet naar de (?:seh|huisarts|huisartsenpost|dokter)|"
-            + "zou ik (?:daar )?niet (?:voor )?naar)");
+            + "zou ik (?:daar )?niet (?:voor )?naar|"
+            + "why (?:go|bother|see|waste)|nobody goes to|save yourself the|don'?t waste (?:money|time|your money) on|"
+            + "don'?t bother (?:ringing|calling|going|seeing|with)|old wives'? tale|"
+            + "para qué (?:vas a )?ir|nada de (?:jarabes|pediatra|médico|médicos|urgencias)|"
+            + "warum (?:zum arzt|in die notaufnahme|zum kinderarzt)|braucht ihr keinen|"
+            + "pourquoi aller (?:aux urgences|chez le médecin)|"
+            + "pra que (?:gastar|ir)|não precisas de falar com|"
+            + "ma quale pronto soccorso|niente (?:ospedale|medico|pronto soccorso)|non c'è bisogno (?:del|della|dell')|"
+            + "waarom zou je naar|(?:bel|ga) (?:de )?(?:huisarts|huisartsenpost|dokter) (?:maar )?niet|"
+            + "naar de huisarts hoeft|is weggegooid geld)");
 
     /** A colleague's question: "should we…?", "do we…?", "in adults we give…". */
-    private static final Pattern COLLEAGUE = Pattern.compile("(?iu)" + B + "(?:we|our|should we|do we|can we|"
+    private static final Pattern COLLEAGUE = Pattern.compile("(?iu)" + B + "(?:we|our (?:patients?|ward|unit|team|"
+            + "trust|hospital|department|service)|should we|do we|can we|patients?|patiënte?n?|pacientes?|patientes?|"
+            + "pazienti|paziente|doentes?|utentes?|trainees?|rounds|campaign|campagne|campaña|campanha|campagna|"
+            + "poster|affiche|leaflet|recommends?|recommendation|aap|who|cdc|nhs guidance|talk (?:today|this)|"
             + "the patient|pt|pts|in (?:older )?(?:adults|children|kids|patients|babies|the elderly|elderly patients)|"
             + "first-line|first line|guideline|nice guidance|policy|protocol|takeaway|take-home|key point|"
             + "teaching point|learning point|pearl|(?:talk|lecture|session) (?:today|this morning)|"
@@ -205,14 +289,16 @@ final class MedicalAdviceRules implements Rule {
         Signals dismissal = Signals.of(DISMISSAL, text);
         Signals diagnosis = Signals.of(DIAGNOSIS_TO_SOMEONE, text);
         Signals suggestion = Signals.of(SUGGESTION, text);
-        if (claim.none() && directive.none() && dismissal.none() && diagnosis.none() && suggestion.none()) {
+        Signals medicine = Signals.of(MEDICINE, text);
+        Signals remedy = Signals.of(REMEDY, text);
+        if (claim.none() && directive.none() && dismissal.none() && diagnosis.none() && suggestion.none()
+                && medicine.none() && remedy.none()) {
             return;
         }
         boolean[] colleagueQuestion = new boolean[sentences];
         Signals colleague = Signals.of(COLLEAGUE, text);
         for (int s = 0; s < sentences; s++) {
-            colleagueQuestion[s] = question(text, s) && !publicAddressee.in(s)
-                    && (colleague.in(s) || !secondPerson.in(s));
+            colleagueQuestion[s] = question(text, s) && !publicAddressee.in(s);
         }
         // a member of the public by name of a relative or a reply; "mate", "hun" or a leading @handle only weakly
         boolean toThePublicForSure = publicAddressee.any(colleagueQuestion);
@@ -220,12 +306,15 @@ final class MedicalAdviceRules implements Rule {
                 || startsWithHandle(text);
         String why;
         Signals where;
+        boolean[] scope = colleagueQuestion;
         if (diagnosis.any(colleagueQuestion)) {
             why = "a diagnosis told to someone ('" + diagnosis.first(colleagueQuestion) + "')";
             where = diagnosis;
-        } else if (dismissal.any(colleagueQuestion)) {
-            why = "waves away seeing a doctor ('" + dismissal.first(colleagueQuestion) + "')";
+        } else if (dismissal.any(null)) {
+            // a question that waves care away is rhetorical ("why go to the doctor for that?")
+            why = "waves away seeing a doctor ('" + dismissal.first(null) + "')";
             where = dismissal;
+            scope = null;
         } else if (toThePublic && claim.any(colleagueQuestion)) {
             why = "a diagnosis put to a member of the public ('" + claim.first(colleagueQuestion) + "')";
             where = claim;
@@ -235,6 +324,24 @@ final class MedicalAdviceRules implements Rule {
         } else if (toThePublicForSure && suggestion.any(colleagueQuestion)) {
             why = "treatment suggested to a member of the public ('" + suggestion.first(colleagueQuestion) + "')";
             where = suggestion;
+        } else if (toThePublicForSure && medicine.any(colleagueQuestion)) {
+            why = "a medicine recommended to a member of the public ('" + medicine.first(colleagueQuestion) + "')";
+            where = medicine;
+        } else if (toThePublicForSure && Signals.of(IMPERATIVE, text).any(colleagueQuestion)) {
+            Signals told = Signals.of(IMPERATIVE, text);
+            why = "a step of care told to a member of the public ('" + told.first(colleagueQuestion) + "')";
+            where = told;
+        } else if (lay(text, colleague) && (medicine.any(colleagueQuestion) || remedy.any(colleagueQuestion))
+                && (toThePublic || secondPerson.any(colleagueQuestion) || directive.any(colleagueQuestion)
+                || Signals.of(IMPERATIVE, text).any(colleagueQuestion) || Signals.of(ANECDOTE, text).any(null)
+                || claim.any(colleagueQuestion))) {
+            Signals what = medicine.any(colleagueQuestion) ? medicine : remedy;
+            why = "a medicine or remedy told to someone ('" + what.first(colleagueQuestion) + "')";
+            where = what;
+        } else if (lay(text, colleague) && claim.any(colleagueQuestion) && (Signals.of(IMPERATIVE, text)
+                .any(colleagueQuestion) || Signals.of(ANECDOTE, text).any(null))) {
+            why = "a diagnosis with a step to take ('" + claim.first(colleagueQuestion) + "')";
+            where = claim;
         } else if (claim.any(colleagueQuestion) && directive.any(colleagueQuestion) && !colleague.any(null)) {
             why = "a diagnosis with a treatment to follow ('" + claim.first(colleagueQuestion) + "' … '"
                     + directive.first(colleagueQuestion) + "')";
@@ -245,7 +352,7 @@ final class MedicalAdviceRules implements Rule {
         } else {
             return;
         }
-        int sentence = where.firstSentence(colleagueQuestion);
+        int sentence = where.firstSentence(scope);
         int start = text.sentenceStart(sentence);
         int end = text.sentenceEnd(sentence);
         while (start < end && Character.isWhitespace(text.value().charAt(start))) {
@@ -257,6 +364,11 @@ final class MedicalAdviceRules implements Rule {
         if (end > start) {
             found.accept(new Finding(start, end, Reason.MEDICAL_ADVICE, why));
         }
+    }
+
+    /** No colleague's words (we, the patient, IV, bolus, the drug chart): a lay conversation. */
+    private static boolean lay(ScreenedText text, Signals colleague) {
+        return colleague.none() && Signals.of(CLINICAL, text).none();
     }
 
     private static boolean question(ScreenedText text, int sentence) {

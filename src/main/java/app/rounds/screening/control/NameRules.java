@@ -366,7 +366,7 @@ final class NameRules implements Rule {
             return null;
         }
         String word = text.word(i);
-        if (FAMOUS.contains(word) || word.length() < 2 || eponymAfter(text, i)) {
+        if (FAMOUS.contains(word) || word.length() < 3 || PLACE_LINKS.contains(word) || eponymAfter(text, i)) {
             return null;
         }
         if (NOT_NAMES.contains(word)) {
