@@ -48,6 +48,12 @@ class ScreenerFreshSetTest {
         System.out.println(new FreshSetReport("dev4-2026-12.tsv", screener).render());
     }
 
+    /** The second final set: committed sealed (1022a16) before the advice round, run once at 74a8ace, never tuned on. */
+    @Test
+    void secondFinalSetRunOnceAfterTheAdviceRound() {
+        System.out.println(new FreshSetReport("sealed2-2026-12.tsv", screener).render());
+    }
+
     /** The final set: committed sealed before any tuning (9cfb2c9), run once at ae8e246, never tuned on. */
     @Test
     void finalSetRunOnceAtTheEnd() {
