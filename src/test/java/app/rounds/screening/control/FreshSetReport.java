@@ -174,8 +174,13 @@ final class FreshSetReport {
         return (int) outcomes.stream().filter(which).count();
     }
 
-    static List<Example> read(String set) {
-        List<Example> examples = new ArrayList<>();
+    /** One line of a labelled set: {@code expected<TAB>language<TAB>text}, comments and blank lines skipped. */
+    record Row(int line, String expected, String language, String text) {
+    }
+
+    /** The rows of {@code /screening/<set>} on the test classpath; a line without its three columns is refused. */
+    static List<Row> rows(String set) {
+        List<Row> rows = new ArrayList<>();
         try (InputStream in = FreshSetReport.class.getResourceAsStream("/screening/" + set)) {
             if (in == null) {
                 throw new IllegalStateException("no labelled set " + set);
@@ -190,13 +195,17 @@ final class FreshSetReport {
                 if (columns.length != 3) {
                     throw new IllegalStateException(set + ":" + (i + 1) + " needs expected<TAB>language<TAB>text");
                 }
-                Set<String> expected = Arrays.stream(columns[0].split(",")).map(String::strip)
-                        .collect(Collectors.toCollection(TreeSet::new));
-                examples.add(new Example(i + 1, expected, columns[1].strip(), columns[2]));
+                rows.add(new Row(i + 1, columns[0].strip(), columns[1].strip(), columns[2]));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return examples;
+        return rows;
+    }
+
+    static List<Example> read(String set) {
+        return rows(set).stream().map(row -> new Example(row.line(), Arrays.stream(row.expected().split(","))
+                .map(String::strip).collect(Collectors.toCollection(TreeSet::new)), row.language(), row.text()))
+                .toList();
     }
 }

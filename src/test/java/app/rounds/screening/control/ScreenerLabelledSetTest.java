@@ -4,9 +4,6 @@ import app.rounds.screening.entity.Reason;
 import app.rounds.screening.entity.Screening;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -93,7 +90,7 @@ class ScreenerLabelledSetTest {
     }
 
     @Test
-    void recallAndPrecisionOnTheLabelledSets() throws IOException {
+    void recallAndPrecisionOnTheLabelledSets() {
         Screener screener = new Screener(ProfanityList.defaults());
         List<Outcome> outcomes = new ArrayList<>();
         for (String set : SETS) {
@@ -157,30 +154,14 @@ class ScreenerLabelledSetTest {
         return outcomes.stream().filter(which).toList();
     }
 
-    static List<Example> read(String set) throws IOException {
-        List<Example> examples = new ArrayList<>();
-        try (InputStream in = ScreenerLabelledSetTest.class.getResourceAsStream("/screening/" + set)) {
-            if (in == null) {
-                return examples;
+    static List<Example> read(String set) {
+        return FreshSetReport.rows(set).stream().map(row -> {
+            Set<Reason> expected = EnumSet.noneOf(Reason.class);
+            if (!row.expected().equals("CLEAN")) {
+                Arrays.stream(row.expected().split(",")).map(String::strip).map(Reason::valueOf)
+                        .forEach(expected::add);
             }
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            for (int i = 0; i < lines.length; i++) {
-                String line = lines[i];
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] columns = line.split("\t", 3);
-                if (columns.length != 3) {
-                    throw new IllegalStateException(set + ":" + (i + 1) + " needs expected<TAB>language<TAB>text");
-                }
-                Set<Reason> expected = EnumSet.noneOf(Reason.class);
-                if (!columns[0].equals("CLEAN")) {
-                    Arrays.stream(columns[0].split(",")).map(String::strip).map(Reason::valueOf)
-                            .forEach(expected::add);
-                }
-                examples.add(new Example(set, i + 1, expected, columns[1], columns[2]));
-            }
-        }
-        return examples;
+            return new Example(set, row.line(), expected, row.language(), row.text());
+        }).toList();
     }
 }
