@@ -22,11 +22,22 @@ import java.time.Instant;
 @NamedQuery(name = IngestedPost.FIND_DUE, query = "SELECT p FROM IngestedPost p WHERE p.sourceKind IN :kinds "
         + "AND p.deleted = FALSE AND p.contributionId IS NOT NULL "
         + "AND (p.nextCheckAt IS NULL OR p.nextCheckAt <= :now) ORDER BY p.nextCheckAt")
+@NamedQuery(name = IngestedPost.FIND_DUE_FROM, query = "SELECT p FROM IngestedPost p WHERE p.sourceId = :source "
+        + "AND p.sourceKind IN :kinds AND p.deleted = FALSE AND p.contributionId IS NOT NULL "
+        + "AND (p.nextCheckAt IS NULL OR p.nextCheckAt <= :now) ORDER BY p.nextCheckAt")
+@NamedQuery(name = IngestedPost.FIND_DUE_ELSEWHERE, query = "SELECT p FROM IngestedPost p WHERE p.sourceKind IN :kinds "
+        + "AND (p.sourceId IS NULL OR p.sourceId NOT IN :sources) AND p.deleted = FALSE "
+        + "AND p.contributionId IS NOT NULL "
+        + "AND (p.nextCheckAt IS NULL OR p.nextCheckAt <= :now) ORDER BY p.nextCheckAt")
 @NamedQuery(name = IngestedPost.FIND_BY_CONTRIBUTIONS, query = "SELECT p FROM IngestedPost p "
         + "WHERE p.contributionId IN :ids AND p.deleted = FALSE")
 public class IngestedPost {
 
     public static final String FIND_DUE = "IngestedPost.findDue";
+    /** Due, brought by one source. */
+    public static final String FIND_DUE_FROM = "IngestedPost.findDueFrom";
+    /** Due, brought by none of the given sources (stopped, removed). */
+    public static final String FIND_DUE_ELSEWHERE = "IngestedPost.findDueElsewhere";
     public static final String FIND_BY_CONTRIBUTIONS = "IngestedPost.findByContributions";
 
     public record Key(String sessionId, String uriHash) {
@@ -119,6 +130,7 @@ public class IngestedPost {
         }
         this.nextCheckAt = next;
     }
+
 
     public Key key() {
         return new Key(sessionId, uriHash);
