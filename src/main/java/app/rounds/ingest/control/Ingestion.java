@@ -301,6 +301,17 @@ public class Ingestion {
                 .map(Ingestion::watched).toList();
     }
 
+    /** Asks no more about these posts in the background (a confirmation before a highlight's step still asks). */
+    public void stopWatching(Collection<IngestedPost.Key> keys) {
+        Instant now = clock.instant();
+        for (IngestedPost.Key key : keys) {
+            IngestedPost post = em.find(IngestedPost.class, key);
+            if (post != null) {
+                post.stopWatching(now);
+            }
+        }
+    }
+
     /** The posts behind these contributions that their sources can be asked about (not deleted). */
     public List<Watched> watchedFor(Collection<String> contributionIds) {
         if (contributionIds.isEmpty()) {

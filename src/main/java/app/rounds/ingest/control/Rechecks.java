@@ -8,6 +8,7 @@ import app.rounds.ingest.control.RecheckSchedule.Due;
 import app.rounds.ingest.entity.IngestSource;
 import app.rounds.ingest.entity.IngestedPost;
 import app.rounds.ingest.entity.SourceKind;
+import app.rounds.sessions.control.TrainingSessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -15,6 +16,7 @@ import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -58,7 +60,9 @@ import java.util.stream.Collectors;
  * was stopped or removed (asked by another source of the session that can, else put off), the most recently shown
  * first, at most {@code rounds.ingest.recheck-per-tick} calls per source, and only from what the instance's rate
  * budget holds above what its polls need until the reset (see {@link RateBudget}), each source on a thread of its
- * own. Synchronously: {@link #confirm} before a highlight quoting such a post is submitted, approved or published.
+ * own. Posts of a session that ended more than {@code rounds.ingest.recheck-after-end-days} ago are no longer asked
+ * about unless a highlight still quotes them (asked with a {@link WatchEnding} event). Synchronously: {@link #confirm}
+ * before a highlight quoting such a post is submitted, approved or published.
  */
 @ApplicationScoped
 public class Rechecks {
@@ -127,6 +131,12 @@ public class Rechecks {
     ShownContributions shown;
 
     @Inject
+    TrainingSessions sessions;
+
+    @Inject
+    Event<WatchEnding> watchEnding;
+
+    @Inject
     MastodonStatuses mastodon;
 
     @Inject
@@ -164,6 +174,11 @@ public class Rechecks {
     @Inject
     @ConfigProperty(name = "rounds.ingest.poll-seconds", defaultValue = "5")
     int pollSeconds;
+
+    /** Days after its session ended that a post is still asked about when no highlight quotes it. */
+    @Inject
+    @ConfigProperty(name = "rounds.ingest.recheck-after-end-days", defaultValue = "7")
+    int afterEndDays;
 
     private final Set<String> checking = ConcurrentHashMap.newKeySet();
     // platform threads, as in SourcePolling (a virtual thread pinned on the class loader lock deadlocked the server)
@@ -220,6 +235,7 @@ public class Rechecks {
             if (due.isEmpty()) {
                 return;
             }
+            due = stillWatched(due, now);
             Map<String, Instant> shownAt = shown.shownAt(due.stream().map(Watched::contributionId).toList());
             List<Due<Ask>> asks = new ArrayList<>();
             List<IngestedPost.Key> unaskable = new ArrayList<>();
@@ -266,6 +282,34 @@ public class Rechecks {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Finding the posts to re-check failed; trying again at the next tick", e);
         }
+    }
+
+    /**
+     * The due posts Rounds still watches: of a session that ended more than {@code afterEndDays} ago, only those a
+     * highlight still quotes (as the {@link WatchEnding} event's observers say); the others are watched no more.
+     */
+    private List<Watched> stillWatched(List<Watched> due, Instant now) {
+        Set<String> longEnded = sessions.endedBefore(due.stream().map(Watched::sessionId).collect(Collectors.toSet()),
+                now.minus(Duration.ofDays(afterEndDays)));
+        if (longEnded.isEmpty()) {
+            return due;
+        }
+        List<Watched> ofEnded = due.stream().filter(w -> longEnded.contains(w.sessionId())).toList();
+        WatchEnding ending = new WatchEnding(ofEnded.stream().map(Watched::contributionId).toList());
+        watchEnding.fire(ending);
+        Set<String> quoted = ending.stillQuoted();
+        Set<IngestedPost.Key> unwatched = ofEnded.stream().filter(w -> !quoted.contains(w.contributionId()))
+                .map(Watched::key).collect(Collectors.toSet());
+        if (unwatched.isEmpty()) {
+            return due;
+        }
+        Conflicts.retried(() -> {
+            ingestion.stopWatching(unwatched);
+            return null;
+        });
+        LOG.fine(() -> "No longer re-checking " + unwatched.size() + " posts of sessions ended more than "
+                + afterEndDays + " days ago that no highlight quotes");
+        return due.stream().filter(w -> !unwatched.contains(w.key())).toList();
     }
 
     private void putOff(List<IngestedPost.Key> keys, Instant next) {
@@ -319,7 +363,7 @@ public class Rechecks {
      * Asks the sources now about the posts behind these contributions, and stores what they say: a deleted one is
      * withdrawn, an edited one goes back to moderation (in transactions of their own, committed before this returns).
      * Posts from feeds and relays cannot be asked (their deletions and edits come by themselves) and pass. Every
-     * source is asked, whatever another did.
+     * source is asked, whatever another did; a post Rounds stopped watching is watched again once asked about.
      *
      * @throws Unconfirmed when a source could not be asked, did not answer or answered something Rounds cannot read,
      *                     naming every post not confirmed and every source's reason; what the others said is stored

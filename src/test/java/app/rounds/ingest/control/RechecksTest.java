@@ -7,9 +7,14 @@ import app.rounds.ingest.control.Ingestion.Watched;
 import app.rounds.ingest.entity.IngestSource;
 import app.rounds.ingest.entity.IngestedPost;
 import app.rounds.ingest.entity.SourceKind;
+import app.rounds.sessions.control.TrainingSessions;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.util.TypeLiteral;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,16 +27,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The re-checks' choices, without a container: stand-ins for the store (a small in-memory model of
- * {@code ingested_post}) and the sources' answers.
+ * {@code ingested_post}), the sessions, the highlights (an observer of {@link WatchEnding}) and the sources' answers.
  * Each source's questions run on the test's thread.
  */
 class RechecksTest {
@@ -43,6 +51,7 @@ class RechecksTest {
         final Map<IngestedPost.Key, Watched> posts = new LinkedHashMap<>();
         final Map<IngestedPost.Key, Instant> nextCheckAt = new HashMap<>();
         final Map<IngestedPost.Key, Instant> putOff = new HashMap<>();
+        final List<IngestedPost.Key> stopped = new ArrayList<>();
         final List<String> queried = new ArrayList<>();
         final List<String> stored = new ArrayList<>();
 
@@ -57,7 +66,7 @@ class RechecksTest {
 
         private List<Watched> due(Predicate<Watched> which, Instant now, int limit) {
             return posts.values().stream().filter(which)
-                    .filter(w -> !nextCheckAt.get(w.key()).isAfter(now))
+                    .filter(w -> !stopped.contains(w.key()) && !nextCheckAt.get(w.key()).isAfter(now))
                     .sorted(java.util.Comparator.comparing(w -> nextCheckAt.get(w.key()))).limit(limit).toList();
         }
 
@@ -78,6 +87,11 @@ class RechecksTest {
                 nextCheckAt.put(k, next);
                 putOff.put(k, next);
             });
+        }
+
+        @Override
+        public void stopWatching(Collection<IngestedPost.Key> keys) {
+            stopped.addAll(keys);
         }
 
         @Override
@@ -118,6 +132,10 @@ class RechecksTest {
     final List<String> asked = new ArrayList<>();
     final Map<String, Answer> answers = new HashMap<>();
     final List<IngestSource> enabled = new ArrayList<>();
+    final Map<String, Instant> endedAt = new HashMap<>();
+    final List<WatchEnding> endings = new ArrayList<>();
+    Consumer<WatchEnding> highlights = ending -> {
+    };
 
     Original answer(String uri) throws IOException {
         asked.add(uri);
@@ -150,6 +168,17 @@ class RechecksTest {
                 return shown;
             }
         };
+        rechecks.sessions = new TrainingSessions() {
+            @Override
+            public Set<String> endedBefore(Collection<String> sessionIds, Instant instant) {
+                return Set.copyOf(sessionIds.stream().filter(id -> endedAt.containsKey(id)
+                        && endedAt.get(id).isBefore(instant)).toList());
+            }
+        };
+        rechecks.watchEnding = event(ending -> {
+            endings.add(ending);
+            highlights.accept(ending);
+        });
         rechecks.mastodon = new MastodonStatuses() {
             @Override
             public Original status(IngestSource source, String uri, String localId) throws IOException {
@@ -173,8 +202,43 @@ class RechecksTest {
         rechecks.perTick = 5;
         rechecks.tickMillis = 5000;
         rechecks.pollSeconds = 5;
+        rechecks.afterEndDays = 7;
         rechecks.checks = Runnable::run;
         return rechecks;
+    }
+
+    static Event<WatchEnding> event(Consumer<WatchEnding> observer) {
+        return new Event<>() {
+            @Override
+            public void fire(WatchEnding event) {
+                observer.accept(event);
+            }
+
+            @Override
+            public <U extends WatchEnding> CompletionStage<U> fireAsync(U event) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public <U extends WatchEnding> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Event<WatchEnding> select(Annotation... qualifiers) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public <U extends WatchEnding> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public <U extends WatchEnding> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+                throw new UnsupportedOperationException();
+            }
+        };
     }
 
     @Test
@@ -326,5 +390,28 @@ class RechecksTest {
 
         assertEquals(Set.of(a.contributionId(), b.contributionId()), Set.copyOf(unconfirmed.contributionIds()));
         assertEquals(NOW.plusSeconds(300), unconfirmed.retryAt(), "the later reset: both may answer by then");
+    }
+
+    @Test
+    void postsOfASessionEndedLongAgoAreWatchedNoMoreUnlessAHighlightQuotesThem() {
+        endedAt.put("old", NOW.minus(Duration.ofDays(8)));
+        endedAt.put("recent", NOW.minus(Duration.ofDays(6)));
+        IngestSource oldSource = source("old", SourceKind.MASTODON, "old.example", true);
+        IngestSource recentSource = source("recent", SourceKind.BLUESKY, "bsky.example", true);
+        Watched quoted = store.add(oldSource, "old.example/quoted", NOW);
+        Watched forgotten = store.add(oldSource, "old.example/forgotten", NOW);
+        Watched recent = store.add(recentSource, "bsky.example/recent", NOW);
+        highlights = ending -> ending.quoted(List.of(quoted.contributionId(), "c-not-asked-about"));
+        Rechecks rechecks = rechecks();
+
+        rechecks.tick();
+
+        assertEquals(1, endings.size());
+        assertEquals(Set.of(quoted.contributionId(), forgotten.contributionId()),
+                Set.copyOf(endings.getFirst().contributionIds()), "only the long-ended session's posts");
+        assertEquals(Set.of(quoted.contributionId()), endings.getFirst().stillQuoted());
+        assertEquals(List.of(forgotten.key()), store.stopped);
+        assertEquals(Set.of(quoted.uri(), recent.uri()), Set.copyOf(asked));
+        assertFalse(store.putOff.containsKey(forgotten.key()));
     }
 }
