@@ -12,7 +12,9 @@
  * consent withdrawal takes every publication showing the picture down in the withdrawal's transaction (410 Gone,
  * out of the index and feeds, the picture's public URL dead). Only pictures of live publications have public URLs.
  * Quotes of Mastodon and Bluesky posts are confirmed at their source before a highlight is submitted, approved and
- * published; a post deleted or edited there refuses the step (409), a source that cannot confirm it too (503).
+ * published; a post deleted or edited there refuses the step (409), a source that cannot confirm it too (503). While
+ * a highlight (or a live publication) quotes such a post, ingestion keeps watching it at its source after the session
+ * ended: it asks with a {@code WatchEnding} event that this component answers.
  * Public answers carry ETags and {@code Cache-Control: public, no-cache}, so caches revalidate and a takedown shows at
  * once.
  */

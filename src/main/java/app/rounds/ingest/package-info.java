@@ -11,8 +11,12 @@
  *
  * <p>A polled source never says that a post was deleted or edited, so the posts Rounds shows or may quote are asked
  * about again at their source (Mastodon's statuses API, Bluesky's getPosts), the most recently shown first, within
- * the rate budget the instance's polls leave, and synchronously before a highlight quoting one goes ahead: what they
- * find takes the same path as a streamed delete or edit. New posts are claimed by key before anything is made of them,
+ * the rate budget the instance's polls leave, each source's due posts looked for apart (one with a great many overdue
+ * delays only itself), and synchronously before a highlight quoting one goes ahead: what they find takes the same path
+ * as a streamed delete or edit. An answer Rounds cannot read is an {@code IOException} like any failure of a source,
+ * never a deletion: the post is asked about again later, and a quote of it cannot be confirmed. Some days after its
+ * session ended a post is watched no more unless a highlight still quotes it: ingestion asks with a
+ * {@code WatchEnding} event, which the highlights component answers, since highlights already call ingestion. New posts are claimed by key before anything is made of them,
  * so two sources racing on one post never collide; a source's last error goes with its next success. An author's
  * handle carries their instance's own domain, never the address Rounds reached the API by.
  */

@@ -11,6 +11,7 @@ import app.rounds.highlights.entity.HighlightReview;
 import app.rounds.highlights.entity.HighlightStatus;
 import app.rounds.highlights.entity.PartKind;
 import app.rounds.highlights.entity.Publication;
+import app.rounds.highlights.entity.PublicationPart;
 import app.rounds.highlights.entity.QuoteMode;
 import app.rounds.highlights.entity.QuotePermission;
 import app.rounds.media.control.MediaLibrary;
@@ -27,8 +28,11 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Curating highlights, for communicators who own the session (or admins): a draft from the session's material,
@@ -107,6 +111,21 @@ public class Highlights {
 
     @Inject
     Clock clock;
+
+    /**
+     * Of these contributions, those still quoted: by a highlight, whatever its status (a draft may yet be submitted),
+     * or by a live publication (the approved copy may quote what the working copy no longer does).
+     */
+    public Set<String> quoting(Collection<String> contributionIds) {
+        if (contributionIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> quoted = new HashSet<>(em.createNamedQuery(Highlight.FIND_QUOTED, String.class)
+                .setParameter("refs", contributionIds).getResultList());
+        quoted.addAll(em.createNamedQuery(PublicationPart.FIND_QUOTED_LIVE, String.class)
+                .setParameter("refs", contributionIds).getResultList());
+        return quoted;
+    }
 
     public static String publicPath(String highlightId) {
         return "/highlights/" + highlightId;

@@ -6,10 +6,12 @@ import app.rounds.highlights.entity.HighlightStatus;
 import app.rounds.highlights.entity.PartKind;
 import app.rounds.ingest.control.Ingestion.Rechecked;
 import app.rounds.ingest.control.Rechecks;
+import app.rounds.ingest.control.WatchEnding;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.ProblemException.FieldError;
 import app.rounds.security.control.StaffMember;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -69,6 +71,14 @@ public class QuoteConfirmation {
         if (highlight.status() == HighlightStatus.APPROVED) {
             confirm(highlight, "published");
         }
+    }
+
+    /**
+     * Ingestion is about to stop asking the sources about posts of a session that ended long ago: those a highlight
+     * still quotes (or a live publication shows) stay watched, so a deletion at the source still takes it down.
+     */
+    void keepWatchingQuoted(@Observes WatchEnding ending) {
+        ending.quoted(highlights.quoting(ending.contributionIds()));
     }
 
     private void confirm(Highlight highlight, String step) {

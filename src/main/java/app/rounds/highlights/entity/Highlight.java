@@ -32,11 +32,15 @@ import java.util.UUID;
         query = "SELECT h FROM Highlight h WHERE h.status = :status ORDER BY h.submittedAt")
 @NamedQuery(name = Highlight.FIND_SHOWING, query = "SELECT DISTINCT h FROM Highlight h JOIN h.parts p "
         + "WHERE p.kind = :kind AND p.refId = :ref")
+@NamedQuery(name = Highlight.FIND_QUOTED, query = "SELECT DISTINCT p.refId FROM Highlight h JOIN h.parts p "
+        + "WHERE p.kind <> app.rounds.highlights.entity.PartKind.MEDIA AND p.refId IN :refs")
 public class Highlight {
 
     public static final String FIND_BY_SESSION = "Highlight.findBySession";
     public static final String FIND_BY_STATUS = "Highlight.findByStatus";
     public static final String FIND_SHOWING = "Highlight.findShowing";
+    /** Of some contributions, those quoted by a highlight, whatever its status. */
+    public static final String FIND_QUOTED = "Highlight.findQuoted";
     public static final int MAX_TITLE = 200;
     public static final int MAX_SUMMARY = 500;
     public static final int MAX_BODY = 20_000;

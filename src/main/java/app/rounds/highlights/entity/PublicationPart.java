@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
@@ -17,8 +18,14 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "highlight_publication_part")
+@NamedQuery(name = PublicationPart.FIND_QUOTED_LIVE, query = "SELECT DISTINCT s.refId FROM PublicationPart s "
+        + "WHERE s.kind <> app.rounds.highlights.entity.PartKind.MEDIA AND s.refId IN :refs AND s.highlightId IN "
+        + "(SELECT p.highlightId FROM Publication p WHERE p.state = 'LIVE')")
 @IdClass(PublicationPart.Key.class)
 public class PublicationPart {
+
+    /** Of some contributions, those a live publication quotes. */
+    public static final String FIND_QUOTED_LIVE = "PublicationPart.findQuotedLive";
 
     public static class Key implements Serializable {
         private String highlightId;

@@ -4,8 +4,10 @@ import app.rounds.ingest.entity.IngestSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.io.IOException;
@@ -57,16 +59,39 @@ public class BlueskySearch {
                 + "&tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8) + "&sort=latest&limit=" + LIMIT
                 + (apiCursor == null ? "" : "&cursor=" + URLEncoder.encode(apiCursor, StandardCharsets.UTF_8));
         URI uri = URI.create(source.baseUrl() + "/xrpc/app.bsky.feed.searchPosts" + query);
-        JsonObject body = read(answered(source, uri), uri);
+        return page(read(answered(source, uri), uri), tag, uri.getHost());
+    }
+
+    /** A searchPosts answer: {@link Unreadable} without its {@code posts} or with a post view Rounds cannot read. */
+    static SearchPage page(JsonObject body, String tag, String host) throws Unreadable {
         List<Hit> hits = new ArrayList<>();
-        for (JsonValue value : body.getJsonArray("posts")) {
-            JsonObject view = value.asJsonObject();
+        for (JsonObject view : views(body, host)) {
             Instant indexedAt = instant(view.getString("indexedAt", null));
-            post(view, tag).ifPresentOrElse(p -> hits.add(new Hit(p, indexedAt)), () -> hits.add(new Hit(null, indexedAt)));
+            SocialPost post;
+            try {
+                post = post(view, tag).orElse(null);
+            } catch (RuntimeException e) {
+                throw new Unreadable("a post view from " + host + " with a field Rounds cannot read", e);
+            }
+            hits.add(new Hit(post, indexedAt));
         }
-        String next = body.containsKey("cursor") && body.get("cursor").getValueType() == JsonValue.ValueType.STRING
-                ? body.getString("cursor") : null;
+        String next = body.get("cursor") instanceof JsonString cursor ? cursor.getString() : null;
         return new SearchPage(hits, next);
+    }
+
+    /** The {@code posts} of an answer, each a post view. */
+    private static List<JsonObject> views(JsonObject body, String host) throws Unreadable {
+        if (!(body.get("posts") instanceof JsonArray posts)) {
+            throw new Unreadable("an answer from " + host + " without its posts");
+        }
+        List<JsonObject> views = new ArrayList<>();
+        for (JsonValue value : posts) {
+            if (!(value instanceof JsonObject view)) {
+                throw new Unreadable("a post from " + host + " that is not a post view");
+            }
+            views.add(view);
+        }
+        return views;
     }
 
     /**
@@ -82,11 +107,18 @@ public class BlueskySearch {
         atUris.forEach(u -> query.append(query.isEmpty() ? "?" : "&").append("uris=")
                 .append(URLEncoder.encode(u, StandardCharsets.UTF_8)));
         URI uri = URI.create(source.baseUrl() + "/xrpc/app.bsky.feed.getPosts" + query);
-        JsonObject body = read(answered(source, uri), uri);
+        return originals(atUris, read(answered(source, uri), uri), uri.getHost());
+    }
+
+    /**
+     * A getPosts answer: each post asked about as it reads, or gone when the answer leaves it out. An answer without
+     * its {@code posts}, or with a post view Rounds cannot read, is {@link Unreadable}: nothing is taken as gone.
+     */
+    static List<Ingestion.Original> originals(List<String> atUris, JsonObject body, String host) throws Unreadable {
         Map<String, SocialPost> found = new java.util.HashMap<>();
-        for (JsonValue value : body.getJsonArray("posts")) {
-            JsonObject view = value.asJsonObject();
-            asPost(view).ifPresent(p -> found.put(p.uri(), p));
+        for (JsonObject view : views(body, host)) {
+            SocialPost post = asPost(view);
+            found.put(post.uri(), post);
         }
         return atUris.stream().map(u -> found.containsKey(u) ? new Ingestion.Original(u, found.get(u))
                 : Ingestion.Original.gone(u)).toList();
@@ -115,29 +147,32 @@ public class BlueskySearch {
     public record SearchPage(List<Hit> hits, String cursor) {
     }
 
-    /** A post view as a post, if a {@code facet#tag} feature carries the hashtag; offsets are UTF-8 bytes. */
-    static Optional<SocialPost> post(JsonObject view, String tag) {
-        JsonObject record = view.getJsonObject("record");
-        if (record == null || !record.containsKey("text") || !taggedWith(record, record.getString("text"), tag)) {
+    /**
+     * A post view as a post, if a {@code facet#tag} feature carries the hashtag (offsets are UTF-8 bytes); empty when
+     * none does or its record has no text (a search skips it).
+     */
+    static Optional<SocialPost> post(JsonObject view, String tag) throws Unreadable {
+        if (!(view.get("record") instanceof JsonObject record) || !(record.get("text") instanceof JsonString text)
+                || !taggedWith(record, text.getString(), tag)) {
             return Optional.empty();
         }
-        return asPost(view);
+        return Optional.of(asPost(view));
     }
 
-    /** A post view as a post, whatever its tags (a re-check of a post taken before); empty without a text. */
-    static Optional<SocialPost> asPost(JsonObject view) {
-        JsonObject record = view.get("record") instanceof JsonObject r ? r : null;
-        if (record == null || !record.containsKey("text")) {
-            return Optional.empty();
+    /**
+     * A post view as a post, whatever its tags (a re-check of a post taken before). {@link Unreadable} without its
+     * {@code uri}, {@code author} or a record with a text: a post Bluesky still has always carries them.
+     */
+    static SocialPost asPost(JsonObject view) throws Unreadable {
+        if (!(view.get("uri") instanceof JsonString atUri) || !(view.get("author") instanceof JsonObject author)
+                || !(view.get("record") instanceof JsonObject record) || !(record.get("text") instanceof JsonString text)) {
+            throw new Unreadable("a post view without its uri, author or text");
         }
-        String text = record.getString("text");
-        String atUri = view.getString("uri");
-        JsonObject author = view.getJsonObject("author");
         String handle = author.getString("handle", author.getString("did", "unknown"));
-        String rkey = atUri.substring(atUri.lastIndexOf('/') + 1);
+        String rkey = atUri.getString().substring(atUri.getString().lastIndexOf('/') + 1);
         String url = "https://bsky.app/profile/" + handle + "/post/" + rkey;
-        return Optional.of(new SocialPost(atUri, url, "@" + handle, text.strip(),
-                instant(record.getString("createdAt", null))));
+        return new SocialPost(atUri.getString(), url, "@" + handle, text.getString().strip(),
+                instant(record.getString("createdAt", null)));
     }
 
     static boolean taggedWith(JsonObject record, String text, String tag) {
@@ -198,9 +233,11 @@ public class BlueskySearch {
         if (response.statusCode() != 200) {
             throw new IOException("login refused: HTTP " + response.statusCode() + " " + error(response));
         }
-        String token = read(response.body(), uri).getString("accessJwt");
-        accessTokens.put(source.id(), token);
-        return token;
+        if (!(read(response.body(), uri).get("accessJwt") instanceof JsonString token)) {
+            throw new Unreadable("a session from " + uri.getHost() + " without its accessJwt");
+        }
+        accessTokens.put(source.id(), token.getString());
+        return token.getString();
     }
 
     /** Bluesky's rate-limit reset is Unix seconds in {@code RateLimit-Reset}. */
@@ -219,11 +256,11 @@ public class BlueskySearch {
         return body == null ? "" : body.substring(0, Math.min(200, body.length()));
     }
 
-    private static JsonObject read(String body, URI uri) throws IOException {
+    static JsonObject read(String body, URI uri) throws Unreadable {
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (RuntimeException e) {
-            throw new IOException("not a JSON object from " + uri.getHost(), e);
+            throw new Unreadable("not a JSON object from " + uri.getHost(), e);
         }
     }
 

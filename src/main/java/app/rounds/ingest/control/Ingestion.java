@@ -282,10 +282,34 @@ public class Ingestion {
         return first == 0 ? Optional.empty() : Optional.of(take(sourceId, posts, deletedUris, null, null));
     }
 
-    /** Posts due to be asked about again, the longest overdue first, at most {@code limit}. */
-    public List<Watched> dueForRecheck(Instant now, int limit) {
-        return em.createNamedQuery(IngestedPost.FIND_DUE, IngestedPost.class).setParameter("kinds", ASKABLE)
-                .setParameter("now", now).setMaxResults(limit).getResultStream().map(Ingestion::watched).toList();
+    /** Posts this source brought that are due to be asked about again, the longest overdue first, at most {@code limit}. */
+    public List<Watched> dueForRecheck(String sourceId, Instant now, int limit) {
+        return em.createNamedQuery(IngestedPost.FIND_DUE_FROM, IngestedPost.class).setParameter("source", sourceId)
+                .setParameter("kinds", ASKABLE).setParameter("now", now).setMaxResults(limit).getResultStream()
+                .map(Ingestion::watched).toList();
+    }
+
+    /**
+     * Posts due to be asked about again that none of {@code sourceIds} brought (their source was stopped or removed),
+     * the longest overdue first, at most {@code limit}.
+     */
+    public List<Watched> dueForRecheckElsewhere(Collection<String> sourceIds, Instant now, int limit) {
+        var query = sourceIds.isEmpty() ? em.createNamedQuery(IngestedPost.FIND_DUE, IngestedPost.class)
+                : em.createNamedQuery(IngestedPost.FIND_DUE_ELSEWHERE, IngestedPost.class)
+                .setParameter("sources", sourceIds);
+        return query.setParameter("kinds", ASKABLE).setParameter("now", now).setMaxResults(limit).getResultStream()
+                .map(Ingestion::watched).toList();
+    }
+
+    /** Asks no more about these posts in the background (a confirmation before a highlight's step still asks). */
+    public void stopWatching(Collection<IngestedPost.Key> keys) {
+        Instant now = clock.instant();
+        for (IngestedPost.Key key : keys) {
+            IngestedPost post = em.find(IngestedPost.class, key);
+            if (post != null) {
+                post.stopWatching(now);
+            }
+        }
     }
 
     /** The posts behind these contributions that their sources can be asked about (not deleted). */

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,7 +22,8 @@ import java.time.Instant;
  * token), by the instance's own id for it. 404 ("does not exist or is private") or 410 means gone: deleted, made
  * private, or dropped by the instance. A status that is no longer public, or whose author has since opted out of
  * indexing, counts as gone too: it may not be shown. Otherwise the status as it reads now, with its
- * {@code edited_at}. Each answer's rate-limit headers go to the instance's budget.
+ * {@code edited_at}. An answer that is not a readable status is {@link Unreadable} (an {@code IOException}), never gone.
+ * Each answer's rate-limit headers go to the instance's budget.
  */
 @ApplicationScoped
 public class MastodonStatuses {
@@ -55,17 +57,25 @@ public class MastodonStatuses {
         };
     }
 
-    static Ingestion.Original original(String uri, String body, URI address) throws IOException {
+    /**
+     * The status as it reads now, or gone when it may no longer be shown. An answer that is not a status (no
+     * {@code uri}, {@code visibility} or {@code account}, a field of another type) is {@link Unreadable}, never taken
+     * as gone.
+     */
+    static Ingestion.Original original(String uri, String body, URI address) throws Unreadable {
         JsonObject status;
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             status = reader.readObject();
         } catch (RuntimeException e) {
-            throw new IOException("not a JSON status from " + address.getHost(), e);
+            throw new Unreadable("not a JSON status from " + address.getHost(), e);
+        }
+        if (!(status.get("uri") instanceof JsonString) || !(status.get("visibility") instanceof JsonString)
+                || !(status.get("account") instanceof JsonObject)) {
+            throw new Unreadable("a status from " + address.getHost() + " without its uri, visibility or account");
         }
         if (!MastodonTimeline.shareable(status)) {
             return Ingestion.Original.gone(uri);
         }
-        SocialPost now = MastodonTimeline.asPost(status, null);
-        return new Ingestion.Original(uri, now);
+        return new Ingestion.Original(uri, MastodonTimeline.asPost(status, null));
     }
 }

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -180,8 +181,16 @@ public class MastodonStreams {
                 String hashtag = sources.hashtagOf(connection.sessionId).orElse(null);
                 if (hashtag != null) {
                     String domain = instances.domain(connection.baseUrl).orElse(null);
-                    MastodonTimeline.post(status, domain, hashtag).ifPresent(post -> Conflicts.retried(() ->
-                            ingestion.take(connection.sourceId, List.of(post), List.of(), null, null)));
+                    Optional<SocialPost> post;
+                    try {
+                        post = MastodonTimeline.post(status, domain, hashtag);
+                    } catch (Unreadable e) {
+                        LOG.log(Level.WARNING, "A streamed status of source " + connection.sourceId
+                                + " could not be read; the next poll brings it if it can be", e);
+                        return;
+                    }
+                    post.ifPresent(p -> Conflicts.retried(() ->
+                            ingestion.take(connection.sourceId, List.of(p), List.of(), null, null)));
                 }
             }
             case "delete" -> ingestion.uriOf(connection.sourceId, payload.strip()).ifPresent(uri ->

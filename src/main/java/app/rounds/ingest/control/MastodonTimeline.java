@@ -7,6 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.io.IOException;
@@ -80,10 +81,11 @@ public class MastodonTimeline {
         List<SocialPost> posts = new ArrayList<>();
         String newest = source.cursor();
         for (JsonValue value : statuses) {
-            JsonObject status = value.asJsonObject();
-            String id = status.getString("id");
-            if (newest == null || newerId(id, newest)) {
-                newest = id;
+            if (!(value instanceof JsonObject status) || !(status.get("id") instanceof JsonString id)) {
+                throw new Unreadable("a status without its id from " + uri.getHost());
+            }
+            if (newest == null || newerId(id.getString(), newest)) {
+                newest = id.getString();
             }
             post(status, domain, hashtag).ifPresent(posts::add);
         }
@@ -99,14 +101,14 @@ public class MastodonTimeline {
      * opted out of indexing ({@code noindex}, {@code discoverable: false}). {@code domain}: the instance's own domain
      * (see {@link #handle}), null when unknown.
      */
-    static Optional<SocialPost> post(JsonObject status, String domain, String hashtag) {
+    static Optional<SocialPost> post(JsonObject status, String domain, String hashtag) throws Unreadable {
         if (!shareable(status)) {
             return Optional.empty();
         }
         String text = PostText.of(status.getString("content", ""));
         String tag = (hashtag.startsWith("#") ? hashtag.substring(1) : hashtag).toLowerCase(Locale.ROOT);
-        boolean tagged = status.containsKey("tags") && status.getJsonArray("tags").getValuesAs(JsonObject.class).stream()
-                .anyMatch(t -> t.getString("name", "").toLowerCase(Locale.ROOT).equals(tag));
+        boolean tagged = status.get("tags") instanceof JsonArray tags && tags.stream()
+                .anyMatch(t -> t instanceof JsonObject o && o.getString("name", "").toLowerCase(Locale.ROOT).equals(tag));
         if (!tagged && !PostClassifier.carries(text, hashtag)) {
             return Optional.empty();
         }
@@ -122,15 +124,25 @@ public class MastodonTimeline {
         return account != null && !account.getBoolean("noindex", false) && account.getBoolean("discoverable", true);
     }
 
-    /** A status as a post, whatever its hashtags (a re-check of a post taken before). */
-    static SocialPost asPost(JsonObject status, String domain) {
-        String text = PostText.of(status.getString("content", ""));
-        String uri = status.getString("uri");
-        String url = isPresent(status, "url") ? status.getString("url") : uri;
-        Instant created = parseInstant(status.getString("created_at", null));
-        Instant edited = isPresent(status, "edited_at") ? parseInstant(status.getString("edited_at")) : null;
-        return new SocialPost(uri, url, handle(status.getJsonObject("account"), domain), text, created,
-                status.getString("id", null), edited);
+    /**
+     * A status as a post, whatever its hashtags (a re-check of a post taken before). {@link Unreadable} without its
+     * {@code uri} or {@code account}, or with a field of another type than Mastodon documents; a time that does not
+     * parse counts as none.
+     */
+    static SocialPost asPost(JsonObject status, String domain) throws Unreadable {
+        if (!(status.get("uri") instanceof JsonString uri) || !(status.get("account") instanceof JsonObject account)) {
+            throw new Unreadable("a status without its uri or account");
+        }
+        try {
+            String text = PostText.of(status.getString("content", ""));
+            String url = isPresent(status, "url") ? status.getString("url") : uri.getString();
+            Instant created = parseInstant(status.getString("created_at", null));
+            Instant edited = isPresent(status, "edited_at") ? parseInstant(status.getString("edited_at")) : null;
+            return new SocialPost(uri.getString(), url, handle(account, domain), text, created,
+                    status.getString("id", null), edited);
+        } catch (RuntimeException e) {
+            throw new Unreadable("a status with a field Rounds cannot read", e);
+        }
     }
 
     /**

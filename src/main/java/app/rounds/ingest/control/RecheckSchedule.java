@@ -22,8 +22,11 @@ public final class RecheckSchedule {
     public record Due<T>(T item, String checker, Instant shownAt) {
     }
 
-    /** What to ask each source now, in order; what nothing shows (put off to the longest interval). */
-    public record Plan<T>(Map<String, List<Due<T>>> ask, List<Due<T>> notShown) {
+    /**
+     * What to ask each source now, in order; what nothing shows (put off to the longest interval); what is shown but
+     * beyond its source's capacity this tick ({@code waiting}).
+     */
+    public record Plan<T>(Map<String, List<Due<T>>> ask, List<Due<T>> notShown, List<Due<T>> waiting) {
     }
 
     private RecheckSchedule() {
@@ -33,6 +36,7 @@ public final class RecheckSchedule {
     public static <T> Plan<T> plan(List<Due<T>> due, ToIntFunction<String> capacity) {
         List<Due<T>> notShown = due.stream().filter(d -> d.shownAt() == null).toList();
         Map<String, List<Due<T>>> ask = new LinkedHashMap<>();
+        List<Due<T>> waiting = new ArrayList<>();
         Map<String, Integer> capacities = new LinkedHashMap<>();
         due.stream().filter(d -> d.shownAt() != null)
                 .sorted(Comparator.comparing((Due<T> d) -> d.shownAt()).reversed())
@@ -41,9 +45,11 @@ public final class RecheckSchedule {
                     if (left > 0) {
                         ask.computeIfAbsent(d.checker(), c -> new ArrayList<>()).add(d);
                         capacities.put(d.checker(), left - 1);
+                    } else {
+                        waiting.add(d);
                     }
                 });
-        return new Plan<>(ask, notShown);
+        return new Plan<>(ask, notShown, waiting);
     }
 
     /** When to ask again about a post shown at {@code shownAt} (null: not shown now). */

@@ -20,13 +20,24 @@ import java.time.Instant;
 @Table(name = "ingested_post")
 @IdClass(IngestedPost.Key.class)
 @NamedQuery(name = IngestedPost.FIND_DUE, query = "SELECT p FROM IngestedPost p WHERE p.sourceKind IN :kinds "
-        + "AND p.deleted = FALSE AND p.contributionId IS NOT NULL "
+        + "AND p.deleted = FALSE AND p.contributionId IS NOT NULL AND p.watchEndedAt IS NULL "
+        + "AND (p.nextCheckAt IS NULL OR p.nextCheckAt <= :now) ORDER BY p.nextCheckAt")
+@NamedQuery(name = IngestedPost.FIND_DUE_FROM, query = "SELECT p FROM IngestedPost p WHERE p.sourceId = :source "
+        + "AND p.sourceKind IN :kinds AND p.deleted = FALSE AND p.contributionId IS NOT NULL "
+        + "AND p.watchEndedAt IS NULL AND (p.nextCheckAt IS NULL OR p.nextCheckAt <= :now) ORDER BY p.nextCheckAt")
+@NamedQuery(name = IngestedPost.FIND_DUE_ELSEWHERE, query = "SELECT p FROM IngestedPost p WHERE p.sourceKind IN :kinds "
+        + "AND (p.sourceId IS NULL OR p.sourceId NOT IN :sources) AND p.deleted = FALSE "
+        + "AND p.contributionId IS NOT NULL AND p.watchEndedAt IS NULL "
         + "AND (p.nextCheckAt IS NULL OR p.nextCheckAt <= :now) ORDER BY p.nextCheckAt")
 @NamedQuery(name = IngestedPost.FIND_BY_CONTRIBUTIONS, query = "SELECT p FROM IngestedPost p "
         + "WHERE p.contributionId IN :ids AND p.deleted = FALSE")
 public class IngestedPost {
 
     public static final String FIND_DUE = "IngestedPost.findDue";
+    /** Due, brought by one source. */
+    public static final String FIND_DUE_FROM = "IngestedPost.findDueFrom";
+    /** Due, brought by none of the given sources (stopped, removed). */
+    public static final String FIND_DUE_ELSEWHERE = "IngestedPost.findDueElsewhere";
     public static final String FIND_BY_CONTRIBUTIONS = "IngestedPost.findByContributions";
 
     public record Key(String sessionId, String uriHash) {
@@ -84,6 +95,10 @@ public class IngestedPost {
     @Column(name = "next_check_at")
     private Instant nextCheckAt;
 
+    /** When Rounds stopped asking about it (its session ended long ago, nothing quotes it); null while it asks. */
+    @Column(name = "watch_ended_at")
+    private Instant watchEndedAt;
+
     protected IngestedPost() {
     }
 
@@ -112,13 +127,23 @@ public class IngestedPost {
         this.updatedAt = now;
     }
 
-    /** Its source was asked (or, when nothing shows it, the question was put off); ask again at {@code next}. */
+    /**
+     * Its source was asked (or, when nothing shows it, the question was put off); ask again at {@code next}. A post
+     * asked about is watched again, should Rounds have stopped (a highlight quoting it is being confirmed).
+     */
     public void checked(Instant now, Instant next, boolean asked) {
         if (asked) {
             this.checkedAt = now;
+            this.watchEndedAt = null;
         }
         this.nextCheckAt = next;
     }
+
+    /** Rounds no longer asks about it in the background: its session ended long ago and nothing quotes it. */
+    public void stopWatching(Instant now) {
+        this.watchEndedAt = now;
+    }
+
 
     public Key key() {
         return new Key(sessionId, uriHash);
@@ -170,5 +195,10 @@ public class IngestedPost {
 
     public Instant nextCheckAt() {
         return nextCheckAt;
+    }
+
+    /** When Rounds stopped asking about it in the background; null while it asks. */
+    public Instant watchEndedAt() {
+        return watchEndedAt;
     }
 }

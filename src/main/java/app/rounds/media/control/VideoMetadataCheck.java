@@ -198,6 +198,7 @@ public final class VideoMetadataCheck {
     private record Box(String type, long body, long end) {
     }
 
+    /** The box at {@code at}, which must end by {@code limit}; null when its header is cut short or its size wrong. */
     private static Box box(FileChannel file, long at, long limit) throws IOException {
         ByteBuffer header = read(file, at, 16);
         if (header.remaining() < 8) {
@@ -215,7 +216,9 @@ public final class VideoMetadataCheck {
         } else if (size == 0) {
             size = limit - at;
         }
-        if (size < headerSize || at + size > limit) {
+        // a 64-bit size may be anything: compared with what is left, never added to where it starts (no overflow);
+        // negative (above 2^63) or beyond the parent, the box is damaged and the video cannot be verified
+        if (size < headerSize || size > limit - at) {
             return null;
         }
         return new Box(type, at + headerSize, at + size);

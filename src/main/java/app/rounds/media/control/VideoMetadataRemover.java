@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -36,10 +37,13 @@ import java.util.logging.Logger;
  *
  * <p>ffmpeg runs on files named by us only (the user's file name is never on its command line), as a list of arguments
  * (no shell), with its input format forced to the one judged from the bytes (so it never follows a playlist or another
- * protocol), one thread, a time limit ({@code rounds.media.ffmpeg-timeout-seconds}, then killed), at most
+ * protocol), one thread, a time limit ({@code rounds.media.ffmpeg-timeout-seconds}, then killed), bounded memory (no
+ * single allocation above {@code rounds.media.ffmpeg-max-alloc-bytes}, ffmpeg's own {@code -max_alloc}; and, when
+ * util-linux's {@code prlimit} is on the {@code PATH}, an address space of at most
+ * {@code rounds.media.ffmpeg-max-memory-bytes}, so a crafted file cannot make it take the server's memory), at most
  * {@code rounds.media.ffmpeg-concurrency} at once (an upload waits for a place up to
- * {@code rounds.media.ffmpeg-wait-seconds}, then is refused with 503), and only the first few KB of its messages
- * kept.
+ * {@code rounds.media.ffmpeg-wait-seconds}, then is refused with 503: an upload holds a request thread while it waits
+ * and while ffmpeg runs, so it waits briefly), and only the first few KB of its messages kept.
  */
 @ApplicationScoped
 public class VideoMetadataRemover {
@@ -90,20 +94,45 @@ public class VideoMetadataRemover {
     @ConfigProperty(name = "rounds.media.ffmpeg-concurrency", defaultValue = "2")
     int concurrency;
 
-    /** How long an upload waits for one of the places before it is refused with 503. */
+    /**
+     * How long an upload waits for one of the places before it is refused with 503. Short: it holds a request thread
+     * meanwhile, and then again while ffmpeg runs.
+     */
     @Inject
-    @ConfigProperty(name = "rounds.media.ffmpeg-wait-seconds", defaultValue = "600")
+    @ConfigProperty(name = "rounds.media.ffmpeg-wait-seconds", defaultValue = "30")
     long waitSeconds;
+
+    /** The largest single allocation ffmpeg may make ({@code -max_alloc}); its own default is 2 GiB. */
+    @Inject
+    @ConfigProperty(name = "rounds.media.ffmpeg-max-alloc-bytes", defaultValue = "268435456")
+    long maxAllocBytes;
+
+    /**
+     * The address space ffmpeg may take ({@code prlimit --as}, when prlimit is on the {@code PATH}); 0: unbounded.
+     * It counts the shared libraries ffmpeg loads (about 400 MiB for Debian's), not only what it allocates.
+     */
+    @Inject
+    @ConfigProperty(name = "rounds.media.ffmpeg-max-memory-bytes", defaultValue = "1073741824")
+    long maxMemoryBytes;
+
+    /** util-linux's prlimit, which runs ffmpeg with its address space bounded; empty when it is not on the PATH. */
+    Optional<Path> prlimit = Optional.empty();
 
     private Semaphore running;
 
     @PostConstruct
-    void limitConcurrency() {
-        if (timeoutSeconds < 1 || concurrency < 1 || waitSeconds < 0) {
-            throw new IllegalStateException("rounds.media.ffmpeg-timeout-seconds and rounds.media.ffmpeg-concurrency "
-                    + "must be at least 1, rounds.media.ffmpeg-wait-seconds at least 0");
+    void applyLimits() {
+        if (timeoutSeconds < 1 || concurrency < 1 || waitSeconds < 0 || maxAllocBytes < 1 || maxMemoryBytes < 0) {
+            throw new IllegalStateException("rounds.media.ffmpeg-timeout-seconds, rounds.media.ffmpeg-concurrency and "
+                    + "rounds.media.ffmpeg-max-alloc-bytes must be at least 1, rounds.media.ffmpeg-wait-seconds and "
+                    + "rounds.media.ffmpeg-max-memory-bytes (0: unbounded) at least 0");
         }
         running = new Semaphore(concurrency, true);
+        prlimit = onPath("prlimit", System.getenv("PATH"));
+        if (prlimit.isEmpty() && maxMemoryBytes > 0) {
+            LOG.warning("prlimit (util-linux) is not on the PATH: ffmpeg's address space is not bounded, only its "
+                    + "single allocations (rounds.media.ffmpeg-max-alloc-bytes)");
+        }
     }
 
     /**
@@ -141,9 +170,15 @@ public class VideoMetadataRemover {
         }
     }
 
-    List<String> command(Path video, Container container, Path target) {
-        List<String> command = new ArrayList<>(List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error",
-                "-threads", "1",
+    /** ffmpeg's command line, run under prlimit when it is there; {@code executable}: ffmpeg, found. */
+    List<String> command(Path executable, Path video, Container container, Path target) {
+        List<String> command = new ArrayList<>();
+        if (prlimit.isPresent() && maxMemoryBytes > 0) {
+            // bounds the address space of the process it becomes (it executes ffmpeg in its place: the same pid)
+            command.addAll(List.of(prlimit.get().toString(), "--as=" + maxMemoryBytes, "--"));
+        }
+        command.addAll(List.of(executable.toString(), "-nostdin", "-hide_banner", "-loglevel", "error",
+                "-max_alloc", Long.toString(maxAllocBytes), "-threads", "1",
                 // read only the file, as the format its bytes were judged to be: no playlists, no other protocols
                 "-protocol_whitelist", "file", "-f", container.demuxer(), "-i", "file:" + video.toAbsolutePath(),
                 // the pictures (not cover art: capital V) and the sound; no subtitle, data or timed-metadata tracks
@@ -159,7 +194,12 @@ public class VideoMetadataRemover {
     }
 
     private Outcome rewrite(Path video, Container container, Path target) throws InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command(video, container, target))
+        // found first: under prlimit a missing ffmpeg would not fail to start, prlimit would fail to run it
+        Path executable = onPath(ffmpeg, System.getenv("PATH")).orElse(null);
+        if (executable == null) {
+            return notStarted("not found");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command(executable, video, container, target))
                 .directory(target.toAbsolutePath().getParent().toFile())
                 .redirectErrorStream(true);
         builder.environment().keySet().retainAll(List.of("PATH"));
@@ -168,10 +208,7 @@ public class VideoMetadataRemover {
         try {
             process = builder.start();
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "cannot start ffmpeg (" + ffmpeg + "), video metadata is not removed: "
-                    + e.getMessage());
-            return new Kept("ffmpeg, which removes it, could not be started on the server (is it installed?); an "
-                    + "administrator can install it, then upload the video again.");
+            return notStarted(e.getMessage());
         }
         long started = System.nanoTime();
         try {
@@ -220,6 +257,37 @@ public class VideoMetadataRemover {
                     + before / 1000 + " s), so it was not used; the video may be damaged.");
         }
         return new Removed(copy);
+    }
+
+    private Kept notStarted(String why) {
+        LOG.log(Level.WARNING, "cannot start ffmpeg (" + ffmpeg + "), video metadata is not removed: " + why);
+        return new Kept("ffmpeg, which removes it, could not be started on the server (is it installed?); an "
+                + "administrator can install it, then upload the video again.");
+    }
+
+    /**
+     * An executable {@code command} as the {@code PATH} (a list of directories) finds it; a command with a slash is
+     * taken as it is, if it is executable.
+     */
+    static Optional<Path> onPath(String command, String path) {
+        if (command == null || command.isBlank()) {
+            return Optional.empty();
+        }
+        if (command.contains("/")) {
+            Path given = Path.of(command);
+            return Files.isRegularFile(given) && Files.isExecutable(given) ? Optional.of(given.toAbsolutePath())
+                    : Optional.empty();
+        }
+        for (String directory : (path == null ? "" : path).split(":")) {
+            if (directory.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(directory, command);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.of(candidate.toAbsolutePath());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Kills ffmpeg (and anything it started) and waits briefly for it to go. */

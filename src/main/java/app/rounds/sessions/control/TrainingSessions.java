@@ -19,9 +19,11 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** Scheduling, revising, starting and ending training sessions, for their owner or an admin. */
 @ApplicationScoped
@@ -124,6 +126,18 @@ public class TrainingSessions {
             throw ProblemException.notFound("session-not-found", "There is no session '" + sessionId + "'.");
         }
         return SessionSummary.of(session);
+    }
+
+    /**
+     * Of these sessions, those that ended before {@code instant}. In a transaction: ingestion asks from a scheduler's
+     * thread.
+     */
+    public Set<String> endedBefore(Collection<String> sessionIds, Instant instant) {
+        if (sessionIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(em.createNamedQuery(TrainingSession.FIND_ENDED_BEFORE, String.class)
+                .setParameter("ids", sessionIds).setParameter("before", instant).getResultList());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

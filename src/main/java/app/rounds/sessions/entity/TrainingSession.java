@@ -25,12 +25,15 @@ import java.util.UUID;
         query = "SELECT s FROM TrainingSession s ORDER BY s.createdAt DESC")
 @NamedQuery(name = TrainingSession.FIND_BY_OWNER,
         query = "SELECT s FROM TrainingSession s WHERE s.ownerId = :owner ORDER BY s.createdAt DESC")
+@NamedQuery(name = TrainingSession.FIND_ENDED_BEFORE,
+        query = "SELECT s.id FROM TrainingSession s WHERE s.id IN :ids AND s.status = app.rounds.sessions.entity.SessionStatus.ENDED AND s.endedAt < :before")
 public class TrainingSession {
 
     public static final String FIND_BY_JOIN_CODE = "TrainingSession.findByJoinCode";
     public static final String FIND_ACTIVE_BY_HASHTAG = "TrainingSession.findActiveByHashtag";
     public static final String FIND_ALL = "TrainingSession.findAll";
     public static final String FIND_BY_OWNER = "TrainingSession.findByOwner";
+    public static final String FIND_ENDED_BEFORE = "TrainingSession.findEndedBefore";
 
     @Id
     private String id;

@@ -8,10 +8,14 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reading Mastodon's Status entity (docs.joinmastodon.org/entities/Status) into a post, and its author's handle. */
@@ -48,7 +52,7 @@ class MastodonStatusTest {
     }
 
     @Test
-    void aTimelineStatusBecomesAPostWithTheHandleAndItsEditTime() {
+    void aTimelineStatusBecomesAPostWithTheHandleAndItsEditTime() throws Unreadable {
         SocialPost post = MastodonTimeline.post(status(account("ana", "https://social.example/@ana")).build(),
                 "social.example", "#Ward7").orElseThrow();
         assertEquals("@ana@social.example", post.authorHandle());
@@ -73,6 +77,40 @@ class MastodonStatusTest {
                 .add("content", "<p>Edited, no tag now</p>").add("tags", Json.createArrayBuilder()).build()
                 .toString(), address);
         assertEquals("Edited, no tag now", untagged.post().text(), "an edit that drops the hashtag is still an edit");
+    }
+
+    @Test
+    void anAnswerThatIsNotAReadableStatusIsUnreadableNeverGone() {
+        URI address = URI.create("https://social.example/api/v1/statuses/113");
+        String uri = "https://social.example/users/ana/statuses/113";
+        for (String body : List.of("not json", "[]", "{}", "{\"error\":\"Record not found\"}",
+                status(account("ana", null)).remove("uri").build().toString(),
+                status(account("ana", null)).add("uri", 113).build().toString(),
+                status(account("ana", null)).remove("visibility").build().toString(),
+                status(account("ana", null)).remove("account").build().toString(),
+                status(account("ana", null)).add("account", "ana").build().toString(),
+                status(account("ana", null)).add("edited_at", 17).build().toString(),
+                status(account("ana", null)).add("url", Json.createObjectBuilder()).build().toString())) {
+            Unreadable unreadable = assertThrows(Unreadable.class, () -> MastodonStatuses.original(uri, body, address),
+                    body);
+            assertInstanceOf(IOException.class, unreadable, "the IOException a source's failure is");
+        }
+        assertEquals(Instant.parse("2026-11-28T09:00:00Z"), assertDoesNotThrow(() -> MastodonStatuses.original(uri,
+                status(account("ana", null)).build().toString(), address)).post().createdAt());
+        assertNull(assertDoesNotThrow(() -> MastodonStatuses.original(uri, status(account("ana", null))
+                .add("created_at", "yesterday").build().toString(), address)).post().createdAt(),
+                "a time that does not parse is none; the status is read");
+    }
+
+    @Test
+    void aTimelineWithAStatusThatCannotBeReadIsUnreadable() {
+        JsonObject noUri = status(account("ana", null)).remove("uri").build();
+        assertThrows(Unreadable.class, () -> MastodonTimeline.post(noUri, null, "#ward7"));
+        assertThrows(Unreadable.class, () -> MastodonTimeline.asPost(status(account("ana", null)).remove("account")
+                .build(), null));
+        assertTrue(assertDoesNotThrow(() -> MastodonTimeline.post(status(account("ana", null))
+                .add("tags", "ward7").build(), null, "#ward7")).isPresent(),
+                "tags of another type: the hashtag in its text still counts");
     }
 
     @Test

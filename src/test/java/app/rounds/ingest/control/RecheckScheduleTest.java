@@ -30,6 +30,7 @@ class RecheckScheduleTest {
                 "two calls this tick: the most recently shown; the oldest waits for the next tick");
         assertEquals(List.of("sky-new", "sky-old"), plan.ask().get("bluesky").stream().map(Due::item).toList());
         assertTrue(plan.notShown().isEmpty());
+        assertEquals(List.of("old"), plan.waiting().stream().map(Due::item).toList(), "beyond the bound: waiting");
     }
 
     @Test

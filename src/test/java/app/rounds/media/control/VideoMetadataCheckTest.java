@@ -123,6 +123,37 @@ class VideoMetadataCheckTest {
                 remaining(dated.toByteArray(), "video/mp4").toString());
     }
 
+    /** A box with a 64-bit size ({@code size} 1, then the real size in 8 bytes), whatever that says. */
+    static byte[] largeBox(String type, long largeSize, byte[] body) {
+        return ByteBuffer.allocate(16 + body.length).putInt(1).put(type.getBytes(StandardCharsets.ISO_8859_1))
+                .putLong(largeSize).put(body).array();
+    }
+
+    @Test
+    void aBoxWhose64BitSizeRunsPastTheFileCannotBeVerified() throws Exception {
+        for (long size : new long[]{Long.MAX_VALUE - 8, Long.MAX_VALUE, -16, 1L << 62}) {
+            ByteArrayOutputStream top = new ByteArrayOutputStream();
+            top.writeBytes(FTYP);
+            top.writeBytes(box("moov", mvhd(0)));
+            // where it starts plus its size overflows a long: it must not pass as a box that ends before the file
+            top.writeBytes(largeBox("mdat", size, new byte[64]));
+            assertTrue(remaining(top.toByteArray(), "video/mp4").contains("a damaged container"),
+                    size + ": " + remaining(top.toByteArray(), "video/mp4"));
+
+            ByteArrayOutputStream nested = new ByteArrayOutputStream();
+            nested.writeBytes(FTYP);
+            nested.writeBytes(box("moov", mvhd(0), largeBox("udta", size, new byte[32])));
+            nested.writeBytes(box("mdat", new byte[64]));
+            assertTrue(remaining(nested.toByteArray(), "video/mp4").contains("a damaged container"),
+                    size + " in the movie: " + remaining(nested.toByteArray(), "video/mp4"));
+        }
+        ByteArrayOutputStream exact = new ByteArrayOutputStream();
+        exact.writeBytes(FTYP);
+        exact.writeBytes(box("moov", mvhd(0)));
+        exact.writeBytes(largeBox("mdat", 16 + 64, new byte[64]));
+        assertEquals(List.of(), remaining(exact.toByteArray(), "video/mp4"), "a 64-bit size that fits is read");
+    }
+
     /** An EBML element: its id's bytes, an 8-byte size, the body. */
     static byte[] element(int id, byte[]... children) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();

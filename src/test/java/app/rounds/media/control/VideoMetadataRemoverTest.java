@@ -46,7 +46,9 @@ class VideoMetadataRemoverTest {
         remover.timeoutSeconds = timeoutSeconds;
         remover.concurrency = concurrency;
         remover.waitSeconds = waitSeconds;
-        remover.limitConcurrency();
+        remover.maxAllocBytes = 256L << 20;
+        remover.maxMemoryBytes = 1L << 30;
+        remover.applyLimits();
         return remover;
     }
 
@@ -247,6 +249,52 @@ class VideoMetadataRemoverTest {
         var outcome = remover("ffmpeg", 10, 1).remove(folder.resolve("x"), "video/x-msvideo", copy());
         assertInstanceOf(VideoMetadataRemover.Kept.class, outcome);
         assertThrows(IllegalStateException.class, () -> remover("ffmpeg", 0, 1));
+    }
+
+    @Test
+    void ffmpegRunsUnderPrlimitWithItsAddressSpaceBoundedAndWithoutPrlimitAllTheSame() throws Exception {
+        Path limit = folder.resolve("limit");
+        Path arguments = folder.resolve("arguments");
+        Path ffmpeg = script("reporting", "ulimit -v > '" + limit + "'\nfor a; do echo \"$a\"; done > '" + arguments
+                + "'\nexit 1\n");
+        Path video = Files.writeString(folder.resolve("upload.part"), "a video");
+
+        VideoMetadataRemover bounded = remover(ffmpeg.toString(), 10, 1);
+        org.junit.jupiter.api.Assumptions.assumeTrue(bounded.prlimit.isPresent(), "prlimit (util-linux) on the PATH");
+        assertInstanceOf(VideoMetadataRemover.Kept.class, bounded.remove(video, "video/mp4", copy()));
+        assertEquals(String.valueOf((1L << 30) / 1024), Files.readString(limit).strip(), "1 GiB, in KiB");
+        List<String> given = Files.readAllLines(arguments);
+        assertEquals("268435456", given.get(given.indexOf("-max_alloc") + 1), "no single allocation above 256 MiB");
+
+        String bound = Files.readString(limit).strip();
+        Files.delete(limit);
+        VideoMetadataRemover withoutPrlimit = remover(ffmpeg.toString(), 10, 1);
+        withoutPrlimit.prlimit = java.util.Optional.empty();
+        assertInstanceOf(VideoMetadataRemover.Kept.class, withoutPrlimit.remove(video, "video/mp4", copy()));
+        assertTrue(Files.exists(limit), "ffmpeg ran without prlimit");
+        assertFalse(Files.readString(limit).strip().equals(bound), "the server's own limit, not the bound");
+        assertTrue(Files.readAllLines(arguments).contains("-max_alloc"), "single allocations bounded all the same");
+
+        Files.delete(limit);
+        VideoMetadataRemover unbounded = remover(ffmpeg.toString(), 10, 1);
+        unbounded.maxMemoryBytes = 0;
+        assertInstanceOf(VideoMetadataRemover.Kept.class, unbounded.remove(video, "video/mp4", copy()));
+        assertFalse(Files.readString(limit).strip().equals(bound), "0: the address space is not bounded");
+    }
+
+    @Test
+    void executablesAreFoundOnThePathAsAShellWould() throws Exception {
+        Path bin = Files.createDirectory(folder.resolve("bin"));
+        Path other = Files.createDirectory(folder.resolve("other"));
+        Files.writeString(other.resolve("tool"), "not executable");
+        Path tool = script("tool", "exit 0\n");
+        Files.move(tool, bin.resolve("tool"));
+        assertEquals(java.util.Optional.of(bin.resolve("tool")), VideoMetadataRemover.onPath("tool",
+                ":" + other + ":" + bin), "the first executable one; an empty entry is not the working directory");
+        assertEquals(java.util.Optional.empty(), VideoMetadataRemover.onPath("tool", other.toString()));
+        assertEquals(java.util.Optional.empty(), VideoMetadataRemover.onPath("tool", null));
+        assertEquals(java.util.Optional.of(bin.resolve("tool")), VideoMetadataRemover.onPath(
+                bin.resolve("tool").toString(), ""), "a path is taken as it is");
     }
 
     /** An executable shell script standing in for ffmpeg. */
