@@ -200,12 +200,6 @@ final class MedicalAdviceRules implements Rule {
             + "bleep|on call|theatre|prescrib(?:e|ed|ing) (?:for|on)|protocol|guideline|per (?:the )?(?:bnf|nice)|"
             + "bnf|sop|our patients?|the patient|pts?)" + E);
 
-    /** A medicine told as something to do: a modal, a first-person "I'd", or the text opens with a verb. */
-    private static final Pattern MODAL = Pattern.compile("(?iu)" + B + "(?:you (?:should|could|can|might want to|"
-            + "need to|must|have to|ought to)|i'?d|i would|just|try|maybe|honestly|definitely|deberías|podrías|"
-            + "solltest|könntest|musst|tu devrais|tu peux|vous devriez|devias|podes|dovresti|puoi|je moet|je kunt|"
-            + "je zou)" + E);
-
     /** A home remedy: honey, garlic, onion, toothpaste, breast milk, vitamin D… in the seven languages. */
     private static final Pattern REMEDY = Pattern.compile("(?iu)" + B + "(?:honey|olive oil|garlic|onion|lemon|"
             + "toothpaste|breast ?milk|coconut oil|cranberr(?:y|ies)|vitamin [a-z]|ginger|turmeric|cider vinegar|"
@@ -297,6 +291,10 @@ final class MedicalAdviceRules implements Rule {
         }
         boolean[] colleagueQuestion = new boolean[sentences];
         Signals colleague = Signals.of(COLLEAGUE, text);
+        Signals imperative = Signals.of(IMPERATIVE, text);
+        Signals anecdote = Signals.of(ANECDOTE, text);
+        // no colleague's or clinical words (we, patients, IV, bolus, the drug chart): a lay conversation
+        boolean lay = colleague.none() && Signals.of(CLINICAL, text).none();
         for (int s = 0; s < sentences; s++) {
             colleagueQuestion[s] = question(text, s) && !publicAddressee.in(s);
         }
@@ -327,19 +325,17 @@ final class MedicalAdviceRules implements Rule {
         } else if (toThePublicForSure && medicine.any(colleagueQuestion)) {
             why = "a medicine recommended to a member of the public ('" + medicine.first(colleagueQuestion) + "')";
             where = medicine;
-        } else if (toThePublicForSure && Signals.of(IMPERATIVE, text).any(colleagueQuestion)) {
-            Signals told = Signals.of(IMPERATIVE, text);
-            why = "a step of care told to a member of the public ('" + told.first(colleagueQuestion) + "')";
-            where = told;
-        } else if (lay(text, colleague) && (medicine.any(colleagueQuestion) || remedy.any(colleagueQuestion))
+        } else if (toThePublicForSure && imperative.any(colleagueQuestion)) {
+            why = "a step of care told to a member of the public ('" + imperative.first(colleagueQuestion) + "')";
+            where = imperative;
+        } else if (lay && (medicine.any(colleagueQuestion) || remedy.any(colleagueQuestion))
                 && (toThePublic || secondPerson.any(colleagueQuestion) || directive.any(colleagueQuestion)
-                || Signals.of(IMPERATIVE, text).any(colleagueQuestion) || Signals.of(ANECDOTE, text).any(null)
-                || claim.any(colleagueQuestion))) {
+                || imperative.any(colleagueQuestion) || anecdote.any(null) || claim.any(colleagueQuestion))) {
             Signals what = medicine.any(colleagueQuestion) ? medicine : remedy;
             why = "a medicine or remedy told to someone ('" + what.first(colleagueQuestion) + "')";
             where = what;
-        } else if (lay(text, colleague) && claim.any(colleagueQuestion) && (Signals.of(IMPERATIVE, text)
-                .any(colleagueQuestion) || Signals.of(ANECDOTE, text).any(null))) {
+        } else if (lay && claim.any(colleagueQuestion) && (imperative.any(colleagueQuestion)
+                || anecdote.any(null))) {
             why = "a diagnosis with a step to take ('" + claim.first(colleagueQuestion) + "')";
             where = claim;
         } else if (claim.any(colleagueQuestion) && directive.any(colleagueQuestion) && !colleague.any(null)) {
@@ -364,11 +360,6 @@ final class MedicalAdviceRules implements Rule {
         if (end > start) {
             found.accept(new Finding(start, end, Reason.MEDICAL_ADVICE, why));
         }
-    }
-
-    /** No colleague's words (we, the patient, IV, bolus, the drug chart): a lay conversation. */
-    private static boolean lay(ScreenedText text, Signals colleague) {
-        return colleague.none() && Signals.of(CLINICAL, text).none();
     }
 
     private static boolean question(ScreenedText text, int sentence) {

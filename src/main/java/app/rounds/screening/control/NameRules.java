@@ -17,6 +17,17 @@ import java.util.regex.Pattern;
  */
 final class NameRules implements Rule {
 
+    /** The gaps and tails between words that the rules below look at, compiled once. */
+    private static final Pattern OPEN_BRACKET = Pattern.compile("\\s*\\(\\s*");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern WARD_CODE_AFTER = Pattern.compile("(?s)\\s+\\d{1,2}[A-Za-z]\\b.*");
+    private static final Pattern COMMA_SPACE = Pattern.compile(",?\\s+");
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s\\s+");
+    private static final Pattern NUMBER_AFTER = Pattern.compile("(?s)\\s*(?:n[º°o]\\.?\\s*)?\\d.*");
+    private static final Pattern CODE_AFTER = Pattern.compile("(?s)\\s+[A-Z]{1,3}\\d?\\b.*");
+    private static final Pattern TITLE_GAP = Pattern.compile("[\\s.ªº]*");
+    private static final Pattern ROLE_GAP = Pattern.compile("\\s*[(,–-]\\s*|\\s+");
+
     /** Capitalised words that begin no name, or are never a surname after a given name. */
     private static final Set<String> NOT_NAMES = Set.of(
             "the", "this", "that", "these", "those", "and", "but", "so", "who", "which", "what", "is", "are", "was",
@@ -411,10 +422,10 @@ final class NameRules implements Rule {
         int n = text.wordCount();
         String gap = text.gapAfter(i);
         int k = i + 1;
-        if (gap.matches("\\s*\\(\\s*") && k < n && CARE_PLACES.contains(text.word(k))) {
+        if (OPEN_BRACKET.matcher(gap).matches() && k < n && CARE_PLACES.contains(text.word(k))) {
             return text.written(k);
         }
-        if (!gap.matches("\\s+")) {
+        if (!SPACES.matcher(gap).matches()) {
             return null;
         }
         for (int links = 0; k < n && links < 3 && PLACE_LINKS.contains(text.word(k)); links++) {
@@ -428,7 +439,7 @@ final class NameRules implements Rule {
         }
         // "auf der 4B", "op 5B": a ward written as a code
         String after = text.value().substring(text.wordEnd(k - 1));
-        if (after.matches("(?s)\\s+\\d{1,2}[A-Za-z]\\b.*") && (text.word(i + 1).equals("auf")
+        if (WARD_CODE_AFTER.matcher(after).matches() && (text.word(i + 1).equals("auf")
                 || text.word(i + 1).equals("op") || text.word(i + 1).equals("on"))) {
             return text.word(i + 1) + after.strip().split("\\s")[0];
         }
@@ -481,12 +492,12 @@ final class NameRules implements Rule {
         boolean owned = Set.of("his", "her", "their", "sa", "son", "su", "seine", "seiner", "ihre", "ihr", "la",
                 "die", "der", "a", "o", "zijn", "haar", "de", "sua", "seu", "suo").contains(owner)
                 || text.gapAfter(i - 2).startsWith("'s") || text.gapAfter(i - 2).startsWith("’s");
-        return owned && gap.matches(",?\\s+") ? owner + " " + relative : null;
+        return owned && COMMA_SPACE.matcher(gap).matches() ? owner + " " + relative : null;
     }
 
     /** "Doris's family", "Young's daughter": a name owning relatives. */
     private static boolean possessiveFamily(ScreenedText text, int i) {
-        return i + 1 < text.wordCount() && text.gapAfter(i).matches("['’]s\\s+")
+        return i + 1 < text.wordCount() && POSSESSIVE.matcher(text.gapAfter(i)).matches()
                 && FAMILY.contains(text.word(i + 1));
     }
 
@@ -499,13 +510,13 @@ final class NameRules implements Rule {
 
     private static boolean followedByNumberOrCode(ScreenedText text, int k) {
         String after = text.value().substring(text.wordEnd(k));
-        return after.matches("(?s)\\s*(?:n[º°o]\\.?\\s*)?\\d.*") || after.matches("(?s)\\s+[A-Z]{1,3}\\d?\\b.*")
+        return NUMBER_AFTER.matcher(after).matches() || CODE_AFTER.matcher(after).matches()
                 || NAMED_PLACES.contains(text.word(k));
     }
 
     /** "Dr Okafor", "our educator Tom", "Prof. Weber", "enf.ª Marta", "verpleegkundige Anouk". */
     private static boolean staffBefore(ScreenedText text, int i) {
-        if (i < 1 || !text.gapAfter(i - 1).matches("[\\s.ªº]*")) {
+        if (i < 1 || !TITLE_GAP.matcher(text.gapAfter(i - 1)).matches()) {
             return false;
         }
         if (STAFF_ROLES.contains(text.word(i - 1))) {
@@ -513,14 +524,14 @@ final class NameRules implements Rule {
         }
         // "Dr Ngozi Okafor": a role, then a capitalised given name, then this word
         return i >= 2 && STAFF_ROLES.contains(text.word(i - 2)) && text.capitalised(i - 1)
-                && text.gapAfter(i - 2).matches("[\\s.ªº]*");
+                && TITLE_GAP.matcher(text.gapAfter(i - 2)).matches();
     }
 
     /** "Ms Hope Okoro (our sim facilitator)", "Tom, our educator", "j.patel (I'm the wound care CNS)". */
     static boolean staffAfter(ScreenedText text, int i) {
         int n = text.wordCount();
         String gap = text.gapAfter(i);
-        if (!gap.matches("\\s*[(,–-]\\s*|\\s+")) {
+        if (!ROLE_GAP.matcher(gap).matches()) {
             return false;
         }
         for (int k = i + 1; k < Math.min(n, i + 5); k++) {

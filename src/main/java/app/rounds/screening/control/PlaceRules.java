@@ -20,6 +20,7 @@ import static app.rounds.screening.control.PatientDataRules.START;
  */
 final class PlaceRules {
 
+
     private static final String NAME = PatientDataRules.NAME;
     private static final String TOWN = NAME + "(?:" + SP + "+(?:(?:am|an|der|im|sur|de|del|la|le|di|do|da|aan|"
             + "den|op|upon|on)" + SP + "+)?" + NAME + "){0,2}";
@@ -62,6 +63,12 @@ final class PlaceRules {
             + "+(?:da sol[oa]" + SP + "+)?(?:a|ad|in)|vicino a|viene da|woont" + SP + "+(?:alleen" + SP
             + "+)?in|uit|bij)" + SP + "+$");
 
+    private static final Pattern STREET_WORD = Pattern.compile("(?:straße|strasse|weg|gasse|allee|damm|ufer|"
+            + "chaussee|straat|laan|plein|gracht|kade|singel|dijk|steeg|hof|markt|str\\.)$");
+    private static final Pattern AGE_THEN_OF = Pattern.compile("\\d{2,3}," + SP + "+of" + SP + "+$");
+    /** The last word of every link of TOWN_BEFORE and of ", 92, of". */
+    private static final Set<String> LINK_WORDS = Set.of("in", "at", "to", "near", "past", "outside", "beyond", "by",
+            "from", "aus", "en", "à", "a", "de", "em", "no", "na", "ad", "da", "uit", "bij", "of");
     private static final Pattern LIVES = Pattern.compile("(?i)live|living|moved|home|staying|resident|wohnt|vive|"
             + "habite|mora|abita|woont");
 
@@ -89,11 +96,15 @@ final class PlaceRules {
                 + "*[\\p{L}\\p{N}]+)?(?:,?" + SP + "+\\p{Lu}\\p{Ll}+)?(?:,?" + SP + "+(?:[A-Z]{1,2}\\d[A-Z\\d]?" + SP
                 + "?\\d[A-Z]{2}|(?:[A-Z]{2}" + SP + ")?\\d{5}(?:-\\d{4})?)" + END + ")?");
         // Hauptstraße 15, Lindenstr. 4a, Kerkstraat 14, Berliner Allee 3: the suffix is checked once the word is read
-        Rule germanDutch = Rule.of(Reason.ADDRESS, "a street address", Start.UPPER_CASE, START + "(?:\\p{Lu}[\\p{L}-]{0,40}"
-                + "(?:(?<=straße|strasse|weg|gasse|allee|damm|ufer|chaussee|straat|laan|plein|gracht|kade|singel|dijk|"
-                + "steeg|hof|markt)|(?<=str)\\.)|\\p{Lu}[\\p{L}-]+" + SP + "+(?:Straße|Strasse|Str\\.|Weg|Gasse|Allee|"
-                + "Damm|Ufer|Platz|Ring|Chaussee))" + SP + "*\\d{1,4}(?:" + SP + "?[a-zA-Z])?" + END
-                + "(?:(?:," + SP + "*|" + SP + "+in" + SP + "+)\\d{5}(?:" + SP + "+" + TOWN + ")?)?" + postcodeAndTown);
+        // one word read to its end, then its suffix checked: no backtracking through it for every suffix
+        Rule germanDutch = Rule.of(Reason.ADDRESS, "a street address", Start.UPPER_CASE, START + "(?<street>\\p{Lu}"
+                + "[\\p{L}-]{1,40}+\\.?)(?:" + SP + "+(?:Straße|Strasse|Str\\.|Weg|Gasse|Allee|Damm|Ufer|Platz|Ring|"
+                + "Chaussee))?" + SP + "*\\d{1,4}(?:" + SP + "?[a-zA-Z])?" + END
+                + "(?:(?:," + SP + "*|" + SP + "+in" + SP + "+)\\d{5}(?:" + SP + "+" + TOWN + ")?)?" + postcodeAndTown,
+                match -> !match.result().group().equals(match.result().group("street")) && match.text().substring(
+                        match.result().end("street"), match.end()).stripLeading().matches("(?s)(?:Straße|Strasse|"
+                        + "Str\\.|Weg|Gasse|Allee|Damm|Ufer|Platz|Ring|Chaussee).*")
+                        || STREET_WORD.matcher(match.result().group("street")).find());
         // "Am Lindenhof 7" could be "Im Raum 3": only with postcode and town
         Rule germanWithoutStreetWord = Rule.of(Reason.ADDRESS, "a street address", Start.UPPER_CASE, START
                 + "(?:Am|Im|An der|An den|Auf der|Auf dem|Zum|Zur|In der)" + SP + "+" + NAME + SP + "+\\d{1,4}(?:"
@@ -171,10 +182,13 @@ final class PlaceRules {
                         || NOT_PLACES.contains(text.word(i)) || !context.patientNear(start)) {
                     continue;
                 }
+                if (!LINK_WORDS.contains(text.word(i - 1))) {
+                    continue; // every link below ends with one of these words: most capitals are not after one
+                }
                 String before = value.substring(Math.max(0, start - 40), start);
                 var link = TOWN_BEFORE.matcher(before);
                 boolean tied = link.find() && (LIVES.matcher(link.group()).find() || personBefore(text, i, 4))
-                        || before.matches("(?s).*\\d{2,3}," + SP + "+of" + SP + "+$");
+                        || AGE_THEN_OF.matcher(before).find();
                 if (!tied) {
                     continue;
                 }

@@ -23,6 +23,8 @@ final class ScreenedText {
     private final int[] wordSentence;
     private final int[] sentenceStarts;
     private TextContext context;
+    /** What may stand before a sentence's first word: a colon, a quote, a bracket, a bullet. */
+    private static final java.util.regex.Pattern OPENING_GAP = java.util.regex.Pattern.compile(".*[:;\"“'‘(\\[|•-]\\s*");
 
     ScreenedText(String value) {
         this.value = value;
@@ -193,7 +195,7 @@ final class ScreenedText {
     /** Whether word {@code i} begins its sentence (a capital there says nothing). */
     boolean startsSentence(int i) {
         return i == 0 || wordSentence[i - 1] != wordSentence[i]
-                || value.substring(wordEnd[i - 1], wordStart[i]).matches(".*[:;\"“'‘(\\[|•-]\\s*");
+                || OPENING_GAP.matcher(value.substring(wordEnd[i - 1], wordStart[i])).matches();
     }
 
     int sentenceOfWord(int i) {
