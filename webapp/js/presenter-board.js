@@ -80,7 +80,7 @@ function item(q) {
     link.setAttribute('aria-label', `Open the original post by ${q.authorHandle || 'its author'}`);
     meta.append(' · ', link);
   }
-  li.querySelector('.votes').textContent = q.status === 'PENDING' ? '' : `${q.votes} votes`;
+  li.querySelector('.votes').textContent = q.status === 'PENDING' ? '' : `${q.votes} ${q.votes === 1 ? 'vote' : 'votes'}`;
   const actions = li.querySelector('.actions');
   for (const [key, action] of Object.entries(ACTIONS)) {
     if (!action.when(q)) continue;

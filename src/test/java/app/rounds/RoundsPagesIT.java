@@ -191,6 +191,18 @@ class RoundsPagesIT {
                     .getJsonObject(0).getString("id") + "/flags", ApiClient.json("{'pinned':true}"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("projector-questions"), "Pinned"));
             Browsers.screenshot(phone, "trainee-board");
+
+            // a held question says, in words, what screening found in it and why
+            WebElement ask = phone.findElement(By.id("question-text"));
+            ask.clear();
+            ask.sendKeys("Mrs Patel in bed 4 fell again overnight, is that a datix?");
+            phone.findElement(By.cssSelector("#ask-form button[type=submit]")).click();
+            browser.get(base + "board.html?id=" + session.getString("id"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), "Mrs Patel"));
+            String held = browser.findElement(By.cssSelector("#queue .screening")).getText();
+            assertTrue(held.contains("Held by screening: person's name “Mrs Patel”")
+                    && held.contains("a name after a title"), held);
+            Browsers.screenshot(browser, "presenter-board-held");
             assertNoErrorsLogged();
         } finally {
             phone.quit();
