@@ -363,7 +363,20 @@ final class PatientDataRules {
         Rule english = Rule.of(Reason.AGE_OVER_89, "an age over 89", Start.DIGIT, AGE + "(?:" + SP + "|-)*(?i:(?:years?"
                 + "|yrs?)(?:" + SP + "|-)*old|y/o|y\\.o\\.|yo|yrs?|y)" + END, PatientDataRules::oneAge);
         Rule german = Rule.of(Reason.AGE_OVER_89, "an age over 89", Start.DIGIT, AGE + "(?:" + SP + "|-)*(?i:jährig"
-                + "\\p{L}*|jahre?" + SP + "+alt|jahren|j\\.|jaar|jarige)" + END, PatientDataRules::oneAge);
+                + "\\p{L}*|jahre?(?:" + SP + "+alt)?|jahren|j\\.|jaar|jarige)" + END, PatientDataRules::oneAge);
+        // "93F", "92 M", "F/94", "m, 95", "w 91": the age-and-sex shorthand of a handover or a triage note
+        Rule ageAndSex = Rule.of(Reason.AGE_OVER_89, "an age over 89, with a sex", Start.ANY, "(?<![\\p{L}\\p{N}.,])"
+                + "(?:(?:9\\d|1[01]\\d)(?:" + SP + "?(?:/" + SP + "?)?|-)[MFf]|(?:[MFW](?:" + SP + "?[/,]" + SP + "?|" + SP
+                + ")|[mfw]" + SP + "?/" + SP + "?)(?:9\\d|1[01]\\d))(?![\\p{L}\\p{N}°º%]|[.,]\\p{N})",
+                match -> oneAge(match) && !VITAL_BEFORE.matcher(match.before(20)).find()
+                        && !match.before(20).matches("(?s).*(?i:temp|temperature|fever|°)\\W*$"));
+        // "in her late nineties", "in his 90s", "mid-nineties": one person's decade
+        Rule decade = Rule.of(Reason.AGE_OVER_89, "an age over 89, as a decade", Start.LETTER, START + "(?i:in"
+                + SP + "+(?:her|his|their)" + SP + "+(?:(?:early|mid|late)[- ]?)?(?:nineties|90s|90's|hundreds)|"
+                + "(?:early|mid|late)[- ](?:nineties|90s)|in" + SP + "+(?:den|die)" + SP + "+(?:späten" + SP + "+|"
+                + "frühen" + SP + "+)?neunzigern?|passa(?:d[oa])? dos noventa|noventa y (?:tantos|pico)|"
+                + "quatre-vingt-dix (?:ans )?passés|ultranovantenn[ea]|oltre i novanta|in de negentig)" + END,
+                match -> !AGGREGATE_BEFORE.matcher(match.before(20)).find());
         Rule romance = Rule.of(Reason.AGE_OVER_89, "an age over 89", Start.DIGIT, AGE + SP + "*(?i:ans|años|anos|"
                 + "anni|a\\.)" + END, PatientDataRules::oneAge);
         Rule words = Rule.of(Reason.AGE_OVER_89, "an age over 89, in words", Start.LETTER, START + AGE_WORDS
@@ -386,7 +399,8 @@ final class PatientDataRules {
                 + "tiene|tem|ha|is|heeft|hat|turns?|turned|cumple|compie|fait|wordt|wird)" + SP + "*(?<id>" + AGE
                 + "|" + AGE_WORDS + ")(?![\\p{N}]|[.,]\\p{N}|" + SP + "*(?:%|°|/|(?i:mm|cm|kg|bpm|mg|ml|min|x\\b)))",
                 PatientDataRules::keyedAge);
-        return Rule.all(english, german, romance, words, nonagenarian, personIs, birthday, keyed);
+        return Rule.all(english, german, ageAndSex, decade, romance, words, nonagenarian, personIs, birthday,
+                keyed);
     }
 
     /** One person's age, not the Safe Harbor aggregate "90 or older". */

@@ -56,7 +56,7 @@ final class PlaceRules {
     /** Words that tie a patient to a town: "lives in", "from", "near", "wohnt in", "vive en", "abita a"… */
     private static final Pattern TOWN_BEFORE = Pattern.compile("(?i)(?<![\\p{L}])(?:(?:lives|living|lived|"
             + "moved|back home|at home|home|staying|resident)(?:" + SP + "+alone)?(?:" + SP + "+(?:out|up|down|over|"
-            + "just|right))?" + SP + "+(?:in|at|to|near|past|outside|beyond|by)|from|near|"
+            + "just|right))?" + SP + "+(?:in|at|to|near|past|outside|beyond|by|on)|from|near|"
             + "outside|wohnt" + SP + "+(?:allein" + SP + "+)?in|aus|vive" + SP + "+(?:sol[oa]" + SP + "+)?en|"
             + "viene de|de la zona de|cerca de|habite" + SP + "+(?:seule?" + SP + "+)?(?:à|a)|près de|venant de|"
             + "mora" + SP + "+(?:sozinh[oa]" + SP + "+)?(?:em|no|na)|perto de|vem de|abita" + SP
@@ -68,7 +68,10 @@ final class PlaceRules {
     private static final Pattern AGE_THEN_OF = Pattern.compile("\\d{2,3}," + SP + "+of" + SP + "+$");
     /** The last word of every link of TOWN_BEFORE and of ", 92, of". */
     private static final Set<String> LINK_WORDS = Set.of("in", "at", "to", "near", "past", "outside", "beyond", "by",
-            "from", "aus", "en", "à", "a", "de", "em", "no", "na", "ad", "da", "uit", "bij", "of");
+            "from", "aus", "en", "à", "a", "de", "em", "no", "na", "ad", "da", "uit", "bij", "of", "on");
+    /** "lives on Elm Street": after "on", only a street is a place. */
+    private static final Pattern STREET_NAME = Pattern.compile("(?:Street|Road|Lane|Avenue|Drive|Close|Way|Crescent|"
+            + "Terrace|Gardens|Grove|Place|Row|Hill|Estate|Boulevard|Court|Square|Mews)$");
     private static final Pattern LIVES = Pattern.compile("(?i)live|living|moved|home|staying|resident|wohnt|vive|"
             + "habite|mora|abita|woont");
 
@@ -95,6 +98,13 @@ final class PlaceRules {
                 + "hill|park|view)\\.?(?![\\p{L}])(?:" + SP + "+(?i:apt|apartment|flat|unit|suite)\\.?" + SP
                 + "*[\\p{L}\\p{N}]+)?(?:,?" + SP + "+\\p{Lu}\\p{Ll}+)?(?:,?" + SP + "+(?:[A-Z]{1,2}\\d[A-Z\\d]?" + SP
                 + "?\\d[A-Z]{2}|(?:[A-Z]{2}" + SP + ")?\\d{5}(?:-\\d{4})?)" + END + ")?");
+        // "22 baker st", "14 acacia avenue": typed in lower case, believed where a person lives or is spoken of
+        Rule englishLowerCase = Rule.of(Reason.ADDRESS, "a street address", Start.DIGIT, START + "\\d{1,5}[a-z]?,?"
+                + SP + "+(?:[a-z][a-z'’-]{2,30}+" + SP + "+){1,2}(?:street|st|road|rd|avenue|ave|lane|drive|close|"
+                + "crescent|terrace|gardens|boulevard|blvd|grove|mews)(?![\\p{L}])",
+                match -> match.context().patientNear(match.start()) && !match.value().matches("(?s).*\\s(?:the|a|"
+                + "an|of|on|in|to|at|and|or|for|with|from|more|min|mins|minutes|hours|days|weeks|bed|beds|bay|"
+                + "ward|room|floor|mg|ml|units|times|people|patients|staff|nurses)\\s.*"));
         // Hauptstraße 15, Lindenstr. 4a, Kerkstraat 14, Berliner Allee 3: the suffix is checked once the word is read
         // one word read to its end, then its suffix checked: no backtracking through it for every suffix
         Rule germanDutch = Rule.of(Reason.ADDRESS, "a street address", Start.UPPER_CASE, START + "(?<street>\\p{Lu}"
@@ -122,7 +132,7 @@ final class PlaceRules {
                 + "*\\d{1,2}[º°ª](?:" + SP + "?[A-Z]" + END + ")?)?" + postcodeAndTown);
         Rule ukPostcode = Rule.of(Reason.ADDRESS, "a UK postcode", Start.UPPER_CASE, START + "[A-Z]{1,2}\\d[A-Z\\d]?"
                 + SP + "?\\d[A-Z]{2}" + END);
-        return Rule.all(english, germanDutch, germanWithoutStreetWord, french, iberian, ukPostcode);
+        return Rule.all(english, englishLowerCase, germanDutch, germanWithoutStreetWord, french, iberian, ukPostcode);
     }
 
     private static Rule postcodes() {
@@ -195,6 +205,9 @@ final class PlaceRules {
                 var m = town.matcher(value);
                 if (m.find(start)) {
                     String place = m.group(1);
+                    if (text.word(i - 1).equals("on") && !STREET_NAME.matcher(place).find()) {
+                        continue;
+                    }
                     if (NameGazetteer.get().givenName(text.word(i)) && !NameGazetteer.get().surname(text.word(i))
                             && place.indexOf(' ') < 0) {
                         continue; // "from Doris": a person, left to the name rules

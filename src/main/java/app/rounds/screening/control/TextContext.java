@@ -20,19 +20,23 @@ final class TextContext {
             "family", "nok", "kin", "carer", "neighbour", "neighbor", "bed", "bay", "cubicle", "admitted",
             "admission", "discharged", "discharge", "baby", "toddler", "infant", "newborn", "child", "kid", "boy",
             "girl", "widow", "widower", "sibling", "brother", "twin", "lives", "living", "home",
+            // a title names someone other than staff ("Dr", "Sister" are left out: they name staff)
+            "mr", "mrs", "ms", "miss", "mx", "grandmother", "grandfather", "aunt", "auntie", "uncle", "partner",
+            "parents", "parent", "elderly", "pensioner", "casualty", "victim", "gentleman's", "lady's",
             // es
             "paciente", "pacientes", "señor", "señora", "abuela", "abuelo", "hija", "hijo", "esposa", "esposo",
             "marido", "mujer", "familia", "familiar", "familiares", "cama", "habitación", "ingresó", "ingresado",
             "ingresada", "ingreso", "alta", "vive", "domicilio", "niño", "niña", "bebé", "madre", "padre", "nieto",
-            "nieta", "vecino", "vecina",
+            "nieta", "vecino", "vecina", "sr", "sra", "don", "doña", "anciano", "anciana",
             // de
             "patientin", "pat", "bewohner", "bewohnerin", "tochter", "sohn", "ehefrau", "ehemann", "angehörige",
             "angehörigen", "familie", "zimmer", "zi", "bett", "aufgenommen", "aufnahme", "entlassen", "entlassung",
-            "wohnt", "mutter", "vater", "enkel", "enkelin", "kind", "säugling", "oma", "opa", "nachbar",
+            "wohnt", "mutter", "vater", "enkel", "enkelin", "kind", "säugling", "oma", "opa", "nachbar", "herr",
+            "frau", "patienten",
             // fr
             "patiente", "monsieur", "madame", "dame", "fils", "fille", "femme", "mari", "famille", "proches",
             "chambre", "lit", "admis", "admise", "sortie", "habite", "domicile", "enfant", "bébé", "mère", "père",
-            "grand-mère", "grand-père", "voisin", "voisine",
+            "grand-mère", "grand-père", "voisin", "voisine", "mme", "mlle",
             // pt
             "doente", "utente", "senhor", "senhora", "filha", "filho", "neto", "neta", "família",
             "quarto", "internado", "internada", "mora", "avó", "avô", "mãe", "pai", "criança",
@@ -42,7 +46,7 @@ final class TextContext {
             "bambino", "bambina", // nl
             "patiënt", "patiënte", "mevrouw", "meneer", "dochter", "zoon", "vrouw", "kamer",
             "opgenomen", "ontslag", "woont", "moeder", "vader", "kleinzoon", "kleindochter",
-            "buurman", "buurvrouw");
+            "buurman", "buurvrouw", "dhr", "mevr");
 
     /** Single words that say the patient of a sentence is not real. */
     private static final Set<String> SIMULATION_WORDS = Set.of(

@@ -86,6 +86,12 @@ class ScreeningRulesTest {
             "la signora ha novantanove anni e vuole andare a casa|AGE_OVER_89",
             "Helga auf der 4B ist zweiundneunzig und will nach Hause|AGE_OVER_89",
             "photo of Doris beaming on her 100th birthday|AGE_OVER_89",
+            "93F admitted with a NOF, daughter on her way|AGE_OVER_89",
+            "handover: bay 3, F/92, post fall, for CT head|AGE_OVER_89",
+            "she's in her late nineties and still does the crossword|AGE_OVER_89",
+            "Patientin, 93 Jahre, nach Sturz aufgenommen|AGE_OVER_89",
+            "she lives at 22 baker st with her son|ADDRESS",
+            "the man in bed 6 lives on Elm Street, by the park|ADDRESS",
             "his car (reg LV19 KXT) has been in the drop-off bay|VEHICLE_PLATE",
             "la voiture du patient (GH-417-KP) bloque l'accès|VEHICLE_PLATE",
             "insulin pump serial 752-381-NG is on the bedside chart|DEVICE_SERIAL",
@@ -110,6 +116,10 @@ class ScreeningRulesTest {
             "Is www.resus.org.uk the latest ALS algorithm?",
             "the sim lab PCs are 10.40.12.21 to .28, ring IT on ext 4410",
             "Patients over 90 fall more than any other group",
+            "mobilised 100 m with a frame, then 3 flights of stairs",
+            "temp 99F this morning, what's that in Celsius?",
+            "F90.0 is the ICD code for ADHD, not a person",
+            "he lives on his own but his daughter visits",
             "room 12 is the skills lab, bleep 2231 if you get lost",
             "Audit on 3 March: 27 of 40 ward patients had no VTE assessment"})
     void whatIdentifiesNoPatientIsNotHeld(String text) {
