@@ -53,6 +53,11 @@ class ScreenerFreshSetTest {
     }
 
     @Test
+    void weakKindsSetWrittenForTheThirdRound() {
+        System.out.println(new FreshSetReport("dev5a-2026-12.tsv", screener).render());
+    }
+
+    @Test
     void languagesSetWrittenForTheThirdRound() {
         System.out.println(new FreshSetReport("dev5b-2026-12.tsv", screener).render());
     }
