@@ -321,6 +321,7 @@ final class PatientDataRules {
         String plate = "(?<id>[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,3})";
         Rule keyed = Rule.of(Reason.VEHICLE_PLATE, "a registration after '{key}'", Start.LETTER, START + PLATE_KEY
                 + "(?![\\p{L}])" + LINK + plate + END, match -> match.digits() >= 1 && match.value().length() >= 4
+                && !trainingCode(match.value()) && !match.before(20).matches("(?s).*(?i:asset|inventory)\\W*tag\\W*")
                 && match.value().chars().anyMatch(Character::isLetter) && match.value().length() <= 12);
         Rule vin = Rule.of(Reason.VEHICLE_PLATE, "a vehicle identification number (VIN)", Start.ANY, START
                 + "[A-HJ-NPR-Z0-9]{17}" + END, match -> match.digits() >= 3 && match.value().chars()
@@ -503,7 +504,55 @@ final class PatientDataRules {
                 + "referencia|riferimento|kenmerk)(?![\\p{L}])" + LINK + CODE,
                 match -> match.digits() >= 4 && match.value().length() <= 30 && !trainingCode(match.value())
                         && match.context().patientNear(match.start()));
-        return Rule.all(specimen, reference);
+        // "blood bank sample GS8812774", "Einsatznummer der Leitstelle 4711-26-00938", "l'étiquette du tube
+        // 26B0047713", "nº de episodio 2026-URG-118374": a code a few words after what it labels
+        Rule labelled = Rule.of(Reason.IDENTIFYING_NUMBER, "a code after '{key}'", Start.LETTER, START + "(?<key>"
+                + CASE_KEY + ")(?![\\p{L}])(?<words>(?:[ \\t:#.,°º()-]+(?!\\p{N})[\\p{L}'’]{1,15}+(?=[.:,]?[ \\t])){0,3}+)"
+                + "[ \\t:#.,°º()-]+(?<id>[\\p{L}\\p{N}]{1,10}+(?:[-/][\\p{L}\\p{N}]{1,10}+){0,4}+)" + END,
+                match -> caseCode(match) && (STRONG_CASE_KEY.matcher(match.result().group("key")).matches()
+                        || ID_WORD.matcher(match.result().group("words")).find()
+                        || match.context().patientNear(match.start())));
+        return Rule.all(specimen, reference, labelled);
+    }
+
+    /** Words that label a code as someone's sample, episode, bag or case, in the seven languages. */
+    private static final String CASE_KEY = "(?i:samples?|specimens?|labels?|tubes?|pots?|accession|episodes?|"
+            + "incidents?|wristbands?|bands?|barcodes?|bags?|property|valuables|lockers?|requests?|referrals?|"
+            + "cases?|jobs?|refs?|references?|orders?|bookings?|tickets?|encounters?|attendances?|cad|datix|"
+            + "proben?|probennummer|etikett|auftrag|auftragsnummer|anforderung|einsatz|einsatznummer|fall|"
+            + "fallnummer|wertsachen\\p{L}*|beutel|vorgang|vorgangsnummer|überweisung|einweisung|laborauftrag|"
+            + "étiquette|tube|prélèvement|demande|séjour|dossier|bon|sachet|épisode|intervention|"
+            + "muestras?|etiquetas?|tubos?|petición|solicitud|episodios?|incidente|caso|expediente|bolsa|pulsera|"
+            + "volante|amostras?|pedido|requisição|episódio|ocorrência|processo|saco|pulseira|referenciação|"
+            + "campione|etichetta|provetta|richiesta|accesso|episodio|pratica|sacchetto|braccialetto|impegnativa|"
+            + "verbale|monster|etiket|buis|aanvraag|opname|opnamenummer|melding|zak|polsbandje|verwijzing|"
+            + "ritnummer)";
+    /** Keys that say, alone, that the code belongs to one person. */
+    private static final Pattern STRONG_CASE_KEY = Pattern.compile("(?i:samples?|specimens?|labels?|tubes?|pots?|"
+            + "accession|episodes?|incidents?|wristbands?|bands?|barcodes?|property|valuables|"
+            + "proben?|probennummer|etikett|einsatz|einsatznummer|fallnummer|wertsachen\\p{L}*|"
+            + "étiquette|tube|prélèvement|séjour|épisode|muestras?|etiquetas?|tubos?|episodios?|pulsera|"
+            + "amostras?|episódio|pulseira|campione|etichetta|provetta|accesso|episodio|braccialetto|monster|etiket|"
+            + "buis|opname|opnamenummer|polsbandje|ritnummer)");
+    private static final Pattern ID_WORD = Pattern.compile("(?i)(?<![\\p{L}])(?:id|no|nr|number|nummer|numéro|"
+            + "número|numero|n)(?![\\p{L}])");
+    /** What makes a code not a person's: a drug batch, a study, a guideline, a course, an asset, a version. */
+    private static final Pattern NOT_A_CASE = Pattern.compile("(?i)(?<![\\p{L}])(?:lot|batch|charge|lote|lotto|"
+            + "partij|chargen\\p{L}*|study|studie|studies|estudio|étude|studio|estudo|trial|audit|guideline|"
+            + "leitlinie|course|kurs|session|module|version|asset|inventar\\p{L}*|catalogue|catalog|product|"
+            + "article|artikel|isbn|doi|ref\\.? ?range|room|bed|bay|ward|bleep|ext|slide|page)(?![\\p{L}])");
+
+    /** At least four digits with a letter or a separator, or five digits; not a date, a count or a training code. */
+    private static boolean caseCode(Rule.Match match) {
+        String value = match.value();
+        long digits = match.digits();
+        boolean shaped = value.chars().anyMatch(Character::isLetter) || value.indexOf('-') > 0
+                || value.indexOf('/') > 0;
+        return (digits >= 5 || digits >= 4 && shaped) && value.length() <= 24 && !trainingCode(value)
+                && !YEAR.matcher(value).matches() && !LOOKS_LIKE_DATE.matcher(value).find()
+                && !value.matches("\\d{4}-\\d{2}-\\d{2}") && !UNIT_AFTER.matcher(match.after(20)).find()
+                && !NOT_A_CASE.matcher(match.text().substring(Math.max(0, match.result().start() - 30),
+                match.start())).find();
     }
 
     /** At least three groups (fe80::1ff:fe23) or the loopback, so that times like 10:30 never match. */

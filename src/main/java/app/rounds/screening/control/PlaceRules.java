@@ -138,8 +138,13 @@ final class PlaceRules {
     private static Rule postcodes() {
         Rule keyed = Rule.of(Reason.ADDRESS, "a postcode after '{key}'", Start.LETTER, START + "(?i:zip(?:" + SP
                 + "?code)?|post" + SP + "?code|postal" + SP + "code|plz|postleitzahl|code" + SP + "postal|"
-                + "c\\.p\\.|cp|c[óo]digo" + SP + "postal|cap)(?![\\p{L}])[ \\t:#]*(?<id>\\d{4,5}(?:-\\d{3,4})?|"
-                + "\\d{4}" + SP + "?[A-Z]{2}|[A-Z]{1,2}\\d[A-Z\\d]?(?:" + SP + "?\\d[A-Z]{2})?)" + END);
+                + "c\\.p\\.|cp|c[óo]digo" + SP + "postal|cap|postcode|postnummer)(?![\\p{L}])"
+                // "CAP del paziente è 20861", "pt's zip is 97214", "postcode van de patiënt is 6512 BK"
+                + "(?:[ \\t:#]*|(?<link>(?:[ \\t:#,]+[\\p{L}'’.]{1,12}+){1,5}+)[ \\t:#]+)(?<id>\\d{4,5}(?:-\\d{3,4})?|"
+                + "\\d{4}" + SP + "?[A-Z]{2}|[A-Z]{1,2}\\d[A-Z\\d]?(?:" + SP + "?\\d[A-Z]{2})?)" + END,
+                match -> match.result().group("link") == null || match.context().patientNear(match.start())
+                        && (match.digits() >= 4
+                        || match.value().matches(".*\\d[A-Z]{2}")));
         Rule zipPlusFour = Rule.of(Reason.ADDRESS, "a ZIP+4 code", Start.DIGIT, START + "\\d{5}-\\d{4}" + END,
                 match -> !match.before(12).matches("(?s).*\\d[-/]\\s*$"));
         Rule portuguese = Rule.of(Reason.ADDRESS, "a Portuguese postcode and town", Start.DIGIT, START
