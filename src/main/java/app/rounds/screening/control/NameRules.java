@@ -106,12 +106,11 @@ final class NameRules implements Rule {
             "enfermero", "enfermeira", "enfermeiro", "infermiere", "infermiera", "verpleegkundige", "schwester",
             "pfleger", "oberarzt", "oberärztin", "chefarzt", "chefärztin", "dozent", "dozentin", "kollege",
             "kollegin", "supervisora", "supervisor", "cadre", "formateur", "formatrice", "formador", "formadora",
-            "docente", "arts", "dokter", "doktor", "ärztin", "arzt", "praxisanleiter", "praxisanleiterin", "drs",
-            "mw", "dhr.", "team", "ceo", "director", "chair", "secretary", "receptionist", "staff");
+            "docente", "arts", "dokter", "doktor", "ärztin", "arzt", "praxisanleiter", "praxisanleiterin", "drs", "team", "ceo", "director", "chair", "secretary", "receptionist", "staff");
 
     private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "miss", "mx", "herr", "herrn", "frau",
             "mme", "mlle", "madame", "monsieur", "sr", "sra", "srta", "señor", "señora", "don", "doña", "dona",
-            "senhor", "senhora", "sig", "signor", "signora", "signorina", "mevrouw", "meneer", "mevr", "dhr");
+            "senhor", "senhora", "sig", "signor", "signora", "signorina", "mevrouw", "meneer", "mevr", "dhr", "mw");
 
     private static final Set<String> CARE_PLACES = Set.of("bed", "bay", "cubicle", "room", "ward", "resus",
             "bedspace", "zimmer", "zi", "bett", "station", "cama", "habitación", "hab", "box", "lit", "chambre",
@@ -149,14 +148,14 @@ final class NameRules implements Rule {
     private static final String END = PatientDataRules.END;
     private static final Pattern HONORIFIC_NAME = Pattern.compile("(?<![\\p{L}\\p{N}.])(?:(?:Mrs|Mr|Ms|Mx|Miss|"
             + "Herrn|Herr|Frau|Mme|Mlle|Madame|Mademoiselle|Monsieur|Sra|Srta|Sr|Señora|Señorita|Señor|Doña|Don|"
-            + "Dona|Senhora|Senhor|Sig\\.ra|Sig|Signora|Signor|Signorina|Mevrouw|Meneer|Mevr|Dhr|"
+            + "Dona|Senhora|Senhor|Sig\\.ra|Sig|Signora|Signor|Signorina|Mevrouw|Meneer|Mevr|Mw|Dhr|"
             + "mrs|mr|ms|madame|mademoiselle|monsieur|señora|señorita|señor|sra|sr|doña|don|dona|senhora|senhor|"
             + "sig\\.ra|sig|signora|signor|signorina|mevrouw|meneer|mevr|dhr)\\.?|M\\.|D\\.)" + SP
             + "+(?<first>" + NAME + ")(?:" + SP + "+(?<second>" + NAME + "))?" + END);
     /** People type "mr smith" too; a title stands for nothing else, so a lower-case known name after one is believed. */
     private static final Pattern HONORIFIC_LOWER_CASE_NAME = Pattern.compile("(?<![\\p{L}\\p{N}.])(?:(?i:Mrs|Mr|"
-            + "Mx|mevrouw|meneer|mevr|dhr|signora|signor|sig\\.ra|sig|señora|señor|sra|sr|senhora|senhor|herr|frau|"
-            + "mme|mlle|madame|monsieur)|Ms|Miss)\\.?" + SP
+            + "Mx|mevrouw|meneer|mevr|mw|dhr|signora|signor|sig\\.ra|sig|señora|señor|sra|sr|senhora|senhor|herr|"
+            + "frau|mme|mlle|madame|monsieur)|Ms|Miss|[Mm]\\.)\\.?" + SP
             + "+(?<first>\\p{Ll}[\\p{Ll}'’-]*\\p{Ll})" + END);
     private static final Pattern PATIENT_NAME = Pattern.compile(PatientDataRules.START + "(?:[Pp]atient(?:in|en)?|"
             + "[Pp]aciente|[Pp]atiente|[Pp]ati[ëe]nte?|[Pp]aziente|[Dd]oente|[Uu]tente|[Pp]t)" + SP + "*[:,]?" + SP
@@ -461,7 +460,9 @@ final class NameRules implements Rule {
         }
         boolean punctuated = m.group(2).strip().length() > 0;
         String word = text.word(i);
+        // "bed 11 will is refusing" but not "Ward 7 line is 0161 496 0712": a number after the verb is what it is
         boolean subjectFollows = i + 1 < text.wordCount() && SUBJECT_VERBS.contains(text.word(i + 1))
+                && !NUMBER_AFTER.matcher(text.value().substring(text.wordEnd(i + 1))).matches()
                 || text.gapAfter(i).startsWith("'s") || text.gapAfter(i).startsWith("’s");
         if (punctuated || names.anyName(word) && (!names.commonWord(word) || subjectFollows)) {
             return m.group(1).strip();

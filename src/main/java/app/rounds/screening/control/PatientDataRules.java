@@ -156,7 +156,7 @@ final class PatientDataRules {
     /** "over 90", "mayores de 90 años": the aggregate Safe Harbor allows, not one person's age. */
     private static final Pattern AGGREGATE_BEFORE = Pattern.compile("(?i:over|above|older than|at least|über|ab|"
             + "älter als|plus de|au-delà de|mayores de|más de|por encima de|sopra i|oltre i|più di|mais de|acima de|"
-            + "boven de|ouder dan|the)[ \\t]*$|[>≥][ \\t]*$");
+            + "boven de|ouder dan)[ \\t]*$|[>≥][ \\t]*$");
     /** "90 or over", "90 und älter", "90 ans et plus", "90-plussers", "92-year-olds". */
     private static final Pattern AGGREGATE_AFTER = Pattern.compile("^(?:[ \\t]*\\+|[ \\t-]*(?i:or over|or older|"
             + "and over|and older|plus|und älter|oder älter|und mehr|ou plus|et plus|o más|y más|o mayores|"
@@ -386,7 +386,15 @@ final class PatientDataRules {
                 PatientDataRules::oneAge);
         Rule nonagenarian = Rule.of(Reason.AGE_OVER_89, "an age over 89, in words", Start.LETTER, START
                 + "(?i:nonagenarians?|centenarians?|nonagénaires?|centenaires?|neunzigjährige\\p{L}*|hundertjährige"
-                + "\\p{L}*|nonagenari[oa]s?|centenari[oa]s?|negentigers?|honderdjarige)" + END);
+                + "\\p{L}*|nonagenari[oa]s?|nonagenári[oa]s?|centenári[oa]s?|centenari[oa]s?|negentigers?|honderdjarige|"
+                + "(?:\\p{L}{0,8}?(?:en|ën))?negentigjarige|novant\\p{L}{0,8}?enne|ultranovantenne|centenne)"
+                + END);
+        // "our oldest patient, 102, walked…", "la paciente, 94, se cayó": a person, then an age between commas
+        Rule personThenAge = Rule.of(Reason.AGE_OVER_89, "an age over 89 after a person", Start.LETTER, START
+                + "(?i:patient|pt|lady|gentleman|man|woman|resident|mum|mom|dad|grandma|grandad|nan|granny|"
+                + "paciente|señora|señor|abuela|abuelo|patientin|bewohnerin|bewohner|dame|monsieur|madame|patiente|"
+                + "doente|utente|senhora|senhor|paziente|signora|signore|nonna|nonno|patiënt|patiënte|mevrouw|"
+                + "meneer)" + SP + "*[,(]" + SP + "*(?<id>9\\d|1[01]\\d)" + SP + "*[,)]");
         // "she's 92", "the lady in side room 3 is 96 and…", "your grandad is 93": a person and a bare number
         Rule personIs = Rule.of(Reason.AGE_OVER_89, "an age over 89 after a name", Start.DIGIT, "(?<![\\p{N}.,])(?<id>9"
                 + "\\d|1[01]\\d)(?![\\p{N}]|[.,:/]\\p{N}|" + SP + "*(?:%|°|/|(?i:mm|cm|kg|bpm|mg|ml|min|s\\b|x\\b|"
@@ -400,8 +408,8 @@ final class PatientDataRules {
                 + "tiene|tem|ha|is|heeft|hat|turns?|turned|cumple|compie|fait|wordt|wird)" + SP + "*(?<id>" + AGE
                 + "|" + AGE_WORDS + ")(?![\\p{N}]|[.,]\\p{N}|" + SP + "*(?:%|°|/|(?i:mm|cm|kg|bpm|mg|ml|min|x\\b)))",
                 PatientDataRules::keyedAge);
-        return Rule.all(english, german, ageAndSex, decade, romance, words, nonagenarian, personIs, birthday,
-                keyed);
+        return Rule.all(english, german, ageAndSex, decade, romance, words, nonagenarian, personThenAge, personIs,
+                birthday, keyed);
     }
 
     /** One person's age, not the Safe Harbor aggregate "90 or older". */

@@ -46,7 +46,7 @@ final class TextContext {
             "bambino", "bambina", // nl
             "patiënt", "patiënte", "mevrouw", "meneer", "dochter", "zoon", "vrouw", "kamer",
             "opgenomen", "ontslag", "woont", "moeder", "vader", "kleinzoon", "kleindochter",
-            "buurman", "buurvrouw", "dhr", "mevr");
+            "buurman", "buurvrouw", "dhr", "mevr", "mw");
 
     /** Single words that say the patient of a sentence is not real. */
     private static final Set<String> SIMULATION_WORDS = Set.of(
@@ -115,7 +115,7 @@ final class TextContext {
             if (PATIENT_WORDS.contains(word)) {
                 patient[sentence] = true;
             }
-            if (SIMULATION_WORDS.contains(word)) {
+            if (SIMULATION_WORDS.contains(word) || trainingCompound(word)) {
                 markers.add(text.wordStart(i));
             }
             if (CONTRAST.contains(word)) {
@@ -139,6 +139,26 @@ final class TextContext {
         java.util.Collections.sort(markers);
         this.simulationHeader = !saysReal[0] && titled(text.value());
     }
+
+    /** German and Dutch build them: "Übungs-Fallnummer", "Schulungs-KIS", "HiX-testomgeving", "oefenpatiëntnummer". */
+    private static boolean trainingCompound(String word) {
+        for (String part : word.split("-")) {
+            if (part.length() < word.length() && (SIMULATION_WORDS.contains(part) || TRAINING_PARTS.contains(part))) {
+                return true;
+            }
+        }
+        for (String prefix : TRAINING_PREFIXES) {
+            if (word.startsWith(prefix) && word.length() >= prefix.length() + 4) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> TRAINING_PARTS = Set.of("übungs", "übung", "schulungs", "schulung", "oefen",
+            "test", "sim", "training", "demo", "trainings", "formation", "formación", "formação", "formazione");
+    private static final java.util.List<String> TRAINING_PREFIXES = java.util.List.of("übungs", "schulungs", "oefen",
+            "trainings");
 
     /**
      * A title such as "Scenario 3: …", "Sandbox EPR: …", "Cas n°3 : …" opening the post: a marker before the post's
