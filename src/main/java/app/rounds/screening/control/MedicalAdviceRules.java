@@ -92,12 +92,14 @@ final class MedicalAdviceRules implements Rule {
             + "(?:bestimmt|sicher|wahrscheinlich|eindeutig|typisch|klar)|kommt (?:fast )?(?:sicher|bestimmt|wohl) "
             + "(?:davon|daher)|ist (?:das )?(?:\\p{L}+ )?(?:\\p{L}+ )?nur (?:ein|eine)?|"
             // fr
-            + "c'est (?:typiquement|sûrement|probablement|sans doute|clairement|juste) |ça ressemble (?:vraiment )?à|"
+            + "c'est (?:typiquement|sûrement|probablement|sans doute|clairement|juste) |ça ressemble (?:vraiment |"
+            + "fort |beaucoup |bien )?à|ce n'est pas grave|c'est pas grave|"
             + "on dirait|ça partira|"
             + "passe (?:souvent )?toute seule|"
             // pt
             + "(?:é|e) só (?:um |uma )?|tem (?:uma|um) (?:infe[çc][ãa]o|entorse|gripe|otite|virose)|de certeza|"
-            + "parece (?:mesmo |bem |mesmo mesmo )?(?:um|uma)|(?:é|e) normal|são típic[oa]s|é típic[oa]|"
+            + "parece (?:mesmo |bem |mesmo mesmo )?(?:um|uma)|(?:é|e) normal|são típic[oa]s|é típic[oa]|não é grave|"
+            + "no es grave|non è grave|non è niente|ist nicht (?:so )?schlimm|is niet erg|is niks ergs|"
             // it
             + "(?:è|e) (?:sicuramente|probabilmente|chiaramente|solo) |sembra (?:proprio |davvero )?(?:un|una)|"
             + "da come lo descrivi (?:è|e)|vengono (?:quasi )?sempre da|sei a posto|"
@@ -131,6 +133,8 @@ final class MedicalAdviceRules implements Rule {
             + "ice (?:it|the)|rest (?:it|up|the)|elevate|foam roll|double (?:the|her|his|your)|up the dose|"
             + "look up|get (?:some )?[\\p{L}-]+ (?:drops|cream|tablets|over the counter|from the pharmacy)|"
             + "get (?:to|yourself to) (?:your|a|the) (?:gp|doctor|pharmacy|pharmacist|ed|a&e|er)|"
+            + "walk into (?:any|a|the|your) (?:pharmacy|chemist)|ask (?:them |the pharmacist |the chemist )?for "
+            + "(?:some |a course of )?[\\p{L}-]+|"
             + "go to (?:ed|a&e|the er|urgent care|hospital|your gp)|"
             + "ask (?:your|the) (?:gp|doctor|pharmacist|chemist)(?: to| for)|have (?:her|him|them) take|"
             + "steri-strip|give it a (?:day|week)|i'?d stop|she can take|he can take|you can (?:totally )?"
@@ -143,11 +147,12 @@ final class MedicalAdviceRules implements Rule {
             + B + "(?:nimm|nehmen sie|geh (?:morgen |heute )?(?:früh )?zum|lass dir|sollte (?:das |den |die )?"
             + "\\p{L}+ (?:erstmal )?absetzen|absetzen|kühlen|hochlegen|trink|3x täglich|dreimal täglich)" + E + "|"
             // fr
-            + B + "(?:prends|prenez|demande (?:du |de la |des )?\\p{L}+ à ton médecin|arrête|devrait arrêter|"
+            + B + "(?:prends|prenez|demande [^.!?\\n]{0,30}? à ton médecin|arrête|devrait arrêter|"
             + "tu attends|va aux urgences|bois)" + E + "|"
             // pt
             + B + "(?:que beba|tome|toma|devia parar|deve parar|gelo,? repouso|fala com o médico|dá ao|dá à|"
-            + "dá-lhe|dê-lhe|dê ao|deixava|parava|tomava|suspendia)" + E + "|"
+            + "dá-lhe|dê-lhe|dê ao|deixava|parava|tomava|suspendia|faz lavagens|fica em casa|fiquem em casa)" + E
+            + "|"
             // it
             + B + "(?:fatti prescrivere|può (?:tranquillamente )?sospendere|sospendi|dai a tu[oa]|prendi|"
             + "prendete)" + E + "|"
@@ -189,7 +194,7 @@ final class MedicalAdviceRules implements Rule {
             + "prednisone?|prednisolon[ae]?|antibiotics?|antibiótic[oa]s?|antibiotika|antibiotiques?|antibiotici|"
             + "antibiotica|painkillers?|pain ?killers?|analg[ée]sic[oa]s?|schmerzmittel|antidouleurs?|"
             + "antidolorific[oi]|pijnstillers?|antihistamines?|antihistamínic[oa]s?|antihistaminika|"
-            + "antihistaminiques?|antistaminic[oi]|inhaler|puffer|inhalador|inhalateur|inhalador|inalatore|"
+            + "antihistaminiques?|antistaminic[oi]|antibiotico|antibioticos|inhaler|puffer|inhalador|inhalateur|inhalador|inalatore|"
             + "drops|gotas|tropfen|gouttes|gocce|druppels|cream|crème|creme|crema|pomada|salbe|zalf|"
             + "tablets?|pills?|comprimid[oa]s?|pastillas?|tabletten|comprimés?|compresse|pillen|sirop|syrup|"
             + "jarabe|xarope|sciroppo|hoestdrank)" + E);
@@ -198,6 +203,7 @@ final class MedicalAdviceRules implements Rule {
     private static final Pattern CLINICAL = Pattern.compile("(?iu)" + B + "(?:iv|prn|stat|bolus|"
             + "infusion|mg/kg|drug chart|kardex|obs|news2?|handover|ward round|consultant|registrar|the reg|"
             + "bleep|on call|theatre|prescrib(?:e|ed|ing) (?:for|on)|protocol|guideline|per (?:the )?(?:bnf|nice)|"
+            + "batch|recall(?:ed)?|stock ?rooms?|ward stock|pharmacy alert|on nights|before nights|"
             + "bnf|sop|our patients?|the patient|pts?)" + E);
 
     /** A home remedy: honey, garlic, onion, toothpaste, breast milk, vitamin D… in the seven languages. */
@@ -229,7 +235,7 @@ final class MedicalAdviceRules implements Rule {
             + "nimm|gib|hol dir|hör (?:einfach |doch )?auf|spritz|fahr|trink|iss|lass|ruf|probier|schmier|leg|"
             + "prends|donne|mets|arrête|bois|mange|dis à|appelle|essaie|achète|frotte|"
             + "dá|dê|põe|pára|bebe|compra|passa-lhe|experimenta|"
-            + "prendi|prenditi|dai|metti|smetti|bevi|mangia|compra|comprategli|prova|fagli|"
+            + "prendi|prenditi|dai|metti|smetti|bevi|mangia|compra|comprategli|prova|fagli|chiama|"
             + "neem|geef|stop|smeer|drink|eet|koop|probeer|slik|zeg tegen)" + E);
 
     /** Care waved away: "no need for the GP", "you don't need the ER", "no hace falta ir a urgencias". */
@@ -237,7 +243,8 @@ final class MedicalAdviceRules implements Rule {
             + "no need (?:to see anyone|to see (?:a|the|your) (?:doctor|gp)|for (?:the |a |an |your )?(?:gp|doctor|"
             + "a&e|er|ed|antibiotics|x-?ray|hospital|2 week wait|two week wait|out of hours|111|panic))|"
             + "(?:you|u|ya|she|he|they) (?:don'?t|doesn'?t|do not|does not) need (?:the |a |an |to (?:go|see) )?"
-            + "(?:er|a&e|ed|doctor|gp|x-?ray|antibiotics|hospital|(?:to )?(?:go|see)(?: a| the)? (?:doctor|gp))|"
+            + "(?:er|a&e|ed|doctor|gp|x-?ray|antibiotics|hospital|(?:to )?(?:go|see)(?: a| the)? (?:doctor|gp)|"
+            + "to see (?:anyone|anybody|a professional))|"
             + "(?:i )?wouldn'?t (?:even )?(?:bother|ring|call|go to|see|book)(?: calling| with| going| seeing| your)? "
             + "(?:your |the |a |an )?(?:doctor|gp|pcp|111|911|999|er|a&e|urgent care|hospital|dermatologist|"
             + "anyone|it|him|her)|skip (?:the )?(?:out of hours|gp|er|a&e|urgent care|doctor)|"
@@ -259,7 +266,7 @@ final class MedicalAdviceRules implements Rule {
             + "warum (?:zum arzt|in die notaufnahme|zum kinderarzt)|braucht ihr keinen|"
             + "pourquoi aller (?:aux urgences|chez le médecin)|"
             + "pra que (?:gastar|ir)|não precisas de falar com|"
-            + "ma quale pronto soccorso|niente (?:ospedale|medico|pronto soccorso)|non c'è bisogno (?:del|della|dell')|"
+            + "ma quale pronto soccorso|niente (?:ospedale|medico(?! di base| di famiglia| curante)|pronto soccorso)|non c'è bisogno (?:del|della|dell')|"
             + "waarom zou je naar|(?:bel|ga) (?:de )?(?:huisarts|huisartsenpost|dokter) (?:maar )?niet|"
             + "naar de huisarts hoeft|is weggegooid geld)");
 
@@ -270,7 +277,8 @@ final class MedicalAdviceRules implements Rule {
             + "poster|affiche|leaflet|recommends?|recommendation|aap|who|cdc|nhs guidance|talk (?:today|this)|"
             + "the patient|pt|pts|in (?:older )?(?:adults|children|kids|patients|babies|the elderly|elderly patients)|"
             + "first-line|first line|guideline|nice guidance|policy|protocol|takeaway|take-home|key point|"
-            + "teaching point|learning point|pearl|(?:talk|lecture|session) (?:today|this morning)|"
+            + "teaching point|learning point|pearl|(?:talk|lecture|session) (?:today|this morning)|teach(?:ing)?|"
+            + "teach-back|educators?|"
             + "nosotros|debemos|wir|nous|nós|devemos|noi|dobbiamo|wij|moeten we)" + E);
 
     @Override
