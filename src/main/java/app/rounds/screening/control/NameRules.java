@@ -223,7 +223,8 @@ final class NameRules implements Rule {
         Rule.eachMatch(HONORIFIC_LOWER_CASE_NAME, Rule.Start.LETTER, screened, m -> {
             // "mr o'brien", "mme lefebvre": believed when the word is a known name ("you'll miss lunch" is not)
             String name = m.group("first");
-            if (!isName(name) || !names.anyName(name)) {
+            // a word the lists lack is believed when a bed or room follows: "mme lefebvre en chambre 214"
+            if (!isName(name) || !names.anyName(name) && careAfter(screened, screened.wordAt(m.start("first"))) == null) {
                 return false;
             }
             found.accept(new Finding(m.start(), m.end("first"), Reason.PERSON_NAME, "a name after a title"));
@@ -352,7 +353,10 @@ final class NameRules implements Rule {
             return -1;
         }
         int next = i + 1;
-        if (!text.capitalised(next) || text.allCaps(next) || !names.givenName(text.word(next))) {
+        // "ESPOSITO, Immacolata": a known surname in capitals, a comma, then any capitalised word that is no common one
+        boolean givenAfterComma = gap.startsWith(",") && names.surname(text.word(i))
+                && !names.commonWord(text.word(next)) && !NOT_NAMES.contains(text.word(next));
+        if (!text.capitalised(next) || text.allCaps(next) || !names.givenName(text.word(next)) && !givenAfterComma) {
             return -1;
         }
         return names.surname(text.word(i)) || gap.startsWith(",") ? next : -1;

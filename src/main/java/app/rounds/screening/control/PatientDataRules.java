@@ -62,7 +62,8 @@ final class PatientDataRules {
             + "entlassungsdatum|entlassung|verstorben|gestorben|todesdatum|operiert|"
             + "née?s?|date de naissance|admise?s?|hospitalisée?s?|entrée?s?|sortie?s?|décédée?s?|opérée?s?|"
             + "date d'entrée|date de sortie|date de décès|"
-            + "nacid[oa]s?|fecha de nacimiento|f\\. ?nac\\.|ingres(?:ó|o|ad[oa])|fecha de ingreso|dad[oa] de alta|"
+            + "nacid[oa]s?|fecha de nacimiento|f\\. ?nac\\.|ingres(?:ó|o|ad[oa])|operaron|intervinieron|ingresaron|nació|"
+            + "murió|falleció|fecha de ingreso|dad[oa] de alta|"
             + "alta|falleci(?:ó|d[oa])|fecha de (?:alta|defunción)|operad[oa]|intervenid[oa]|"
             + "nascid[oa]|internad[oa]|faleceu|falecid[oa]|"
             + "nat[oa]|ricoverat[oa]|dimess[oa]|decedut[oa]|operat[oa]|"
@@ -135,7 +136,8 @@ final class PatientDataRules {
             + "(?:number|no\\.?)|seriennummer|serien-?nr\\.?|ger[äa]te-?nummer|"
             + "(?:num[ée]ro|n[°º]\\.?) de s[ée]rie|n[°º]" + SP + "?s[ée]rie|"
             + "(?:n[úu]mero|n[º°]\\.?) de s[ée]rie|n[º°]" + SP + "?serie|"
-            + "numero di serie|matricola|serienummer|serienr\\.?)|S/N|SN|SNR|N/S)";
+            + "numero di serie|matricola|serienummer|serienr\\.?)|S/N|SN|SNR|N/S|(?i:s/n|n/s)(?=" + SP
+            + "*[:#]?" + SP + "*[A-Z]{1,6}\\d{4}))";
 
     private static final String PHONE_KEY = "(?i:tel|tél|phone|telephone|téléphone|teléfono|telefone|telefono|"
             + "telefon|telefonnummer|tel\\.?-?nr|mobile|mobil|handy|cell|portable|m[óo]vil|telemóvel|telemovel|"
@@ -501,7 +503,7 @@ final class PatientDataRules {
     private static Rule references() {
         Rule specimen = Rule.of(Reason.IDENTIFYING_NUMBER, "a code after '{key}'", Start.LETTER, START
                 + "(?i:barcode|bar code|code-barres|c[óo]digo de barras|codice a barre|streepjescode|wristband" + SP
-                + "(?:number|id|code)|(?:armband|polsband(?:je)?|bracelet|pulsera|pulseira|braccialetto)"
+                + "(?:number|id|code)|(?:(?:patienten)?armband|polsband(?:je)?|bracelet|pulsera|pulseira|braccialetto)"
                 + "(?:-?barcode)?|(?:lab" + SP + ")?accession(?:" + SP + "(?:number|no\\.?|#))?|specimen" + SP
                 + "(?:number|no\\.?|id)|sample" + SP + "(?:number|no\\.?|id)|lab" + SP + "(?:number|no\\.?)|"
                 + "probennummer|n[úu]mero de muestra|num[ée]ro d'[ée]chantillon)(?![\\p{L}])" + LINK + CODE,
@@ -524,7 +526,8 @@ final class PatientDataRules {
     }
 
     /** Words that label a code as someone's sample, episode, bag or case, in the seven languages. */
-    private static final String CASE_KEY = "(?i:samples?|specimens?|labels?|tubes?|pots?|accession|episodes?|"
+    private static final String CASE_KEY = "(?i:(?:path(?:ology)?|lab|blood|x-?ray|imaging|radiology|histo(?:logy)?)"
+            + SP + "+requests?|samples?|specimens?|labels?|tubes?|pots?|accession|episodes?|"
             + "incidents?|wristbands?|bands?|barcodes?|bags?|property|valuables|lockers?|requests?|referrals?|"
             + "cases?|jobs?|refs?|references?|orders?|bookings?|tickets?|encounters?|attendances?|cad|datix|"
             + "proben?|probennummer|etikett|auftrag|auftragsnummer|anforderung|einsatz|einsatznummer|fall|"
@@ -536,7 +539,8 @@ final class PatientDataRules {
             + "verbale|monster|etiket|buis|aanvraag|opname|opnamenummer|melding|zak|polsbandje|verwijzing|"
             + "ritnummer)";
     /** Keys that say, alone, that the code belongs to one person. */
-    private static final Pattern STRONG_CASE_KEY = Pattern.compile("(?i:samples?|specimens?|labels?|tubes?|pots?|"
+    private static final Pattern STRONG_CASE_KEY = Pattern.compile("(?i:(?:path(?:ology)?|lab|blood|x-?ray|"
+            + "imaging|radiology|histo(?:logy)?)" + SP + "+requests?|samples?|specimens?|labels?|tubes?|pots?|"
             + "accession|episodes?|incidents?|wristbands?|bands?|barcodes?|property|valuables|"
             + "proben?|probennummer|etikett|einsatz|einsatznummer|fallnummer|wertsachen\\p{L}*|"
             + "étiquette|tube|prélèvement|séjour|épisode|muestras?|etiquetas?|tubos?|episodios?|pulsera|"

@@ -56,7 +56,10 @@ final class PlaceRules {
     /** Words that tie a patient to a town: "lives in", "from", "near", "wohnt in", "vive en", "abita a"… */
     private static final Pattern TOWN_BEFORE = Pattern.compile("(?i)(?<![\\p{L}])(?:(?:lives|living|lived|"
             + "moved|back home|at home|home|staying|resident)(?:" + SP + "+alone)?(?:" + SP + "+(?:out|up|down|over|"
-            + "just|right))?" + SP + "+(?:in|at|to|near|past|outside|beyond|by|on)|from|near|"
+            + "just|right))?" + SP + "+(?:in|at|to|near|past|outside|beyond|by|on)|from(?:" + SP + "+(?:rural|remote|deepest|little|tiny|"
+            + "small|outer))?|near|(?:farm|farmhouse|village|hamlet|croft|cottage|cortijo|aldea|pueblo|monte|aldeia|"
+            + "quinta|frazione|paesino|borgo|cascina|hameau|ferme|bauernhof|dorf|boerderij|dorp|gehucht)" + SP
+            + "+(?:near|outside|cerca de|perto de|vicino a|bei|près de|bij)|"
             + "outside|wohnt" + SP + "+(?:allein" + SP + "+)?in|aus|vive" + SP + "+(?:sol[oa]" + SP + "+)?en|"
             + "viene de|de la zona de|cerca de|habite" + SP + "+(?:seule?" + SP + "+)?(?:à|a)|près de|venant de|"
             + "mora" + SP + "+(?:sozinh[oa]" + SP + "+)?(?:em|no|na)|perto de|vem de|abita" + SP
@@ -68,18 +71,21 @@ final class PlaceRules {
     private static final Pattern AGE_THEN_OF = Pattern.compile("\\d{2,3}," + SP + "+of" + SP + "+$");
     /** The last word of every link of TOWN_BEFORE and of ", 92, of". */
     private static final Set<String> LINK_WORDS = Set.of("in", "at", "to", "near", "past", "outside", "beyond", "by",
-            "from", "aus", "en", "à", "a", "de", "em", "no", "na", "ad", "da", "uit", "bij", "of", "on");
+            "from", "aus", "en", "à", "a", "de", "em", "no", "na", "ad", "da", "uit", "bij", "of", "on", "rural", "remote",
+            "deepest", "little", "tiny", "small", "outer", "bei");
     /** "lives on Elm Street": after "on", only a street is a place. */
     private static final Pattern STREET_NAME = Pattern.compile("(?:Street|Road|Lane|Avenue|Drive|Close|Way|Crescent|"
             + "Terrace|Gardens|Grove|Place|Row|Hill|Estate|Boulevard|Court|Square|Mews)$");
     private static final Pattern LIVES = Pattern.compile("(?i)live|living|moved|home|staying|resident|wohnt|vive|"
-            + "habite|mora|abita|woont");
+            + "habite|mora|abita|woont|farm|village|hamlet|croft|cottage|cortijo|aldea|pueblo|monte|aldeia|quinta|"
+            + "frazione|paesino|borgo|cascina|hameau|ferme|dorf|boerderij|dorp|gehucht");
 
     private PlaceRules() {
     }
 
     /** "a man from", "our patient from", "la paciente de": a person a few words before the link. */
     private static boolean personBefore(ScreenedText text, int i, int words) {
+        // "un señor de un cortijo cerca de Écija": the person may be several words before
         for (int k = i - 1; k >= Math.max(0, i - words - 1); k--) {
             if (TextContext.PERSON_WORDS.contains(text.word(k))) {
                 return true;
@@ -95,7 +101,8 @@ final class PlaceRules {
         Rule english = Rule.of(Reason.ADDRESS, "a street address", Start.DIGIT, START + "\\d{1,5}[A-Za-z]?,?" + SP
                 + "+(?:" + NAME + SP + "+){1,3}(?i:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|way|"
                 + "crescent|cres|place|pl|court|ct|terrace|gardens|boulevard|blvd|grove|square|sq|mews|row|walk|"
-                + "hill|park|view)\\.?(?![\\p{L}])(?:" + SP + "+(?i:apt|apartment|flat|unit|suite)\\.?" + SP
+                + "hill|park|view|cottages?|villas|rise|green|parade|heights|croft|meadows?|fold|chase|wynd|brae|"
+                + "estate|quay|wharf|yard)\\.?(?![\\p{L}])(?:" + SP + "+(?i:apt|apartment|flat|unit|suite)\\.?" + SP
                 + "*[\\p{L}\\p{N}]+)?(?:,?" + SP + "+\\p{Lu}\\p{Ll}+)?(?:,?" + SP + "+(?:[A-Z]{1,2}\\d[A-Z\\d]?" + SP
                 + "?\\d[A-Z]{2}|(?:[A-Z]{2}" + SP + ")?\\d{5}(?:-\\d{4})?)" + END + ")?");
         // "22 baker st", "14 acacia avenue": typed in lower case, believed where a person lives or is spoken of
@@ -109,11 +116,11 @@ final class PlaceRules {
         // one word read to its end, then its suffix checked: no backtracking through it for every suffix
         Rule germanDutch = Rule.of(Reason.ADDRESS, "a street address", Start.UPPER_CASE, START + "(?<street>\\p{Lu}"
                 + "[\\p{L}-]{1,40}+\\.?)(?:" + SP + "+(?:Straße|Strasse|Str\\.|Weg|Gasse|Allee|Damm|Ufer|Platz|Ring|"
-                + "Chaussee))?" + SP + "*\\d{1,4}(?:" + SP + "?[a-zA-Z])?" + END
+                + "Chaussee|Meile|Markt|Wall|Graben|Steig|Zeile|Tor))?" + SP + "*\\d{1,4}(?:" + SP + "?[a-zA-Z])?" + END
                 + "(?:(?:," + SP + "*|" + SP + "+in" + SP + "+)\\d{5}(?:" + SP + "+" + TOWN + ")?)?" + postcodeAndTown,
                 match -> !match.result().group().equals(match.result().group("street")) && match.text().substring(
                         match.result().end("street"), match.end()).stripLeading().matches("(?s)(?:Straße|Strasse|"
-                        + "Str\\.|Weg|Gasse|Allee|Damm|Ufer|Platz|Ring|Chaussee).*")
+                        + "Str\\.|Weg|Gasse|Allee|Damm|Ufer|Platz|Ring|Chaussee|Meile|Markt|Wall|Graben|Steig|Zeile|Tor).*")
                         || STREET_WORD.matcher(match.result().group("street")).find());
         // "Am Lindenhof 7" could be "Im Raum 3": only with postcode and town
         Rule germanWithoutStreetWord = Rule.of(Reason.ADDRESS, "a street address", Start.UPPER_CASE, START
@@ -158,7 +165,13 @@ final class PlaceRules {
                 START + "[A-Z]{1,2}\\d{1,2}[A-Z]?" + END,
                 match -> match.context().patientNear(match.start()) && !match.value().matches("[A-Z]\\d")
                         && townBefore(match));
-        return Rule.all(keyed, zipPlusFour, portuguese, bare, ukDistrict);
+        // "P7B 5E1" (Canada), "H91 X2P4" (an Eircode): shapes nothing clinical shares, believed about a patient
+        Rule canadianOrIrish = Rule.of(Reason.ADDRESS, "a postcode in a sentence about a patient", Start.UPPER_CASE,
+                START + "(?:[A-CEGHJ-NPR-TVXY]\\d[A-Z]" + SP + "?\\d[A-Z]\\d|[AC-FHKNPRTV-Y]\\d{2}" + SP
+                        + "[AC-FHKNPRTV-Y0-9]{4})" + END,
+                match -> match.context().patientNear(match.start()) && match.value().chars().filter(
+                        Character::isLetter).count() >= 2);
+        return Rule.all(keyed, zipPlusFour, portuguese, bare, ukDistrict, canadianOrIrish);
     }
 
     private static boolean postcodeOfAPatient(Rule.Match match) {
@@ -202,7 +215,7 @@ final class PlaceRules {
                 }
                 String before = value.substring(Math.max(0, start - 40), start);
                 var link = TOWN_BEFORE.matcher(before);
-                boolean tied = link.find() && (LIVES.matcher(link.group()).find() || personBefore(text, i, 4))
+                boolean tied = link.find() && (LIVES.matcher(link.group()).find() || personBefore(text, i, 7))
                         || AGE_THEN_OF.matcher(before).find();
                 if (!tied) {
                     continue;

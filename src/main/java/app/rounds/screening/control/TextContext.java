@@ -142,8 +142,12 @@ final class TextContext {
 
     /** German and Dutch build them: "Übungs-Fallnummer", "Schulungs-KIS", "HiX-testomgeving", "oefenpatiëntnummer". */
     private static boolean trainingCompound(String word) {
-        for (String part : word.split("-")) {
-            if (part.length() < word.length() && (SIMULATION_WORDS.contains(part) || TRAINING_PARTS.contains(part))) {
+        String[] parts = word.split("-");
+        if (parts.length > 1 && TRAINING_PARTS.contains(parts[0])) {
+            return true; // a training thing, not "Physio-Training" (a patient's) nor "Covid-Test"
+        }
+        for (String part : parts) {
+            if (parts.length > 1 && SIMULATION_WORDS.contains(part)) {
                 return true;
             }
         }
