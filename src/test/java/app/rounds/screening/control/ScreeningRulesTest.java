@@ -92,6 +92,18 @@ class ScreeningRulesTest {
             "Patientin, 93 Jahre, nach Sturz aufgenommen|AGE_OVER_89",
             "she lives at 22 baker st with her son|ADDRESS",
             "the man in bed 6 lives on Elm Street, by the park|ADDRESS",
+            "il CAP del paziente è 20861 e il distretto dice di no|ADDRESS",
+            "transfer in from Thunder Bay, his postal code is P7B 5E1|ADDRESS",
+            "un señor de un cortijo cerca de Écija, a hora y media del centro de salud|ADDRESS",
+            "RTW musste in die Lister Meile 87, 4. OG ohne Aufzug|ADDRESS",
+            "our oldest rehab patient, 102, walked the length of the ward|AGE_OVER_89",
+            "abbiamo un signore novantenne che vive da solo|AGE_OVER_89",
+            "blood bank sample GS8812774 flagged as WBIT, do we re-bleed?|IDENTIFYING_NUMBER",
+            "Einsatznummer der Leitstelle 4711-26-00938 aufs Übergabeprotokoll?|IDENTIFYING_NUMBER",
+            "el nº de episodio 2026-URG-118374 sale duplicado|IDENTIFYING_NUMBER",
+            "el marcapasos del señor de la 5, n/s NWR612047S, para cardio|DEVICE_SERIAL",
+            "braccialetto: ESPOSITO, Immacolata. La richiesta era per un'altra paziente|PERSON_NAME",
+            "mme lefebvre en chambre 214 refuse ses anticoagulants|PERSON_NAME",
             "his car (reg LV19 KXT) has been in the drop-off bay|VEHICLE_PLATE",
             "la voiture du patient (GH-417-KP) bloque l'accès|VEHICLE_PLATE",
             "insulin pump serial 752-381-NG is on the bedside chart|DEVICE_SERIAL",
@@ -120,10 +132,24 @@ class ScreeningRulesTest {
             "temp 99F this morning, what's that in Celsius?",
             "F90.0 is the ICD code for ADHD, not a person",
             "he lives on his own but his daughter visits",
+            "the cap on agency shifts is 20000 a month",
+            "heparin batch 4K221B recalled per the pharmacy alert, check your stock rooms before nights",
+            "training defib asset tag NGH-TRN-0042 is missing its pads again",
+            "gli ultranovantenni cadono di più, lo dicono i dati dell'audit",
+            "case study 2023-0145 from the audit is on the learning site",
+            "Unsere Patientin hat heute im Physio-Training die Treppe geschafft",
+            "a village near York hosted our roadshow this week",
             "room 12 is the skills lab, bleep 2231 if you get lost",
             "Audit on 3 March: 27 of 40 ward patients had no VTE assessment"})
     void whatIdentifiesNoPatientIsNotHeld(String text) {
         assertFalse(screener.screen(text).flagged(), text + ": " + screener.screen(text));
+    }
+
+    @Test
+    void aTrainingCompoundMarksASimulation() {
+        Screening screening = screener.screen("Übungs-Fallnummer 0000012345 im Schulungs-KIS bitte nicht löschen");
+        assertFalse(screening.flagged(), screening.toString());
+        assertFalse(screening.notes().isEmpty(), "the moderator still sees what was lowered");
     }
 
     @Test
@@ -151,6 +177,8 @@ class ScreeningRulesTest {
             "Ce que tu décris sur ton dos c'est typiquement un zona. Demande du valaciclovir à ton médecin",
             "Não precisas de ir às urgências por isso, é só uma entorse",
             "per una febbre così non serve il pronto soccorso, dai a tuo figlio la tachipirina",
+            "@sarahb that's a UTI, walk into any pharmacy and ask for nitrofurantoin",
+            "pelo que descreves a tua filha tem conjuntivite, não é grave, faz lavagens com soro",
             "Met zo'n snee hoef je echt niet naar de SEH hoor, steristrips erop"})
     void adviceToTheHealthyPublicIsFlaggedInEveryLanguage(String text) {
         assertTrue(reasons(text).contains(Reason.MEDICAL_ADVICE), text + ": " + screener.screen(text));
