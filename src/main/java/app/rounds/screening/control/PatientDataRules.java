@@ -87,6 +87,7 @@ final class PatientDataRules {
             + "mrn|med(?:ical|\\.)?" + SP + "*rec(?:ord|\\.)?(?:" + SP + "*(?:number|no\\.?|#))?|"
             + "record" + SP + "(?:number|no\\.?|#)|hospital" + SP + "(?:number|no\\.?|id)|hosp\\.?" + SP + "no\\.?|"
             + "patient" + SP + "(?:id|identifier|number|no\\.?|#)|unit" + SP + "(?:number|no\\.?)|"
+            + "pt(?:'s)?" + SP + "?(?:id|no\\.?|number|#)|"
             + "insurance policy" + SP + "(?:number|no\\.?)|"
             + "(?:health|insurance|member(?:ship)?|policy|plan|beneficiary|subscriber|medicare|medicaid|account|"
             + "acct\\.?|claim|licen[cs]e|certificate|registration|dea|npi|gmc|nmc|case|encounter|episode|"
@@ -352,6 +353,8 @@ final class PatientDataRules {
         // a birth year alone is allowed, unless it tells that someone is over 89
         Rule birthYear = Rule.of(Reason.DATE_OF_PERSON, "a birth year that makes someone over 89", Start.LETTER,
                 START + "(?i:born|b\\.|geboren|geb\\.|née?|nacid[oa]|nascid[oa]|nat[oa]|year of birth|"
+                        + "d\\.?o\\.?b\\.?|date of birth|birth ?date|geburtsdatum|date de naissance|"
+                        + "fecha de nacimiento|data de nascimento|data di nascita|geboortedatum|"
                         + "geburtsjahr|jahrgang|année de naissance|año de nacimiento|ano de nascimento|"
                         + "anno di nascita|geboortejaar)(?![\\p{L}])[^\\d\\n.!?;]{0,15}?(?<id>(?:18|19|20)\\d\\d)"
                         + "(?!\\p{N})", match -> Year.now().getValue() - Integer.parseInt(match.value()) > 89);
@@ -449,7 +452,7 @@ final class PatientDataRules {
                 + "|mevrouw|meneer)\\.?\\s+\\S+,?\\s*$");
     }
 
-    private static final Pattern NAME_BEFORE = Pattern.compile("(\\p{Lu}[\\p{Ll}'’-]+)\\s*,?\\s*$");
+    private static final Pattern NAME_BEFORE = Pattern.compile("(\\p{Lu}[\\p{Ll}'’-]+)\\s*[,(]?\\s*$");
 
     private static Rule phones() {
         Rule keyed = Rule.of(Reason.PHONE_OR_FAX, "a phone number after '{key}'", Start.LETTER, START + PHONE_KEY

@@ -95,6 +95,11 @@ final class PlaceRules {
     }
 
 
+    /** A venue, a course or the hospital itself: an address that is no one's home. */
+    private static final Pattern INSTITUTION = Pattern.compile("(?iu)(?<![\\p{L}])(?:venue|course|conference|"
+            + "congress|event|session|hospital|trust|our|clinic|klinik|klinikum|hôpital|ospedale|ziekenhuis|"
+            + "cent(?:er|re)|centro|university|universit\\p{L}*|college|school|hotel|hall|campus|library)(?![\\p{L}])");
+
     private static Rule streets() {
         String postcodeAndTown = "(?:,?" + SP + "+(?:\\d{5}|\\d{4}-\\d{3}|\\d{4}" + SP + "?[A-Z]{2})(?:," + SP
                 + "*|" + SP + "+)\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+)*)?";
@@ -137,15 +142,35 @@ final class PlaceRules {
                 + NAME + "(?:" + SP + "+(?:(?i:de la|del|de|y|e|das|dos|da|do|di)" + SP + "+)?" + NAME
                 + "){0,3},?" + SP + "+(?:(?i:n[º°o]|n\\.)\\.?" + SP + "*)?\\d{1,4}" + END + "(?:,?" + SP
                 + "*\\d{1,2}[º°ª](?:" + SP + "?[A-Z]" + END + ")?)?" + postcodeAndTown);
+        // "221 W 34th St", "40 East 5th Avenue": the numbered streets of North America
+        Rule numbered = Rule.of(Reason.ADDRESS, "a street address", Start.DIGIT, START + "\\d{1,5}" + SP
+                + "+(?:(?:[NSEW]|North|South|East|West)\\.?" + SP + "+)?\\d{1,3}(?:st|nd|rd|th)" + SP
+                + "+(?i:st|street|ave|avenue|rd|road|blvd|pl|place|dr|drive)\\.?(?![\\p{L}])");
+        // "PO Box 118", "Apartado 221", "Postfach 1234", "BP 45", "Caixa Postal 12", "Casella postale 9"
+        Rule box = Rule.of(Reason.ADDRESS, "a post box", Start.LETTER, START + "(?i:p\\.? ?o\\.? box|postfach|"
+                + "apartado(?: de correos)?|caixa postal|casella postale|postbus)" + SP + "*\\d{1,6}" + END,
+                match -> match.context().patientNear(match.start()));
+        // "Springfield, IL 62704": a town, a state and its ZIP
+        Rule townStateZip = Rule.of(Reason.ADDRESS, "a town, a state and a ZIP code", Start.UPPER_CASE, START
+                + TOWN + "," + SP + "*[A-Z]{2}" + SP + "+\\d{5}(?:-\\d{4})?" + END);
+        // "Wohnort: Bad Tölz", "Address: 4 Elm Rd", "CP/Localidad: 28013 Madrid": a form's field, copied
+        Rule field = Rule.of(Reason.ADDRESS, "a place after '{key}'", Start.LETTER, START + "(?i:(?:home )?address|"
+                + "adresse|anschrift|wohnort|wohnhaft in|domicilio|direcci[óo]n|localidad|municipio|domicile|ville|"
+                + "commune|morada|localidade|residenza|indirizzo|comune|woonplaats|adres)(?:/\\p{L}+)?" + SP + "*[:=]"
+                + SP + "*(?<id>(?:\\d{1,5}[A-Za-z]?,?" + SP + "+)?" + TOWN + ")",
+                match -> !NOT_PLACES.contains(match.value().toLowerCase(Locale.ROOT))
+                        && !INSTITUTION.matcher(match.value()).find() && !INSTITUTION.matcher(match.text().substring(
+                        Math.max(0, match.result().start() - 30), match.result().start())).find());
         Rule ukPostcode = Rule.of(Reason.ADDRESS, "a UK postcode", Start.UPPER_CASE, START + "[A-Z]{1,2}\\d[A-Z\\d]?"
                 + SP + "?\\d[A-Z]{2}" + END);
-        return Rule.all(english, englishLowerCase, germanDutch, germanWithoutStreetWord, french, iberian, ukPostcode);
+        return Rule.all(english, englishLowerCase, numbered, germanDutch, germanWithoutStreetWord, french, iberian,
+                box, townStateZip, field, ukPostcode);
     }
 
     private static Rule postcodes() {
         Rule keyed = Rule.of(Reason.ADDRESS, "a postcode after '{key}'", Start.LETTER, START + "(?i:zip(?:" + SP
                 + "?code)?|post" + SP + "?code|postal" + SP + "code|plz|postleitzahl|code" + SP + "postal|"
-                + "c\\.p\\.|cp|c[óo]digo" + SP + "postal|cap|postcode|postnummer)(?![\\p{L}])"
+                + "c\\.p\\.|cp|c[óo]digo" + SP + "postal|cap|postcode|postnummer)(?:/\\p{L}+)?(?![\\p{L}])"
                 // "CAP del paziente è 20861", "pt's zip is 97214", "postcode van de patiënt is 6512 BK"
                 + "(?:[ \\t:#]*|(?<link>(?:[ \\t:#,]+[\\p{L}'’.]{1,12}+){1,5}+)[ \\t:#]+)(?<id>\\d{4,5}(?:-\\d{3,4})?|"
                 + "\\d{4}" + SP + "?[A-Z]{2}|[A-Z]{1,2}\\d[A-Z\\d]?(?:" + SP + "?\\d[A-Z]{2})?)" + END,

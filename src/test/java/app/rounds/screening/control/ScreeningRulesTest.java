@@ -104,6 +104,12 @@ class ScreeningRulesTest {
             "el marcapasos del señor de la 5, n/s NWR612047S, para cardio|DEVICE_SERIAL",
             "braccialetto: ESPOSITO, Immacolata. La richiesta era per un'altra paziente|PERSON_NAME",
             "mme lefebvre en chambre 214 refuse ses anticoagulants|PERSON_NAME",
+            "DOB 1930, lives alone, NOK son|DATE_OF_PERSON",
+            "pt #4471829 needs a repeat VBG|RECORD_NUMBER",
+            "she lives at 221 W 34th St, apt 4B|ADDRESS",
+            "transferred from Springfield, IL 62704 by air|ADDRESS",
+            "Wohnort: Bad Tölz, Pflegegrad 3|ADDRESS",
+            "Margaret (94) from Hathersage walked again today|AGE_OVER_89",
             "his car (reg LV19 KXT) has been in the drop-off bay|VEHICLE_PLATE",
             "la voiture du patient (GH-417-KP) bloque l'accès|VEHICLE_PLATE",
             "insulin pump serial 752-381-NG is on the bedside chart|DEVICE_SERIAL",
@@ -139,6 +145,8 @@ class ScreeningRulesTest {
             "case study 2023-0145 from the audit is on the learning site",
             "Unsere Patientin hat heute im Physio-Training die Treppe geschafft",
             "a village near York hosted our roadshow this week",
+            "Venue address: Harrogate Convention Centre, see you there",
+            "DOB 1985 on the form is the trainee's own, ignore it",
             "room 12 is the skills lab, bleep 2231 if you get lost",
             "Audit on 3 March: 27 of 40 ward patients had no VTE assessment"})
     void whatIdentifiesNoPatientIsNotHeld(String text) {
