@@ -58,6 +58,11 @@ class ScreenerFreshSetTest {
     }
 
     @Test
+    void nearMissSetWrittenDuringTheThirdRound() {
+        System.out.println(new FreshSetReport("dev6b-2026-12.tsv", screener).render());
+    }
+
+    @Test
     void languagesSetWrittenForTheThirdRound() {
         System.out.println(new FreshSetReport("dev5b-2026-12.tsv", screener).render());
     }
