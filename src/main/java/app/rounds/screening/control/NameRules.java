@@ -83,7 +83,10 @@ final class NameRules implements Rule {
             "san", "saint", "st", "sankt", "são", "royal", "memorial", "infirmary", "institute", "instituto",
             "docteur", "professor", "professeur", "profesor", "professore", "schwester", "pfleger", "oberarzt",
             "chefarzt", "dozent", "dozentin", "docente", "doutor", "doutora", "dottore", "dottoressa",
-            "stories", "list", "charter", "rights", "consent", "cero", "zéro");
+            "stories", "list", "charter", "rights", "consent", "cero", "zéro",
+            // auxiliaries and common verbs some name lists carry as surnames ("has been in room 101")
+            "been", "being", "have", "does", "did", "done", "going", "gone", "got", "sent", "seen", "told", "moved",
+            "kept", "left", "still");
 
     /** Famous people of medicine: without a title, not a patient. */
     private static final Set<String> FAMOUS = Set.of(
@@ -140,6 +143,8 @@ final class NameRules implements Rule {
             + "scale|triad|palsy|test|manoeuvre|maneuver|rule|rules|criteria|position|law|meds|medication|tube|"
             + "catheter|needle|sheath|manœuvre|reflex|phenomenon|coma|ulcer|fracture|procedure|technique)");
 
+    /** "mr adeyemi in 14": a title, a name, then the bed it lies in. */
+    private static final Pattern BED_NUMBER_AFTER = Pattern.compile("[ \\t]+(?:in|on|at)[ \\t]+\\d{1,3}(?![\\p{L}\\p{N}])");
     private static final Pattern NOUN_ENDING = Pattern.compile(
             "(?:ung|heit|keit|schaft|ismus|tät|tion|sion|ness|ology|ologie|mittel|stoff|schmerz|fieber|iker|ikerin|"
             + "lled|ated)$");
@@ -224,7 +229,8 @@ final class NameRules implements Rule {
             // "mr o'brien", "mme lefebvre": believed when the word is a known name ("you'll miss lunch" is not)
             String name = m.group("first");
             // a word the lists lack is believed when a bed or room follows: "mme lefebvre en chambre 214"
-            if (!isName(name) || !names.anyName(name) && careAfter(screened, screened.wordAt(m.start("first"))) == null) {
+            if (!isName(name) || !names.anyName(name) && careAfter(screened, screened.wordAt(m.start("first"))) == null
+                    && !BED_NUMBER_AFTER.matcher(text.substring(m.end("first"))).lookingAt()) {
                 return false;
             }
             found.accept(new Finding(m.start(), m.end("first"), Reason.PERSON_NAME, "a name after a title"));
@@ -494,8 +500,9 @@ final class NameRules implements Rule {
         }
         String gap = text.value().substring(text.wordEnd(i - 1), text.wordStart(i));
         String owner = text.word(i - 2);
-        boolean owned = Set.of("his", "her", "their", "sa", "son", "su", "seine", "seiner", "ihre", "ihr", "la",
-                "die", "der", "a", "o", "zijn", "haar", "de", "sua", "seu", "suo").contains(owner)
+        boolean owned = Set.of("his", "her", "their", "the", "sa", "son", "su", "seine", "seiner", "ihre", "ihr",
+                "la", "le", "el", "il", "die", "der", "a", "o", "zijn", "haar", "de", "het", "sua", "seu", "suo")
+                .contains(owner)
                 || text.gapAfter(i - 2).startsWith("'s") || text.gapAfter(i - 2).startsWith("’s");
         return owned && COMMA_SPACE.matcher(gap).matches() ? owner + " " + relative : null;
     }
