@@ -58,6 +58,11 @@ class ScreenerFreshSetTest {
     }
 
     @Test
+    void variedFormsSetWrittenDuringTheThirdRound() {
+        System.out.println(new FreshSetReport("dev6a-2026-12.tsv", screener).render());
+    }
+
+    @Test
     void nearMissSetWrittenDuringTheThirdRound() {
         System.out.println(new FreshSetReport("dev6b-2026-12.tsv", screener).render());
     }
