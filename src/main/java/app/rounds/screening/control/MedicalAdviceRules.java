@@ -26,9 +26,10 @@ final class MedicalAdviceRules implements Rule {
     private static final Pattern PUBLIC_ADDRESSEE = Pattern.compile("(?iu)" + B + "(?:"
             + "your (?:mum|mom|mam|mother|dad|father|son|daughter|husband|wife|partner|baby|little one|kid|kids|child|"
             + "children|grandad|granddad|grandpa|grandma|granny|gran|nan|nana|sister|brother|friend|boyfriend|"
-            + "girlfriend|toddler|teen|neighbou?r|own)|"
+            + "girlfriend|toddler|teen|neighbou?r|own (?:gp|doctor|pharmacist))|"
             + "your (?:ankle|knee|back|rash|cut|leg|foot|feet|chest|head|mole|symptoms?|pain|throat|ear|eye|eyes|skin|"
-            + "wound|arm|hand|wrist|shoulder|neck|stomach|tummy|bp|blood pressure|sugar|sugars|antibiotics|meds|"
+            + "wound|arm|hand|wrist|shoulder|neck|stomach|tummy|legs|joints|muscles|mole|moles|headache|cough|"
+            + "pic|photo|picture|bp|blood pressure|sugar|sugars|antibiotics|meds|"
             + "medication|medicines?|tablets|pills|inhaler|insulin|dose|blood thinners?|warfarin|statins?|thread|"
             + "post)|you (?:should|must|need to|ought to|can|could) (?:stop|take|start|skip|double|drink|try)|"
             + "replying to|reply to|re your|to the (?:person|mum|dad|runner|poster|op)|dm'?d|"
@@ -37,30 +38,34 @@ final class MedicalAdviceRules implements Rule {
             + "what you(?:'re| are)? describ\\w*|from what you(?:'ve| have)? (?:said|describe\\w*)|"
             + "(?:like|as) you (?:said|say|mentioned|describe\\w*)|"
             + "if (?:i were|i was) you|in your (?:shoes|place)|(?:would you consider|have you (?:tried|thought about|"
-            + "considered))|quick tip|"
+            + "considered))|quick tip|not your nurse|not (?:medical|professional) advice|my (?:2|two) cents|"
+            + "stop posting|"
             // es
             + "(?:tu|a tu|de tu) (?:padre|madre|hij[oa]|marido|mujer|abuel[oa]|herman[oa]|niñ[oa]|bebé|novi[oa]|"
             + "pareja|amig[oa])|lo que (?:describes|cuentas)|por lo que cuentas|yo en tu lugar|en tu caso|"
             + "yo que tú|yo que tu|si (?:yo )?fuera tú|si (?:yo )?fuera tu|has probado|respondiendo a|en respuesta a|"
+            + "no es (?:un )?consejo médico|"
             // de
             + "(?:deine?[mnrs]?) (?:mutter|vater|sohn|tochter|mann|frau|oma|opa|kind|baby|schwester|bruder|"
             + "freund\\w*|knöchel|knie|rücken|ausschlag|kleinen?|kleine)|was du beschreibst|mit dem knöchel|"
             + "an deiner stelle|hast du (?:mal |schon )?(?:probiert|versucht)|würde ich dir raten|"
+            + "keine ärztliche beratung|"
             // fr
             + "(?:ton|ta|tes) (?:père|mère|fils|fille|mari|femme|grand-mère|grand-père|enfant|bébé|frère|sœur|"
             + "soeur|copain|copine|dos|genou|cheville)|pour ta fille|pour ton fils|ce que tu décris|"
-            + "à ta place|à votre place|ce que vous décrivez|tu as essayé|en réponse à|"
+            + "à ta place|à votre place|ce que vous décrivez|tu as essayé|en réponse à|pas un avis médical|"
             // pt
             + "(?:a tua|o teu|tua|teu) (?:mãe|pai|filh[oa]|marido|mulher|av[óô]|irm[ãa]o?|namorad[oa]|bebé)|"
             + "pelo que descreves|pelo que contas|no teu lugar|no lugar d[ao] tu[ao]|se (?:eu )?fosse a ti|"
-            + "já experimentaste|em resposta a|"
+            + "já experimentaste|em resposta a|não é (?:um )?conselho médico|"
             // it
             + "(?:tua|tuo|a tuo|a tua) (?:madre|padre|figli[oa]|marito|moglie|nonn[oa]|fratello|sorella|"
-            + "bambin[oa])|da come lo descrivi|al tuo posto|se fossi in te|hai provato|risposta a|in risposta a|"
+            + "bambin[oa])|da come lo descrivi|al tuo posto|al posto tuo|se fossi in te|hai provato|risposta a|"
+            + "in risposta a|non è un consiglio medico|"
             + "(?:al|alla) (?:nonno|nonna|bimbo|bimba|piccol[oa])|"
             // nl
             + "je (?:moeder|vader|zoon|dochter|man|vrouw|oma|opa|kind|baby|broer|zus)|wat je beschrijft|"
-            + "met zo'n (?:snee|wond|enkel)|in jouw plaats|als ik jou was|heb je (?:al )?geprobeerd|"
+            + "met zo'n (?:snee|wond|enkel)|in jouw plaats|als ik jou was|heb je (?:al )?geprobeerd|geen medisch advies|"
             + "je (?:moeder|vader|dochter|zoon) (?:haar|zijn))" + E);
 
     /** Friendly words that may be said to anyone ("mate", "hun"): a member of the public only with a claim or a step. */
@@ -83,7 +88,8 @@ final class MedicalAdviceRules implements Rule {
             + "(?: just)?|is (?:just|only) (?:a |an )?|it'?s (?:just|only) (?:a |an )?|"
             + "(?:is|are|'s) (?:normal|nothing to worry about|fine|not an emergency)|isn'?t an emergency|"
             + "nothing to worry about|it'?ll (?:fade|settle|go|clear)(?: on its own| by itself)?|"
-            + "i'?d say (?:it'?s|your)|100 ?%(?=[.,!]|$)|textbook case of|"
+            + "i'?d say (?:it'?s|your)|100 ?%(?=[.,!]|$)|textbook case of|that'?s [\\p{L}-]+, (?:textbook|classic|"
+            + "100%|for sure|definitely)|needs looking at|"
             // es
             + "eso es|es (?:un|una) [\\p{L}]+ (?:clar\\w+|segur\\w+|típic\\w+)|tiene toda la pinta de|suena a|"
             + "parece (?:un|una)|clarísimo|seguro que es|es normal|no es nada|son [\\p{L} ]{3,30} seguro|"
@@ -133,6 +139,8 @@ final class MedicalAdviceRules implements Rule {
             + "ice (?:it|the)|rest (?:it|up|the)|elevate|foam roll|double (?:the|her|his|your)|up the dose|"
             + "look up|get (?:some )?[\\p{L}-]+ (?:drops|cream|tablets|over the counter|from the pharmacy)|"
             + "get (?:to|yourself to) (?:your|a|the) (?:gp|doctor|pharmacy|pharmacist|ed|a&e|er)|"
+            + "ask (?:urgent care|the pharmacist|your pharmacist|your gp|the gp|a doctor|your doctor) for|"
+            + "don'?t wait for (?:the|your|a)|"
             + "walk into (?:any|a|the|your) (?:pharmacy|chemist)|ask (?:them |the pharmacist |the chemist )?for "
             + "(?:some |a course of )?[\\p{L}-]+|"
             + "go to (?:ed|a&e|the er|urgent care|hospital|your gp)|"
@@ -172,7 +180,7 @@ final class MedicalAdviceRules implements Rule {
             + "halbieren|trinken|"
             + "essayer|arrêterais|arrêter|donner|prendre|mettre|baisser|diminuer|remplacer|"
             + "experimentar|tentar|deixar|parar|tirar|dar|baixar|tomar|trocar|toma|"
-            + "provare|sospendere|darei|dare|togliere|ridurre|smettere|prendere|"
+            + "provare|sospendere|darei|dare|togliere|ridurre|smettere|smetterei|sospenderei|prendere|"
             + "proberen|stoppen|geven|laten|minderen|halveren|weglaten|erop|niet (?:meer )?te geven)" + E);
 
     /**
@@ -278,7 +286,7 @@ final class MedicalAdviceRules implements Rule {
             + "the patient|pt|pts|in (?:older )?(?:adults|children|kids|patients|babies|the elderly|elderly patients)|"
             + "first-line|first line|guideline|nice guidance|policy|protocol|takeaway|take-home|key point|"
             + "teaching point|learning point|pearl|(?:talk|lecture|session) (?:today|this morning)|teach(?:ing)?|"
-            + "teach-back|educators?|"
+            + "teach-back|educators?|comms|reminder from|"
             + "nosotros|debemos|wir|nous|nós|devemos|noi|dobbiamo|wij|moeten we)" + E);
 
     @Override

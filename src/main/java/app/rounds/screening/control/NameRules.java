@@ -145,6 +145,10 @@ final class NameRules implements Rule {
 
     /** "mr adeyemi in 14": a title, a name, then the bed it lies in. */
     private static final Pattern BED_NUMBER_AFTER = Pattern.compile("[ \\t]+(?:in|on|at)[ \\t]+\\d{1,3}(?![\\p{L}\\p{N}])");
+    private static final Set<String> ORDINAL_MARKS = Set.of("ª", "º");
+    /** Internet shorthand in capitals that a surname list may carry ("TIL Virginia Apgar…"). */
+    private static final Set<String> SHORTHAND = Set.of("til", "fyi", "psa", "tbh", "imo", "imho", "btw", "nb",
+            "ps", "rip", "omg", "lol", "aka", "asap", "eta", "tldr", "ama", "dm", "pm", "am", "ok");
     private static final Pattern NOUN_ENDING = Pattern.compile(
             "(?:ung|heit|keit|schaft|ismus|tät|tion|sion|ness|ology|ologie|mittel|stoff|schmerz|fieber|iker|ikerin|"
             + "lled|ated)$");
@@ -189,6 +193,10 @@ final class NameRules implements Rule {
         int i = 0;
         while (i < n) {
             int end = fullName(text, i, titleCase);
+            if (end > i && staffAfter(text, end)) {
+                i = end + 1; // "Julie Marchand, cadre formatrice": staff named with their role
+                continue;
+            }
             if (end > i) {
                 report(text, i, end, "a given name and a surname (" + text.written(i) + " …)", found);
                 i = end + 1;
@@ -351,7 +359,8 @@ final class NameRules implements Rule {
 
     /** "KOWALCZYK, Tomasz", "OKONKWO, Chidi": the given name's index, or -1. */
     private int wristband(ScreenedText text, int i) {
-        if (i + 1 >= text.wordCount() || !text.allCaps(i) || text.written(i).length() < 3) {
+        if (i + 1 >= text.wordCount() || !text.allCaps(i) || text.written(i).length() < 3
+                || SHORTHAND.contains(text.word(i)) || i + 2 < text.wordCount() && FAMOUS.contains(text.word(i + 2))) {
             return -1;
         }
         String gap = text.gapAfter(i);
@@ -472,7 +481,7 @@ final class NameRules implements Rule {
         String word = text.word(i);
         // "bed 11 will is refusing" but not "Ward 7 line is 0161 496 0712": a number after the verb is what it is
         boolean subjectFollows = i + 1 < text.wordCount() && SUBJECT_VERBS.contains(text.word(i + 1))
-                && !NUMBER_AFTER.matcher(text.value().substring(text.wordEnd(i + 1))).matches()
+                && SPACES.matcher(text.gapAfter(i)).matches() && !NUMBER_AFTER.matcher(text.value().substring(text.wordEnd(i + 1))).matches()
                 || text.gapAfter(i).startsWith("'s") || text.gapAfter(i).startsWith("’s");
         if (punctuated || names.anyName(word) && (!names.commonWord(word) || subjectFollows)) {
             return m.group(1).strip();
@@ -532,6 +541,10 @@ final class NameRules implements Rule {
             return false;
         }
         if (STAFF_ROLES.contains(text.word(i - 1))) {
+            return true;
+        }
+        // "Enf.ª Joana Pires": the ª of an abbreviated title is a word of its own
+        if (i >= 2 && ORDINAL_MARKS.contains(text.word(i - 1)) && STAFF_ROLES.contains(text.word(i - 2))) {
             return true;
         }
         // "Dr Ngozi Okafor": a role, then a capitalised given name, then this word

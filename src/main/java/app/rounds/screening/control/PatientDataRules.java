@@ -45,6 +45,8 @@ final class PatientDataRules {
             + "gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|gen|mag|giu|lug|ott|"
             + "januari|februari|maart|mei|augustus|mrt|okt)\\.?" + END;
     static final String DATE = "(?<id>"
+            + "(?i:christmas" + SP + "(?:day|eve)|boxing" + SP + "day|new" + SP + "year'?s" + SP + "(?:day|eve))"
+            + "(?:,?" + SP + "*\\d{4})?|"
             + "\\d{4}-\\d{1,2}-\\d{1,2}(?!\\d)"
             + "|\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})(?![\\d.,/-]\\d)"
             + "|\\d{1,2}(?:st|nd|rd|th|er|º|°)?\\.?" + SP + "*(?:(?i:of|de|di)" + SP + "+)?" + MONTH
@@ -55,6 +57,7 @@ final class PatientDataRules {
             + ")";
     /** Words that tie a date to a person: birth, admission, surgery, discharge, death. */
     private static final String DATE_KEY = "(?i:born|d\\.?o\\.?b\\.?|date of birth|birth ?date|birthday|admitted|"
+            + "sent home|went home|discharged home|(?:his|her|their) op(?:eration)? was|fell|"
             + "readmitted|admission date|date of admission|admission|discharged|discharge date|date of discharge|"
             + "died|date of death|deceased|passed away|operated|operation|surgery|(?-i:OP)|procedure|transferred|"
             + "had (?:his|her|their) [\\p{L}-]+(?: [\\p{L}-]+)?|"
@@ -137,7 +140,7 @@ final class PatientDataRules {
             + "(?:number|no\\.?)|seriennummer|serien-?nr\\.?|ger[äa]te-?nummer|"
             + "(?:num[ée]ro|n[°º]\\.?) de s[ée]rie|n[°º]" + SP + "?s[ée]rie|"
             + "(?:n[úu]mero|n[º°]\\.?) de s[ée]rie|n[º°]" + SP + "?serie|"
-            + "numero di serie|matricola|serienummer|serienr\\.?)|S/N|SN|SNR|N/S|(?i:s/n|n/s)(?=" + SP
+            + "numero di serie|matricola|serienummer|serienr\\.?|seriale|serial)|S/N|SN|SNR|N/S|(?i:s/n|n/s)(?=" + SP
             + "*[:#]?" + SP + "*[A-Z]{1,6}\\d{4}))";
 
     private static final String PHONE_KEY = "(?i:tel|tél|phone|telephone|téléphone|teléfono|telefone|telefono|"
@@ -194,6 +197,11 @@ final class PatientDataRules {
                     + "[A-Z]{2}\\d{2}(?:" + SP + "?[A-Z0-9]{4}){3,7}(?:" + SP + "?[A-Z0-9]{1,3})?" + END,
                     match -> NationalIds.iban(match.value())),
             keyed(Reason.RECORD_NUMBER, "a number after '{key}'", RECORD_KEY, 4),
+            Rule.of(Reason.RECORD_NUMBER, "a number a few words after '{key}'", Start.LETTER, START + RECORD_KEY
+                    + "(?![\\p{L}])(?:" + SP + "+[\\p{L}'’]{1,12}+){1,5}+" + SP + "+(?<id>[A-Z0-9]{1,4}[0-9]{4,12}+"
+                    + "(?:[-/][A-Z0-9]{1,6}){0,2})" + END, match -> match.digits() >= 6 && !trainingCode(match.value())
+                    && !PatientDataRules.NOT_A_CASE.matcher(match.text().substring(match.result().start(),
+                    match.start())).find()),
             serials(),
             vehicles(),
             dates(),
@@ -201,6 +209,9 @@ final class PatientDataRules {
             phones(),
             faces(),
             references());
+
+    private static final Pattern PERSON_PRONOUN = Pattern.compile("(?iu)(?<![\\p{L}])(?:sie|er|hij|zij|ze|il|elle|"
+            + "él|ella|lui|lei|ele|ela)(?![\\p{L}])");
 
     /** Whatever long number is left once every other rule had its turn. */
     static final Rule LONG_NUMBERS = Rule.of(Reason.IDENTIFYING_NUMBER,
@@ -231,7 +242,11 @@ final class PatientDataRules {
             + "x|threads|linkedin|snapchat|reddit|youtube|bsky|gofundme|justgiving|leetchi|vakinha|kisskissbankbank|"
             + "gofund|crowdfunder|patreon|medium|substack|pinterest|tumblr|vk|onlyfans|caringbridge|mealtrain|"
             + "lotsahelpinghands|ko-fi|buymeacoffee|paypal)\\.[a-z.]+/|/@|/profile/|/u/|/user/|/in/|/people/|"
-            + "\\.bsky\\.social|/obituar|/obits?/|/news/");
+            + "\\.bsky\\.social|/obituar|/obits?/|/news/|/cronaca/|/noticias?/|/nachrichten/|/lokales/|"
+            + "/actualites?/|/faits-divers/|/nieuws/|/regio/|/local/");
+
+    private static final Pattern SLIDES = Pattern.compile("(?iu)(?<![\\p{L}])(?:slides?|deck|diapos?|diapositiv\\p{L}*|"
+            + "folien?|dia's?|poster|screenshot|screen)(?![\\p{L}])");
 
     /** Pictures and videos may show a patient: a link to them is held like the pictures would be. */
     private static final Pattern PICTURES = Pattern.compile("(?iu)(?<![\\p{L}])(?:photos?|pics?|pictures?|images?|"
@@ -259,7 +274,8 @@ final class PatientDataRules {
     /** Teaching machines: a private address among them is a classroom PC, not a patient's device. */
     private static final Pattern TRAINING_EQUIPMENT = Pattern.compile("(?iu)(?<![\\p{L}])(?:training|trainings?|"
             + "sim|simulation|skills|classroom|lecture|teaching|quiz|demo|projector|wifi|wi-fi|ipads?|laptops?|"
-            + "manikins?|mannequins?|maniquí|manequim|manichino|übungspuppe|oefenpop|"
+            + "manikins?|mannequins?|maniquí|manequim|manichino|übungspuppe|oefenpop|resusci|simman|laerdal|"
+            + "simbaby|gaumard|"
             + "pcs?|computers?|aula|formación|formação|formazione|schulung|schulungs\\p{L}*|unterricht|"
             + "laboratorio|laboratório|labo|salle|zaal|raum|lokaal|opleiding|oefen\\p{L}*)(?![\\p{L}])");
 
@@ -303,12 +319,17 @@ final class PatientDataRules {
     }
 
     private static Rule serials() {
+        // a mannequin is "her" too ("Resusci Anne lost her jaw"): a manikin in view makes it training kit
         Rule keyed = Rule.of(Reason.DEVICE_SERIAL, "a code after '{key}'", Start.LETTER, START + SERIAL_KEY
                 + "(?![\\p{L}])" + LINK + CODE, match -> match.digits() >= 2 && match.value().length() <= 30
-                && !trainingCode(match.value()) && (match.context().patientNear(match.start())
+                && !trainingCode(match.value()) && !match.context().sentenceHas(MANIKINS, match.start())
+                && (match.context().patientNear(match.start())
                 || !match.context().sentenceHas(TRAINING_EQUIPMENT, match.start())));
         return keyed;
     }
+
+    private static final Pattern MANIKINS = Pattern.compile("(?iu)(?<![\\p{L}])(?:resusci|simman|simbaby|laerdal|"
+            + "gaumard|manikins?|mannequins?|maniquí|manequim|manichino|übungspuppe|oefenpop)(?![\\p{L}])");
 
     /** SIM-004417, 8015-TRN-221: a code that says it belongs to training equipment or a test record. */
     static boolean trainingCode(String code) {
@@ -345,7 +366,13 @@ final class PatientDataRules {
     private static final Pattern VEHICLE_WORDS = Pattern.compile("(?i)(?<![\\p{L}])(?:car|cars|van|vehicle|"
             + "motorbike|motorcycle|truck|lorry|taxi|parked|parking|towed?|tow truck|drove|driver|fiesta|"
             + "coche|auto|furgoneta|moto|aparcad[oa]|voiture|véhicule|garée?|carro|viatura|estacionad[oa]|"
-            + "wagen|pkw|fahrzeug|geparkt|macchina|veicolo|parcheggiat[oa]|ambulanceplek|geparkeerd)(?![\\p{L}])");
+            + "wagen|pkw|fahrzeug|geparkt|parkt|parken|macchina|veicolo|parcheggiat[oa]|parcheggia|ambulanceplek|"
+            + "geparkeerd|parkeert|aparca|aparcó|se gare|estaciona)(?![\\p{L}])");
+
+    /** Born in 1909, and a legend: the people of medicine's history, whose dates are no one's patient data. */
+    private static final Pattern FAMOUS_PEOPLE = Pattern.compile("(?iu)(?<![\\p{L}])(?:nightingale|apgar|seacole|"
+            + "lister|semmelweis|jenner|pasteur|hippocrates|osler|curie|kübler-ross|cavell|virchow|freud|salk|sabin|"
+            + "fleming|harvey|snow|saunders|henderson|captain tom)(?![\\p{L}])");
 
     private static Rule dates() {
         Rule keyed = Rule.of(Reason.DATE_OF_PERSON, "a date after '{key}'", Start.LETTER, START + DATE_KEY
@@ -357,12 +384,19 @@ final class PatientDataRules {
                         + "fecha de nacimiento|data de nascimento|data di nascita|geboortedatum|"
                         + "geburtsjahr|jahrgang|année de naissance|año de nacimiento|ano de nascimento|"
                         + "anno di nascita|geboortejaar)(?![\\p{L}])[^\\d\\n.!?;]{0,15}?(?<id>(?:18|19|20)\\d\\d)"
-                        + "(?!\\p{N})", match -> Year.now().getValue() - Integer.parseInt(match.value()) > 89);
+                        + "(?!\\p{N})", match -> Year.now().getValue() - Integer.parseInt(match.value()) > 89
+                        && !match.context().sentenceHas(FAMOUS_PEOPLE, match.start()));
         // a full date in a sentence about a patient: whatever happened then, it was theirs
         Rule inCare = Rule.of(Reason.DATE_OF_PERSON, "a full date in a sentence about a patient", Start.DIGIT,
                 START + "(?<id>\\d{1,2}[./-]\\d{1,2}[./-](?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2})(?![\\d.,/-]\\d)",
                 match -> match.context().patientNear(match.start()));
-        return Rule.all(keyed, birthYear, inCare);
+        Rule beforeEvent = Rule.of(Reason.DATE_OF_PERSON, "a date before what happened to someone", Start.DIGIT,
+                START + DATE + "[^\\d\\n.!?;]{0,25}?(?i:gestürzt|gefallen|aufgenommen|operiert|entlassen|verstorben|"
+                + "gestorben|geboren|gevallen|opgenomen|geopereerd|ontslagen|overleden|geboren|tombée?|opérée?|"
+                + "hospitalisée?|décédée?|née?|caíd[oa]|operad[oa]|ingresad[oa]|fallecid[oa]|nacid[oa]|"
+                + "caduto|caduta|operat[oa]|ricoverat[oa]|decedut[oa]|nat[oa]|caiu|internad[oa]|faleceu)(?![\\p{L}])",
+                match -> match.context().patientNear(match.start()) || PERSON_PRONOUN.matcher(match.before(40)).find());
+        return Rule.all(keyed, birthYear, inCare, beforeEvent);
     }
 
     private static Rule ages() {
@@ -384,7 +418,7 @@ final class PatientDataRules {
                 + "quatre-vingt-dix (?:ans )?passés|ultranovantenn[ea]|oltre i novanta|in de negentig)" + END,
                 match -> !AGGREGATE_BEFORE.matcher(match.before(20)).find());
         Rule romance = Rule.of(Reason.AGE_OVER_89, "an age over 89", Start.DIGIT, AGE + SP + "*(?i:ans|años|anos|"
-                + "anni|a\\.)" + END, PatientDataRules::oneAge);
+                + "anni|a\\.|aa\\.?|a(?=" + SP + "*[-–,;/]|" + SP + "*$))" + END, PatientDataRules::oneAge);
         Rule words = Rule.of(Reason.AGE_OVER_89, "an age over 89, in words", Start.LETTER, START + AGE_WORDS
                 + "(?:" + SP + "|-)*(?i:years?(?:" + SP + "|-)*old|year-old|years|jahre(?:" + SP + "+alt)?|-?jährig"
                 + "\\p{L}*|ans|años|anos|anni|jaar|(?=" + SP + "+(?:and|und|et|y|e|en)" + SP + ")|(?=[,;!]))" + END,
@@ -413,14 +447,23 @@ final class PatientDataRules {
                 + "tiene|tem|ha|is|heeft|hat|turns?|turned|cumple|compie|fait|wordt|wird)" + SP + "*(?<id>" + AGE
                 + "|" + AGE_WORDS + ")(?![\\p{N}]|[.,]\\p{N}|" + SP + "*(?:%|°|/|(?i:mm|cm|kg|bpm|mg|ml|min|x\\b)))",
                 PatientDataRules::keyedAge);
+        // "Farmer, 96, refused…", "young, 94, #NOF": a word, then an age between commas, then what happens
+        Rule betweenCommas = Rule.of(Reason.AGE_OVER_89, "an age over 89 between commas", Start.LETTER,
+                START + "\\p{L}{3,20}+," + SP + "?(?<id>9\\d|1[01]\\d)," + SP + "?(?=[\\p{Ll}#])",
+                match -> oneAge(match) && !VITAL_BEFORE.matcher(match.before(20)).find());
         return Rule.all(english, german, ageAndSex, decade, romance, words, nonagenarian, personThenAge, personIs,
-                birthday, keyed);
+                betweenCommas, birthday, keyed);
     }
 
     /** One person's age, not the Safe Harbor aggregate "90 or older". */
     private static boolean oneAge(Rule.Match match) {
-        return !AGGREGATE_BEFORE.matcher(match.before(20)).find() && !AGGREGATE_AFTER.matcher(match.after(20)).find();
+        return !AGGREGATE_BEFORE.matcher(match.before(20)).find() && !AGGREGATE_AFTER.matcher(match.after(20)).find()
+                && !AVERAGE_BEFORE.matcher(match.before(40)).find();
     }
+
+    /** "l'età media era 91 anni", "mean age 92": a statistic, not a person. */
+    private static final Pattern AVERAGE_BEFORE = Pattern.compile("(?iu)(?<![\\p{L}])(?:mean|average|median|media|"
+            + "medio|mediana|moyen(?:ne)?|durchschnitt\\p{L}*|gemiddeld\\p{L}*|média|médio)(?![\\p{L}])");
 
     /** "Age 91", "tiene noventa y cuatro años", "is 96" where a person, not a vital sign, is the subject. */
     private static boolean keyedAge(Rule.Match match) {
@@ -484,8 +527,13 @@ final class PatientDataRules {
                 + "(?:photo|pic|picture|image|selfie|video|snap|foto|bild|fotografia|fotografie|imagem|immagine|"
                 + "afbeelding)s?" + SP + "+(?:[\\p{L}'’]+" + SP + "+){0,4}?(?:face|faces|gesicht|cara|rostro|rosto|"
                 + "visage|volto|viso|gezicht))" + END, match -> !match.context().simulationAt(match.start()));
+        // "slide 14 had the patient's full face in the corner"
+        Rule fullFace = Rule.of(Reason.FACE_OR_BIOMETRIC, "a patient's face shown", Start.LETTER, START
+                + "(?i:(?:the )?patient'?s|(?:his|her) (?:whole |full )|(?:the )?(?:whole|full) face of)" + SP
+                + "*(?i:full |whole )?face" + END, match -> match.context().sentenceHas(PICTURES, match.start())
+                || match.context().sentenceHas(SLIDES, match.start()));
         Rule biometric = Rule.of(Reason.FACE_OR_BIOMETRIC, "a biometric", Start.LETTER, START + "(?i:retina(?:l)?"
-                + SP + "+scans?|iris" + SP + "+scans?|finger" + SP + "?prints?|voice" + SP + "?prints?|palm"
+                + SP + "+scans?|iris" + SP + "+scans?|finger" + SP + "?prints?|thumb" + SP + "?prints?|voice" + SP + "?prints?|palm"
                 + SP + "?prints?|face" + SP + "+scans?|facial recognition|fingerabdr(?:uck|ücke)|irisscan|"
                 + "huellas? (?:dactilar(?:es)?|digital(?:es)?)|empreintes? digitales?|impress(?:ão|ões) digita(?:l|is)|"
                 + "impront[ae] digital[ei]|vingerafdruk(?:ken)?|stemafdruk|voice" + SP + "+(?:note|recording|memo|"
@@ -496,7 +544,7 @@ final class PatientDataRules {
                 + "(?i:photo|pic|picture|selfie|foto|fotografia)s?" + SP + "+(?i:of|de|di|van|von)" + SP
                 + "+(?:(?i:mr|mrs|ms|miss)\\.?" + SP + "+)?(?<id>\\p{Lu}\\p{Ll}+)",
                 match -> NameGazetteer.get().anyName(match.value().toLowerCase(java.util.Locale.ROOT)));
-        return Rule.all(face, biometric, namedPhoto);
+        return Rule.all(face, fullFace, biometric, namedPhoto);
     }
 
     /**
@@ -512,15 +560,16 @@ final class PatientDataRules {
                 + "probennummer|n[úu]mero de muestra|num[ée]ro d'[ée]chantillon)(?![\\p{L}])" + LINK + CODE,
                 match -> match.digits() >= 4 && match.value().length() <= 30 && !trainingCode(match.value()));
         Rule reference = Rule.of(Reason.IDENTIFYING_NUMBER, "a reference after '{key}', about a patient",
-                Start.LETTER, START + "(?i:ref(?:erence)?(?:" + SP + "(?:no\\.?|number|#))?|incident" + SP
-                + "(?:number|no\\.?|#)|referral" + SP + "(?:number|no\\.?|id)|aktenzeichen|r[ée]f[ée]rence|"
+                Start.LETTER, START + "(?i:ref(?:erence)?(?:" + SP + "(?:no\\.?|number|#))?|(?:prison|prisoner|"
+                + "custody|inmate)" + SP + "(?:number|no\\.?|id)|incident" + SP + "(?:number|no\\.?|#)|referral" + SP + "(?:number|no\\.?|id)|aktenzeichen|r[ée]f[ée]rence|"
                 + "referencia|riferimento|kenmerk)(?![\\p{L}])" + LINK + CODE,
                 match -> match.digits() >= 4 && match.value().length() <= 30 && !trainingCode(match.value())
                         && match.context().patientNear(match.start()));
         // "blood bank sample GS8812774", "Einsatznummer der Leitstelle 4711-26-00938", "l'étiquette du tube
         // 26B0047713", "nº de episodio 2026-URG-118374": a code a few words after what it labels
         Rule labelled = Rule.of(Reason.IDENTIFYING_NUMBER, "a code after '{key}'", Start.LETTER, START + "(?<key>"
-                + CASE_KEY + ")(?![\\p{L}])(?<words>(?:[ \\t:#.,°º()-]+(?!\\p{N})[\\p{L}'’]{1,15}+(?=[.:,]?[ \\t])){0,3}+)"
+                + CASE_KEY + ")(?![\\p{L}])(?<words>(?:[ \\t:#.,°º()-]+(?:(?!\\p{N})[\\p{L}'’]{1,15}+(?=[.:,]?[ \\t])|"
+                + "n\\.?[º°o]\\.?(?=[ \\t]))){0,3}+)"
                 + "[ \\t:#.,°º()-]+(?<id>[\\p{L}\\p{N}]{1,10}+(?:[-/][\\p{L}\\p{N}]{1,10}+){0,4}+)" + END,
                 match -> caseCode(match) && (STRONG_CASE_KEY.matcher(match.result().group("key")).matches()
                         || ID_WORD.matcher(match.result().group("words")).find()
@@ -535,7 +584,7 @@ final class PatientDataRules {
             + "cases?|jobs?|refs?|references?|orders?|bookings?|tickets?|encounters?|attendances?|cad|datix|"
             + "proben?|probennummer|etikett|auftrag|auftragsnummer|anforderung|einsatz|einsatznummer|fall|"
             + "fallnummer|wertsachen\\p{L}*|beutel|vorgang|vorgangsnummer|überweisung|einweisung|laborauftrag|"
-            + "étiquette|tube|prélèvement|demande|séjour|dossier|bon|sachet|épisode|intervention|"
+            + "étiquette|tube|prélèvement|demande|séjour|dossier|bon|sachet|épisode|intervention|passage|triage|"
             + "muestras?|etiquetas?|tubos?|petición|solicitud|episodios?|incidente|caso|expediente|bolsa|pulsera|"
             + "volante|amostras?|pedido|requisição|episódio|ocorrência|processo|saco|pulseira|referenciação|"
             + "campione|etichetta|provetta|richiesta|accesso|episodio|pratica|sacchetto|braccialetto|impegnativa|"
@@ -546,7 +595,7 @@ final class PatientDataRules {
             + "imaging|radiology|histo(?:logy)?)" + SP + "+requests?|samples?|specimens?|labels?|tubes?|pots?|"
             + "accession|episodes?|incidents?|wristbands?|bands?|barcodes?|property|valuables|"
             + "proben?|probennummer|etikett|einsatz|einsatznummer|fallnummer|wertsachen\\p{L}*|"
-            + "étiquette|tube|prélèvement|séjour|épisode|muestras?|etiquetas?|tubos?|episodios?|pulsera|"
+            + "étiquette|tube|prélèvement|séjour|épisode|passage|muestras?|etiquetas?|tubos?|episodios?|pulsera|"
             + "amostras?|episódio|pulseira|campione|etichetta|provetta|accesso|episodio|braccialetto|monster|etiket|"
             + "buis|opname|opnamenummer|polsbandje|ritnummer)");
     private static final Pattern ID_WORD = Pattern.compile("(?i)(?<![\\p{L}])(?:id|no|nr|number|nummer|numéro|"
@@ -587,6 +636,7 @@ final class PatientDataRules {
     private static boolean unexplainedLongNumber(Rule.Match match) {
         String value = match.value();
         if (match.digits() < 8 || UNIT_AFTER.matcher(match.after(20)).find()
+                || NOT_A_CASE.matcher(match.before(30)).find()
                 || match.context().sentenceHas(TRAINING_EQUIPMENT, match.start()) && !match.context().patientNear(match.start())
                 || value.matches("\\d{4}-\\d{2}-\\d{2}|\\d{2}-\\d{2}-\\d{4}")) {
             return false;
@@ -604,4 +654,32 @@ final class PatientDataRules {
         }
         return !allYears && !(groups.length >= 3 && smallParts);
     }
+
+    private static final Pattern RECORD_TALK = Pattern.compile("(?iu)(?<![\\p{L}])(?:inpatient|outpatient|notes|"
+            + "records?|epr|ehr|pas|hix|epic|cerner|dossiers?|akte|kis|board|bed ?managers?|bed ?state|admissions?|"
+            + "discharged?|merged?|duplicate|samenvoegen|dubbel|doppelt|duplicad[oa]|doublon|duplicat[oa]|"
+            + "prison|custody|wristband|armband|band)(?![\\p{L}])");
+    private static final Pattern PATIENT_DEVICE = Pattern.compile("(?iu)(?<![\\p{L}])(?:hearing aids?|pacemakers?|"
+            + "icds?|insulin pumps?|pumps?|cgm|libre|dexcom|implants?|cochlear|hörgeräte?s?|herzschrittmacher|"
+            + "audífonos?|marcapasos|appareils? auditifs?|stimulateur|aparelhos? auditivos?|pacemaker|"
+            + "apparecchi[oa]? acustic[oi]|microinfusore|gehoorapparaat|pacemakers?)(?![\\p{L}])");
+
+    /**
+     * "RM0048213 still shows as an inpatient", "BM-22817 has bounced between AMU and ortho", "7018263 staat dubbel in
+     * HiX": a bare record-like code where records, beds or notes are spoken of.
+     */
+    static final Rule BARE_CODES = Rule.of(Reason.IDENTIFYING_NUMBER, "a record-like code where records are spoken of",
+            Start.ANY, "(?<![\\p{L}\\p{N}/.-])(?:[A-Z]{1,3}-?\\d{5,10}[A-Z]{0,2}|[A-Z]\\d{4}[A-Z]{2}|\\d{7})"
+                    + "(?![\\p{L}\\p{N}]|[.,/-]\\p{N})",
+            match -> match.context().sentenceHas(RECORD_TALK, match.start()) && !trainingCode(match.value())
+                    && !UNIT_AFTER.matcher(match.after(20)).find() && !NOT_A_CASE.matcher(match.before(30)).find()
+                    && (!match.value().matches("[A-Z]{1,3}-?\\d{5}") || match.context().patientNear(match.start())));
+    /** Device words: a code beside one of these in a patient's sentence is its serial. */
+    static final Rule DEVICE_CODES = Rule.of(Reason.DEVICE_SERIAL, "a code on a patient's device", Start.ANY,
+            "(?<![\\p{L}\\p{N}/.-])[A-Z0-9]{2,12}(?:-[A-Z0-9]{2,8}){0,2}(?![\\p{L}\\p{N}]|[.,/-]\\p{N})",
+            match -> match.digits() >= 5 && match.value().chars().anyMatch(Character::isLetter) && match.context().sentenceHas(PATIENT_DEVICE, match.start())
+                    && match.context().patientNear(match.start()) && !trainingCode(match.value())
+                    && !match.before(20).matches("(?is).*(?:lot|batch|charge|lote|lotto|partij|version|asset|"
+                    + "study|model|ref|catalogue)\\W*")
+                    && !match.context().sentenceHas(TRAINING_EQUIPMENT, match.start()));
 }

@@ -60,7 +60,10 @@ final class PlaceRules {
             + "small|outer))?|near|(?:farm|farmhouse|village|hamlet|croft|cottage|cortijo|aldea|pueblo|monte|aldeia|"
             + "quinta|frazione|paesino|borgo|cascina|hameau|ferme|bauernhof|dorf|boerderij|dorp|gehucht)" + SP
             + "+(?:near|outside|cerca de|perto de|vicino a|bei|près de|bij)|"
-            + "outside|wohnt" + SP + "+(?:allein" + SP + "+)?in|aus|vive" + SP + "+(?:sol[oa]" + SP + "+)?en|"
+            + "outside|wohnt" + SP + "+(?:allein" + SP + "+)?in|lebt" + SP + "+(?:allein" + SP + "+)?in|aus|"
+            + "vive" + SP + "+(?:sol[oa]" + SP + "+)?en|vit" + SP + "+(?:seule?" + SP + "+)?(?:à|a|en)|"
+            + "viene de|vient de|veio de|vem de|kommt aus|stammt aus|komt uit|comes? from|is from|"
+            + "originari[oa] de|originaire de|natural de|originari[oa] di|"
             + "viene de|de la zona de|cerca de|habite" + SP + "+(?:seule?" + SP + "+)?(?:à|a)|près de|venant de|"
             + "mora" + SP + "+(?:sozinh[oa]" + SP + "+)?(?:em|no|na)|perto de|vem de|abita" + SP
             + "+(?:da sol[oa]" + SP + "+)?(?:a|ad|in)|vicino a|viene da|woont" + SP + "+(?:alleen" + SP
@@ -72,12 +75,14 @@ final class PlaceRules {
     /** The last word of every link of TOWN_BEFORE and of ", 92, of". */
     private static final Set<String> LINK_WORDS = Set.of("in", "at", "to", "near", "past", "outside", "beyond", "by",
             "from", "aus", "en", "à", "a", "de", "em", "no", "na", "ad", "da", "uit", "bij", "of", "on", "rural", "remote",
-            "deepest", "little", "tiny", "small", "outer", "bei");
+            "deepest", "little", "tiny", "small", "outer", "bei", "di", "do");
+    private static final Set<String> OF = Set.of("de", "di", "da", "do");
     /** "lives on Elm Street": after "on", only a street is a place. */
     private static final Pattern STREET_NAME = Pattern.compile("(?:Street|Road|Lane|Avenue|Drive|Close|Way|Crescent|"
             + "Terrace|Gardens|Grove|Place|Row|Hill|Estate|Boulevard|Court|Square|Mews)$");
     private static final Pattern LIVES = Pattern.compile("(?i)live|living|moved|home|staying|resident|wohnt|vive|"
-            + "habite|mora|abita|woont|farm|village|hamlet|croft|cottage|cortijo|aldea|pueblo|monte|aldeia|quinta|"
+            + "habite|mora|abita|woont|lebt|vit|viene|vient|veio|vem|kommt|stammt|komt|comes?|originari|natural|"
+            + "farm|village|hamlet|croft|cottage|cortijo|aldea|pueblo|monte|aldeia|quinta|"
             + "frazione|paesino|borgo|cascina|hameau|ferme|dorf|boerderij|dorp|gehucht");
 
     private PlaceRules() {
@@ -240,8 +245,11 @@ final class PlaceRules {
                 }
                 String before = value.substring(Math.max(0, start - 40), start);
                 var link = TOWN_BEFORE.matcher(before);
-                boolean tied = link.find() && (LIVES.matcher(link.group()).find() || personBefore(text, i, 7))
-                        || AGE_THEN_OF.matcher(before).find();
+                // "le monsieur de Barentin", "la señora de Écija", "la signora di Lodi": a person's town
+                boolean ofPerson = i >= 2 && OF.contains(text.word(i - 1))
+                        && TextContext.PERSON_WORDS.contains(text.word(i - 2));
+                boolean tied = ofPerson || link.find() && (LIVES.matcher(link.group()).find()
+                        || personBefore(text, i, 7)) || AGE_THEN_OF.matcher(before).find();
                 if (!tied) {
                     continue;
                 }

@@ -60,6 +60,8 @@ public class Screener {
         List<Rule> all = new ArrayList<>(PatientDataRules.ALL);
         all.add(PlaceRules.ALL);
         all.add(new NameRules(NameGazetteer.get()));
+        all.add(PatientDataRules.BARE_CODES);
+        all.add(PatientDataRules.DEVICE_CODES);
         all.add(PatientDataRules.LONG_NUMBERS);
         all.add(new MedicalAdviceRules());
         all.add((t, found) -> this.words.findIn(t.value()).forEach(found));

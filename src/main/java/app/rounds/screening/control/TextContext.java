@@ -43,7 +43,7 @@ final class TextContext {
             // it
             "paziente", "signore", "signora", "sig", "figlia", "figlio", "moglie", "famiglia", "parenti", "letto",
             "stanza", "camera", "ricoverato", "ricoverata", "dimesso", "dimessa", "abita", "nonna", "nonno",
-            "bambino", "bambina", // nl
+            "bambino", "bambina", "nipote", // nl
             "patiënt", "patiënte", "mevrouw", "meneer", "dochter", "zoon", "vrouw", "kamer",
             "opgenomen", "ontslag", "woont", "moeder", "vader", "kleinzoon", "kleindochter",
             "buurman", "buurvrouw", "dhr", "mevr", "mw");
@@ -74,10 +74,16 @@ final class TextContext {
             + "\\d+ ?:|(?:the|our|in the|during the|a|this) sim(?![\\p{L}])|sim (?:lab|room|team|scenario|session|"
             + "station|pcs?|card|suite|cent(?:re|er)|day|week|run|debrief|drill|patient|ward|bay|bed))");
 
-    /** Phrases that say it is real after all ("a real case", "not a sim"). */
+    /**
+     * Phrases that say it is real after all ("a real case", "not a sim"), or that ask for it to be taken out of the
+     * teaching material ("il faut le masquer", "tirem isso", "pull it"): nobody masks a made-up patient's address.
+     */
     private static final Pattern REAL_PHRASE = Pattern.compile("(?i)(?<![\\p{L}])(?:real (?:patient|case|person|"
             + "life)|actual patient|not (?:a|the) sim|in real life|irl|caso real|paciente real|echter patient|"
-            + "echte patiënt|vrai patient|patient réel|doente real|paziente reale)(?![\\p{L}])");
+            + "echte patiënt|vrai patient|patient réel|doente real|paziente reale|"
+            + "(?:il )?faut l[ea] masquer|masquez|masquer|tirem isso|tira(?:r)? isso|quitad(?:lo|la)|quitadlo|"
+            + "quitarlo|bitte (?:entfernen|schwärzen)|schwärzen|toglietel[oa]|oscurate|oscurarlo|haal (?:dat|het) "
+            + "weg|weghalen|pull it|take (?:it|that) (?:down|off)|redact(?:ed)?|blur (?:it|that|the))(?![\\p{L}])");
 
     /** Who a town or a photo can belong to: a patient or someone close to one. */
     static final Set<String> PERSON_WORDS = Set.of("patient", "pt", "lady", "gentleman", "gent", "guy", "chap",
