@@ -65,7 +65,8 @@ final class MedicalAdviceRules implements Rule {
             + "(?:al|alla) (?:nonno|nonna|bimbo|bimba|piccol[oa])|"
             // nl
             + "je (?:moeder|vader|zoon|dochter|man|vrouw|oma|opa|kind|baby|broer|zus)|wat je beschrijft|"
-            + "met zo'n (?:snee|wond|enkel)|in jouw plaats|als ik jou was|heb je (?:al )?geprobeerd|geen medisch advies|"
+            + "met zo'n (?:snee|wond|enkel)|in jouw plaats|als ik jou was|heb je (?:al )?geprobeerd|"
+            + "geen medisch advies|"
             + "je (?:moeder|vader|dochter|zoon) (?:haar|zijn))" + E);
 
     /** Friendly words that may be said to anyone ("mate", "hun"): a member of the public only with a claim or a step. */
@@ -77,7 +78,8 @@ final class MedicalAdviceRules implements Rule {
 
     /** A diagnosis put to someone: "sounds like", "that's classic", "is probably just viral", "klingt nach". */
     private static final Pattern CLAIM = Pattern.compile("(?iu)" + B + "(?:"
-            + "until proven otherwise|(?:is|it'?s|that'?s) (?:just )?nothing|(?:is|'s) (?:a|an) [\\p{L}-]+, not (?:a|an) |"
+            + "until proven otherwise|(?:is|it'?s|that'?s) (?:just )?nothing|"
+            + "(?:is|'s) (?:a|an) [\\p{L}-]+, not (?:a|an) |"
             + "= ?classic|classic (?!session|talk|day|week|film|song|moment|example|teaching|lecture)[\\p{L}-]+"
             + "(?: [\\p{L}-]+)? (?:in|for|after)|\\d+ times out of 10|for sure|secondo me (?:è|e|ha|tuo|tua)|"
             + "(?:è|e) (?:una|un) (?:distorsione|colica|infarto|cistite|influenza)|(?:è|e) solo|c'est juste une?|"
@@ -202,7 +204,8 @@ final class MedicalAdviceRules implements Rule {
             + "prednisone?|prednisolon[ae]?|antibiotics?|antibiótic[oa]s?|antibiotika|antibiotiques?|antibiotici|"
             + "antibiotica|painkillers?|pain ?killers?|analg[ée]sic[oa]s?|schmerzmittel|antidouleurs?|"
             + "antidolorific[oi]|pijnstillers?|antihistamines?|antihistamínic[oa]s?|antihistaminika|"
-            + "antihistaminiques?|antistaminic[oi]|antibiotico|antibioticos|inhaler|puffer|inhalador|inhalateur|inhalador|inalatore|"
+            + "antihistaminiques?|antistaminic[oi]|antibiotico|antibioticos|inhaler|puffer|inhalador|inhalateur|"
+            + "inhalador|inalatore|"
             + "drops|gotas|tropfen|gouttes|gocce|druppels|cream|crème|creme|crema|pomada|salbe|zalf|"
             + "tablets?|pills?|comprimid[oa]s?|pastillas?|tabletten|comprimés?|compresse|pillen|sirop|syrup|"
             + "jarabe|xarope|sciroppo|hoestdrank)" + E);
@@ -274,7 +277,8 @@ final class MedicalAdviceRules implements Rule {
             + "warum (?:zum arzt|in die notaufnahme|zum kinderarzt)|braucht ihr keinen|"
             + "pourquoi aller (?:aux urgences|chez le médecin)|"
             + "pra que (?:gastar|ir)|não precisas de falar com|"
-            + "ma quale pronto soccorso|niente (?:ospedale|medico(?! di base| di famiglia| curante)|pronto soccorso)|non c'è bisogno (?:del|della|dell')|"
+            + "ma quale pronto soccorso|niente (?:ospedale|medico(?! di base| di famiglia| curante)|"
+            + "pronto soccorso)|non c'è bisogno (?:del|della|dell')|"
             + "waarom zou je naar|(?:bel|ga) (?:de )?(?:huisarts|huisartsenpost|dokter) (?:maar )?niet|"
             + "naar de huisarts hoeft|is weggegooid geld)");
 

@@ -56,7 +56,8 @@ final class NameRules implements Rule {
             "domingo", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
             "octubre", "noviembre", "diciembre", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
             "zaterdag", "zondag", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
-            "segunda", "terça", "quarta", "quinta", "sexta", "god", "christmas", "easter", "covid", "der", "die", "das", "ein", "eine", "und", "oder", "le", "la", "les", "un", "une", "et", "el", "los",
+            "segunda", "terça", "quarta", "quinta", "sexta", "god", "christmas", "easter", "covid", "der", "die",
+            "das", "ein", "eine", "und", "oder", "le", "la", "les", "un", "une", "et", "el", "los",
             "las", "y", "o", "il", "lo", "gli", "e", "de", "het", "een", "en", "os", "as", "um", "uma", "do", "da",
             "frau", "herr", "mann", "kind", "familie", "station", "zimmer", "bett", "cama", "habitación", "lit",
             "chambre", "letto", "stanza", "quarto", "kamer", "señor", "señora", "senhor", "senhora", "signora",
@@ -109,7 +110,8 @@ final class NameRules implements Rule {
             "enfermero", "enfermeira", "enfermeiro", "infermiere", "infermiera", "verpleegkundige", "schwester",
             "pfleger", "oberarzt", "oberärztin", "chefarzt", "chefärztin", "dozent", "dozentin", "kollege",
             "kollegin", "supervisora", "supervisor", "cadre", "formateur", "formatrice", "formador", "formadora",
-            "docente", "arts", "dokter", "doktor", "ärztin", "arzt", "praxisanleiter", "praxisanleiterin", "drs", "team", "ceo", "director", "chair", "secretary", "receptionist", "staff");
+            "docente", "arts", "dokter", "doktor", "ärztin", "arzt", "praxisanleiter", "praxisanleiterin", "drs",
+            "team", "ceo", "director", "chair", "secretary", "receptionist", "staff");
 
     private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "miss", "mx", "herr", "herrn", "frau",
             "mme", "mlle", "madame", "monsieur", "sr", "sra", "srta", "señor", "señora", "don", "doña", "dona",
@@ -144,7 +146,8 @@ final class NameRules implements Rule {
             + "catheter|needle|sheath|manœuvre|reflex|phenomenon|coma|ulcer|fracture|procedure|technique)");
 
     /** "mr adeyemi in 14": a title, a name, then the bed it lies in. */
-    private static final Pattern BED_NUMBER_AFTER = Pattern.compile("[ \\t]+(?:in|on|at)[ \\t]+\\d{1,3}(?![\\p{L}\\p{N}])");
+    private static final Pattern BED_NUMBER_AFTER = Pattern.compile(
+            "[ \\t]+(?:in|on|at)[ \\t]+\\d{1,3}(?![\\p{L}\\p{N}])");
     private static final Set<String> ORDINAL_MARKS = Set.of("ª", "º");
     /** Internet shorthand in capitals that a surname list may carry ("TIL Virginia Apgar…"). */
     private static final Set<String> SHORTHAND = Set.of("til", "fyi", "psa", "tbh", "imo", "imho", "btw", "nb",
@@ -481,7 +484,8 @@ final class NameRules implements Rule {
         String word = text.word(i);
         // "bed 11 will is refusing" but not "Ward 7 line is 0161 496 0712": a number after the verb is what it is
         boolean subjectFollows = i + 1 < text.wordCount() && SUBJECT_VERBS.contains(text.word(i + 1))
-                && SPACES.matcher(text.gapAfter(i)).matches() && !NUMBER_AFTER.matcher(text.value().substring(text.wordEnd(i + 1))).matches()
+                && SPACES.matcher(text.gapAfter(i)).matches()
+                && !NUMBER_AFTER.matcher(text.value().substring(text.wordEnd(i + 1))).matches()
                 || text.gapAfter(i).startsWith("'s") || text.gapAfter(i).startsWith("’s");
         if (punctuated || names.anyName(word) && (!names.commonWord(word) || subjectFollows)) {
             return m.group(1).strip();

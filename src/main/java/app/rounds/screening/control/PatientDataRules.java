@@ -65,7 +65,8 @@ final class PatientDataRules {
             + "entlassungsdatum|entlassung|verstorben|gestorben|todesdatum|operiert|"
             + "née?s?|date de naissance|admise?s?|hospitalisée?s?|entrée?s?|sortie?s?|décédée?s?|opérée?s?|"
             + "date d'entrée|date de sortie|date de décès|"
-            + "nacid[oa]s?|fecha de nacimiento|f\\. ?nac\\.|ingres(?:ó|o|ad[oa])|operaron|intervinieron|ingresaron|nació|"
+            + "nacid[oa]s?|fecha de nacimiento|f\\. ?nac\\.|ingres(?:ó|o|ad[oa])|operaron|intervinieron|"
+            + "ingresaron|nació|"
             + "murió|falleció|fecha de ingreso|dad[oa] de alta|"
             + "alta|falleci(?:ó|d[oa])|fecha de (?:alta|defunción)|operad[oa]|intervenid[oa]|"
             + "nascid[oa]|internad[oa]|faleceu|falecid[oa]|"
@@ -388,7 +389,8 @@ final class PatientDataRules {
                         && !match.context().sentenceHas(FAMOUS_PEOPLE, match.start()));
         // a full date in a sentence about a patient: whatever happened then, it was theirs
         Rule inCare = Rule.of(Reason.DATE_OF_PERSON, "a full date in a sentence about a patient", Start.DIGIT,
-                START + "(?<id>\\d{1,2}[./-]\\d{1,2}[./-](?:19|20)\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2})(?![\\d.,/-]\\d)",
+                START + "(?<id>\\d{1,2}[./-]\\d{1,2}[./-](?:19|20)\\d{2}|"
+                        + "(?:19|20)\\d{2}-\\d{2}-\\d{2})(?![\\d.,/-]\\d)",
                 match -> match.context().patientNear(match.start()));
         Rule beforeEvent = Rule.of(Reason.DATE_OF_PERSON, "a date before what happened to someone", Start.DIGIT,
                 START + DATE + "[^\\d\\n.!?;]{0,25}?(?i:gestürzt|gefallen|aufgenommen|operiert|entlassen|verstorben|"
@@ -406,7 +408,8 @@ final class PatientDataRules {
                 + "\\p{L}*|jahre?(?:" + SP + "+alt)?|jahren|j\\.|jaar|jarige)" + END, PatientDataRules::oneAge);
         // "93F", "92 M", "F/94", "m, 95", "w 91": the age-and-sex shorthand of a handover or a triage note
         Rule ageAndSex = Rule.of(Reason.AGE_OVER_89, "an age over 89, with a sex", Start.ANY, "(?<![\\p{L}\\p{N}.,])"
-                + "(?:(?:9\\d|1[01]\\d)(?:" + SP + "?(?:/" + SP + "?)?|-)[MFf]|(?:[MFW](?:" + SP + "?[/,]" + SP + "?|" + SP
+                + "(?:(?:9\\d|1[01]\\d)(?:" + SP + "?(?:/" + SP + "?)?|-)[MFf]|"
+                + "(?:[MFW](?:" + SP + "?[/,]" + SP + "?|" + SP
                 + ")|[mfw]" + SP + "?/" + SP + "?)(?:9\\d|1[01]\\d))(?![\\p{L}\\p{N}°º%]|[.,]\\p{N})",
                 match -> oneAge(match) && !VITAL_BEFORE.matcher(match.before(20)).find()
                         && !match.before(20).matches("(?s).*(?i:temp|temperature|fever|°)\\W*$"));
@@ -425,7 +428,8 @@ final class PatientDataRules {
                 PatientDataRules::oneAge);
         Rule nonagenarian = Rule.of(Reason.AGE_OVER_89, "an age over 89, in words", Start.LETTER, START
                 + "(?i:nonagenarians?|centenarians?|nonagénaires?|centenaires?|neunzigjährige\\p{L}*|hundertjährige"
-                + "\\p{L}*|nonagenari[oa]s?|nonagenári[oa]s?|centenári[oa]s?|centenari[oa]s?|negentigers?|honderdjarige|"
+                + "\\p{L}*|nonagenari[oa]s?|nonagenári[oa]s?|centenári[oa]s?|centenari[oa]s?|negentigers?|"
+                + "honderdjarige|"
                 + "(?:\\p{L}{0,8}?(?:en|ën))?negentigjarige|novant\\p{L}{0,8}?enne|ultranovantenne|centenne)"
                 + END);
         // "our oldest patient, 102, walked…", "la paciente, 94, se cayó": a person, then an age between commas
@@ -533,7 +537,8 @@ final class PatientDataRules {
                 + "*(?i:full |whole )?face" + END, match -> match.context().sentenceHas(PICTURES, match.start())
                 || match.context().sentenceHas(SLIDES, match.start()));
         Rule biometric = Rule.of(Reason.FACE_OR_BIOMETRIC, "a biometric", Start.LETTER, START + "(?i:retina(?:l)?"
-                + SP + "+scans?|iris" + SP + "+scans?|finger" + SP + "?prints?|thumb" + SP + "?prints?|voice" + SP + "?prints?|palm"
+                + SP + "+scans?|iris" + SP + "+scans?|finger" + SP + "?prints?|thumb" + SP + "?prints?|"
+                + "voice" + SP + "?prints?|palm"
                 + SP + "?prints?|face" + SP + "+scans?|facial recognition|fingerabdr(?:uck|ücke)|irisscan|"
                 + "huellas? (?:dactilar(?:es)?|digital(?:es)?)|empreintes? digitales?|impress(?:ão|ões) digita(?:l|is)|"
                 + "impront[ae] digital[ei]|vingerafdruk(?:ken)?|stemafdruk|voice" + SP + "+(?:note|recording|memo|"
@@ -561,7 +566,8 @@ final class PatientDataRules {
                 match -> match.digits() >= 4 && match.value().length() <= 30 && !trainingCode(match.value()));
         Rule reference = Rule.of(Reason.IDENTIFYING_NUMBER, "a reference after '{key}', about a patient",
                 Start.LETTER, START + "(?i:ref(?:erence)?(?:" + SP + "(?:no\\.?|number|#))?|(?:prison|prisoner|"
-                + "custody|inmate)" + SP + "(?:number|no\\.?|id)|incident" + SP + "(?:number|no\\.?|#)|referral" + SP + "(?:number|no\\.?|id)|aktenzeichen|r[ée]f[ée]rence|"
+                + "custody|inmate)" + SP + "(?:number|no\\.?|id)|incident" + SP + "(?:number|no\\.?|#)|"
+                + "referral" + SP + "(?:number|no\\.?|id)|aktenzeichen|r[ée]f[ée]rence|"
                 + "referencia|riferimento|kenmerk)(?![\\p{L}])" + LINK + CODE,
                 match -> match.digits() >= 4 && match.value().length() <= 30 && !trainingCode(match.value())
                         && match.context().patientNear(match.start()));
@@ -677,7 +683,8 @@ final class PatientDataRules {
     /** Device words: a code beside one of these in a patient's sentence is its serial. */
     static final Rule DEVICE_CODES = Rule.of(Reason.DEVICE_SERIAL, "a code on a patient's device", Start.ANY,
             "(?<![\\p{L}\\p{N}/.-])[A-Z0-9]{2,12}(?:-[A-Z0-9]{2,8}){0,2}(?![\\p{L}\\p{N}]|[.,/-]\\p{N})",
-            match -> match.digits() >= 5 && match.value().chars().anyMatch(Character::isLetter) && match.context().sentenceHas(PATIENT_DEVICE, match.start())
+            match -> match.digits() >= 5 && match.value().chars().anyMatch(Character::isLetter)
+                    && match.context().sentenceHas(PATIENT_DEVICE, match.start())
                     && match.context().patientNear(match.start()) && !trainingCode(match.value())
                     && !match.before(20).matches("(?is).*(?:lot|batch|charge|lote|lotto|partij|version|asset|"
                     + "study|model|ref|catalogue)\\W*")

@@ -56,7 +56,8 @@ final class PlaceRules {
     /** Words that tie a patient to a town: "lives in", "from", "near", "wohnt in", "vive en", "abita a"… */
     private static final Pattern TOWN_BEFORE = Pattern.compile("(?i)(?<![\\p{L}])(?:(?:lives|living|lived|"
             + "moved|back home|at home|home|staying|resident)(?:" + SP + "+alone)?(?:" + SP + "+(?:out|up|down|over|"
-            + "just|right))?" + SP + "+(?:in|at|to|near|past|outside|beyond|by|on)|from(?:" + SP + "+(?:rural|remote|deepest|little|tiny|"
+            + "just|right))?" + SP + "+(?:in|at|to|near|past|outside|beyond|by|on)|from(?:" + SP + "+(?:rural|"
+            + "remote|deepest|little|tiny|"
             + "small|outer))?|near|(?:farm|farmhouse|village|hamlet|croft|cottage|cortijo|aldea|pueblo|monte|aldeia|"
             + "quinta|frazione|paesino|borgo|cascina|hameau|ferme|bauernhof|dorf|boerderij|dorp|gehucht)" + SP
             + "+(?:near|outside|cerca de|perto de|vicino a|bei|près de|bij)|"
@@ -74,7 +75,8 @@ final class PlaceRules {
     private static final Pattern AGE_THEN_OF = Pattern.compile("\\d{2,3}," + SP + "+of" + SP + "+$");
     /** The last word of every link of TOWN_BEFORE and of ", 92, of". */
     private static final Set<String> LINK_WORDS = Set.of("in", "at", "to", "near", "past", "outside", "beyond", "by",
-            "from", "aus", "en", "à", "a", "de", "em", "no", "na", "ad", "da", "uit", "bij", "of", "on", "rural", "remote",
+            "from", "aus", "en", "à", "a", "de", "em", "no", "na", "ad", "da", "uit", "bij", "of", "on", "rural",
+            "remote",
             "deepest", "little", "tiny", "small", "outer", "bei", "di", "do");
     private static final Set<String> OF = Set.of("de", "di", "da", "do");
     /** "lives on Elm Street": after "on", only a street is a place. */
@@ -130,7 +132,8 @@ final class PlaceRules {
                 + "(?:(?:," + SP + "*|" + SP + "+in" + SP + "+)\\d{5}(?:" + SP + "+" + TOWN + ")?)?" + postcodeAndTown,
                 match -> !match.result().group().equals(match.result().group("street")) && match.text().substring(
                         match.result().end("street"), match.end()).stripLeading().matches("(?s)(?:Straße|Strasse|"
-                        + "Str\\.|Weg|Gasse|Allee|Damm|Ufer|Platz|Ring|Chaussee|Meile|Markt|Wall|Graben|Steig|Zeile|Tor).*")
+                        + "Str\\.|Weg|Gasse|Allee|Damm|Ufer|Platz|Ring|Chaussee|Meile|Markt|Wall|Graben|Steig|"
+                        + "Zeile|Tor).*")
                         || STREET_WORD.matcher(match.result().group("street")).find());
         // "Am Lindenhof 7" could be "Im Raum 3": only with postcode and town
         Rule germanWithoutStreetWord = Rule.of(Reason.ADDRESS, "a street address", Start.UPPER_CASE, START
