@@ -61,7 +61,7 @@ final class MedicalAdviceRules implements Rule {
             // it
             + "(?:tua|tuo|a tuo|a tua) (?:madre|padre|figli[oa]|marito|moglie|nonn[oa]|fratello|sorella|"
             + "bambin[oa])|da come lo descrivi|al tuo posto|al posto tuo|se fossi in te|hai provato|risposta a|"
-            + "in risposta a|non è un consiglio medico|"
+            + "in risposta a|non è un consiglio medico|da quello che (?:racconti|dici|descrivi|scrivi)|"
             + "(?:al|alla) (?:nonno|nonna|bimbo|bimba|piccol[oa])|"
             // nl
             + "je (?:moeder|vader|zoon|dochter|man|vrouw|oma|opa|kind|baby|broer|zus)|wat je beschrijft|"
@@ -204,7 +204,9 @@ final class MedicalAdviceRules implements Rule {
             + "prednisone?|prednisolon[ae]?|antibiotics?|antibiótic[oa]s?|antibiotika|antibiotiques?|antibiotici|"
             + "antibiotica|painkillers?|pain ?killers?|analg[ée]sic[oa]s?|schmerzmittel|antidouleurs?|"
             + "antidolorific[oi]|pijnstillers?|antihistamines?|antihistamínic[oa]s?|antihistaminika|"
-            + "antihistaminiques?|antistaminic[oi]|antibiotico|antibioticos|inhaler|puffer|inhalador|inhalateur|"
+            + "antihistaminiques?|antistaminic[oi]|antibiotico|antibioticos|antinfiammatori[oa]?|antiinflamatorios?|"
+            + "anti-inflammatoires?|entzündungshemmer|anti-inflamatórios?|ontstekingsremmers?|"
+            + "anti-inflammator(?:y|ies)|inhaler|puffer|inhalador|inhalateur|"
             + "inhalador|inalatore|"
             + "drops|gotas|tropfen|gouttes|gocce|druppels|cream|crème|creme|crema|pomada|salbe|zalf|"
             + "tablets?|pills?|comprimid[oa]s?|pastillas?|tabletten|comprimés?|compresse|pillen|sirop|syrup|"
@@ -277,6 +279,7 @@ final class MedicalAdviceRules implements Rule {
             + "warum (?:zum arzt|in die notaufnahme|zum kinderarzt)|braucht ihr keinen|"
             + "pourquoi aller (?:aux urgences|chez le médecin)|"
             + "pra que (?:gastar|ir)|não precisas de falar com|"
+            + "lascia stare (?:il pronto soccorso|il medico|l'ospedale)|"
             + "ma quale pronto soccorso|niente (?:ospedale|medico(?! di base| di famiglia| curante)|"
             + "pronto soccorso)|non c'è bisogno (?:del|della|dell')|"
             + "waarom zou je naar|(?:bel|ga) (?:de )?(?:huisarts|huisartsenpost|dokter) (?:maar )?niet|"

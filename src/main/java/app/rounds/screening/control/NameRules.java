@@ -87,7 +87,8 @@ final class NameRules implements Rule {
             "stories", "list", "charter", "rights", "consent", "cero", "zéro",
             // auxiliaries and common verbs some name lists carry as surnames ("has been in room 101")
             "been", "being", "have", "does", "did", "done", "going", "gone", "got", "sent", "seen", "told", "moved",
-            "kept", "left", "still");
+            "kept", "left", "still", "start", "starts", "stay", "stays", "end", "ends", "work", "works", "wait",
+            "waits", "sit", "sleep", "walk", "arrive", "arrived", "arrives", "died", "time", "life");
 
     /** Famous people of medicine: without a title, not a patient. */
     private static final Set<String> FAMOUS = Set.of(

@@ -57,7 +57,8 @@ final class PatientDataRules {
             + ")";
     /** Words that tie a date to a person: birth, admission, surgery, discharge, death. */
     private static final String DATE_KEY = "(?i:born|d\\.?o\\.?b\\.?|date of birth|birth ?date|birthday|admitted|"
-            + "sent home|went home|discharged home|(?:his|her|their) op(?:eration)? was|fell|"
+            + "sent home|went home|discharged home|(?:his|her|their) op(?:eration)? was|fell|coded|arrested|"
+            + "collapsed|came in|brought in|"
             + "readmitted|admission date|date of admission|admission|discharged|discharge date|date of discharge|"
             + "died|date of death|deceased|passed away|operated|operation|surgery|(?-i:OP)|procedure|transferred|"
             + "had (?:his|her|their) [\\p{L}-]+(?: [\\p{L}-]+)?|"
@@ -251,6 +252,7 @@ final class PatientDataRules {
 
     /** Pictures and videos may show a patient: a link to them is held like the pictures would be. */
     private static final Pattern PICTURES = Pattern.compile("(?iu)(?<![\\p{L}])(?:photos?|pics?|pictures?|images?|"
+            + "close-?ups?|"
             + "videos?|scans?|recordings?|album|fotos?|bilder|fotografias?|imagens?|immagini|foto's|afbeeldingen)"
             + "(?![\\p{L}])");
 
@@ -455,8 +457,12 @@ final class PatientDataRules {
         Rule betweenCommas = Rule.of(Reason.AGE_OVER_89, "an age over 89 between commas", Start.LETTER,
                 START + "\\p{L}{3,20}+," + SP + "?(?<id>9\\d|1[01]\\d)," + SP + "?(?=[\\p{Ll}#])",
                 match -> oneAge(match) && !VITAL_BEFORE.matcher(match.before(20)).find());
+        // "oldest patient on the ward this week: 102", "our eldest resident turns 104"
+        Rule oldest = Rule.of(Reason.AGE_OVER_89, "an age over 89 of the oldest", Start.LETTER, START
+                + "(?i:oldest|eldest|más mayor|plus âgée?|ältesten?|mais velh[oa]|più anzian[oa]|oudste)"
+                + "[^.!?\\d\\n]{0,40}?(?<id>9\\d|1[01]\\d)(?![\\p{N}%]|[.,]\\p{N})", PatientDataRules::oneAge);
         return Rule.all(english, german, ageAndSex, decade, romance, words, nonagenarian, personThenAge, personIs,
-                betweenCommas, birthday, keyed);
+                betweenCommas, oldest, birthday, keyed);
     }
 
     /** One person's age, not the Safe Harbor aggregate "90 or older". */
@@ -467,7 +473,8 @@ final class PatientDataRules {
 
     /** "l'età media era 91 anni", "mean age 92": a statistic, not a person. */
     private static final Pattern AVERAGE_BEFORE = Pattern.compile("(?iu)(?<![\\p{L}])(?:mean|average|median|media|"
-            + "medio|mediana|moyen(?:ne)?|durchschnitt\\p{L}*|gemiddeld\\p{L}*|média|médio)(?![\\p{L}])");
+            + "medio|mediana|mediano|médian(?:e)?|mediaan|moyen(?:ne)?|durchschnitt\\p{L}*|gemiddeld\\p{L}*|média|"
+            + "médio)(?![\\p{L}])");
 
     /** "Age 91", "tiene noventa y cuatro años", "is 96" where a person, not a vital sign, is the subject. */
     private static boolean keyedAge(Rule.Match match) {

@@ -56,11 +56,13 @@ final class PlaceRules {
     /** Words that tie a patient to a town: "lives in", "from", "near", "wohnt in", "vive en", "abita a"… */
     private static final Pattern TOWN_BEFORE = Pattern.compile("(?i)(?<![\\p{L}])(?:(?:lives|living|lived|"
             + "moved|back home|at home|home|staying|resident)(?:" + SP + "+alone)?(?:" + SP + "+(?:out|up|down|over|"
-            + "just|right))?" + SP + "+(?:in|at|to|near|past|outside|beyond|by|on)|from(?:" + SP + "+(?:rural|"
+            + "just|right))?" + SP + "+(?:in|at|to|near|past|outside|beyond|by|on)|lives" + SP + "+on" + SP + "+(?:her|his|their)" + SP
+            + "+own" + SP + "+in|from(?:" + SP + "+(?:rural|"
             + "remote|deepest|little|tiny|"
             + "small|outer))?|near|(?:farm|farmhouse|village|hamlet|croft|cottage|cortijo|aldea|pueblo|monte|aldeia|"
             + "quinta|frazione|paesino|borgo|cascina|hameau|ferme|bauernhof|dorf|boerderij|dorp|gehucht)" + SP
-            + "+(?:near|outside|cerca de|perto de|vicino a|bei|près de|bij)|"
+            + "+(?:(?:up|out|down|over|just|right)" + SP + "+)?(?:near|outside|cerca de|perto de|vicino a|bei|"
+            + "près de|bij)|"
             + "outside|wohnt" + SP + "+(?:allein" + SP + "+)?in|lebt" + SP + "+(?:allein" + SP + "+)?in|aus|"
             + "vive" + SP + "+(?:sol[oa]" + SP + "+)?en|vit" + SP + "+(?:seule?" + SP + "+)?(?:à|a|en)|"
             + "viene de|vient de|veio de|vem de|kommt aus|stammt aus|komt uit|comes? from|is from|"
@@ -110,7 +112,8 @@ final class PlaceRules {
     private static Rule streets() {
         String postcodeAndTown = "(?:,?" + SP + "+(?:\\d{5}|\\d{4}-\\d{3}|\\d{4}" + SP + "?[A-Z]{2})(?:," + SP
                 + "*|" + SP + "+)\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+)*)?";
-        Rule english = Rule.of(Reason.ADDRESS, "a street address", Start.DIGIT, START + "\\d{1,5}[A-Za-z]?,?" + SP
+        // not "room G.14, Moor Lane site": a house number stands alone
+        Rule english = Rule.of(Reason.ADDRESS, "a street address", Start.DIGIT, START + "(?<![.:])\\d{1,5}[A-Za-z]?,?" + SP
                 + "+(?:" + NAME + SP + "+){1,3}(?i:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|way|"
                 + "crescent|cres|place|pl|court|ct|terrace|gardens|boulevard|blvd|grove|square|sq|mews|row|walk|"
                 + "hill|park|view|cottages?|villas|rise|green|parade|heights|croft|meadows?|fold|chase|wynd|brae|"
@@ -169,8 +172,10 @@ final class PlaceRules {
                 match -> !NOT_PLACES.contains(match.value().toLowerCase(Locale.ROOT))
                         && !INSTITUTION.matcher(match.value()).find() && !INSTITUTION.matcher(match.text().substring(
                         Math.max(0, match.result().start() - 30), match.result().start())).find());
+        // a venue's postcode ("Harrogate Convention Centre, King's Road, HG1 5LA") is no one's
         Rule ukPostcode = Rule.of(Reason.ADDRESS, "a UK postcode", Start.UPPER_CASE, START + "[A-Z]{1,2}\\d[A-Z\\d]?"
-                + SP + "?\\d[A-Z]{2}" + END);
+                + SP + "?\\d[A-Z]{2}" + END, match -> match.context().patientNear(match.start())
+                || !match.context().sentenceHas(INSTITUTION, match.start()));
         return Rule.all(english, englishLowerCase, numbered, germanDutch, germanWithoutStreetWord, french, iberian,
                 box, townStateZip, field, ukPostcode);
     }

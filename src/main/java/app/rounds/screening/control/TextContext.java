@@ -27,7 +27,8 @@ final class TextContext {
             "paciente", "pacientes", "señor", "señora", "abuela", "abuelo", "hija", "hijo", "esposa", "esposo",
             "marido", "mujer", "familia", "familiar", "familiares", "cama", "habitación", "ingresó", "ingresado",
             "ingresada", "ingreso", "alta", "vive", "domicilio", "niño", "niña", "bebé", "madre", "padre", "nieto",
-            "nieta", "vecino", "vecina", "sr", "sra", "don", "doña", "anciano", "anciana",
+            "nieta", "vecino", "vecina", "sr", "sra", "don", "doña", "anciano", "anciana", "chico", "chica",
+            "chaval", "chavala", "muchacho", "muchacha",
             // de
             "patientin", "pat", "bewohner", "bewohnerin", "tochter", "sohn", "ehefrau", "ehemann", "angehörige",
             "angehörigen", "familie", "zimmer", "zi", "bett", "aufgenommen", "aufnahme", "entlassen", "entlassung",
@@ -85,7 +86,8 @@ final class TextContext {
             + "echte patiënt|vrai patient|patient réel|doente real|paziente reale|"
             + "(?:il )?faut l[ea] masquer|masquez|masquer|tirem isso|tira(?:r)? isso|quitad(?:lo|la)|quitadlo|"
             + "quitarlo|bitte (?:entfernen|schwärzen)|schwärzen|toglietel[oa]|oscurate|oscurarlo|haal (?:dat|het) "
-            + "weg|weghalen|pull it|take (?:it|that) (?:down|off)|redact(?:ed)?|blur (?:it|that|the))(?![\\p{L}])");
+            + "weg|weghalen|pull it|take (?:it|that) (?:down|off)|redact(?:ed)?|blur (?:it|that|the)|"
+            + "(?:use|using) (?:her|him|them|this patient) as)(?![\\p{L}])");
 
     /** Who a town or a photo can belong to: a patient or someone close to one. */
     static final Set<String> PERSON_WORDS = Set.of("patient", "pt", "lady", "gentleman", "gent", "guy", "chap",
