@@ -58,6 +58,11 @@ class ScreenerFreshSetTest {
     }
 
     @Test
+    void realisticMixSetWrittenDuringTheThirdRound() {
+        System.out.println(new FreshSetReport("dev7a-2026-12.tsv", screener).render());
+    }
+
+    @Test
     void trainingWorldSetWrittenDuringTheThirdRound() {
         System.out.println(new FreshSetReport("dev7b-2026-12.tsv", screener).render());
     }
