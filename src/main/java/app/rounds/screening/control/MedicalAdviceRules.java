@@ -33,6 +33,7 @@ final class MedicalAdviceRules implements Rule {
             + "medication|medicines?|tablets|pills|inhaler|insulin|dose|blood thinners?|warfarin|statins?|thread|"
             + "post)|you (?:should|must|need to|ought to|can|could) (?:stop|take|start|skip|double|drink|try)|"
             + "replying to|reply to|re your|to the (?:person|mum|dad|runner|poster|op)|dm'?d|"
+            + "(?:for|to) the (?:lady|man|woman|person|mum|mom|dad|gentleman|guy|parent) (?:who|whose)|"
             + "my (?:neighbou?r|friend|mate) back|"
             + "(?:ur|yr) (?:mum|mom|mam|dad|son|daughter|husband|wife|baby|kid|nan|grandad|meds|tablets)|"
             + "what you(?:'re| are)? describ\\w*|from what you(?:'ve| have)? (?:said|describe\\w*)|"
@@ -48,20 +49,24 @@ final class MedicalAdviceRules implements Rule {
             // de
             + "(?:deine?[mnrs]?) (?:mutter|vater|sohn|tochter|mann|frau|oma|opa|kind|baby|schwester|bruder|"
             + "freund\\w*|knöchel|knie|rücken|ausschlag|kleinen?|kleine)|was du beschreibst|mit dem knöchel|"
-            + "an deiner stelle|hast du (?:mal |schon )?(?:probiert|versucht)|würde ich dir raten|"
+            + "an deiner stelle|hast du (?:mal |schon )?(?:probiert|versucht)|würde ich dir raten|zu ihrer frage|"
+            + "(?:ihre?[mnrs]?) (?:mutter|vater|sohn|tochter|mann|frau|oma|opa|kind|baby)|"
             + "keine ärztliche beratung|"
             // fr
             + "(?:ton|ta|tes) (?:père|mère|fils|fille|mari|femme|grand-mère|grand-père|enfant|bébé|frère|sœur|"
             + "soeur|copain|copine|dos|genou|cheville)|pour ta fille|pour ton fils|ce que tu décris|"
             + "à ta place|à votre place|ce que vous décrivez|tu as essayé|en réponse à|pas un avis médical|"
+            + "pour répondre à|(?:à|a) la (?:maman|dame) qui|au (?:papa|monsieur) qui|"
             // pt
             + "(?:a tua|o teu|tua|teu) (?:mãe|pai|filh[oa]|marido|mulher|av[óô]|irm[ãa]o?|namorad[oa]|bebé)|"
             + "pelo que descreves|pelo que contas|no teu lugar|no lugar d[ao] tu[ao]|se (?:eu )?fosse a ti|"
-            + "já experimentaste|em resposta a|não é (?:um )?conselho médico|"
+            + "já experimentaste|em resposta a|não é (?:um )?conselho médico|(?:à|a) senhora que|ao senhor que|"
+            + "a quem (?:perguntou|comentou)|"
             // it
             + "(?:tua|tuo|a tuo|a tua) (?:madre|padre|figli[oa]|marito|moglie|nonn[oa]|fratello|sorella|"
             + "bambin[oa])|da come lo descrivi|al tuo posto|al posto tuo|se fossi in te|hai provato|risposta a|"
             + "in risposta a|non è un consiglio medico|da quello che (?:racconti|dici|descrivi|scrivi)|"
+            + "a chi (?:chiedeva|ha chiesto)|"
             + "(?:al|alla) (?:nonno|nonna|bimbo|bimba|piccol[oa])|"
             // nl
             + "je (?:moeder|vader|zoon|dochter|man|vrouw|oma|opa|kind|baby|broer|zus)|wat je beschrijft|"
@@ -106,6 +111,7 @@ final class MedicalAdviceRules implements Rule {
             + "passe (?:souvent )?toute seule|"
             // pt
             + "(?:é|e) só (?:um |uma )?|tem (?:uma|um) (?:infe[çc][ãa]o|entorse|gripe|otite|virose)|de certeza|"
+            + "parece-me|"
             + "parece (?:mesmo |bem |mesmo mesmo )?(?:um|uma)|(?:é|e) normal|são típic[oa]s|é típic[oa]|não é grave|"
             + "no es grave|non è grave|non è niente|ist nicht (?:so )?schlimm|is niet erg|is niks ergs|"
             // it
@@ -161,10 +167,12 @@ final class MedicalAdviceRules implements Rule {
             + "tu attends|va aux urgences|bois)" + E + "|"
             // pt
             + B + "(?:que beba|tome|toma|devia parar|deve parar|gelo,? repouso|fala com o médico|dá ao|dá à|"
-            + "dá-lhe|dê-lhe|dê ao|deixava|parava|tomava|suspendia|faz lavagens|fica em casa|fiquem em casa)" + E
+            + "dá-lhe|dê-lhe|dê ao|deixava|parava|tomava|suspendia|faz lavagens|fica em casa|fiquem em casa|"
+            + "peça [\\p{L}]+ ao médico)" + E
             + "|"
             // it
             + B + "(?:fatti prescrivere|può (?:tranquillamente )?sospendere|sospendi|dai a tu[oa]|prendi|"
+            + "deve (?:iniziare|prendere|smettere|sospendere|cominciare)|"
             + "prendete)" + E + "|"
             // nl
             + B + "(?:bel (?:morgen |vandaag )?(?:je|de) huisarts|kan beter stoppen|stoppen met|neem|"
@@ -268,7 +276,8 @@ final class MedicalAdviceRules implements Rule {
             + "no (?:pediría|pidas|pedir) cita|no vayas a urgencias|"
             + "musst (?:du )?(?:damit )?nicht (?:in die notaufnahme|zum arzt)|zum arzt musst du (?:damit )?nicht|"
             + "kannst du dir sparen|(?:musst|brauchst) du (?:den )?(?:hausarzt|arzt) nicht|kein(?:en)? arzt nötig|"
-            + "pas besoin (?:d'antibiotiques|d'aller|de voir|de consulter)|inutile d'aller|pas la peine d'aller|"
+            + "pas besoin (?:d'antibiotiques|d'aller|de voir|de consulter|des urgences|du médecin|d'un médecin)|"
+            + "inutile d'aller|pas la peine d'aller|"
             + "não precisas? de (?:ir|ver)|não é preciso (?:ir|ver)|não vale a pena ir|escusas de ir|"
             + "non serve (?:il pronto soccorso|chiedere|andare|chiamare)|non c'è bisogno di (?:andare|chiamare)|"
             + "hoef je (?:echt )?niet naar|niet naar de (?:seh|huisarts|huisartsenpost|dokter)|"

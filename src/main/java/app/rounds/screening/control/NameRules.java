@@ -88,7 +88,8 @@ final class NameRules implements Rule {
             // auxiliaries and common verbs some name lists carry as surnames ("has been in room 101")
             "been", "being", "have", "does", "did", "done", "going", "gone", "got", "sent", "seen", "told", "moved",
             "kept", "left", "still", "start", "starts", "stay", "stays", "end", "ends", "work", "works", "wait",
-            "waits", "sit", "sleep", "walk", "arrive", "arrived", "arrives", "died", "time", "life");
+            "waits", "sit", "sleep", "walk", "arrive", "arrived", "arrives", "died", "time", "life", "ihrem",
+            "ihren", "ihrer", "ihnen", "vater", "mutter");
 
     /** Famous people of medicine: without a title, not a patient. */
     private static final Set<String> FAMOUS = Set.of(
@@ -150,6 +151,9 @@ final class NameRules implements Rule {
     private static final Pattern BED_NUMBER_AFTER = Pattern.compile(
             "[ \\t]+(?:in|on|at)[ \\t]+\\d{1,3}(?![\\p{L}\\p{N}])");
     private static final Set<String> ORDINAL_MARKS = Set.of("ª", "º");
+    private static final Pattern FAMILY_OR_PATIENT = Pattern.compile("(?<![\\p{L}])(?:(?<family>(?i:the)[ \\t]+)"
+            + "(?<name>\\p{Lu}\\p{Ll}{2,30}+)(?=[ \\t]+family(?![\\p{L}]))|(?<name2>\\p{Lu}\\p{Ll}{2,30}+)(?=[ \\t]+"
+            + "(?:is|was)[ \\t]+(?:the|our)[ \\t]+patient(?![\\p{L}])))");
     /** Internet shorthand in capitals that a surname list may carry ("TIL Virginia Apgar…"). */
     private static final Set<String> SHORTHAND = Set.of("til", "fyi", "psa", "tbh", "imo", "imho", "btw", "nb",
             "ps", "rip", "omg", "lol", "aka", "asap", "eta", "tldr", "ama", "dm", "pm", "am", "ok");
@@ -229,6 +233,20 @@ final class NameRules implements Rule {
     /** "Mrs Patel", "mr o'brien", "Sra. Martínez", "patient John Fletcher", "Der Patient Hoffmann". */
     private void withTitles(ScreenedText screened, Consumer<Finding> found) {
         String text = screened.value();
+        // "The Baker family on 7", "Will is the patient": a surname owning a family, a name said to be the patient
+        Rule.eachMatch(FAMILY_OR_PATIENT, Rule.Start.LETTER, screened, m -> {
+            String group = m.group("family") != null ? "name" : "name2";
+            String name = m.group(group).toLowerCase(java.util.Locale.ROOT);
+            boolean family = m.group("family") != null;
+            // "Will is the patient": said outright, a given name that is also a word counts
+            if (family ? !names.anyName(name) || NOT_NAMES.contains(name) : !names.givenName(name)
+                    || FAMOUS.contains(name) || EPONYMS.contains(name)) {
+                return false;
+            }
+            found.accept(new Finding(m.start(group), m.end(group), Reason.PERSON_NAME,
+                    m.group("family") != null ? "a family's name" : "a name said to be the patient"));
+            return true;
+        });
         Rule.eachMatch(HONORIFIC_NAME, Rule.Start.LETTER, screened, m -> {
             boolean initialAfterATitle = (m.group().startsWith("M.") || m.group().startsWith("D."))
                     && STAFF_BEFORE.matcher(text.substring(Math.max(0, m.start() - 10), m.start())).find();

@@ -215,6 +215,17 @@ final class PatientDataRules {
     private static final Pattern PERSON_PRONOUN = Pattern.compile("(?iu)(?<![\\p{L}])(?:sie|er|hij|zij|ze|il|elle|"
             + "él|ella|lui|lei|ele|ela)(?![\\p{L}])");
 
+    /** "Unknown Male 0318-B", "John Doe 4471": the alias an unidentified patient is admitted under. */
+    static final Rule UNKNOWN_PATIENT_ALIAS = Rule.of(Reason.IDENTIFYING_NUMBER, "an unidentified patient's alias",
+            Start.LETTER, START + "(?i:unknown" + SP + "+(?:male|female|man|woman|patient|adult|child)|"
+                    + "(?:john|jane)" + SP + "+doe|unbekannte?r?" + SP + "+(?:mann|frau|patient\\p{L}*)|"
+                    + "desconocid[oa]|inconnue?|desconhecid[oa]|sconosciut[oa]|onbekende" + SP + "+(?:man|vrouw))"
+                    + SP + "*[#:]?" + SP + "*(?<id>[A-Z0-9]{1,8}(?:[-/][A-Z0-9]{1,8}){0,2})" + END,
+            match -> match.digits() >= 2);
+    /** A UK driving licence number (MORGA657054SM9IJ): a shape nothing clinical shares. */
+    static final Rule UK_DRIVING_LICENCE = Rule.of(Reason.RECORD_NUMBER, "looks like a UK driving licence number",
+            Start.UPPER_CASE, START + "[A-Z9]{5}\\d[0156]\\d[0-3]\\d{2}[A-Z9]{2}\\d[A-Z]{2}(?:\\d{2})?" + END);
+
     /** Whatever long number is left once every other rule had its turn. */
     static final Rule LONG_NUMBERS = Rule.of(Reason.IDENTIFYING_NUMBER,
             "a long number nothing explains (not a dose, a date or a count)", Start.DIGIT,
@@ -328,7 +339,12 @@ final class PatientDataRules {
                 && !trainingCode(match.value()) && !match.context().sentenceHas(MANIKINS, match.start())
                 && (match.context().patientNear(match.start())
                 || !match.context().sentenceHas(TRAINING_EQUIPMENT, match.start())));
-        return keyed;
+        // "numero di serie sul tesserino 1103-57-A9921", "serial on the back of the box 4471-22"
+        Rule loosely = Rule.of(Reason.DEVICE_SERIAL, "a code a few words after '{key}'", Start.LETTER, START
+                + SERIAL_KEY + "(?![\\p{L}])(?:" + SP + "+(?!\\p{N})[\\p{L}'’]{1,15}+){1,4}+[ \\t:#]+(?<id>[A-Z0-9]{1,8}"
+                + "(?:[-/][A-Z0-9]{1,8}){1,4})" + END, match -> match.digits() >= 4 && !trainingCode(match.value())
+                && !match.context().sentenceHas(MANIKINS, match.start()) && match.context().patientNear(match.start()));
+        return Rule.all(keyed, loosely);
     }
 
     private static final Pattern MANIKINS = Pattern.compile("(?iu)(?<![\\p{L}])(?:resusci|simman|simbaby|laerdal|"
@@ -539,6 +555,9 @@ final class PatientDataRules {
                 + "afbeelding)s?" + SP + "+(?:[\\p{L}'’]+" + SP + "+){0,4}?(?:face|faces|gesicht|cara|rostro|rosto|"
                 + "visage|volto|viso|gezicht))" + END, match -> !match.context().simulationAt(match.start()));
         // "slide 14 had the patient's full face in the corner"
+        Rule faceCompound = Rule.of(Reason.FACE_OR_BIOMETRIC, "a photo of a face", Start.LETTER, START
+                + "(?i:gesichts(?:foto|bild|aufnahme)\\p{L}*|porträt(?:foto|aufnahme)\\p{L}*|gezichtsfoto'?s?|"
+                + "foto'?s? van (?:het|haar|zijn) gezicht)" + END, match -> !match.context().simulationAt(match.start()));
         Rule fullFace = Rule.of(Reason.FACE_OR_BIOMETRIC, "a patient's face shown", Start.LETTER, START
                 + "(?i:(?:the )?patient'?s|(?:his|her) (?:whole |full )|(?:the )?(?:whole|full) face of)" + SP
                 + "*(?i:full |whole )?face" + END, match -> match.context().sentenceHas(PICTURES, match.start())
@@ -556,7 +575,7 @@ final class PatientDataRules {
                 + "(?i:photo|pic|picture|selfie|foto|fotografia)s?" + SP + "+(?i:of|de|di|van|von)" + SP
                 + "+(?:(?i:mr|mrs|ms|miss)\\.?" + SP + "+)?(?<id>\\p{Lu}\\p{Ll}+)",
                 match -> NameGazetteer.get().anyName(match.value().toLowerCase(java.util.Locale.ROOT)));
-        return Rule.all(face, fullFace, biometric, namedPhoto);
+        return Rule.all(face, faceCompound, fullFace, biometric, namedPhoto);
     }
 
     /**
@@ -582,7 +601,7 @@ final class PatientDataRules {
         // 26B0047713", "nº de episodio 2026-URG-118374": a code a few words after what it labels
         Rule labelled = Rule.of(Reason.IDENTIFYING_NUMBER, "a code after '{key}'", Start.LETTER, START + "(?<key>"
                 + CASE_KEY + ")(?![\\p{L}])(?<words>(?:[ \\t:#.,°º()-]+(?:(?!\\p{N})[\\p{L}'’]{1,15}+(?=[.:,]?[ \\t])|"
-                + "n\\.?[º°o]\\.?(?=[ \\t]))){0,3}+)"
+                + "\\d{1,3}(?=[.:,]?[ \\t])|n\\.?[º°o]\\.?(?=[ \\t]))){0,6}+)"
                 + "[ \\t:#.,°º()-]+(?<id>[\\p{L}\\p{N}]{1,10}+(?:[-/][\\p{L}\\p{N}]{1,10}+){0,4}+)" + END,
                 match -> caseCode(match) && (STRONG_CASE_KEY.matcher(match.result().group("key")).matches()
                         || ID_WORD.matcher(match.result().group("words")).find()
@@ -595,6 +614,7 @@ final class PatientDataRules {
             + SP + "+requests?|samples?|specimens?|labels?|tubes?|pots?|accession|episodes?|"
             + "incidents?|wristbands?|bands?|barcodes?|bags?|property|valuables|lockers?|requests?|referrals?|"
             + "cases?|jobs?|refs?|references?|orders?|bookings?|tickets?|encounters?|attendances?|cad|datix|"
+            + "(?:tracking )?tags?|codes?|código|codice|pulseira|polsband(?:je)?|"
             + "proben?|probennummer|etikett|auftrag|auftragsnummer|anforderung|einsatz|einsatznummer|fall|"
             + "fallnummer|wertsachen\\p{L}*|beutel|vorgang|vorgangsnummer|überweisung|einweisung|laborauftrag|"
             + "étiquette|tube|prélèvement|demande|séjour|dossier|bon|sachet|épisode|intervention|passage|triage|"
@@ -617,7 +637,7 @@ final class PatientDataRules {
     private static final Pattern NOT_A_CASE = Pattern.compile("(?i)(?<![\\p{L}])(?:lot|batch|charge|lote|lotto|"
             + "partij|chargen\\p{L}*|study|studie|studies|estudio|étude|studio|estudo|trial|audit|guideline|"
             + "leitlinie|course|kurs|session|module|version|asset|inventar\\p{L}*|catalogue|catalog|product|"
-            + "article|artikel|isbn|doi|ref\\.? ?range|room|bed|bay|ward|bleep|ext|slide|page)(?![\\p{L}])");
+            + "article|artikel|isbn|doi|ref\\.? ?range|bleep|ext|slide|page)(?![\\p{L}])");
 
     /** At least four digits with a letter or a separator, or five digits; not a date, a count or a training code. */
     private static boolean caseCode(Rule.Match match) {

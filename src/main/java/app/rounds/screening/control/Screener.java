@@ -60,6 +60,8 @@ public class Screener {
         List<Rule> all = new ArrayList<>(PatientDataRules.ALL);
         all.add(PlaceRules.ALL);
         all.add(new NameRules(NameGazetteer.get()));
+        all.add(PatientDataRules.UNKNOWN_PATIENT_ALIAS);
+        all.add(PatientDataRules.UK_DRIVING_LICENCE);
         all.add(PatientDataRules.BARE_CODES);
         all.add(PatientDataRules.DEVICE_CODES);
         all.add(PatientDataRules.LONG_NUMBERS);

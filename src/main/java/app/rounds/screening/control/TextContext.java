@@ -58,7 +58,8 @@ final class TextContext {
             "simulatiepop", "oefenpop", "casus",
             "maniquí", "maniquíes", "ficticio", "ficticia", "escenario", "simulacro", "simulación",
             "übungspuppe", "simulationspuppe", "puppe", "szenario", "fallbeispiel", "testumgebung", "schulungsumgebung",
-            "übungsfall", "testpatientin", "fiktiv", "fiktive", "fiktiver", "fiktiven",
+            "übungsfall", "testpatientin", "fiktiv", "fiktive", "fiktiver", "fiktiven", "fallvignette", "vignette",
+            "mustermann", "musterfrau", "viñeta", "vignetta",
             "scénario", "fictif", "simu", "simulé", "simulée",
             "manequim", "cenário", "fictício", "fictícia", "simulado", "simulada", "treino",
             "manichino", "fittizio", "fittizia", "simulato", "simulata");

@@ -121,6 +121,14 @@ class ScreeningRulesTest {
             "he was born on christmas day 1958 and never had a party|DATE_OF_PERSON",
             "slide 14 had the patient's full face in the corner, pull it please|FACE_OR_BIOMETRIC",
             "Adresse : 7 impasse des Mouettes, 76400 Fécamp, patiente du cas clinique, il faut le masquer|ADDRESS",
+            "The Baker family on 7 have asked for the chaplain again|PERSON_NAME",
+            "the whiteboard says WILL - NBM. Will is the patient, not the plan|PERSON_NAME",
+            "the man in bay C is still just Unknown Male 0318-B on the system|IDENTIFYING_NUMBER",
+            "found his driving licence in his jacket, HARTL609148JB9NT, police can trace his family|RECORD_NUMBER",
+            "de polsband van mevrouw in bed 3 scant niet, de code eronder is ZRO-0093-4471|IDENTIFYING_NUMBER",
+            "il paziente ha un impianto cocleare, numero di serie sul tesserino 1103-57-A9921|DEVICE_SERIAL",
+            "ich hab das Gesichtsfoto der Patientin in die Gruppe gestellt|FACE_OR_BIOMETRIC",
+            "oldest patient on the ward this week: 102 and still lives on her own|AGE_OVER_89",
             "his car (reg LV19 KXT) has been in the drop-off bay|VEHICLE_PLATE",
             "la voiture du patient (GH-417-KP) bloque l'accès|VEHICLE_PLATE",
             "insulin pump serial 752-381-NG is on the bedside chart|DEVICE_SERIAL",
@@ -166,6 +174,10 @@ class ScreeningRulesTest {
             "TIL Virginia Apgar designed her score as an anaesthetist",
             "Nello studio di Bologna l'età media era 91 anni",
             "Os slides da Enf.ª Joana Pires estão no site de formação",
+            "Fallvignette 4: Herr Max Mustermann, 84 J., Sturz im Pflegeheim, INR 3,8",
+            "Poster boards go up at Harrogate Convention Centre, King's Road, HG1 5LA",
+            "Dans l'étude lilloise, âge médian 90 ans, 58 % de femmes",
+            "the mean age was 91, so frailty scoring has to start in ED",
             "room 12 is the skills lab, bleep 2231 if you get lost",
             "Audit on 3 March: 27 of 40 ward patients had no VTE assessment"})
     void whatIdentifiesNoPatientIsNotHeld(String text) {
@@ -207,6 +219,9 @@ class ScreeningRulesTest {
             "@sarahb that's a UTI, walk into any pharmacy and ask for nitrofurantoin",
             "@mikeyg big toe, red, hot, came on overnight? that's gout, textbook. ask urgent care for colchicine",
             "non è un consiglio medico ma al posto tuo smetterei subito la statina",
+            "for the lady whose husband keeps getting gout: cut out the beer, ask the GP for allopurinol",
+            "Zu Ihrer Frage: das klingt bei Ihrem Vater nach Gürtelrose, er soll sich Aciclovir holen",
+            "Pour répondre à la maman qui a posté : pas besoin des urgences, doliprane toutes les 6h",
             "pelo que descreves a tua filha tem conjuntivite, não é grave, faz lavagens com soro",
             "Met zo'n snee hoef je echt niet naar de SEH hoor, steristrips erop"})
     void adviceToTheHealthyPublicIsFlaggedInEveryLanguage(String text) {
