@@ -33,7 +33,6 @@ final class MedicalAdviceRules implements Rule {
             + "medication|medicines?|tablets|pills|inhaler|insulin|dose|blood thinners?|warfarin|statins?|thread|"
             + "post)|you (?:should|must|need to|ought to|can|could) (?:stop|take|start|skip|double|drink|try)|"
             + "replying to|reply to|re your|to the (?:person|mum|dad|runner|poster|op)|dm'?d|"
-            + "(?:for|to) the (?:lady|man|woman|person|mum|mom|dad|gentleman|guy|parent) (?:who|whose)|"
             + "my (?:neighbou?r|friend|mate) back|"
             + "(?:ur|yr) (?:mum|mom|mam|dad|son|daughter|husband|wife|baby|kid|nan|grandad|meds|tablets)|"
             + "what you(?:'re| are)? describ\\w*|from what you(?:'ve| have)? (?:said|describe\\w*)|"
@@ -49,30 +48,42 @@ final class MedicalAdviceRules implements Rule {
             // de
             + "(?:deine?[mnrs]?) (?:mutter|vater|sohn|tochter|mann|frau|oma|opa|kind|baby|schwester|bruder|"
             + "freund\\w*|knöchel|knie|rücken|ausschlag|kleinen?|kleine)|was du beschreibst|mit dem knöchel|"
-            + "an deiner stelle|hast du (?:mal |schon )?(?:probiert|versucht)|würde ich dir raten|zu ihrer frage|"
-            + "(?:ihre?[mnrs]?) (?:mutter|vater|sohn|tochter|mann|frau|oma|opa|kind|baby)|"
+            + "an deiner stelle|hast du (?:mal |schon )?(?:probiert|versucht)|würde ich dir raten|"
             + "keine ärztliche beratung|"
             // fr
             + "(?:ton|ta|tes) (?:père|mère|fils|fille|mari|femme|grand-mère|grand-père|enfant|bébé|frère|sœur|"
             + "soeur|copain|copine|dos|genou|cheville)|pour ta fille|pour ton fils|ce que tu décris|"
             + "à ta place|à votre place|ce que vous décrivez|tu as essayé|en réponse à|pas un avis médical|"
-            + "pour répondre à|(?:à|a) la (?:maman|dame) qui|au (?:papa|monsieur) qui|"
             // pt
             + "(?:a tua|o teu|tua|teu) (?:mãe|pai|filh[oa]|marido|mulher|av[óô]|irm[ãa]o?|namorad[oa]|bebé)|"
             + "pelo que descreves|pelo que contas|no teu lugar|no lugar d[ao] tu[ao]|se (?:eu )?fosse a ti|"
-            + "já experimentaste|em resposta a|não é (?:um )?conselho médico|(?:à|a) senhora que|ao senhor que|"
-            + "a quem (?:perguntou|comentou)|"
+            + "já experimentaste|em resposta a|não é (?:um )?conselho médico|"
             // it
             + "(?:tua|tuo|a tuo|a tua) (?:madre|padre|figli[oa]|marito|moglie|nonn[oa]|fratello|sorella|"
             + "bambin[oa])|da come lo descrivi|al tuo posto|al posto tuo|se fossi in te|hai provato|risposta a|"
-            + "in risposta a|non è un consiglio medico|da quello che (?:racconti|dici|descrivi|scrivi)|"
-            + "a chi (?:chiedeva|ha chiesto)|"
+            + "in risposta a|non è un consiglio medico|"
             + "(?:al|alla) (?:nonno|nonna|bimbo|bimba|piccol[oa])|"
             // nl
             + "je (?:moeder|vader|zoon|dochter|man|vrouw|oma|opa|kind|baby|broer|zus)|wat je beschrijft|"
             + "met zo'n (?:snee|wond|enkel)|in jouw plaats|als ik jou was|heb je (?:al )?geprobeerd|"
             + "geen medisch advies|"
             + "je (?:moeder|vader|dochter|zoon) (?:haar|zijn))" + E);
+
+    /**
+     * A member of the public answered in the third person or formally: "for the lady whose husband…", "à la maman qui
+     * a posté", "Zu Ihrer Frage", "a chi chiedeva". Apart from {@link #PUBLIC_ADDRESSEE} because its first words ("a",
+     * "de", "for") begin half the words of a text: tried in the big alternation they cost it dearly.
+     */
+    private static final Pattern INDIRECT_ADDRESSEE = Pattern.compile("(?iu)" + B + "(?:"
+            + "(?:for|to) the (?:lady|man|woman|person|mum|mom|dad|gentleman|guy|parent) (?:who|whose)|"
+            + "zu ihrer frage|ihre?[mnrs]? (?:mutter|vater|sohn|tochter|mann|frau|oma|opa|kind|baby)|"
+            + "pour répondre à|(?:à|a) la (?:maman|dame) qui|au (?:papa|monsieur) qui|"
+            + "(?:à|a) senhora que|ao senhor que|a quem (?:perguntou|comentou)|"
+            + "da quello che (?:racconti|dici|descrivi|scrivi)|a chi (?:chiedeva|ha chiesto))" + E);
+
+    /** Steps told in words that begin many others ("deve iniziare", "peça … ao médico"): apart, for the same reason. */
+    private static final Pattern MORE_DIRECTIVES = Pattern.compile("(?iu)" + B + "(?:"
+            + "deve (?:iniziare|prendere|smettere|sospendere|cominciare)|peça [\\p{L}]+ ao médico)" + E);
 
     /** Friendly words that may be said to anyone ("mate", "hun"): a member of the public only with a claim or a step. */
     private static final Pattern WEAK_ADDRESSEE = Pattern.compile("(?iu)" + B + "(?:mate|hun|hunny|babe)" + E);
@@ -167,12 +178,10 @@ final class MedicalAdviceRules implements Rule {
             + "tu attends|va aux urgences|bois)" + E + "|"
             // pt
             + B + "(?:que beba|tome|toma|devia parar|deve parar|gelo,? repouso|fala com o médico|dá ao|dá à|"
-            + "dá-lhe|dê-lhe|dê ao|deixava|parava|tomava|suspendia|faz lavagens|fica em casa|fiquem em casa|"
-            + "peça [\\p{L}]+ ao médico)" + E
+            + "dá-lhe|dê-lhe|dê ao|deixava|parava|tomava|suspendia|faz lavagens|fica em casa|fiquem em casa)" + E
             + "|"
             // it
             + B + "(?:fatti prescrivere|può (?:tranquillamente )?sospendere|sospendi|dai a tu[oa]|prendi|"
-            + "deve (?:iniziare|prendere|smettere|sospendere|cominciare)|"
             + "prendete)" + E + "|"
             // nl
             + B + "(?:bel (?:morgen |vandaag )?(?:je|de) huisarts|kan beter stoppen|stoppen met|neem|"
@@ -308,10 +317,10 @@ final class MedicalAdviceRules implements Rule {
     @Override
     public void findIn(ScreenedText text, Consumer<Finding> found) {
         int sentences = text.sentenceCount();
-        Signals publicAddressee = Signals.of(PUBLIC_ADDRESSEE, text);
+        Signals publicAddressee = Signals.of(PUBLIC_ADDRESSEE, text).and(Signals.of(INDIRECT_ADDRESSEE, text));
         Signals secondPerson = Signals.of(SECOND_PERSON, text);
         Signals claim = Signals.of(CLAIM, text);
-        Signals directive = Signals.of(DIRECTIVE, text);
+        Signals directive = Signals.of(DIRECTIVE, text).and(Signals.of(MORE_DIRECTIVES, text));
         Signals dismissal = Signals.of(DISMISSAL, text);
         Signals diagnosis = Signals.of(DIAGNOSIS_TO_SOMEONE, text);
         Signals suggestion = Signals.of(SUGGESTION, text);
@@ -421,6 +430,18 @@ final class MedicalAdviceRules implements Rule {
 
         boolean none() {
             return sentences.length == 0;
+        }
+
+        /** Both kinds of sign, as one. */
+        Signals and(Signals other) {
+            if (other.none()) {
+                return this;
+            }
+            int[] s = java.util.Arrays.copyOf(sentences, sentences.length + other.sentences.length);
+            System.arraycopy(other.sentences, 0, s, sentences.length, other.sentences.length);
+            String[] w = java.util.Arrays.copyOf(words, words.length + other.words.length);
+            System.arraycopy(other.words, 0, w, words.length, other.words.length);
+            return new Signals(s, w);
         }
 
         boolean in(int sentence) {

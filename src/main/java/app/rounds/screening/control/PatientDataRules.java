@@ -1,11 +1,13 @@
 package app.rounds.screening.control;
 
 import app.rounds.screening.control.Rule.Start;
+import app.rounds.screening.entity.Finding;
 import app.rounds.screening.entity.Reason;
 
 import java.time.Year;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -393,6 +395,13 @@ final class PatientDataRules {
             + "lister|semmelweis|jenner|pasteur|hippocrates|osler|curie|kübler-ross|cavell|virchow|freud|salk|sabin|"
             + "fleming|harvey|snow|saunders|henderson|captain tom)(?![\\p{L}])");
 
+    private static final Pattern EVENT_AFTER_DATE = Pattern.compile(START + "(?i:gestürzt|gefallen|aufgenommen|"
+            + "operiert|entlassen|verstorben|gestorben|geboren|gevallen|opgenomen|geopereerd|ontslagen|overleden|"
+            + "tombée?|opérée?|hospitalisée?|décédée?|née?|caíd[oa]|operad[oa]|ingresad[oa]|fallecid[oa]|nacid[oa]|"
+            + "caduto|caduta|operat[oa]|ricoverat[oa]|decedut[oa]|nat[oa]|caiu|internad[oa]|faleceu)(?![\\p{L}])");
+    private static final Pattern DATE_BEFORE_EVENT = Pattern.compile("(?<![\\p{L}\\p{N}])" + DATE
+            + "[^\\d\\n.!?;]{0,25}$");
+
     private static Rule dates() {
         Rule keyed = Rule.of(Reason.DATE_OF_PERSON, "a date after '{key}'", Start.LETTER, START + DATE_KEY
                 + "(?![\\p{L}])[^\\d\\n.!?;]{0,25}?" + DATE);
@@ -410,12 +419,19 @@ final class PatientDataRules {
                 START + "(?<id>\\d{1,2}[./-]\\d{1,2}[./-](?:19|20)\\d{2}|"
                         + "(?:19|20)\\d{2}-\\d{2}-\\d{2})(?![\\d.,/-]\\d)",
                 match -> match.context().patientNear(match.start()));
-        Rule beforeEvent = Rule.of(Reason.DATE_OF_PERSON, "a date before what happened to someone", Start.DIGIT,
-                START + DATE + "[^\\d\\n.!?;]{0,25}?(?i:gestürzt|gefallen|aufgenommen|operiert|entlassen|verstorben|"
-                + "gestorben|geboren|gevallen|opgenomen|geopereerd|ontslagen|overleden|geboren|tombée?|opérée?|"
-                + "hospitalisée?|décédée?|née?|caíd[oa]|operad[oa]|ingresad[oa]|fallecid[oa]|nacid[oa]|"
-                + "caduto|caduta|operat[oa]|ricoverat[oa]|decedut[oa]|nat[oa]|caiu|internad[oa]|faleceu)(?![\\p{L}])",
-                match -> match.context().patientNear(match.start()) || PERSON_PRONOUN.matcher(match.before(40)).find());
+        // the event word is looked for first: trying the date pattern at every digit of clinical talk costs too much
+        Rule beforeEvent = (text, found) -> Rule.eachMatch(EVENT_AFTER_DATE, Start.LETTER, text, m -> {
+            String value = text.value();
+            int from = Math.max(0, m.start() - 45);
+            Matcher date = DATE_BEFORE_EVENT.matcher(value).region(from, m.start());
+            if (!date.find() || !(text.context().patientNear(date.start("id"))
+                    || PERSON_PRONOUN.matcher(value.substring(Math.max(0, date.start() - 40), date.start())).find())) {
+                return false;
+            }
+            found.accept(new Finding(date.start("id"), date.end("id"), Reason.DATE_OF_PERSON,
+                    "a date before what happened to someone ('" + m.group().strip() + "')"));
+            return true;
+        });
         return Rule.all(keyed, birthYear, inCare, beforeEvent);
     }
 
@@ -470,9 +486,10 @@ final class PatientDataRules {
                 + "|" + AGE_WORDS + ")(?![\\p{N}]|[.,]\\p{N}|" + SP + "*(?:%|°|/|(?i:mm|cm|kg|bpm|mg|ml|min|x\\b)))",
                 PatientDataRules::keyedAge);
         // "Farmer, 96, refused…", "young, 94, #NOF": a word, then an age between commas, then what happens
-        Rule betweenCommas = Rule.of(Reason.AGE_OVER_89, "an age over 89 between commas", Start.LETTER,
-                START + "\\p{L}{3,20}+," + SP + "?(?<id>9\\d|1[01]\\d)," + SP + "?(?=[\\p{Ll}#])",
-                match -> oneAge(match) && !VITAL_BEFORE.matcher(match.before(20)).find());
+        Rule betweenCommas = Rule.of(Reason.AGE_OVER_89, "an age over 89 between commas", Start.DIGIT,
+                "(?<![\\p{N}.])(?:9\\d|1[01]\\d)," + SP + "?(?=[\\p{Ll}#])",
+                match -> WORD_AND_COMMA_BEFORE.matcher(match.before(25)).find() && oneAge(match)
+                        && !VITAL_BEFORE.matcher(match.before(20)).find());
         // "oldest patient on the ward this week: 102", "our eldest resident turns 104"
         Rule oldest = Rule.of(Reason.AGE_OVER_89, "an age over 89 of the oldest", Start.LETTER, START
                 + "(?i:oldest|eldest|más mayor|plus âgée?|ältesten?|mais velh[oa]|più anzian[oa]|oudste)"
@@ -480,6 +497,8 @@ final class PatientDataRules {
         return Rule.all(english, german, ageAndSex, decade, romance, words, nonagenarian, personThenAge, personIs,
                 betweenCommas, oldest, birthday, keyed);
     }
+
+    private static final Pattern WORD_AND_COMMA_BEFORE = Pattern.compile("\\p{L}{3}," + SP + "?$");
 
     /** One person's age, not the Safe Harbor aggregate "90 or older". */
     private static boolean oneAge(Rule.Match match) {

@@ -104,6 +104,8 @@ final class PlaceRules {
     }
 
 
+    private static final Pattern TOWN_AND_COMMA_BEFORE = Pattern.compile("\\p{Lu}\\p{Ll}+," + SP + "*$");
+
     /** A venue, a course or the hospital itself: an address that is no one's home. */
     private static final Pattern INSTITUTION = Pattern.compile("(?iu)(?<![\\p{L}])(?:venue|course|conference|"
             + "congress|event|session|hospital|trust|our|clinic|klinik|klinikum|hôpital|ospedale|ziekenhuis|"
@@ -162,8 +164,10 @@ final class PlaceRules {
                 + "apartado(?: de correos)?|caixa postal|casella postale|postbus)" + SP + "*\\d{1,6}" + END,
                 match -> match.context().patientNear(match.start()));
         // "Springfield, IL 62704": a town, a state and its ZIP
+        // found from the state, not tried at every capital: "IL 62704" after a town and a comma
         Rule townStateZip = Rule.of(Reason.ADDRESS, "a town, a state and a ZIP code", Start.UPPER_CASE, START
-                + TOWN + "," + SP + "*[A-Z]{2}" + SP + "+\\d{5}(?:-\\d{4})?" + END);
+                + "[A-Z]{2}" + SP + "+\\d{5}(?:-\\d{4})?" + END,
+                match -> TOWN_AND_COMMA_BEFORE.matcher(match.before(40)).find());
         // "Wohnort: Bad Tölz", "Address: 4 Elm Rd", "CP/Localidad: 28013 Madrid": a form's field, copied
         Rule field = Rule.of(Reason.ADDRESS, "a place after '{key}'", Start.LETTER, START + "(?i:(?:home )?address|"
                 + "adresse|anschrift|wohnort|wohnhaft in|domicilio|direcci[óo]n|localidad|municipio|domicile|ville|"
