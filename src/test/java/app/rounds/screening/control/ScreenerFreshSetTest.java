@@ -58,6 +58,16 @@ class ScreenerFreshSetTest {
     }
 
     @Test
+    void studyDaySetWrittenDuringTheThirdRound() {
+        System.out.println(new FreshSetReport("dev8a-2026-12.tsv", screener).render());
+    }
+
+    @Test
+    void localFormatsSetWrittenDuringTheThirdRound() {
+        System.out.println(new FreshSetReport("dev8b-2026-12.tsv", screener).render());
+    }
+
+    @Test
     void realisticMixSetWrittenDuringTheThirdRound() {
         System.out.println(new FreshSetReport("dev7a-2026-12.tsv", screener).render());
     }
