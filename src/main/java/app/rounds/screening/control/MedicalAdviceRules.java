@@ -60,7 +60,7 @@ final class MedicalAdviceRules implements Rule {
             + "já experimentaste|em resposta a|não é (?:um )?conselho médico|"
             // it
             + "(?:tua|tuo|a tuo|a tua) (?:madre|padre|figli[oa]|marito|moglie|nonn[oa]|fratello|sorella|"
-            + "bambin[oa])|da come lo descrivi|al tuo posto|al posto tuo|se fossi in te|hai provato|risposta a|"
+            + "bambin[oa]|papà|papa|mamma|nonnino|nonnina)|da come lo descrivi|al tuo posto|al posto tuo|se fossi in te|hai provato|risposta a|"
             + "in risposta a|non è un consiglio medico|"
             + "(?:al|alla) (?:nonno|nonna|bimbo|bimba|piccol[oa])|"
             // nl
@@ -79,11 +79,18 @@ final class MedicalAdviceRules implements Rule {
             + "zu ihrer frage|ihre?[mnrs]? (?:mutter|vater|sohn|tochter|mann|frau|oma|opa|kind|baby)|"
             + "pour répondre à|(?:à|a) la (?:maman|dame) qui|au (?:papa|monsieur) qui|"
             + "(?:à|a) senhora que|ao senhor que|a quem (?:perguntou|comentou)|"
-            + "da quello che (?:racconti|dici|descrivi|scrivi)|a chi (?:chiedeva|ha chiesto))" + E);
+            + "da quello che (?:racconti|dici|descrivi|scrivi)|a chi (?:chiedeva|ha chiesto)|"
+            + "rispondo (?:alla|al) (?:signora|signore)|alla signora (?:che|sotto)|di su[oa] (?:madre|padre|figli[oa]|"
+            + "moglie|marito)|respondendo (?:à|a)|(?:d?[oa]|n?[oa]) seu (?:marido|pai|filho|av[ôo])|"
+            + "(?:d?a|n?a) sua (?:mãe|filha|mulher|av[óo])|vu ce que vous décrivez)" + E);
 
     /** Steps told in words that begin many others ("deve iniziare", "peça … ao médico"): apart, for the same reason. */
     private static final Pattern MORE_DIRECTIVES = Pattern.compile("(?iu)" + B + "(?:"
-            + "deve (?:iniziare|prendere|smettere|sospendere|cominciare)|peça [\\p{L}]+ ao médico)" + E);
+            + "deve (?:iniziare|prendere|smettere|sospendere|cominciare)|peça [\\p{L}]+ ao médico|"
+            + "tem (?:de|que) ir|tens (?:de|que) ir|deve ir|devia deixar de|deve deixar de|deixe de tomar|"
+            + "faites-vous prescrire|fais-toi prescrire|tu peux (?:arrêter|prendre|sauter|doubler)|"
+            + "vous pouvez (?:arrêter|prendre)|non usare|no uses|n'utilise pas|não uses|gebruik geen|"
+            + "non va (?:bucat[oa]|toccat[oa]|tolt[oa])|la copra|lo copra|tolga)" + E);
 
     /** Friendly words that may be said to anyone ("mate", "hun"): a member of the public only with a claim or a step. */
     private static final Pattern WEAK_ADDRESSEE = Pattern.compile("(?iu)" + B + "(?:mate|hun|hunny|babe)" + E);
@@ -112,13 +119,14 @@ final class MedicalAdviceRules implements Rule {
             + "eso es|es (?:un|una) [\\p{L}]+ (?:clar\\w+|segur\\w+|típic\\w+)|tiene toda la pinta de|suena a|"
             + "parece (?:un|una)|clarísimo|seguro que es|es normal|no es nada|son [\\p{L} ]{3,30} seguro|"
             // de
+            + "ist das kein|das ist kein|das ist (?:ein|eine) \\p{L}{6,}|"
             + "klingt (?:für mich )?(?:\\p{L}+ )?(?:\\p{L}+ )?nach|sieht (?:für mich )?(?:aus wie|nach)|das ist "
             + "(?:bestimmt|sicher|wahrscheinlich|eindeutig|typisch|klar)|kommt (?:fast )?(?:sicher|bestimmt|wohl) "
             + "(?:davon|daher)|ist (?:das )?(?:\\p{L}+ )?(?:\\p{L}+ )?nur (?:ein|eine)?|"
             // fr
             + "c'est (?:typiquement|sûrement|probablement|sans doute|clairement|juste) |ça ressemble (?:vraiment |"
             + "fort |beaucoup |bien )?à|ce n'est pas grave|c'est pas grave|"
-            + "on dirait|ça partira|"
+            + "on dirait|ça partira|ça ne risque rien|"
             + "passe (?:souvent )?toute seule|"
             // pt
             + "(?:é|e) só (?:um |uma )?|tem (?:uma|um) (?:infe[çc][ãa]o|entorse|gripe|otite|virose)|de certeza|"
@@ -159,6 +167,7 @@ final class MedicalAdviceRules implements Rule {
             + "look up|get (?:some )?[\\p{L}-]+ (?:drops|cream|tablets|over the counter|from the pharmacy)|"
             + "get (?:to|yourself to) (?:your|a|the) (?:gp|doctor|pharmacy|pharmacist|ed|a&e|er)|"
             + "ask (?:urgent care|the pharmacist|your pharmacist|your gp|the gp|a doctor|your doctor) for|"
+            + "get (?:him|her|them) to|push (?:his|her|their) fluids|up (?:her|his|your|the) [\\p{L}]+(?: [\\p{L}])? to|"
             + "don'?t wait for (?:the|your|a)|"
             + "walk into (?:any|a|the|your) (?:pharmacy|chemist)|ask (?:them |the pharmacist |the chemist )?for "
             + "(?:some |a course of )?[\\p{L}-]+|"
@@ -280,7 +289,7 @@ final class MedicalAdviceRules implements Rule {
             + "anyone|it|him|her)|skip (?:the )?(?:out of hours|gp|er|a&e|urgent care|doctor)|"
             + "no need to (?:call|ring|see|bother) (?:anyone|a doctor|the doctor|your doctor|the gp|your gp)|"
             + "(?:your|her|his) (?:mum|mom|mother|dad|father|son|daughter|baby|nan|grandad) (?:doesn'?t|does not) "
-            + "need (?:a|the)? ?(?:doctor|gp|x-?ray|hospital)|before you panic|"
+            + "need (?:a|the)? ?(?:doctor|gp|x-?ray|hospital|a&e|er|ed)|before you panic|"
             + "no hace falta (?:que vaya|ir|llevarl[oa]|que|el|la|llamar)|no es necesario (?:ir|que vaya)|"
             + "no (?:pediría|pidas|pedir) cita|no vayas a urgencias|"
             + "musst (?:du )?(?:damit )?nicht (?:in die notaufnahme|zum arzt)|zum arzt musst du (?:damit )?nicht|"

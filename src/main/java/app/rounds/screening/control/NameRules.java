@@ -101,7 +101,9 @@ final class NameRules implements Rule {
     private static final Set<String> EPONYMS = Set.of(
             "alzheimer", "parkinson", "crohn", "cushing", "addison", "graves", "basedow", "hodgkin", "huntington",
             "guillain", "kawasaki", "marfan", "raynaud", "sjögren", "tourette", "asperger", "duchenne", "down",
-            "wilson", "bell", "korsakoff", "wernicke", "menière", "meniere", "paget", "bechterew", "still");
+            "wilson", "bell", "korsakoff", "wernicke", "menière", "meniere", "paget", "bechterew", "still",
+            "guillain-barré", "guillain-barre", "creutzfeldt-jakob", "osgood-schlatter", "charcot-marie-tooth",
+            "mallory-weiss", "stevens-johnson", "zollinger-ellison", "wolff-parkinson-white", "legg-calvé-perthes");
 
     private static final Set<String> STAFF_ROLES = Set.of(
             "dr", "dra", "doctor", "doc", "prof", "professor", "nurse", "sister", "matron", "educator", "facilitator",
@@ -167,8 +169,10 @@ final class NameRules implements Rule {
             + "Herrn|Herr|Frau|Mme|Mlle|Madame|Mademoiselle|Monsieur|Sra|Srta|Sr|Señora|Señorita|Señor|Doña|Don|"
             + "Dona|Senhora|Senhor|Sig\\.ra|Sig|Signora|Signor|Signorina|Mevrouw|Meneer|Mevr|Mw|Dhr|"
             + "mrs|mr|ms|madame|mademoiselle|monsieur|señora|señorita|señor|sra|sr|doña|don|dona|senhora|senhor|"
-            + "sig\\.ra|sig|signora|signor|signorina|mevrouw|meneer|mevr|dhr)\\.?|M\\.|D\\.)" + SP
-            + "+(?<first>" + NAME + ")(?:" + SP + "+(?<second>" + NAME + "))?" + END);
+            + "sig\\.ra|sig|signora|signor|signorina|mevrouw|meneer|mevr|mw|dhr)\\.?|M\\.|D\\.)" + SP
+            // "mevr. van der Heijden-Bos", "Sra. de la Fuente": a particle may come first
+            + "+(?:(?:van der|van den|van de|van|von|de la|de los|del|della|de|di|da|dos|du|ter|ten)" + SP + "+)?"
+            + "(?<first>" + NAME + ")(?:" + SP + "+(?<second>" + NAME + "))?" + END);
     /** People type "mr smith" too; a title stands for nothing else, so a lower-case known name after one is believed. */
     private static final Pattern HONORIFIC_LOWER_CASE_NAME = Pattern.compile("(?<![\\p{L}\\p{N}.])(?:(?i:Mrs|Mr|"
             + "Mx|mevrouw|meneer|mevr|mw|dhr|signora|signor|sig\\.ra|sig|señora|señor|sra|sr|senhora|senhor|herr|"
@@ -417,7 +421,8 @@ final class NameRules implements Rule {
             return null;
         }
         String word = text.word(i);
-        if (FAMOUS.contains(word) || word.length() < 3 || PLACE_LINKS.contains(word) || eponymAfter(text, i)) {
+        if (FAMOUS.contains(word) || EPONYMS.contains(word) || word.length() < 3 || PLACE_LINKS.contains(word)
+                || eponymAfter(text, i)) {
             return null;
         }
         if (NOT_NAMES.contains(word)) {

@@ -111,8 +111,12 @@ public final class OrganisationContacts {
      * A street line or a postcode of a configured address: at least two words, one of them with a digit, all of them
      * in that address. A town or district alone ("lives in Manchester") is never the organisation's.
      */
+    private static final java.util.regex.Pattern FLOOR = java.util.regex.Pattern.compile(
+            "(?:,\\s*|\\s+)\\d{1,2}[º°ª].*$");
+
     private boolean addressAllowed(String address) {
-        Set<String> found = words(address);
+        // the floor a street line may end with ("Via Carlo Pisacane 11, 2° piano") is in no configured address
+        Set<String> found = words(FLOOR.matcher(address).replaceAll(""));
         boolean streetOrPostcode = found.size() >= 2 && found.stream().anyMatch(w -> w.chars().anyMatch(
                 Character::isDigit));
         return streetOrPostcode && addresses.stream().anyMatch(allowed -> allowed.containsAll(found));

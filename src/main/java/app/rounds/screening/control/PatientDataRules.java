@@ -60,7 +60,8 @@ final class PatientDataRules {
     /** Words that tie a date to a person: birth, admission, surgery, discharge, death. */
     private static final String DATE_KEY = "(?i:born|d\\.?o\\.?b\\.?|date of birth|birth ?date|birthday|admitted|"
             + "sent home|went home|discharged home|(?:his|her|their) op(?:eration)? was|fell|coded|arrested|"
-            + "collapsed|came in|brought in|"
+            + "collapsed|came in|brought in|nasceu|nacque|è nat[oa]|naquit|wurde geboren|werd geboren|ricovero|"
+            + "comparsa|dimissione|intervento|"
             + "readmitted|admission date|date of admission|admission|discharged|discharge date|date of discharge|"
             + "died|date of death|deceased|passed away|operated|operation|surgery|(?-i:OP)|procedure|transferred|"
             + "had (?:his|her|their) [\\p{L}-]+(?: [\\p{L}-]+)?|"
@@ -154,7 +155,8 @@ final class PatientDataRules {
 
     private static final String PLATE_KEY = "(?i:reg(?:istration)?(?:" + SP + "(?:no\\.?|number|plate))?|"
             + "(?:number|licen[cs]e|car|vehicle)" + SP + "plate|plates?|tag|kenteken|kennzeichen|nummernschild|"
-            + "matr[íi]cula|targa|plaque(?: d'immatriculation)?|immatriculation|immat\\.?|vin)";
+            + "matr[íi]cula|targa|targat[oa]|matriculad[oa]|immatriculée?|plaque(?: d'immatriculation)?|"
+            + "immatriculation|immat\\.?|vin)";
 
     /** What may follow a number and explain it as a dose, a count or an amount rather than an identifier. */
     static final Pattern UNIT_AFTER = Pattern.compile("^[ \\t]*(?i:mg|mcg|µg|μg|ug|ng|g|kg|ml|l|dl|"
@@ -166,7 +168,7 @@ final class PatientDataRules {
     /** "over 90", "mayores de 90 años": the aggregate Safe Harbor allows, not one person's age. */
     private static final Pattern AGGREGATE_BEFORE = Pattern.compile("(?i:over|above|older than|at least|über|ab|"
             + "älter als|plus de|au-delà de|mayores de|más de|por encima de|sopra i|oltre i|più di|mais de|acima de|"
-            + "boven de|ouder dan)[ \\t]*$|[>≥][ \\t]*$");
+            + "boven de|ouder dan|après|dopo i|después de los|depois dos)[ \\t]*$|[>≥][ \\t]*$");
     /** "90 or over", "90 und älter", "90 ans et plus", "90-plussers", "92-year-olds". */
     private static final Pattern AGGREGATE_AFTER = Pattern.compile("^(?:[ \\t]*\\+|[ \\t-]*(?i:or over|or older|"
             + "and over|and older|plus|und älter|oder älter|und mehr|ou plus|et plus|o más|y más|o mayores|"
@@ -482,9 +484,19 @@ final class PatientDataRules {
         Rule keyed = Rule.of(Reason.AGE_OVER_89, "an age over 89", Start.LETTER, START + "(?i:aged?|age:|alter:?|"
                 + "(?:she|he)(?:'s|’s|" + SP + "+is|" + SP + "+was)|"
                 + "im alter von|âgée?s? de|à l'âge de|edad:?|edad de|de edad|idade:?|com|età:?|di anni|leeftijd:?|"
-                + "tiene|tem|ha|is|heeft|hat|turns?|turned|cumple|compie|fait|wordt|wird)" + SP + "*(?<id>" + AGE
+                + "tiene|tem|ha|is|was|heeft|hat|turns?|turned|cumple|compie|fait|wordt|wird)" + SP + "*(?<id>" + AGE
                 + "|" + AGE_WORDS + ")(?![\\p{N}]|[.,]\\p{N}|" + SP + "*(?:%|°|/|(?i:mm|cm|kg|bpm|mg|ml|min|x\\b)))",
                 PatientDataRules::keyedAge);
+        // "la abuela de 97", "el varón de 91", "la signora di 93": a person "of" an age
+        Rule personOfAge = Rule.of(Reason.AGE_OVER_89, "an age over 89 after a person", Start.LETTER, START
+                + "(?i:abuel[oa]|señor[a]?|paciente|varón|hombre|mujer|anciano|anciana|señora|senhor[a]?|doente|"
+                + "utente|idos[oa]|signor[ae]?|paziente|anzian[oa]|nonn[oa]|monsieur|dame|patiente?|mevrouw|meneer|"
+                + "man|vrouw|patiënte?)" + SP + "+(?:de|di|van)" + SP + "+(?<id>9\\d|1[01]\\d)(?![\\p{N}%]|[.,]\\p{N}|"
+                + SP + "*(?i:kg|cm|mg|ml|mmhg|lpm|%|x\\b))", PatientDataRules::oneAge);
+        // "At 102, Winifred still walks…"
+        Rule atAgeName = Rule.of(Reason.AGE_OVER_89, "an age over 89 before a name", Start.LETTER, START
+                + "(?i:at|à|con|mit|met|aos|ai|a los|avec)" + SP + "+(?<id>9\\d|1[01]\\d)," + SP + "+(?=\\p{Lu}\\p{Ll})",
+                PatientDataRules::oneAge);
         // "Farmer, 96, refused…", "young, 94, #NOF": a word, then an age between commas, then what happens
         Rule betweenCommas = Rule.of(Reason.AGE_OVER_89, "an age over 89 between commas", Start.DIGIT,
                 "(?<![\\p{N}.])(?:9\\d|1[01]\\d)," + SP + "?(?=[\\p{Ll}#])",
@@ -495,7 +507,7 @@ final class PatientDataRules {
                 + "(?i:oldest|eldest|más mayor|plus âgée?|ältesten?|mais velh[oa]|più anzian[oa]|oudste)"
                 + "[^.!?\\d\\n]{0,40}?(?<id>9\\d|1[01]\\d)(?![\\p{N}%]|[.,]\\p{N})", PatientDataRules::oneAge);
         return Rule.all(english, german, ageAndSex, decade, romance, words, nonagenarian, personThenAge, personIs,
-                betweenCommas, oldest, birthday, keyed);
+                personOfAge, atAgeName, betweenCommas, oldest, birthday, keyed);
     }
 
     private static final Pattern WORD_AND_COMMA_BEFORE = Pattern.compile("\\p{L}{3}," + SP + "?$");
@@ -515,7 +527,7 @@ final class PatientDataRules {
     private static boolean keyedAge(Rule.Match match) {
         String key = match.text().substring(match.result().start(), match.start()).strip().toLowerCase(
                 java.util.Locale.ROOT);
-        boolean verb = Set.of("is", "ha", "tiene", "tem", "heeft", "hat", "turns", "turn", "turned", "cumple",
+        boolean verb = Set.of("is", "was", "ha", "tiene", "tem", "heeft", "hat", "turns", "turn", "turned", "cumple",
                 "compie", "fait", "wordt", "wird", "com").contains(key);
         if (!oneAge(match)) {
             return false;
@@ -633,7 +645,7 @@ final class PatientDataRules {
             + SP + "+requests?|samples?|specimens?|labels?|tubes?|pots?|accession|episodes?|"
             + "incidents?|wristbands?|bands?|barcodes?|bags?|property|valuables|lockers?|requests?|referrals?|"
             + "cases?|jobs?|refs?|references?|orders?|bookings?|tickets?|encounters?|attendances?|cad|datix|"
-            + "(?:tracking )?tags?|codes?|código|codice|pulseira|polsband(?:je)?|"
+            + "(?:tracking )?tags?|codes?|código|codice|pulseira|polsband(?:je)?|triaje|triagem|"
             + "proben?|probennummer|etikett|auftrag|auftragsnummer|anforderung|einsatz|einsatznummer|fall|"
             + "fallnummer|wertsachen\\p{L}*|beutel|vorgang|vorgangsnummer|überweisung|einweisung|laborauftrag|"
             + "étiquette|tube|prélèvement|demande|séjour|dossier|bon|sachet|épisode|intervention|passage|triage|"
@@ -645,7 +657,8 @@ final class PatientDataRules {
     /** Keys that say, alone, that the code belongs to one person. */
     private static final Pattern STRONG_CASE_KEY = Pattern.compile("(?i:(?:path(?:ology)?|lab|blood|x-?ray|"
             + "imaging|radiology|histo(?:logy)?)" + SP + "+requests?|samples?|specimens?|labels?|tubes?|pots?|"
-            + "accession|episodes?|incidents?|wristbands?|bands?|barcodes?|property|valuables|"
+            + "accession|episodes?|incidents?|wristbands?|bands?|barcodes?|property|valuables|cad|triage|triaje|"
+            + "triagem|"
             + "proben?|probennummer|etikett|einsatz|einsatznummer|fallnummer|wertsachen\\p{L}*|"
             + "étiquette|tube|prélèvement|séjour|épisode|passage|muestras?|etiquetas?|tubos?|episodios?|pulsera|"
             + "amostras?|episódio|pulseira|campione|etichetta|provetta|accesso|episodio|braccialetto|monster|etiket|"
@@ -710,7 +723,7 @@ final class PatientDataRules {
     private static final Pattern RECORD_TALK = Pattern.compile("(?iu)(?<![\\p{L}])(?:inpatient|outpatient|notes|"
             + "records?|epr|ehr|pas|hix|epic|cerner|dossiers?|akte|kis|board|bed ?managers?|bed ?state|admissions?|"
             + "discharged?|merged?|duplicate|samenvoegen|dubbel|doppelt|duplicad[oa]|doublon|duplicat[oa]|"
-            + "prison|custody|wristband|armband|band)(?![\\p{L}])");
+            + "prison|custody|wristband|armband|band|booking|transport|tracker|tracking)(?![\\p{L}])");
     private static final Pattern PATIENT_DEVICE = Pattern.compile("(?iu)(?<![\\p{L}])(?:hearing aids?|pacemakers?|"
             + "icds?|insulin pumps?|pumps?|cgm|libre|dexcom|implants?|cochlear|hörgeräte?s?|herzschrittmacher|"
             + "audífonos?|marcapasos|appareils? auditifs?|stimulateur|aparelhos? auditivos?|pacemaker|"

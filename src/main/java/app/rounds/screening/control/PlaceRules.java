@@ -62,7 +62,10 @@ final class PlaceRules {
             + "small|outer))?|near|(?:farm|farmhouse|village|hamlet|croft|cottage|cortijo|aldea|pueblo|monte|aldeia|"
             + "quinta|frazione|paesino|borgo|cascina|hameau|ferme|bauernhof|dorf|boerderij|dorp|gehucht)" + SP
             + "+(?:(?:up|out|down|over|just|right)" + SP + "+)?(?:near|outside|cerca de|perto de|vicino a|bei|"
-            + "près de|bij)|"
+            + "près de|bij)|(?:bungalow|flat|house|cottage|care home|nursing home|residencia|residência|residenza|"
+            + "maison|haus|huis|casa)" + SP + "+(?:in|on|at|de|em|a|à|en|op)|(?:home )?visits?" + SP
+            + "+(?:out" + SP + "+)?(?:to|in)|(?:seule?|sol[oa]|sozinh[oa]|allein|alleen)" + SP
+            + "+(?:à|a|en|em|in)|"
             + "outside|wohnt" + SP + "+(?:allein" + SP + "+)?in|lebt" + SP + "+(?:allein" + SP + "+)?in|aus|"
             + "vive" + SP + "+(?:sol[oa]" + SP + "+)?en|vit" + SP + "+(?:seule?" + SP + "+)?(?:à|a|en)|"
             + "viene de|vient de|veio de|vem de|kommt aus|stammt aus|komt uit|comes? from|is from|"
@@ -86,7 +89,8 @@ final class PlaceRules {
             + "Terrace|Gardens|Grove|Place|Row|Hill|Estate|Boulevard|Court|Square|Mews)$");
     private static final Pattern LIVES = Pattern.compile("(?i)live|living|moved|home|staying|resident|wohnt|vive|"
             + "habite|mora|abita|woont|lebt|vit|viene|vient|veio|vem|kommt|stammt|komt|comes?|originari|natural|"
-            + "farm|village|hamlet|croft|cottage|cortijo|aldea|pueblo|monte|aldeia|quinta|"
+            + "bungalow|flat|house|residencia|residência|residenza|maison|haus|huis|visit|seul|sol|sozinh|allein|"
+            + "alleen|farm|village|hamlet|croft|cottage|cortijo|aldea|pueblo|monte|aldeia|quinta|"
             + "frazione|paesino|borgo|cascina|hameau|ferme|dorf|boerderij|dorp|gehucht");
 
     private PlaceRules() {
@@ -217,16 +221,26 @@ final class PlaceRules {
     }
 
     private static boolean postcodeOfAPatient(Rule.Match match) {
-        if (!match.context().patientNear(match.start()) || PatientDataRules.UNIT_AFTER.matcher(match.after(12)).find()) {
+        if (PatientDataRules.UNIT_AFTER.matcher(match.after(12)).find()) {
+            return false;
+        }
+        if (COMES_FROM.matcher(match.before(20)).find() && TOWN_AFTER_NUMBER.matcher(match.after(30)).find()) {
+            return true;
+        }
+        if (!match.context().patientNear(match.start())) {
             return false;
         }
         String before = match.before(40);
         String after = match.after(30);
-        boolean lives = LIVES_IN.matcher(before).find();
+        boolean lives = LIVES_IN.matcher(before).find() || COMES_FROM.matcher(before).find();
         boolean townNear = TOWN_BEFORE_NUMBER.matcher(before).find() || TOWN_AFTER_NUMBER.matcher(after).find();
         return lives || townNear;
     }
 
+    /** "kommt aus 31535 Neustadt": a postcode after where someone comes from is theirs, whoever they are. */
+    private static final Pattern COMES_FROM = Pattern.compile("(?i)(?:kommt aus|stammt aus|wohnt in|lebt in|"
+            + "lives in|comes from|vive en|viene de|habite à|vient de|mora em|vem de|abita a|viene da|woont in|"
+            + "komt uit)\\s+$");
     private static final Pattern LIVES_IN = Pattern.compile("(?i)(?:lives?|living|vive|wohnt|woont|abita|mora|"
             + "habite|domicilio|domicile|en el|au|in|em|a)\\s+(?:\\p{L}+\\s+){0,2}$");
     private static final Pattern TOWN_BEFORE_NUMBER = Pattern.compile("\\p{Lu}\\p{Ll}+,?\\s*$");

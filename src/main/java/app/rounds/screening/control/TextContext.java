@@ -28,7 +28,7 @@ final class TextContext {
             "marido", "mujer", "familia", "familiar", "familiares", "cama", "habitación", "ingresó", "ingresado",
             "ingresada", "ingreso", "alta", "vive", "domicilio", "niño", "niña", "bebé", "madre", "padre", "nieto",
             "nieta", "vecino", "vecina", "sr", "sra", "don", "doña", "anciano", "anciana", "chico", "chica",
-            "chaval", "chavala", "muchacho", "muchacha",
+            "chaval", "chavala", "muchacho", "muchacha", "varón", "hombre",
             // de
             "patientin", "pat", "bewohner", "bewohnerin", "tochter", "sohn", "ehefrau", "ehemann", "angehörige",
             "angehörigen", "familie", "zimmer", "zi", "bett", "aufgenommen", "aufnahme", "entlassen", "entlassung",
@@ -60,9 +60,10 @@ final class TextContext {
             "übungspuppe", "simulationspuppe", "puppe", "szenario", "fallbeispiel", "testumgebung", "schulungsumgebung",
             "übungsfall", "testpatientin", "fiktiv", "fiktive", "fiktiver", "fiktiven", "fallvignette", "vignette",
             "mustermann", "musterfrau", "viñeta", "vignetta",
-            "scénario", "fictif", "simu", "simulé", "simulée",
+            "scénario", "fictif", "fictifs", "fictives", "simu", "simulé", "simulée", "entraînement",
             "manequim", "cenário", "fictício", "fictícia", "simulado", "simulada", "treino",
-            "manichino", "fittizio", "fittizia", "simulato", "simulata");
+            "manichino", "fittizio", "fittizia", "fittizi", "fittizie", "simulato", "simulata", "fictieve", "fictief",
+            "ficticios", "ficticias", "fictícios", "fictícias");
 
     /** Phrases that say the same ("test patient", "Mr Test", "training system", "scenario card"). */
     private static final Pattern SIMULATION_PHRASE = Pattern.compile("(?i)(?<![\\p{L}#@])(?:test(?:ing)? patient|"
@@ -88,7 +89,8 @@ final class TextContext {
             + "(?:il )?faut l[ea] masquer|masquez|masquer|tirem isso|tira(?:r)? isso|quitad(?:lo|la)|quitadlo|"
             + "quitarlo|bitte (?:entfernen|schwärzen)|schwärzen|toglietel[oa]|oscurate|oscurarlo|haal (?:dat|het) "
             + "weg|weghalen|pull it|take (?:it|that) (?:down|off)|redact(?:ed)?|blur (?:it|that|the)|"
-            + "(?:use|using) (?:her|him|them|this patient) as)(?![\\p{L}])");
+            + "(?:use|using) (?:her|him|them|this patient) as|le nom y est|the (?:real )?name is (?:on|in) it|"
+            + "o nome está lá|der name steht drin)(?![\\p{L}])");
 
     /** Who a town or a photo can belong to: a patient or someone close to one. */
     static final Set<String> PERSON_WORDS = Set.of("patient", "pt", "lady", "gentleman", "gent", "guy", "chap",

@@ -129,6 +129,14 @@ class ScreeningRulesTest {
             "il paziente ha un impianto cocleare, numero di serie sul tesserino 1103-57-A9921|DEVICE_SERIAL",
             "ich hab das Gesichtsfoto der Patientin in die Gruppe gestellt|FACE_OR_BIOMETRIC",
             "oldest patient on the ward this week: 102 and still lives on her own|AGE_OVER_89",
+            "la abuela de 97 que vino de una residencia de Alcalá de Guadaíra|AGE_OVER_89",
+            "At 102, Winifred still walks to the corner shop every morning|AGE_OVER_89",
+            "Pt was 101!! lives alone in a bungalow in Marple|ADDRESS",
+            "Heinz-Otto kommt aus 31535 Neustadt am Rübenberge|ADDRESS",
+            "can we go over CAD ref 7734102 tonight?|IDENTIFYING_NUMBER",
+            "il marito della pz arriva con la Panda targata FG 418 KT|VEHICLE_PLATE",
+            "o Tozé nasceu a 8 de dezembro de 1948, faz anos no dia da visita|DATE_OF_PERSON",
+            "nog even over mevr. van der Heijden-Bos: ze was 92|PERSON_NAME",
             "his car (reg LV19 KXT) has been in the drop-off bay|VEHICLE_PLATE",
             "la voiture du patient (GH-417-KP) bloque l'accès|VEHICLE_PLATE",
             "insulin pump serial 752-381-NG is on the bedside chart|DEVICE_SERIAL",
@@ -178,6 +186,9 @@ class ScreeningRulesTest {
             "Poster boards go up at Harrogate Convention Centre, King's Road, HG1 5LA",
             "Dans l'étude lilloise, âge médian 90 ans, 58 % de femmes",
             "the mean age was 91, so frailty scoring has to start in ED",
+            "muy buena la charla del Dr. Ruiz-Castellano sobre el Guillain-Barré en urgencias",
+            "Chiffre du jour : après 90 ans, une chute sur deux entraîne une hospitalisation",
+            "Le DPI d'entraînement a les patients fictifs TEST Alpha et TEST Bravo, IPP 999000001",
             "room 12 is the skills lab, bleep 2231 if you get lost",
             "Audit on 3 March: 27 of 40 ward patients had no VTE assessment"})
     void whatIdentifiesNoPatientIsNotHeld(String text) {
@@ -222,6 +233,9 @@ class ScreeningRulesTest {
             "for the lady whose husband keeps getting gout: cut out the beer, ask the GP for allopurinol",
             "Zu Ihrer Frage: das klingt bei Ihrem Vater nach Gürtelrose, er soll sich Aciclovir holen",
             "Pour répondre à la maman qui a posté : pas besoin des urgences, doliprane toutes les 6h",
+            "Your mum doesn't need A&E for a bump on the head unless she's on blood thinners",
+            "@vale_mi per la ferita di tuo papà non usare l'acqua ossigenata, metti un idrocolloide",
+            "A sua avó devia deixar de tomar o Xanax, é isso que a faz cair.",
             "pelo que descreves a tua filha tem conjuntivite, não é grave, faz lavagens com soro",
             "Met zo'n snee hoef je echt niet naar de SEH hoor, steristrips erop"})
     void adviceToTheHealthyPublicIsFlaggedInEveryLanguage(String text) {
