@@ -60,7 +60,8 @@ final class MedicalAdviceRules implements Rule {
             + "já experimentaste|em resposta a|não é (?:um )?conselho médico|"
             // it
             + "(?:tua|tuo|a tuo|a tua) (?:madre|padre|figli[oa]|marito|moglie|nonn[oa]|fratello|sorella|"
-            + "bambin[oa]|papà|papa|mamma|nonnino|nonnina)|da come lo descrivi|al tuo posto|al posto tuo|se fossi in te|hai provato|risposta a|"
+            + "bambin[oa]|papà|papa|mamma|nonnino|nonnina)|da come lo descrivi|al tuo posto|al posto tuo|"
+            + "se fossi in te|hai provato|risposta a|"
             + "in risposta a|non è un consiglio medico|"
             + "(?:al|alla) (?:nonno|nonna|bimbo|bimba|piccol[oa])|"
             // nl
@@ -167,7 +168,8 @@ final class MedicalAdviceRules implements Rule {
             + "look up|get (?:some )?[\\p{L}-]+ (?:drops|cream|tablets|over the counter|from the pharmacy)|"
             + "get (?:to|yourself to) (?:your|a|the) (?:gp|doctor|pharmacy|pharmacist|ed|a&e|er)|"
             + "ask (?:urgent care|the pharmacist|your pharmacist|your gp|the gp|a doctor|your doctor) for|"
-            + "get (?:him|her|them) to|push (?:his|her|their) fluids|up (?:her|his|your|the) [\\p{L}]+(?: [\\p{L}])? to|"
+            + "get (?:him|her|them) to|push (?:his|her|their) fluids|push (?:your|the|her|his) (?:gp|"
+            + "doctor) for|up (?:her|his|your|the) [\\p{L}]+(?: [\\p{L}])? to|"
             + "don'?t wait for (?:the|your|a)|"
             + "walk into (?:any|a|the|your) (?:pharmacy|chemist)|ask (?:them |the pharmacist |the chemist )?for "
             + "(?:some |a course of )?[\\p{L}-]+|"

@@ -166,9 +166,9 @@ final class PatientDataRules {
     private static final Pattern VERSION_BEFORE = Pattern.compile(
             "(?i:version|versión|firmware|software|release|build|update|v)\\.?[ \\t:,]*$");
     /** "over 90", "mayores de 90 años": the aggregate Safe Harbor allows, not one person's age. */
-    private static final Pattern AGGREGATE_BEFORE = Pattern.compile("(?i:over|above|older than|at least|über|ab|"
+    private static final Pattern AGGREGATE_BEFORE = Pattern.compile("(?iu:over|above|older than|at least|über|ab|"
             + "älter als|plus de|au-delà de|mayores de|más de|por encima de|sopra i|oltre i|più di|mais de|acima de|"
-            + "boven de|ouder dan|après|dopo i|después de los|depois dos)[ \\t]*$|[>≥][ \\t]*$");
+            + "boven de|ouder dan|après|dopo i|después de los|depois dos)[ \\t-]*$|[>≥][ \\t]*$");
     /** "90 or over", "90 und älter", "90 ans et plus", "90-plussers", "92-year-olds". */
     private static final Pattern AGGREGATE_AFTER = Pattern.compile("^(?:[ \\t]*\\+|[ \\t-]*(?i:or over|or older|"
             + "and over|and older|plus|und älter|oder älter|und mehr|ou plus|et plus|o más|y más|o mayores|"
@@ -345,7 +345,8 @@ final class PatientDataRules {
                 || !match.context().sentenceHas(TRAINING_EQUIPMENT, match.start())));
         // "numero di serie sul tesserino 1103-57-A9921", "serial on the back of the box 4471-22"
         Rule loosely = Rule.of(Reason.DEVICE_SERIAL, "a code a few words after '{key}'", Start.LETTER, START
-                + SERIAL_KEY + "(?![\\p{L}])(?:" + SP + "+(?!\\p{N})[\\p{L}'’]{1,15}+){1,4}+[ \\t:#]+(?<id>[A-Z0-9]{1,8}"
+                + SERIAL_KEY + "(?![\\p{L}])(?:" + SP + "+(?!\\p{N})[\\p{L}'’]{1,15}+){1,4}+[ \\t:#]+"
+                + "(?<id>[A-Z0-9]{1,8}"
                 + "(?:[-/][A-Z0-9]{1,8}){1,4})" + END, match -> match.digits() >= 4 && !trainingCode(match.value())
                 && !match.context().sentenceHas(MANIKINS, match.start()) && match.context().patientNear(match.start()));
         return Rule.all(keyed, loosely);
@@ -370,6 +371,13 @@ final class PatientDataRules {
                 + "(?![\\p{L}])" + LINK + plate + END, match -> match.digits() >= 1 && match.value().length() >= 4
                 && !trainingCode(match.value()) && !match.before(20).matches("(?s).*(?i:asset|inventory)\\W*tag\\W*")
                 && match.value().chars().anyMatch(Character::isLetter) && match.value().length() <= 12);
+        // "kenteken van de schoonzoon GV-418-K": a few words between the key and the plate
+        Rule loosely = Rule.of(Reason.VEHICLE_PLATE, "a registration a few words after '{key}'", Start.LETTER, START
+                + PLATE_KEY + "(?![\\p{L}])(?:" + SP + "+(?!\\p{N})[\\p{L}'’]{1,15}+(?=" + SP + ")){1,4}+" + SP + "+"
+                + plate + END,
+                match -> match.digits() >= 1 && match.value().length() >= 5 && match.value().length() <= 12
+                        && match.value().chars().anyMatch(Character::isUpperCase) && !trainingCode(match.value())
+                        && (match.value().indexOf('-') > 0 || match.value().indexOf(' ') > 0));
         Rule vin = Rule.of(Reason.VEHICLE_PLATE, "a vehicle identification number (VIN)", Start.ANY, START
                 + "[A-HJ-NPR-Z0-9]{17}" + END, match -> match.digits() >= 3 && match.value().chars()
                 .filter(Character::isLetter).count() >= 3 && (NationalIds.vinCheckDigit(match.value())
@@ -383,7 +391,7 @@ final class PatientDataRules {
                         + "\\d{1,2}-[A-Z]{2,3}-\\d{1,2}|[A-Z]{1,3}-[A-Z]{1,2}" + SP + "?\\d{1,4}|\\d[A-Z]{3}\\d{3}|"
                         + "[A-Z]{3}" + SP + "?\\d{3,4}|\\d{3}" + SP + "?[A-Z]{3})" + END,
                 match -> match.context().sentenceHas(VEHICLE_WORDS, match.start()));
-        return Rule.all(keyed, vin, ukOrFrench, others);
+        return Rule.all(keyed, loosely, vin, ukOrFrench, others);
     }
 
     private static final Pattern VEHICLE_WORDS = Pattern.compile("(?i)(?<![\\p{L}])(?:car|cars|van|vehicle|"
@@ -495,7 +503,8 @@ final class PatientDataRules {
                 + SP + "*(?i:kg|cm|mg|ml|mmhg|lpm|%|x\\b))", PatientDataRules::oneAge);
         // "At 102, Winifred still walks…"
         Rule atAgeName = Rule.of(Reason.AGE_OVER_89, "an age over 89 before a name", Start.LETTER, START
-                + "(?i:at|à|con|mit|met|aos|ai|a los|avec)" + SP + "+(?<id>9\\d|1[01]\\d)," + SP + "+(?=\\p{Lu}\\p{Ll})",
+                + "(?i:at|à|con|mit|met|aos|ai|a los|avec)" + SP + "+(?<id>9\\d|"
+                + "1[01]\\d)," + SP + "+(?=\\p{Lu}\\p{Ll})",
                 PatientDataRules::oneAge);
         // "Farmer, 96, refused…", "young, 94, #NOF": a word, then an age between commas, then what happens
         Rule betweenCommas = Rule.of(Reason.AGE_OVER_89, "an age over 89 between commas", Start.DIGIT,
@@ -588,7 +597,8 @@ final class PatientDataRules {
         // "slide 14 had the patient's full face in the corner"
         Rule faceCompound = Rule.of(Reason.FACE_OR_BIOMETRIC, "a photo of a face", Start.LETTER, START
                 + "(?i:gesichts(?:foto|bild|aufnahme)\\p{L}*|porträt(?:foto|aufnahme)\\p{L}*|gezichtsfoto'?s?|"
-                + "foto'?s? van (?:het|haar|zijn) gezicht)" + END, match -> !match.context().simulationAt(match.start()));
+                + "foto'?s? van (?:het|haar|zijn) gezicht)" + END,
+                match -> !match.context().simulationAt(match.start()));
         Rule fullFace = Rule.of(Reason.FACE_OR_BIOMETRIC, "a patient's face shown", Start.LETTER, START
                 + "(?i:(?:the )?patient'?s|(?:his|her) (?:whole |full )|(?:the )?(?:whole|full) face of)" + SP
                 + "*(?i:full |whole )?face" + END, match -> match.context().sentenceHas(PICTURES, match.start())
@@ -616,11 +626,14 @@ final class PatientDataRules {
     private static Rule references() {
         Rule specimen = Rule.of(Reason.IDENTIFYING_NUMBER, "a code after '{key}'", Start.LETTER, START
                 + "(?i:barcode|bar code|code-barres|c[óo]digo de barras|codice a barre|streepjescode|wristband" + SP
-                + "(?:number|id|code)|(?:(?:patienten)?armband|polsband(?:je)?|bracelet|pulsera|pulseira|braccialetto)"
+                + "(?:number|id|code)|(?:wristband|(?:patienten)?armband|polsband(?:je)?|bracelet|pulsera|pulseira|"
+                + "braccialetto)"
                 + "(?:-?barcode)?|(?:lab" + SP + ")?accession(?:" + SP + "(?:number|no\\.?|#))?|specimen" + SP
                 + "(?:number|no\\.?|id)|sample" + SP + "(?:number|no\\.?|id)|lab" + SP + "(?:number|no\\.?)|"
                 + "probennummer|n[úu]mero de muestra|num[ée]ro d'[ée]chantillon)(?![\\p{L}])" + LINK + CODE,
-                match -> match.digits() >= 4 && match.value().length() <= 30 && !trainingCode(match.value()));
+                match -> match.digits() >= 4 && match.value().length() <= 30 && !trainingCode(match.value())
+                        && (match.context().patientNear(match.start())
+                        || !match.context().sentenceHas(TRAINING_EQUIPMENT, match.start())));
         Rule reference = Rule.of(Reason.IDENTIFYING_NUMBER, "a reference after '{key}', about a patient",
                 Start.LETTER, START + "(?i:ref(?:erence)?(?:" + SP + "(?:no\\.?|number|#))?|(?:prison|prisoner|"
                 + "custody|inmate)" + SP + "(?:number|no\\.?|id)|incident" + SP + "(?:number|no\\.?|#)|"
@@ -631,7 +644,7 @@ final class PatientDataRules {
         // "blood bank sample GS8812774", "Einsatznummer der Leitstelle 4711-26-00938", "l'étiquette du tube
         // 26B0047713", "nº de episodio 2026-URG-118374": a code a few words after what it labels
         Rule labelled = Rule.of(Reason.IDENTIFYING_NUMBER, "a code after '{key}'", Start.LETTER, START + "(?<key>"
-                + CASE_KEY + ")(?![\\p{L}])(?<words>(?:[ \\t:#.,°º()-]+(?:(?!\\p{N})[\\p{L}'’]{1,15}+(?=[.:,]?[ \\t])|"
+                + CASE_KEY + ")(?![\\p{L}])(?<words>(?:[ \\t:#.,°º()-]+(?:(?!\\p{N})[\\p{L}'’]{1,25}+(?=[.:,]?[ \\t])|"
                 + "\\d{1,3}(?=[.:,]?[ \\t])|n\\.?[º°o]\\.?(?=[ \\t]))){0,6}+)"
                 + "[ \\t:#.,°º()-]+(?<id>[\\p{L}\\p{N}]{1,10}+(?:[-/][\\p{L}\\p{N}]{1,10}+){0,4}+)" + END,
                 match -> caseCode(match) && (STRONG_CASE_KEY.matcher(match.result().group("key")).matches()
@@ -645,7 +658,8 @@ final class PatientDataRules {
             + SP + "+requests?|samples?|specimens?|labels?|tubes?|pots?|accession|episodes?|"
             + "incidents?|wristbands?|bands?|barcodes?|bags?|property|valuables|lockers?|requests?|referrals?|"
             + "cases?|jobs?|refs?|references?|orders?|bookings?|tickets?|encounters?|attendances?|cad|datix|"
-            + "(?:tracking )?tags?|codes?|código|codice|pulseira|polsband(?:je)?|triaje|triagem|"
+            + "(?:tracking )?tags?|codes?|código|codice|pulseira|polsband(?:je)?|triaje|triagem|loan|préstamo|prêt|"
+            + "empréstimo|prestito|leihgabe|"
             + "proben?|probennummer|etikett|auftrag|auftragsnummer|anforderung|einsatz|einsatznummer|fall|"
             + "fallnummer|wertsachen\\p{L}*|beutel|vorgang|vorgangsnummer|überweisung|einweisung|laborauftrag|"
             + "étiquette|tube|prélèvement|demande|séjour|dossier|bon|sachet|épisode|intervention|passage|triage|"

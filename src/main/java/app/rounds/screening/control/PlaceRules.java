@@ -56,14 +56,16 @@ final class PlaceRules {
     /** Words that tie a patient to a town: "lives in", "from", "near", "wohnt in", "vive en", "abita a"… */
     private static final Pattern TOWN_BEFORE = Pattern.compile("(?i)(?<![\\p{L}])(?:(?:lives|living|lived|"
             + "moved|back home|at home|home|staying|resident)(?:" + SP + "+alone)?(?:" + SP + "+(?:out|up|down|over|"
-            + "just|right))?" + SP + "+(?:in|at|to|near|past|outside|beyond|by|on)|lives" + SP + "+on" + SP + "+(?:her|his|their)" + SP
+            + "just|right))?" + SP + "+(?:in|at|to|near|past|outside|beyond|by|on)|"
+            + "lives" + SP + "+on" + SP + "+(?:her|his|their)" + SP
             + "+own" + SP + "+in|from(?:" + SP + "+(?:rural|"
             + "remote|deepest|little|tiny|"
             + "small|outer))?|near|(?:farm|farmhouse|village|hamlet|croft|cottage|cortijo|aldea|pueblo|monte|aldeia|"
             + "quinta|frazione|paesino|borgo|cascina|hameau|ferme|bauernhof|dorf|boerderij|dorp|gehucht)" + SP
             + "+(?:(?:up|out|down|over|just|right)" + SP + "+)?(?:near|outside|cerca de|perto de|vicino a|bei|"
             + "près de|bij)|(?:bungalow|flat|house|cottage|care home|nursing home|residencia|residência|residenza|"
-            + "maison|haus|huis|casa)" + SP + "+(?:in|on|at|de|em|a|à|en|op)|(?:home )?visits?" + SP
+            + "maison|haus|huis|casa|caravan|mobile home)" + SP + "+(?:in|on|at|de|em|a|à|en|op)|past" + SP + "+the"
+            + SP + "+(?:church|chapel|pub|school|shop|post office)" + SP + "+in|(?:home )?visits?" + SP
             + "+(?:out" + SP + "+)?(?:to|in)|(?:seule?|sol[oa]|sozinh[oa]|allein|alleen)" + SP
             + "+(?:à|a|en|em|in)|"
             + "outside|wohnt" + SP + "+(?:allein" + SP + "+)?in|lebt" + SP + "+(?:allein" + SP + "+)?in|aus|"
@@ -89,7 +91,8 @@ final class PlaceRules {
             + "Terrace|Gardens|Grove|Place|Row|Hill|Estate|Boulevard|Court|Square|Mews)$");
     private static final Pattern LIVES = Pattern.compile("(?i)live|living|moved|home|staying|resident|wohnt|vive|"
             + "habite|mora|abita|woont|lebt|vit|viene|vient|veio|vem|kommt|stammt|komt|comes?|originari|natural|"
-            + "bungalow|flat|house|residencia|residência|residenza|maison|haus|huis|visit|seul|sol|sozinh|allein|"
+            + "bungalow|flat|house|caravan|past|residencia|residência|residenza|maison|haus|huis|visit|seul|sol|"
+            + "sozinh|allein|"
             + "alleen|farm|village|hamlet|croft|cottage|cortijo|aldea|pueblo|monte|aldeia|quinta|"
             + "frazione|paesino|borgo|cascina|hameau|ferme|dorf|boerderij|dorp|gehucht");
 
@@ -119,7 +122,8 @@ final class PlaceRules {
         String postcodeAndTown = "(?:,?" + SP + "+(?:\\d{5}|\\d{4}-\\d{3}|\\d{4}" + SP + "?[A-Z]{2})(?:," + SP
                 + "*|" + SP + "+)\\p{Lu}\\p{L}+(?:[ -]\\p{Lu}\\p{L}+)*)?";
         // not "room G.14, Moor Lane site": a house number stands alone
-        Rule english = Rule.of(Reason.ADDRESS, "a street address", Start.DIGIT, START + "(?<![.:])\\d{1,5}[A-Za-z]?,?" + SP
+        Rule english = Rule.of(Reason.ADDRESS, "a street address", Start.DIGIT, START + "(?<![.:])\\d{1,5}[A-Za-z]?,?"
+                + SP
                 + "+(?:" + NAME + SP + "+){1,3}(?i:street|st|road|rd|avenue|ave|lane|ln|drive|dr|close|way|"
                 + "crescent|cres|place|pl|court|ct|terrace|gardens|boulevard|blvd|grove|square|sq|mews|row|walk|"
                 + "hill|park|view|cottages?|villas|rise|green|parade|heights|croft|meadows?|fold|chase|wynd|brae|"

@@ -57,7 +57,8 @@ final class TextContext {
             "testpatient", "testpatiënt", "oefenpatiënt", "oefendossier", "oefenomgeving", "testomgeving",
             "simulatiepop", "oefenpop", "casus",
             "maniquí", "maniquíes", "ficticio", "ficticia", "escenario", "simulacro", "simulación",
-            "übungspuppe", "simulationspuppe", "puppe", "szenario", "fallbeispiel", "testumgebung", "schulungsumgebung",
+            "übungspuppe", "simulationspuppe", "puppe", "tabletop", "szenario", "fallbeispiel", "testumgebung",
+            "schulungsumgebung",
             "übungsfall", "testpatientin", "fiktiv", "fiktive", "fiktiver", "fiktiven", "fallvignette", "vignette",
             "mustermann", "musterfrau", "viñeta", "vignetta",
             "scénario", "fictif", "fictifs", "fictives", "simu", "simulé", "simulée", "entraînement",
@@ -83,14 +84,16 @@ final class TextContext {
      * Phrases that say it is real after all ("a real case", "not a sim"), or that ask for it to be taken out of the
      * teaching material ("il faut le masquer", "tirem isso", "pull it"): nobody masks a made-up patient's address.
      */
-    private static final Pattern REAL_PHRASE = Pattern.compile("(?i)(?<![\\p{L}])(?:real (?:patient|case|person|"
+    private static final Pattern REAL_PHRASE = Pattern.compile("(?i)(?<![\\p{L}])(?<!(?:geen|kein|keine|not a|no|"
+            + "pas un|pas une|non è un|não é um|no es un|nessun) )(?:real (?:patient|case|person|"
             + "life)|actual patient|not (?:a|the) sim|in real life|irl|caso real|paciente real|echter patient|"
             + "echte patiënt|vrai patient|patient réel|doente real|paziente reale|"
             + "(?:il )?faut l[ea] masquer|masquez|masquer|tirem isso|tira(?:r)? isso|quitad(?:lo|la)|quitadlo|"
             + "quitarlo|bitte (?:entfernen|schwärzen)|schwärzen|toglietel[oa]|oscurate|oscurarlo|haal (?:dat|het) "
             + "weg|weghalen|pull it|take (?:it|that) (?:down|off)|redact(?:ed)?|blur (?:it|that|the)|"
             + "(?:use|using) (?:her|him|them|this patient) as|le nom y est|the (?:real )?name is (?:on|in) it|"
-            + "o nome está lá|der name steht drin)(?![\\p{L}])");
+            + "o nome está lá|der name steht drin|(?:la|lo) podemos usar|usarla|usarlo|on peut l'utiliser|"
+            + "podemos usá-la|possiamo usarla|kunnen we (?:haar|hem) gebruiken)(?![\\p{L}])");
 
     /** Who a town or a photo can belong to: a patient or someone close to one. */
     static final Set<String> PERSON_WORDS = Set.of("patient", "pt", "lady", "gentleman", "gent", "guy", "chap",
@@ -99,7 +102,7 @@ final class TextContext {
             "neighbor", "baby", "child", "boy", "girl", "someone", "paciente", "señor", "señora", "abuela", "abuelo",
             "hija", "hijo", "patientin", "mann", "frau", "patiente", "monsieur", "madame", "dame", "doente", "utente",
             "senhor", "senhora", "paziente", "signore", "signora", "patiënt", "mevrouw", "meneer",
-            "home", "house");
+            "home", "house", "patienten");
 
     /** What ends a simulation's reach inside a sentence: "the scenario card said X, but it was exactly like Y". */
     private static final Set<String> CONTRAST = Set.of("but", "however", "although", "whereas", "unlike", "except",

@@ -137,6 +137,10 @@ class ScreeningRulesTest {
             "il marito della pz arriva con la Panda targata FG 418 KT|VEHICLE_PLATE",
             "o Tozé nasceu a 8 de dezembro de 1948, faz anos no dia da visita|DATE_OF_PERSON",
             "nog even over mevr. van der Heijden-Bos: ze was 92|PERSON_NAME",
+            "scanned the wristband 5019 2276 4410 38 and it brought up another patient|IDENTIFYING_NUMBER",
+            "pt lives in a static caravan at Brackenside Holiday Park, plot 57|ADDRESS",
+            "Auftragsnummer Krankentransport KT-2026-04418 für den Patienten aus Garbsen|IDENTIFYING_NUMBER",
+            "kenteken van de schoonzoon GV-418-K staat weer op de ambulancestandplaats|VEHICLE_PLATE",
             "his car (reg LV19 KXT) has been in the drop-off bay|VEHICLE_PLATE",
             "la voiture du patient (GH-417-KP) bloque l'accès|VEHICLE_PLATE",
             "insulin pump serial 752-381-NG is on the bedside chart|DEVICE_SERIAL",
@@ -189,6 +193,10 @@ class ScreeningRulesTest {
             "muy buena la charla del Dr. Ruiz-Castellano sobre el Guillain-Barré en urgencias",
             "Chiffre du jour : après 90 ans, une chute sur deux entraîne une hospitalisation",
             "Le DPI d'entraînement a les patients fictifs TEST Alpha et TEST Bravo, IPP 999000001",
+            "Prof. Weber: Über-90-Jährige, die freitags entlassen werden, kommen häufiger wieder",
+            "barcode scanner demo used wristband 0000000000017 from the training pack",
+            "Casus: mevrouw Jansen, 94, is de oefenpop uit het skillslab, geen echte patiënt",
+            "tonight's tabletop exercise runs under incident no. EX-2026-001",
             "room 12 is the skills lab, bleep 2231 if you get lost",
             "Audit on 3 March: 27 of 40 ward patients had no VTE assessment"})
     void whatIdentifiesNoPatientIsNotHeld(String text) {
