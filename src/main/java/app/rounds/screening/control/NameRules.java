@@ -29,6 +29,8 @@ final class NameRules implements Rule {
     private static final Pattern ROLE_GAP = Pattern.compile("\\s*[(,–-]\\s*|\\s+");
 
     /** Capitalised words that begin no name, or are never a surname after a given name. */
+    private static final Pattern LEADING_NUMBER = Pattern.compile("\\s*:?\\s*\\d");
+
     private static final Set<String> NOT_NAMES = Set.of(
             "the", "this", "that", "these", "those", "and", "but", "so", "who", "which", "what", "is", "are", "was",
             "were", "if", "when", "or", "of", "to", "a", "an", "in", "on", "at", "for", "with", "from", "has", "had",
@@ -425,6 +427,10 @@ final class NameRules implements Rule {
                 || eponymAfter(text, i)) {
             return null;
         }
+        // "bed 4, age 97", "cot 2 weight 3.1": a lower-case word that labels the number after it is no name
+        if (!text.capitalised(i) && names.commonWord(word) && LEADING_NUMBER.matcher(text.gapAfter(i)).lookingAt()) {
+            return null;
+        }
         if (NOT_NAMES.contains(word)) {
             // "bed 11 will is refusing", "Little Will from bay 2": a name that is also a word, tied to a bed
             if (!names.givenName(word)) {
@@ -443,6 +449,12 @@ final class NameRules implements Rule {
         }
         String place = careAfter(text, i);
         if (place != null) {
+            return "a name next to '" + place + "'";
+        }
+        // "margaret pattersonn in bay 3": a given name, then a surname the gazetteer lacks, then the bed
+        if (names.givenName(word) && !names.commonWord(word) && i + 1 < text.wordCount()
+                && text.gapAfter(i).equals(" ") && !NOT_NAMES.contains(text.word(i + 1))
+                && (place = careAfter(text, i + 1)) != null) {
             return "a name next to '" + place + "'";
         }
         place = careBefore(text, i);

@@ -51,6 +51,7 @@ class ScreeningRulesTest {
             "Quick q: Priya Raghunathan keeps desatting on 2L",
             "wristband said KOWALCZYK, Tomasz but the chart disagrees",
             "bill in bay 2 keeps pulling his cannula out",
+            "margaret pattersonn in bay 3 wants to go home",
             "Grace in side room 2 spiked a temp overnight",
             "will in bed 11 is asking for his wife, Mei, to stay",
             "frage zu yilmaz aus zimmer 12: sie verweigert die tabletten",
@@ -201,6 +202,13 @@ class ScreeningRulesTest {
             "Audit on 3 March: 27 of 40 ward patients had no VTE assessment"})
     void whatIdentifiesNoPatientIsNotHeld(String text) {
         assertFalse(screener.screen(text).flagged(), text + ": " + screener.screen(text));
+    }
+
+    @Test
+    void aWordThatLabelsANumberIsNoName() {
+        Screening screening = screener.screen("Mrs Patel in bed 4, age 97");
+        assertTrue(screening.findings().stream().noneMatch(f -> f.excerpt("Mrs Patel in bed 4, age 97").equals("age")),
+                () -> "findings: " + screening.findings());
     }
 
     @Test
