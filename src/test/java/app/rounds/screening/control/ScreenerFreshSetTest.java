@@ -58,6 +58,11 @@ class ScreenerFreshSetTest {
     }
 
     @Test
+    void specialtiesSetWrittenDuringTheThirdRound() {
+        System.out.println(new FreshSetReport("dev10a-2026-12.tsv", screener).render());
+    }
+
+    @Test
     void hospitalWeakKindsSetWrittenDuringTheThirdRound() {
         System.out.println(new FreshSetReport("dev10b-2026-12.tsv", screener).render());
     }
