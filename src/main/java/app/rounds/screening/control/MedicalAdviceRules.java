@@ -83,7 +83,13 @@ final class MedicalAdviceRules implements Rule {
             + "da quello che (?:racconti|dici|descrivi|scrivi)|a chi (?:chiedeva|ha chiesto)|"
             + "rispondo (?:alla|al) (?:signora|signore)|alla signora (?:che|sotto)|di su[oa] (?:madre|padre|figli[oa]|"
             + "moglie|marito)|respondendo (?:à|a)|(?:d?[oa]|n?[oa]) seu (?:marido|pai|filho|av[ôo])|"
-            + "(?:d?a|n?a) sua (?:mãe|filha|mulher|av[óo])|vu ce que vous décrivez)" + E);
+            + "(?:d?a|n?a) sua (?:mãe|filha|mulher|av[óo])|vu ce que vous décrivez|"
+            + "(?:the|that) (?:lady|man|woman|person|mum|mom|dad|gentleman|guy|parent|poster) who (?:posted|asked|"
+            + "commented|wrote|replied|messaged)|pour (?:la (?:maman|dame|personne)|le (?:papa|monsieur)) qui|"
+            + "(?:votre|vos) (?:père|mère|fils|fille|mari|femme|enfant|bébé|enfants|parents)|"
+            + "per (?:la signora|il signore|la mamma|il papà|chi) che|per chi (?:chiedeva|ha chiesto)|"
+            + "wat u beschrijft|uw (?:moeder|vader|zoon|dochter|man|vrouw|kind|baby|oma|opa)|beste (?:mevrouw|meneer))"
+            + E);
 
     /** Steps told in words that begin many others ("deve iniziare", "peça … ao médico"): apart, for the same reason. */
     private static final Pattern MORE_DIRECTIVES = Pattern.compile("(?iu)" + B + "(?:"
@@ -139,7 +145,8 @@ final class MedicalAdviceRules implements Rule {
             + "da come lo descrivi (?:è|e)|vengono (?:quasi )?sempre da|sei a posto|"
             // nl
             + "klinkt (?:echt |voor mij )?(?:als|naar)|dat is (?:echt |gewoon )?(?:een )?[\\p{L}]+,? |lijkt op|"
-            + "volgens mij heeft|is gewoon (?:een )?|komt daar (?:echt )?van)");
+            + "volgens mij heeft|is gewoon (?:een )?|komt daar (?:echt )?van|past bij (?:een|de)|"
+            + "(?:è|e) quasi sicuramente|(?:fait|a) probablement (?:une?|des)|probablement une?)");
 
     /** A diagnosis told to someone in so many words: "you probably have", "Ihre Diagnose ist", "tu as sûrement". */
     private static final Pattern DIAGNOSIS_TO_SOMEONE = Pattern.compile("(?iu)" + B + "(?:"
@@ -185,17 +192,20 @@ final class MedicalAdviceRules implements Rule {
             + B + "(?:nimm|nehmen sie|geh (?:morgen |heute )?(?:früh )?zum|lass dir|sollte (?:das |den |die )?"
             + "\\p{L}+ (?:erstmal )?absetzen|absetzen|kühlen|hochlegen|trink|3x täglich|dreimal täglich)" + E + "|"
             // fr
-            + B + "(?:prends|prenez|demande [^.!?\\n]{0,30}? à ton médecin|arrête|devrait arrêter|"
+            + B + "(?:donnez(?:-lui|-leur)?|donne-lui|faites(?:-lui|-le|-la)? (?:arrêter|boire|prendre)|fais-lui|"
+            + "prends|prenez|demande [^.!?\\n]{0,30}? à ton médecin|arrête|devrait arrêter|"
             + "tu attends|va aux urgences|bois)" + E + "|"
             // pt
             + B + "(?:que beba|tome|toma|devia parar|deve parar|gelo,? repouso|fala com o médico|dá ao|dá à|"
             + "dá-lhe|dê-lhe|dê ao|deixava|parava|tomava|suspendia|faz lavagens|fica em casa|fiquem em casa)" + E
             + "|"
             // it
-            + B + "(?:fatti prescrivere|può (?:tranquillamente )?sospendere|sospendi|dai a tu[oa]|prendi|"
+            + B + "(?:fatel[oa] bere|fategli|chiedete (?:un|una|al)|chiedi (?:un|una|al) (?:antibiotico|medico)|"
+            + "fatti prescrivere|può (?:tranquillamente )?sospendere|sospendi|dai a tu[oa]|prendi|"
             + "prendete)" + E + "|"
             // nl
-            + B + "(?:bel (?:morgen |vandaag )?(?:je|de) huisarts|kan beter stoppen|stoppen met|neem|"
+            + B + "(?:laat (?:hem|haar) (?:veel )?drinken|vraag (?:de|je|uw) huisarts (?:om|naar)|"
+            + "bel (?:morgen |vandaag )?(?:je|de) huisarts|kan beter stoppen|stoppen met|neem|"
             + "steristrips erop)" + E + ")");
 
     /** Generic steps of care ("try", "drop", "give", "quitarle", "weglassen"): advice only to a member of the public. */
@@ -254,7 +264,8 @@ final class MedicalAdviceRules implements Rule {
             + "miel|mel|honig|miele|honing|ajo|alho|knoblauch|aglio|knoflook|cebolla|cebola|zwiebel\\p{L}*|"
             + "oignon|cipolla|dentifrice|pasta de dente|zahnpasta|dentifricio|tandpasta|bicarbonato|natron|"
             + "mirtillo rosso|arándanos?|limón|limão|zitrone|citron|limone|citroen|algues|kokosolie|aceite de oliva|"
-            + "huile d'olive|olio d'oliva|azeite|coca dégazé|suero)" + E);
+            + "huile d'olive|olio d'oliva|azeite|coca dégazé|suero|gember\\p{L}*|ginger tea|jengibre|ingwer\\p{L}*|"
+            + "gingembre|zenzero|gengibre|kauwgom|chewing gum)" + E);
 
     /** Experience offered as proof: "that's what I did", "worked for my mum", "hab ich immer so gemacht". */
     private static final Pattern ANECDOTE = Pattern.compile("(?iu)" + B + "(?:(?:that'?s )?what (?:i|we) (?:did|do)|"
@@ -266,7 +277,12 @@ final class MedicalAdviceRules implements Rule {
             + "uns)|wirkt wunder|ce qui a marché|crois-moi|fais-moi confiance|ça a marché|tu verras|elle verra|"
             + "c'est réglé|fiz isso|resulta sempre|comigo resultou|confia em mim|vais ver|come faccio io|"
             + "ha funzionato|fidati|vedrai|vedrete|bij (?:ons|mij|mijn \\p{L}+) (?:werkte|hielp)|geloof me|"
-            + "werkte het|hielp het)" + E);
+            + "werkte het|hielp het|(?:le|me|nos) pasó (?:igual|lo mismo)|y verás|haz (?:eso|esto|lo mismo)|"
+            + "had precies hetzelfde|deden wonderen|doet wonderen|deed wonderen|did wonders|worked wonders|"
+            + "work wonders|hace maravillas|hacen maravillas|fait des merveilles|font des merveilles|fa miracoli|"
+            + "fanno miracoli|faz maravilhas|fazem maravilhas|ging es genauso|hatte genau das gleiche|"
+            + "avait (?:exactement )?(?:pareil|la même chose)|aveva (?:esattamente )?lo stesso|"
+            + "teve (?:exatamente )?o mesmo)" + E);
 
     /** A sentence that opens with an order to one person: "Take…", "Gib dem Kleinen…", "Mets du…", "Geef je…". */
     private static final Pattern IMPERATIVE = Pattern.compile("(?iu)(?:^|(?<=[.!?:;,\\n]\\s{0,3})|(?<=\\b(?:just|"
@@ -297,12 +313,13 @@ final class MedicalAdviceRules implements Rule {
             + "musst (?:du )?(?:damit )?nicht (?:in die notaufnahme|zum arzt)|zum arzt musst du (?:damit )?nicht|"
             + "kannst du dir sparen|(?:musst|brauchst) du (?:den )?(?:hausarzt|arzt) nicht|kein(?:en)? arzt nötig|"
             + "pas besoin (?:d'antibiotiques|d'aller|de voir|de consulter|des urgences|du médecin|d'un médecin)|"
-            + "inutile d'aller|pas la peine d'aller|"
+            + "inutile d'aller|inutile de (?:consulter|l'emmener|venir|appeler)|pas la peine d'aller|"
             + "não precisas? de (?:ir|ver)|não é preciso (?:ir|ver)|não vale a pena ir|escusas de ir|"
             + "non serve (?:il pronto soccorso|chiedere|andare|chiamare)|non c'è bisogno di (?:andare|chiamare)|"
             + "hoef je (?:echt )?niet naar|niet naar de (?:seh|huisarts|huisartsenpost|dokter)|"
             + "zou ik (?:daar )?niet (?:voor )?naar|"
-            + "why (?:go|bother|see|waste)|nobody goes to|save yourself the|don'?t waste (?:money|time|your money) on|"
+            + "why (?:go|bother|see|waste)|why (?:on earth |the hell |tf )?(?:would|do|did) (?:you|u|ya) (?:sit|go|"
+            + "wait|queue|bother|drag)|nobody goes to|save yourself the|don'?t waste (?:money|time|your money) on|"
             + "don'?t bother (?:ringing|calling|going|seeing|with)|old wives'? tale|"
             + "para qué (?:vas a )?ir|nada de (?:jarabes|pediatra|médico|médicos|urgencias)|"
             + "warum (?:zum arzt|in die notaufnahme|zum kinderarzt)|braucht ihr keinen|"

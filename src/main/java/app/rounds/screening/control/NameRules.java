@@ -20,6 +20,7 @@ final class NameRules implements Rule {
     /** The gaps and tails between words that the rules below look at, compiled once. */
     private static final Pattern OPEN_BRACKET = Pattern.compile("\\s*\\(\\s*");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern CARE_GAP = Pattern.compile("\\s*\\(\\s*\\d{1,3}\\s*\\)\\s+|,\\s+");
     private static final Pattern WARD_CODE_AFTER = Pattern.compile("(?s)\\s+\\d{1,2}[A-Za-z]\\b.*");
     private static final Pattern COMMA_SPACE = Pattern.compile(",?\\s+");
     private static final Pattern POSSESSIVE = Pattern.compile("['’]s\\s+");
@@ -117,7 +118,12 @@ final class NameRules implements Rule {
             "pfleger", "oberarzt", "oberärztin", "chefarzt", "chefärztin", "dozent", "dozentin", "kollege",
             "kollegin", "supervisora", "supervisor", "cadre", "formateur", "formatrice", "formador", "formadora",
             "docente", "arts", "dokter", "doktor", "ärztin", "arzt", "praxisanleiter", "praxisanleiterin", "drs",
-            "team", "ceo", "director", "chair", "secretary", "receptionist", "staff");
+            "team", "ceo", "director", "chair", "secretary", "receptionist", "staff", "pflegedienstleitung",
+            "stationsleitung", "pdl", "leitung", "hebamme", "verloskundige", "ostetrica", "comadrona", "matrona",
+            "parteira", "oncologist", "oncologue", "psychiatrist", "psychiatre", "psychiater", "psichiatra",
+            "psiquiatra", "pediatra", "kinderarzt", "kinderärztin", "pédiatre", "kinderarts", "paediatrician",
+            "pediatrician", "neonatologist", "geriatrician", "gériatre", "geriater", "puéricultrice", "ide",
+            "tcae", "oss", "auxiliar", "sage-femme");
 
     private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "miss", "mx", "herr", "herrn", "frau",
             "mme", "mlle", "madame", "monsieur", "sr", "sra", "srta", "señor", "señora", "don", "doña", "dona",
@@ -128,7 +134,8 @@ final class NameRules implements Rule {
             "letto", "stanza", "camera", "quarto", "leito", "kamer", "zaal", "sala", "cabina", "amu", "cdu", "icu",
             "itu", "hdu", "ed", "a&e", "ccu", "nicu", "picu", "majors", "minors", "recovery", "theatre", "theatres",
             "resuscitation", "urgencias", "urgências", "notaufnahme", "intensiv", "reanimatie", "réa", "seh",
-            "rianimazione", "uci", "uti");
+            "rianimazione", "uci", "uti", "cot", "incubator", "isolette", "couveuse", "inkubator", "incubadora",
+            "incubatrice", "culla", "wieg", "berceau", "berço");
     /** Care places named without a number: "Patterson in resus", "Noé in ICU". */
     private static final Set<String> NAMED_PLACES = Set.of("resus", "amu", "cdu", "icu", "itu", "hdu", "ed", "a&e",
             "ccu", "nicu", "picu", "majors", "minors", "recovery", "theatre", "theatres", "resuscitation", "urgencias",
@@ -137,7 +144,8 @@ final class NameRules implements Rule {
     private static final Set<String> PLACE_LINKS = Set.of("in", "on", "from", "at", "aus", "auf", "im", "der",
             "dem", "de", "la", "del", "dans", "le", "au", "em", "no", "na", "op", "uit", "van", "nel", "nella",
             "della", "dello", "dal", "dalla", "sur", "side", "en", "el", "of", "vom", "von", "zur",
-            "zum", "da", "do", "the", "du", "des");
+            "zum", "da", "do", "the", "du", "des", "al", "alla", "allo", "ao", "à", "aan", "bij", "sul", "sulla",
+            "am", "ins");
 
     private static final Set<String> RELATIVES = Set.of("wife", "husband", "son", "daughter", "mum", "mom",
             "mother", "dad", "father", "partner", "brother", "grandson", "granddaughter", "nephew", "niece",
@@ -173,7 +181,7 @@ final class NameRules implements Rule {
             + "mrs|mr|ms|madame|mademoiselle|monsieur|señora|señorita|señor|sra|sr|doña|don|dona|senhora|senhor|"
             + "sig\\.ra|sig|signora|signor|signorina|mevrouw|meneer|mevr|mw|dhr)\\.?|M\\.|D\\.)" + SP
             // "mevr. van der Heijden-Bos", "Sra. de la Fuente": a particle may come first
-            + "+(?:(?:van der|van den|van de|van|von|de la|de los|del|della|de|di|da|dos|du|ter|ten)" + SP + "+)?"
+            + "+(?:(?i:van der|van den|van de|van|von|de la|de los|del|della|de|di|da|dos|du|ter|ten)" + SP + "+)?"
             + "(?<first>" + NAME + ")(?:" + SP + "+(?<second>" + NAME + "))?" + END);
     /** People type "mr smith" too; a title stands for nothing else, so a lower-case known name after one is believed. */
     private static final Pattern HONORIFIC_LOWER_CASE_NAME = Pattern.compile("(?<![\\p{L}\\p{N}.])(?:(?i:Mrs|Mr|"
@@ -213,6 +221,13 @@ final class NameRules implements Rule {
             }
             if (end > i) {
                 report(text, i, end, "a given name and a surname (" + text.written(i) + " …)", found);
+                i = end + 1;
+                continue;
+            }
+            end = nameInApposition(text, i);
+            if (end > i) {
+                report(text, i, end, "a name, then who they are ('" + text.written(end + 1 < n ? end + 1 : end)
+                        + "')", found);
                 i = end + 1;
                 continue;
             }
@@ -258,7 +273,10 @@ final class NameRules implements Rule {
                     && STAFF_BEFORE.matcher(text.substring(Math.max(0, m.start() - 10), m.start())).find();
             boolean portugueseDona = m.group().startsWith("D.") && !names.givenName(
                     m.group("first").toLowerCase(java.util.Locale.ROOT));
-            return !initialAfterATitle && !portugueseDona
+            // "Pflegedienstleitung Frau Kaya", "our matron Mrs Hale": staff named by role and title
+            int title = screened.wordAt(m.start());
+            boolean staff = staffBefore(screened, title) && !screened.word(title - 1).equals("resident");
+            return !initialAfterATitle && !portugueseDona && !staff
                     && nameSpan(screened, m, m.start(), "a name after a title", found);
         });
         Rule.eachMatch(HONORIFIC_LOWER_CASE_NAME, Rule.Start.LETTER, screened, m -> {
@@ -405,6 +423,32 @@ final class NameRules implements Rule {
         return names.surname(text.word(i)) || gap.startsWith(",") ? next : -1;
     }
 
+    /**
+     * "Rose Lebrun, résidente de l'EHPAD…", "Gideon Ashworth, 87, from…": a given name and a capitalised word the
+     * surname list may lack, then a comma and a word that says a patient or an age: the last word's index, or -1.
+     */
+    private int nameInApposition(ScreenedText text, int i) {
+        int n = text.wordCount();
+        if (i + 2 >= n || !text.capitalised(i) || text.allCaps(i) || !names.givenName(text.word(i))
+                || !text.gapAfter(i).equals(" ") || !text.capitalised(i + 1) || text.allCaps(i + 1)
+                || NOT_NAMES.contains(text.word(i + 1)) || FAMOUS.contains(text.word(i + 1))
+                || staffBefore(text, i)) {
+            return -1;
+        }
+        String gap = text.gapAfter(i + 1);
+        boolean age = APPOSITION_AGE.matcher(gap).matches();
+        boolean patient = APPOSITION_COMMA.matcher(gap).matches() && APPOSITION_WORDS.contains(text.word(i + 2));
+        return age || patient ? i + 1 : -1;
+    }
+
+    private static final Pattern APPOSITION_AGE = Pattern.compile(",\\s*\\d{1,3}\\s*,\\s*");
+    private static final Pattern APPOSITION_COMMA = Pattern.compile(",\\s*");
+    private static final Set<String> APPOSITION_WORDS = Set.of("patient", "résidente", "résident", "resident",
+            "residente", "patiente", "paciente", "paziente", "patiënt", "patiënte", "patientin", "bewohnerin",
+            "bewohner", "bewoner", "bewoonster", "ospite", "doente", "utente", "aged", "age", "âgée", "âgé", "edad",
+            "alter", "età", "leeftijd", "admitted", "ingresada", "ingresado", "ricoverata", "ricoverato",
+            "hospitalisée", "hospitalisé", "aufgenommen", "opgenomen", "internada", "internado");
+
     /** "Ahmadi, Farzaneh" on a label or a list: a known surname, a comma, a known given name. */
     private int surnameCommaGiven(ScreenedText text, int i) {
         if (i + 1 >= text.wordCount() || !text.capitalised(i) || text.allCaps(i) || !text.gapAfter(i).equals(", ")) {
@@ -482,7 +526,8 @@ final class NameRules implements Rule {
         if (OPEN_BRACKET.matcher(gap).matches() && k < n && CARE_PLACES.contains(text.word(k))) {
             return text.written(k);
         }
-        if (!SPACES.matcher(gap).matches()) {
+        // "rosa (94) al letto 12", "— Doris, on Ward 7": an age in brackets or a comma before the place
+        if (!SPACES.matcher(gap).matches() && !CARE_GAP.matcher(gap).matches()) {
             return null;
         }
         for (int links = 0; k < n && links < 3 && PLACE_LINKS.contains(text.word(k)); links++) {

@@ -75,7 +75,10 @@ final class PatientDataRules {
             + "alta|falleci(?:ó|d[oa])|fecha de (?:alta|defunción)|operad[oa]|intervenid[oa]|"
             + "nascid[oa]|internad[oa]|faleceu|falecid[oa]|"
             + "nat[oa]|ricoverat[oa]|dimess[oa]|decedut[oa]|operat[oa]|"
-            + "opgenomen|ontslagen|overleden|geopereerd)";
+            + "opgenomen|ontslagen|overleden|geopereerd|"
+            // a delivery dates a mother and a child
+            + "delivered|gave birth|accouchée?|entbunden|entbindung|dio a luz|parió|partorito|ha partorito|"
+            + "parto|deu à luz|bevallen|bevalling)";
 
     static final String AGE = "(?<![\\p{N}.,])(?:9\\d|1[01]\\d)";
     /** 90 to 119 in words, in the seven languages. */
@@ -398,7 +401,8 @@ final class PatientDataRules {
             + "motorbike|motorcycle|truck|lorry|taxi|parked|parking|towed?|tow truck|drove|driver|fiesta|"
             + "coche|auto|furgoneta|moto|aparcad[oa]|voiture|véhicule|garée?|carro|viatura|estacionad[oa]|"
             + "wagen|pkw|fahrzeug|geparkt|parkt|parken|macchina|veicolo|parcheggiat[oa]|parcheggia|ambulanceplek|"
-            + "geparkeerd|parkeert|aparca|aparcó|se gare|estaciona)(?![\\p{L}])");
+            + "geparkeerd|parkeert|aparca|aparcó|se gare|estaciona|car ?park|\\p{L}*parkplatz|parkhaus|parkeerplaats|"
+            + "parcheggio|estacionamiento|stationnement|parque de estacionamento)(?![\\p{L}])");
 
     /** Born in 1909, and a legend: the people of medicine's history, whose dates are no one's patient data. */
     private static final Pattern FAMOUS_PEOPLE = Pattern.compile("(?iu)(?<![\\p{L}])(?:nightingale|apgar|seacole|"
@@ -408,7 +412,8 @@ final class PatientDataRules {
     private static final Pattern EVENT_AFTER_DATE = Pattern.compile(START + "(?i:gestürzt|gefallen|aufgenommen|"
             + "operiert|entlassen|verstorben|gestorben|geboren|gevallen|opgenomen|geopereerd|ontslagen|overleden|"
             + "tombée?|opérée?|hospitalisée?|décédée?|née?|caíd[oa]|operad[oa]|ingresad[oa]|fallecid[oa]|nacid[oa]|"
-            + "caduto|caduta|operat[oa]|ricoverat[oa]|decedut[oa]|nat[oa]|caiu|internad[oa]|faleceu)(?![\\p{L}])");
+            + "caduto|caduta|operat[oa]|ricoverat[oa]|decedut[oa]|nat[oa]|caiu|internad[oa]|faleceu|entbunden|"
+            + "bevallen|accouchée?|partorito|dio a luz|deu à luz|delivered)(?![\\p{L}])");
     private static final Pattern DATE_BEFORE_EVENT = Pattern.compile("(?<![\\p{L}\\p{N}])" + DATE
             + "[^\\d\\n.!?;]{0,25}$");
 
@@ -449,7 +454,7 @@ final class PatientDataRules {
         Rule english = Rule.of(Reason.AGE_OVER_89, "an age over 89", Start.DIGIT, AGE + "(?:" + SP + "|-)*(?i:(?:years?"
                 + "|yrs?)(?:" + SP + "|-)*old|y/o|y\\.o\\.|yo|yrs?|y)" + END, PatientDataRules::oneAge);
         Rule german = Rule.of(Reason.AGE_OVER_89, "an age over 89", Start.DIGIT, AGE + "(?:" + SP + "|-)*(?i:jährig"
-                + "\\p{L}*|jahre?(?:" + SP + "+alt)?|jahren|j\\.|jaar|jarige)" + END, PatientDataRules::oneAge);
+                + "\\p{L}*|jahre?(?:" + SP + "+alt)?|jahren|j\\.|jaar|jarige|jr\\.?)" + END, PatientDataRules::oneAge);
         // "93F", "92 M", "F/94", "m, 95", "w 91": the age-and-sex shorthand of a handover or a triage note
         Rule ageAndSex = Rule.of(Reason.AGE_OVER_89, "an age over 89, with a sex", Start.ANY, "(?<![\\p{L}\\p{N}.,])"
                 + "(?:(?:9\\d|1[01]\\d)(?:" + SP + "?(?:/" + SP + "?)?|-)[MFf]|"
@@ -481,11 +486,34 @@ final class PatientDataRules {
                 + "(?i:patient|pt|lady|gentleman|man|woman|resident|mum|mom|dad|grandma|grandad|nan|granny|"
                 + "paciente|señora|señor|abuela|abuelo|patientin|bewohnerin|bewohner|dame|monsieur|madame|patiente|"
                 + "doente|utente|senhora|senhor|paziente|signora|signore|nonna|nonno|patiënt|patiënte|mevrouw|"
-                + "meneer)" + SP + "*[,(]" + SP + "*(?<id>9\\d|1[01]\\d)" + SP + "*[,)]");
+                + "meneer|bewoonster|bewoner|cliënte?|client|residente|résidente|ospite|vader|moeder|opa|oma|père|"
+                + "mère|madre|padre|mutter|vater|avó|avô|pai|mãe|papà|mamma|mamá|papá|grandmother|grandfather|"
+                + "father|mother|husband|wife)" + SP + "*[,(]" + SP + "*(?<id>9\\d|1[01]\\d)" + SP + "*[,)]");
+        // "rosa (94) al letto 12", "Mr Adeyemi (97) on AMU": an age in brackets after a word, about a patient
+        Rule bracketed = Rule.of(Reason.AGE_OVER_89, "an age over 89 in brackets after a person", Start.ANY,
+                "\\((?<id>9\\d|1[01]\\d)\\)",
+                match -> {
+                    String lead = match.text().substring(Math.max(0, match.result().start() - 20),
+                            match.result().start());
+                    var word = WORD_BEFORE_BRACKET.matcher(lead);
+                    return word.find() && personWord(word.group(1)) && !VITAL_BEFORE.matcher(lead).find()
+                            && oneAge(match) && match.context().patientNear(match.start());
+                });
+        // "mw. De Groot wordt volgende week 100", "she turns 101 on Sunday", "cumple mañana 95"
+        Rule turns = Rule.of(Reason.AGE_OVER_89, "an age over 89 someone turns", Start.LETTER, START + "(?i:turns|"
+                + "is turning|wordt|wird|cumple|compie|fête ses|completa|faz)(?:" + SP + "+(?!\\p{N})[\\p{L}'’]{2,12}+)"
+                + "{1,3}+" + SP + "+(?<id>9\\d|1[01]\\d)(?![\\p{N}%°]|[.,]\\p{N}|" + SP + "*(?i:kg|cm|mg|ml|x\\b|"
+                + "mmhg|bpm|min|patients|pacientes|patiënten|pazienti))",
+                match -> oneAge(match) && match.context().patientNear(match.start())
+                        && !INSTITUTION_SUBJECT.matcher(match.before(50)).find());
         // "she's 92", "the lady in side room 3 is 96 and…", "your grandad is 93": a person and a bare number
         Rule personIs = Rule.of(Reason.AGE_OVER_89, "an age over 89 after a name", Start.DIGIT, "(?<![\\p{N}.,])(?<id>9"
                 + "\\d|1[01]\\d)(?![\\p{N}]|[.,:/]\\p{N}|" + SP + "*(?:%|°|/|(?i:mm|cm|kg|bpm|mg|ml|min|s\\b|x\\b|"
                 + "mmhg|on|over|percent|secs?|th|st|nd|rd)))", PatientDataRules::personIsAge);
+        // "celebrate my 102nd in hospital", "her 95th!": an ordinal after a possessive, with no noun after it
+        Rule ordinal = Rule.of(Reason.AGE_OVER_89, "a birthday over 89", Start.LETTER, START + "(?i:my|her|his|their)"
+                + SP + "+(?<id>9\\d|1[01]\\d)(?i:st|nd|rd|th)(?!" + SP + "*(?!in|on|at|this|today|with|and|"
+                + "next|tomorrow|yesterday)\\p{L})", PatientDataRules::oneAge);
         Rule birthday = Rule.of(Reason.AGE_OVER_89, "a birthday over 89", Start.DIGIT, "(?<![\\p{N}.,])(?<id>9\\d"
                 + "|1[01]\\d)(?:st|nd|rd|th|\\.|°|º|e|ème|ste|de)?" + SP + "*(?i:birthday|b-?day|geburtstag|"
                 + "anniversaire|cumpleaños|aniversário|compleanno|verjaardag)");
@@ -516,9 +544,17 @@ final class PatientDataRules {
                 + "(?i:oldest|eldest|más mayor|plus âgée?|ältesten?|mais velh[oa]|più anzian[oa]|oudste)"
                 + "[^.!?\\d\\n]{0,40}?(?<id>9\\d|1[01]\\d)(?![\\p{N}%]|[.,]\\p{N})", PatientDataRules::oneAge);
         return Rule.all(english, german, ageAndSex, decade, romance, words, nonagenarian, personThenAge, personIs,
-                personOfAge, atAgeName, betweenCommas, oldest, birthday, keyed);
+                personOfAge, atAgeName, betweenCommas, oldest, birthday, keyed, bracketed, turns, ordinal);
     }
 
+    private static final Pattern WORD_BEFORE_BRACKET = Pattern.compile("(\\p{L}+)" + SP + "?$");
+
+    /** "Rosa", "rosa", "bewoonster": a name or a word for a person, not "this week" or "the ward". */
+    private static boolean personWord(String word) {
+        String lower = word.toLowerCase(java.util.Locale.ROOT);
+        return Character.isUpperCase(word.charAt(0)) || TextContext.PERSON_WORDS.contains(lower)
+                || NameGazetteer.get().givenName(lower);
+    }
     private static final Pattern WORD_AND_COMMA_BEFORE = Pattern.compile("\\p{L}{3}," + SP + "?$");
 
     /** One person's age, not the Safe Harbor aggregate "90 or older". */
@@ -526,6 +562,13 @@ final class PatientDataRules {
         return !AGGREGATE_BEFORE.matcher(match.before(20)).find() && !AGGREGATE_AFTER.matcher(match.after(20)).find()
                 && !AVERAGE_BEFORE.matcher(match.before(40)).find();
     }
+
+    /** "the trust turns 100", "das Klinikum wird 100": a place or a body whose anniversary it is. */
+    private static final Pattern INSTITUTION_SUBJECT = Pattern.compile("(?iu)(?<![\\p{L}])(?:trust|hospital|ward|"
+            + "unit|service|clinic|charity|nhs|building|department|school|college|university|centre|center|society|"
+            + "journal|programme|program|course|club|klinikum|krankenhaus|klinik|station|hôpital|hospital|ospedale|"
+            + "ziekenhuis|afdeling|reparto|servicio|serviço)(?:'s)?" + SP + "+(?:(?:is|will|now|just|officially)"
+            + SP + "+)?(?:turns?|turning|wordt|wird|cumple|compie|fête|completa|faz|is|was)" + SP);
 
     /** "l'età media era 91 anni", "mean age 92": a statistic, not a person. */
     private static final Pattern AVERAGE_BEFORE = Pattern.compile("(?iu)(?<![\\p{L}])(?:mean|average|median|media|"
@@ -536,6 +579,9 @@ final class PatientDataRules {
     private static boolean keyedAge(Rule.Match match) {
         String key = match.text().substring(match.result().start(), match.start()).strip().toLowerCase(
                 java.util.Locale.ROOT);
+        if (INSTITUTION_SUBJECT.matcher(match.before(30)).find()) {
+            return false; // "the trust turns 100": an anniversary, not an age
+        }
         boolean verb = Set.of("is", "was", "ha", "tiene", "tem", "heeft", "hat", "turns", "turn", "turned", "cumple",
                 "compie", "fait", "wordt", "wird", "com").contains(key);
         if (!oneAge(match)) {
@@ -640,7 +686,7 @@ final class PatientDataRules {
                 + "referral" + SP + "(?:number|no\\.?|id)|aktenzeichen|r[ée]f[ée]rence|"
                 + "referencia|riferimento|kenmerk)(?![\\p{L}])" + LINK + CODE,
                 match -> match.digits() >= 4 && match.value().length() <= 30 && !trainingCode(match.value())
-                        && match.context().patientNear(match.start()));
+                        && !documentNumber(match.value()) && match.context().patientNear(match.start()));
         // "blood bank sample GS8812774", "Einsatznummer der Leitstelle 4711-26-00938", "l'étiquette du tube
         // 26B0047713", "nº de episodio 2026-URG-118374": a code a few words after what it labels
         Rule labelled = Rule.of(Reason.IDENTIFYING_NUMBER, "a code after '{key}'", Start.LETTER, START + "(?<key>"
@@ -667,7 +713,7 @@ final class PatientDataRules {
             + "volante|amostras?|pedido|requisição|episódio|ocorrência|processo|saco|pulseira|referenciação|"
             + "campione|etichetta|provetta|richiesta|accesso|episodio|pratica|sacchetto|braccialetto|impegnativa|"
             + "verbale|monster|etiket|buis|aanvraag|opname|opnamenummer|melding|zak|polsbandje|verwijzing|"
-            + "ritnummer)";
+            + "ritnummer|seh-nummer|seh-nr|labnummer|labnr|monsternummer|aanvraagnummer)";
     /** Keys that say, alone, that the code belongs to one person. */
     private static final Pattern STRONG_CASE_KEY = Pattern.compile("(?i:(?:path(?:ology)?|lab|blood|x-?ray|"
             + "imaging|radiology|histo(?:logy)?)" + SP + "+requests?|samples?|specimens?|labels?|tubes?|pots?|"
@@ -676,14 +722,16 @@ final class PatientDataRules {
             + "proben?|probennummer|etikett|einsatz|einsatznummer|fallnummer|wertsachen\\p{L}*|"
             + "étiquette|tube|prélèvement|séjour|épisode|passage|muestras?|etiquetas?|tubos?|episodios?|pulsera|"
             + "amostras?|episódio|pulseira|campione|etichetta|provetta|accesso|episodio|braccialetto|monster|etiket|"
-            + "buis|opname|opnamenummer|polsbandje|ritnummer)");
+            + "buis|opname|opnamenummer|polsbandje|ritnummer|seh-nummer|seh-nr|labnummer|labnr|monsternummer)");
     private static final Pattern ID_WORD = Pattern.compile("(?i)(?<![\\p{L}])(?:id|no|nr|number|nummer|numéro|"
             + "número|numero|n)(?![\\p{L}])");
     /** What makes a code not a person's: a drug batch, a study, a guideline, a course, an asset, a version. */
     private static final Pattern NOT_A_CASE = Pattern.compile("(?i)(?<![\\p{L}])(?:lot|batch|charge|lote|lotto|"
             + "partij|chargen\\p{L}*|study|studie|studies|estudio|étude|studio|estudo|trial|audit|guideline|"
             + "leitlinie|course|kurs|session|module|version|asset|inventar\\p{L}*|catalogue|catalog|product|"
-            + "article|artikel|isbn|doi|ref\\.? ?range|bleep|ext|slide|page)(?![\\p{L}])");
+            + "article|artikel|isbn|doi|ref\\.? ?range|bleep|ext|slide|page|protocol|protocolo|protokoll|protocole|"
+            + "protocollo|sop|policy|procedure|procedimiento|procédure|procedura|procedimento|richtlijn|"
+            + "leidraad)(?![\\p{L}])");
 
     /** At least four digits with a letter or a separator, or five digits; not a date, a count or a training code. */
     private static boolean caseCode(Rule.Match match) {
@@ -692,6 +740,7 @@ final class PatientDataRules {
         boolean shaped = value.chars().anyMatch(Character::isLetter) || value.indexOf('-') > 0
                 || value.indexOf('/') > 0;
         return (digits >= 5 || digits >= 4 && shaped) && value.length() <= 24 && !trainingCode(value)
+                && !documentNumber(value)
                 && !YEAR.matcher(value).matches() && !LOOKS_LIKE_DATE.matcher(value).find()
                 && !value.matches("\\d{4}-\\d{2}-\\d{2}") && !UNIT_AFTER.matcher(match.after(20)).find()
                 && !NOT_A_CASE.matcher(match.text().substring(Math.max(0, match.result().start() - 30),
@@ -753,6 +802,34 @@ final class PatientDataRules {
             match -> match.context().sentenceHas(RECORD_TALK, match.start()) && !trainingCode(match.value())
                     && !UNIT_AFTER.matcher(match.after(20)).find() && !NOT_A_CASE.matcher(match.before(30)).find()
                     && (!match.value().matches("[A-Z]{1,3}-?\\d{5}") || match.context().patientNear(match.start())));
+    /**
+     * "chase 26/RAD/119045 - it's the CTPA for the lady in bay 4", "Z26-041187": a code of parts joined by slashes
+     * or hyphens, letters and at least five digits, in a sentence about a patient — the shape of a request, an
+     * accession or an episode, which no dose, date or guideline has.
+     */
+    static final Rule STRUCTURED_CODES = Rule.of(Reason.IDENTIFYING_NUMBER, "a reference-like code about a patient",
+            Start.ANY, "(?<![\\p{L}\\p{N}/.-])[A-Z0-9]{1,8}(?:[/-][A-Z0-9]{1,8}){1,3}(?![\\p{L}\\p{N}]|[.,/-]"
+                    + "[\\p{L}\\p{N}])",
+            match -> match.digits() >= 5 && match.value().chars().anyMatch(Character::isLetter)
+                    && match.value().matches(".*\\d{4}.*") && !documentNumber(match.value())
+                    && match.context().patientNear(match.start())
+                    && !trainingCode(match.value()) && !NOT_A_CASE.matcher(match.before(30)).find()
+                    && !UNIT_AFTER.matcher(match.after(20)).find()
+                    && !match.context().sentenceHas(TRAINING_EQUIPMENT, match.start()));
+    /** "PR-2024-07", "SOP/2025/3": a year and short numbers, as documents and courses are numbered. */
+    private static boolean documentNumber(String code) {
+        String[] parts = code.split("[/-]");
+        boolean year = false;
+        for (String part : parts) {
+            if (part.matches("(?:19|20)\\d{2}")) {
+                year = true;
+            } else if (part.matches(".*\\d{4}.*")) {
+                return false;
+            }
+        }
+        return year;
+    }
+
     /** Device words: a code beside one of these in a patient's sentence is its serial. */
     static final Rule DEVICE_CODES = Rule.of(Reason.DEVICE_SERIAL, "a code on a patient's device", Start.ANY,
             "(?<![\\p{L}\\p{N}/.-])[A-Z0-9]{2,12}(?:-[A-Z0-9]{2,8}){0,2}(?![\\p{L}\\p{N}]|[.,/-]\\p{N})",

@@ -68,6 +68,10 @@ final class PlaceRules {
             + SP + "+(?:church|chapel|pub|school|shop|post office)" + SP + "+in|(?:home )?visits?" + SP
             + "+(?:out" + SP + "+)?(?:to|in)|(?:seule?|sol[oa]|sozinh[oa]|allein|alleen)" + SP
             + "+(?:à|a|en|em|in)|"
+            // "l'EHPAD Les Glycines à Elbeuf", "Pflegeheim Sonnenhof in Garbsen": a care home and its town
+            + "(?:ehpad|care home|nursing home|residential home|pflegeheim|altenheim|seniorenheim|verpleeghuis|"
+            + "verzorgingshuis|zorgcentrum|rsa|casa di riposo|casa de repouso|lar de idosos|maison de retraite)(?:"
+            + SP + "+\\p{Lu}[\\p{L}'’-]*){0,3}" + SP + "+(?:in|at|à|a|en|em|te|bij|near|de)|"
             + "outside|wohnt" + SP + "+(?:allein" + SP + "+)?in|lebt" + SP + "+(?:allein" + SP + "+)?in|aus|"
             + "vive" + SP + "+(?:sol[oa]" + SP + "+)?en|vit" + SP + "+(?:seule?" + SP + "+)?(?:à|a|en)|"
             + "viene de|vient de|veio de|vem de|kommt aus|stammt aus|komt uit|comes? from|is from|"
@@ -86,6 +90,15 @@ final class PlaceRules {
             "remote",
             "deepest", "little", "tiny", "small", "outer", "bei", "di", "do");
     private static final Set<String> OF = Set.of("de", "di", "da", "do");
+    private static final Set<String> FROM = Set.of("from", "aus", "uit", "de", "di", "da", "do", "van");
+    /** "Sarah from Pharmacy": staff named with their department, not a patient from a town. */
+    private static final Set<String> DEPARTMENTS = Set.of("pharmacy", "physio", "physiotherapy", "radiology",
+            "estates", "catering", "portering", "switchboard", "finance", "education", "comms", "communications",
+            "outpatients", "maternity", "paediatrics", "pediatrics", "oncology", "cardiology", "ortho",
+            "orthopaedics", "neurology", "renal", "microbiology", "haematology", "lab", "labs", "pathology", "admin",
+            "reception", "security", "facilities", "medicine", "surgery", "theatres", "anaesthetics", "infection",
+            "safeguarding", "discharge", "dietetics", "occupational", "social", "chaplaincy", "housekeeping",
+            "apotheke", "pharmacie", "farmacia", "farmácia", "apotheek", "radiologie", "radiología", "radiologia");
     /** "lives on Elm Street": after "on", only a street is a place. */
     private static final Pattern STREET_NAME = Pattern.compile("(?:Street|Road|Lane|Avenue|Drive|Close|Way|Crescent|"
             + "Terrace|Gardens|Grove|Place|Row|Hill|Estate|Boulevard|Court|Square|Mews)$");
@@ -116,7 +129,8 @@ final class PlaceRules {
     /** A venue, a course or the hospital itself: an address that is no one's home. */
     private static final Pattern INSTITUTION = Pattern.compile("(?iu)(?<![\\p{L}])(?:venue|course|conference|"
             + "congress|event|session|hospital|trust|our|clinic|klinik|klinikum|hôpital|ospedale|ziekenhuis|"
-            + "cent(?:er|re)|centro|university|universit\\p{L}*|college|school|hotel|hall|campus|library)(?![\\p{L}])");
+            + "cent(?:er|re)|centro|university|universit\\p{L}*|college|school|hotel|hall|campus|library|hospitals|"
+            + "trusts|infirmary|nhs|clinics)(?![\\p{L}])");
 
     private static Rule streets() {
         String postcodeAndTown = "(?:,?" + SP + "+(?:\\d{5}|\\d{4}-\\d{3}|\\d{4}" + SP + "?[A-Z]{2})(?:," + SP
@@ -231,6 +245,10 @@ final class PlaceRules {
         if (COMES_FROM.matcher(match.before(20)).find() && TOWN_AFTER_NUMBER.matcher(match.after(30)).find()) {
             return true;
         }
+        // "6602 AB": a Dutch postcode written in full has a shape nothing clinical shares
+        if (DUTCH_POSTCODE.matcher(match.value()).matches() && match.context().patientAround(match.start())) {
+            return true;
+        }
         if (!match.context().patientNear(match.start())) {
             return false;
         }
@@ -247,6 +265,7 @@ final class PlaceRules {
             + "komt uit)\\s+$");
     private static final Pattern LIVES_IN = Pattern.compile("(?i)(?:lives?|living|vive|wohnt|woont|abita|mora|"
             + "habite|domicilio|domicile|en el|au|in|em|a)\\s+(?:\\p{L}+\\s+){0,2}$");
+    private static final Pattern DUTCH_POSTCODE = Pattern.compile("[1-9]\\d{3} [A-Z]{2}");
     private static final Pattern TOWN_BEFORE_NUMBER = Pattern.compile("\\p{Lu}\\p{Ll}+,?\\s*$");
     private static final Pattern TOWN_AFTER_NUMBER = Pattern.compile("^,?\\s+\\p{Lu}\\p{Ll}+");
     private static final Pattern TOWN_JUST_BEFORE = Pattern.compile("(\\p{Lu}\\p{Ll}{2,})\\s$");
@@ -278,7 +297,13 @@ final class PlaceRules {
                 // "le monsieur de Barentin", "la señora de Écija", "la signora di Lodi": a person's town
                 boolean ofPerson = i >= 2 && OF.contains(text.word(i - 1))
                         && TextContext.PERSON_WORDS.contains(text.word(i - 2));
-                boolean tied = ofPerson || link.find() && (LIVES.matcher(link.group()).find()
+                // "Gerald from Didsbury is back again, 4th admission": a given name from a town
+                int named = i - 2;
+                boolean nameFrom = named >= 0 && FROM.contains(text.word(i - 1)) && text.capitalised(named)
+                        && !text.allCaps(named) && NameGazetteer.get().givenName(text.word(named))
+                        && !NameGazetteer.get().commonWord(text.word(named)) && !DEPARTMENTS.contains(text.word(i))
+                        && text.gapAfter(named).equals(" ");
+                boolean tied = ofPerson || nameFrom || link.find() && (LIVES.matcher(link.group()).find()
                         || personBefore(text, i, 7)) || AGE_THEN_OF.matcher(before).find();
                 if (!tied) {
                     continue;
@@ -289,9 +314,17 @@ final class PlaceRules {
                     if (text.word(i - 1).equals("on") && !STREET_NAME.matcher(place).find()) {
                         continue;
                     }
+                    if (nameFrom && INSTITUTION.matcher(value.substring(start, Math.min(value.length(),
+                            start + place.length() + 20))).find()) {
+                        continue; // "Sarah from Leeds Teaching Hospitals": a speaker and her employer
+                    }
                     if (NameGazetteer.get().givenName(text.word(i)) && !NameGazetteer.get().surname(text.word(i))
                             && place.indexOf(' ') < 0) {
                         continue; // "from Doris": a person, left to the name rules
+                    }
+                    if (nameFrom) {
+                        found.accept(new app.rounds.screening.entity.Finding(text.wordStart(named),
+                                text.wordEnd(named), Reason.PERSON_NAME, "a name, from a town"));
                     }
                     found.accept(new app.rounds.screening.entity.Finding(start, start + place.length(),
                             Reason.ADDRESS, "a town tied to a patient ('" + before.strip().replaceAll(".*\\s", "")

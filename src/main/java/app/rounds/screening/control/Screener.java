@@ -63,6 +63,7 @@ public class Screener {
         all.add(PatientDataRules.UNKNOWN_PATIENT_ALIAS);
         all.add(PatientDataRules.UK_DRIVING_LICENCE);
         all.add(PatientDataRules.BARE_CODES);
+        all.add(PatientDataRules.STRUCTURED_CODES);
         all.add(PatientDataRules.DEVICE_CODES);
         all.add(PatientDataRules.LONG_NUMBERS);
         all.add(new MedicalAdviceRules());

@@ -47,7 +47,9 @@ final class TextContext {
             "bambino", "bambina", "nipote", // nl
             "patiënt", "patiënte", "mevrouw", "meneer", "dochter", "zoon", "vrouw", "kamer",
             "opgenomen", "ontslag", "woont", "moeder", "vader", "kleinzoon", "kleindochter",
-            "buurman", "buurvrouw", "dhr", "mevr", "mw");
+            "buurman", "buurvrouw", "dhr", "mevr", "mw", "bewoner", "bewoonster", "cliënt", "cliënte",
+            // residents of a care home, in every language
+            "résidente", "résident", "residente", "ospite", "ospiti");
 
     /** Single words that say the patient of a sentence is not real. */
     private static final Set<String> SIMULATION_WORDS = Set.of(
@@ -102,7 +104,13 @@ final class TextContext {
             "neighbor", "baby", "child", "boy", "girl", "someone", "paciente", "señor", "señora", "abuela", "abuelo",
             "hija", "hijo", "patientin", "mann", "frau", "patiente", "monsieur", "madame", "dame", "doente", "utente",
             "senhor", "senhora", "paziente", "signore", "signora", "patiënt", "mevrouw", "meneer",
-            "home", "house", "patienten");
+            "home", "house", "patienten", "résidente", "résident", "bewoner", "bewoonster", "bewohner", "bewohnerin",
+            "residente", "ospite", "cliënt", "cliënte", "client", "vader", "moeder", "mère", "père", "madre", "padre",
+            "mutter", "vater", "oma", "opa", "nonna", "nonno", "avó", "avô", "mãe", "pai", "grandmother",
+            "grandfather", "granny", "pensioner", "toddler", "infant", "kid", "sohn", "tochter", "fille", "fils",
+            "figlia", "figlio", "filha", "filho", "dochter", "zoon", "bébé", "bebé", "neonato", "säugling", "enfant",
+            "niño", "niña", "bambino", "bambina", "criança", "vrouw", "femme", "homme", "hombre", "mujer", "uomo",
+            "donna", "homem", "mulher");
 
     /** What ends a simulation's reach inside a sentence: "the scenario card said X, but it was exactly like Y". */
     private static final Set<String> CONTRAST = Set.of("but", "however", "although", "whereas", "unlike", "except",
@@ -214,6 +222,12 @@ final class TextContext {
     boolean patientNear(int offset) {
         int sentence = text.sentenceAt(offset);
         return patient[sentence] || sentence > 0 && patient[sentence - 1];
+    }
+
+    /** As {@link #patientNear}, or the sentence after: "valt 6602 AB onder het wijkteam? meneer van bed 4…". */
+    boolean patientAround(int offset) {
+        int sentence = text.sentenceAt(offset);
+        return patientNear(offset) || sentence + 1 < patient.length && patient[sentence + 1];
     }
 
     /**

@@ -117,7 +117,7 @@ class ScreenerFreshSetTest {
         for (String set : List.of("fresh-2026-12.tsv", "dev-2026-12.tsv", "dev3-2026-12.tsv", "dev4-2026-12.tsv",
                 "dev5a-2026-12.tsv", "dev5b-2026-12.tsv", "dev6a-2026-12.tsv", "dev6b-2026-12.tsv",
                 "dev7a-2026-12.tsv", "dev7b-2026-12.tsv", "dev8a-2026-12.tsv", "dev8b-2026-12.tsv",
-                "dev9a-2026-12.tsv")) {
+                "dev9a-2026-12.tsv", "dev10a-2026-12.tsv", "dev10b-2026-12.tsv")) {
             pooled.addAll(new FreshSetReport(set, screener).outcomes);
         }
         FreshSetReport.Figures all = FreshSetReport.Figures.of(pooled);

@@ -98,6 +98,18 @@ class ScreeningRulesTest {
             "un señor de un cortijo cerca de Écija, a hora y media del centro de salud|ADDRESS",
             "RTW musste in die Lister Meile 87, 4. OG ohne Aufzug|ADDRESS",
             "our oldest rehab patient, 102, walked the length of the ward|AGE_OVER_89",
+            "vrouw, 96 jr, valpartij thuis, wil geen opname|AGE_OVER_89",
+            "can someone check on tomas (97) in bed 9, buzzer going|AGE_OVER_89",
+            "opa Kees wordt zondag 101 en wil per se naar huis|AGE_OVER_89",
+            "'never thought I'd spend my 99th on a ward' says our patient in bay 1|AGE_OVER_89",
+            "Teodoro from Bramhall again, third admission since June|ADDRESS",
+            "la résidente du Pflegeheim… non: de la maison de retraite Les Tilleuls à Yvetot est tombée|ADDRESS",
+            "Hannelore Wiesinger-Krautz, Bewohnerin aus dem Heim, kam mit Exsikkose|PERSON_NAME",
+            "bewohner nr? kein, aber die kleine Mila im Inkubator 3 trinkt schlecht|PERSON_NAME",
+            "Patientin am 04.11. entbunden, jetzt Fieber|DATE_OF_PERSON",
+            "the son from bay 6 left his car, KW-LM 212, on the staff parkplatz again|VEHICLE_PLATE",
+            "can pharmacy chase 25/HAEM/004417 for the man in side room 2|IDENTIFYING_NUMBER",
+            "patient in bed 3 woont in 3511 LX maar dat staat niet in HiX|ADDRESS",
             "abbiamo un signore novantenne che vive da solo|AGE_OVER_89",
             "blood bank sample GS8812774 flagged as WBIT, do we re-bleed?|IDENTIFYING_NUMBER",
             "Einsatznummer der Leitstelle 4711-26-00938 aufs Übergabeprotokoll?|IDENTIFYING_NUMBER",
@@ -199,7 +211,12 @@ class ScreeningRulesTest {
             "Casus: mevrouw Jansen, 94, is de oefenpop uit het skillslab, geen echte patiënt",
             "tonight's tabletop exercise runs under incident no. EX-2026-001",
             "room 12 is the skills lab, bleep 2231 if you get lost",
-            "Audit on 3 March: 27 of 40 ward patients had no VTE assessment"})
+            "Audit on 3 March: 27 of 40 ward patients had no VTE assessment",
+            "Stationsleitung Frau Brandt: Patienten über 90 bekommen ab Montag Niederflurbetten",
+            "Priya from Pharmacy will talk about patients on DOACs",
+            "the trust turns 100 next year and the patients' garden reopens",
+            "we saw 14 patients over 90 this month (92) in all",
+            "remember protocol PR-2025-04 for patients with sepsis"})
     void whatIdentifiesNoPatientIsNotHeld(String text) {
         assertFalse(screener.screen(text).flagged(), text + ": " + screener.screen(text));
     }
@@ -253,7 +270,13 @@ class ScreeningRulesTest {
             "@vale_mi per la ferita di tuo papà non usare l'acqua ossigenata, metti un idrocolloide",
             "A sua avó devia deixar de tomar o Xanax, é isso que a faz cair.",
             "pelo que descreves a tua filha tem conjuntivite, não é grave, faz lavagens com soro",
-            "Met zo'n snee hoef je echt niet naar de SEH hoor, steristrips erop"})
+            "Met zo'n snee hoef je echt niet naar de SEH hoor, steristrips erop",
+            "a cut that small? why would you queue at urgent care for that, steri-strip it and move on",
+            "The mum who posted about her son's ear should give him Calpol and skip the GP",
+            "Madame, votre mère fait probablement une infection urinaire, donnez-lui beaucoup d'eau",
+            "Per la signora che chiedeva del marito: è quasi sicuramente gotta, fategli bere tanta acqua",
+            "Beste meneer, wat u beschrijft past bij jicht bij uw vrouw, laat haar veel drinken",
+            "A mi padre le pasó lo mismo, con miel y limón se le quitó, haz eso y verás"})
     void adviceToTheHealthyPublicIsFlaggedInEveryLanguage(String text) {
         assertTrue(reasons(text).contains(Reason.MEDICAL_ADVICE), text + ": " + screener.screen(text));
     }
