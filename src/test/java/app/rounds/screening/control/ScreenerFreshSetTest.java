@@ -133,6 +133,15 @@ class ScreenerFreshSetTest {
         }
     }
 
+    /**
+     * The third final set: committed sealed (4145aee) before the third round's last rules, run once at the end of that
+     * round (docs/SCREENING.md), never tuned on.
+     */
+    @Test
+    void thirdFinalSetRunOnceAtTheEndOfTheThirdRound() {
+        System.out.println(new FreshSetReport("sealed3-2026-12.tsv", screener).render());
+    }
+
     /** The second final set: committed sealed (1022a16) before the advice round, run once at 74a8ace, never tuned on. */
     @Test
     void secondFinalSetRunOnceAfterTheAdviceRound() {
