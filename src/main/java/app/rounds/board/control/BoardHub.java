@@ -108,17 +108,17 @@ public class BoardHub {
 
     /** Frames a client may have queued or unacknowledged before it is closed as too slow. */
     @Inject
-    @ConfigProperty(name = "rounds.board.max-frames-in-flight", defaultValue = "256")
+    @ConfigProperty(name = "rounds.board.max-frames-in-flight")
     int maxFramesInFlight;
 
     /** The most events a reconnecting client is replayed; further behind, it gets a snapshot instead. */
     @Inject
-    @ConfigProperty(name = "rounds.board.max-replay", defaultValue = "100")
+    @ConfigProperty(name = "rounds.board.max-replay")
     int maxReplay;
 
     /** How often clients are pinged and moderation clients' access checked again. */
     @Inject
-    @ConfigProperty(name = "rounds.board.heartbeat-seconds", defaultValue = "20")
+    @ConfigProperty(name = "rounds.board.heartbeat-seconds")
     int heartbeatSeconds;
 
     /** Events replayed or pulled at once: no more than half of what a client may have in flight, or it is closed. */

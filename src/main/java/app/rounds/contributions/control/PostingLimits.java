@@ -16,19 +16,19 @@ import java.time.Duration;
 public class PostingLimits {
 
     @Inject
-    @ConfigProperty(name = "rounds.limits.posts-per-participant-per-minute", defaultValue = "6")
+    @ConfigProperty(name = "rounds.limits.posts-per-participant-per-minute")
     int postsPerParticipant;
 
     @Inject
-    @ConfigProperty(name = "rounds.limits.posts-per-address-per-minute", defaultValue = "300")
+    @ConfigProperty(name = "rounds.limits.posts-per-address-per-minute")
     int postsPerAddress;
 
     @Inject
-    @ConfigProperty(name = "rounds.limits.votes-per-participant-per-minute", defaultValue = "60")
+    @ConfigProperty(name = "rounds.limits.votes-per-participant-per-minute")
     int votesPerParticipant;
 
     @Inject
-    @ConfigProperty(name = "rounds.limits.votes-per-address-per-minute", defaultValue = "3000")
+    @ConfigProperty(name = "rounds.limits.votes-per-address-per-minute")
     int votesPerAddress;
 
     private RateLimiter postsByParticipant;

@@ -45,7 +45,7 @@ public class VoteCounter {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    @ConfigProperty(name = "rounds.board.vote-tick-millis", defaultValue = "200")
+    @ConfigProperty(name = "rounds.board.vote-tick-millis")
     long tickMillis;
 
     private ScheduledFuture<?> ticks;

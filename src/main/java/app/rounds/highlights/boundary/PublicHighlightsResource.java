@@ -58,7 +58,7 @@ public class PublicHighlightsResource {
     CurrentStaff currentStaff;
 
     @Inject
-    @ConfigProperty(name = "rounds.site-name", defaultValue = "Rounds")
+    @ConfigProperty(name = "rounds.site-name")
     String siteName;
 
     @Context

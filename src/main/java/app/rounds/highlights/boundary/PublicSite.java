@@ -38,7 +38,7 @@ public class PublicSite extends HttpServlet {
     PublicAddress address;
 
     @Inject
-    @ConfigProperty(name = "rounds.site-name", defaultValue = "Rounds")
+    @ConfigProperty(name = "rounds.site-name")
     String siteName;
 
     @Override

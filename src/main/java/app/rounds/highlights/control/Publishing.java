@@ -61,7 +61,7 @@ public class Publishing {
     private Cache<Integer, List<Publication>> indexes;
 
     @Inject
-    @ConfigProperty(name = "rounds.highlights.cache-seconds", defaultValue = "5")
+    @ConfigProperty(name = "rounds.highlights.cache-seconds")
     int cacheSeconds;
 
     @PostConstruct

@@ -109,7 +109,7 @@ public class Ingestion {
 
     /** The first re-check of a post comes this long after it was taken. */
     @Inject
-    @ConfigProperty(name = "rounds.ingest.recheck-seconds", defaultValue = "60")
+    @ConfigProperty(name = "rounds.ingest.recheck-seconds")
     int recheckSeconds;
 
     /**

@@ -155,29 +155,29 @@ public class Rechecks {
     ContextService contexts;
 
     @Inject
-    @ConfigProperty(name = "rounds.ingest.recheck-seconds", defaultValue = "60")
+    @ConfigProperty(name = "rounds.ingest.recheck-seconds")
     int shortestSeconds;
 
     @Inject
-    @ConfigProperty(name = "rounds.ingest.recheck-max-seconds", defaultValue = "600")
+    @ConfigProperty(name = "rounds.ingest.recheck-max-seconds")
     int longestSeconds;
 
     /** Calls per source and tick (a Bluesky call asks about 25 posts). */
     @Inject
-    @ConfigProperty(name = "rounds.ingest.recheck-per-tick", defaultValue = "5")
+    @ConfigProperty(name = "rounds.ingest.recheck-per-tick")
     int perTick;
 
     @Inject
-    @ConfigProperty(name = "rounds.ingest.recheck-tick-millis", defaultValue = "5000")
+    @ConfigProperty(name = "rounds.ingest.recheck-tick-millis")
     long tickMillis;
 
     @Inject
-    @ConfigProperty(name = "rounds.ingest.poll-seconds", defaultValue = "5")
+    @ConfigProperty(name = "rounds.ingest.poll-seconds")
     int pollSeconds;
 
     /** Days after its session ended that a post is still asked about when no highlight quotes it. */
     @Inject
-    @ConfigProperty(name = "rounds.ingest.recheck-after-end-days", defaultValue = "7")
+    @ConfigProperty(name = "rounds.ingest.recheck-after-end-days")
     int afterEndDays;
 
     private final Set<String> checking = ConcurrentHashMap.newKeySet();

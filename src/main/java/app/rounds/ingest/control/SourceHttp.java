@@ -28,11 +28,11 @@ public class SourceHttp {
     public static final String USER_AGENT = "Rounds/1.0 (hashtag ingestion for training sessions)";
 
     @Inject
-    @ConfigProperty(name = "rounds.ingest.allow-local-sources", defaultValue = "false")
+    @ConfigProperty(name = "rounds.ingest.allow-local-sources")
     boolean allowLocal;
 
     @Inject
-    @ConfigProperty(name = "rounds.ingest.request-timeout-seconds", defaultValue = "10")
+    @ConfigProperty(name = "rounds.ingest.request-timeout-seconds")
     int requestTimeoutSeconds;
 
     private final HttpClient client = HttpClient.newBuilder()

@@ -77,21 +77,21 @@ public class SourcePolling {
     ContextService contexts;
 
     @Inject
-    @ConfigProperty(name = "rounds.ingest.poll-seconds", defaultValue = "5")
+    @ConfigProperty(name = "rounds.ingest.poll-seconds")
     int pollSeconds;
 
     /** With a stream open, polls only back it up: what the stream missed also comes by the backfill on reconnect. */
     @Inject
-    @ConfigProperty(name = "rounds.ingest.streaming-poll-seconds", defaultValue = "60")
+    @ConfigProperty(name = "rounds.ingest.streaming-poll-seconds")
     int streamingPollSeconds;
 
     @Inject
-    @ConfigProperty(name = "rounds.ingest.tick-millis", defaultValue = "500")
+    @ConfigProperty(name = "rounds.ingest.tick-millis")
     long tickMillis;
 
     /** The wait after a first failure; it doubles with each failure in a row, up to 5 minutes. */
     @Inject
-    @ConfigProperty(name = "rounds.ingest.first-backoff-millis", defaultValue = "2000")
+    @ConfigProperty(name = "rounds.ingest.first-backoff-millis")
     long firstBackoffMillis;
 
     private final Set<String> polling = ConcurrentHashMap.newKeySet();

@@ -53,7 +53,7 @@ public class Sources {
 
     /** How far back a new Mastodon source reads. */
     @Inject
-    @ConfigProperty(name = "rounds.ingest.lookback-minutes", defaultValue = "60")
+    @ConfigProperty(name = "rounds.ingest.lookback-minutes")
     int lookbackMinutes;
 
     public Added add(String sessionId, SourceKind kind, String label, String baseUrl, String account,

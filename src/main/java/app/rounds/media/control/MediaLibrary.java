@@ -80,19 +80,19 @@ public class MediaLibrary {
     AuditLog audit;
 
     @Inject
-    @ConfigProperty(name = "rounds.media.max-photo-mb", defaultValue = "25")
+    @ConfigProperty(name = "rounds.media.max-photo-mb")
     long maxPhotoMb;
 
     @Inject
-    @ConfigProperty(name = "rounds.media.max-video-mb", defaultValue = "2048")
+    @ConfigProperty(name = "rounds.media.max-video-mb")
     long maxVideoMb;
 
     @Inject
-    @ConfigProperty(name = "rounds.media.max-megapixels", defaultValue = "100")
+    @ConfigProperty(name = "rounds.media.max-megapixels")
     long maxMegapixels;
 
     @Inject
-    @ConfigProperty(name = "rounds.media.max-evidence-mb", defaultValue = "10")
+    @ConfigProperty(name = "rounds.media.max-evidence-mb")
     long maxEvidenceMb;
 
     /**

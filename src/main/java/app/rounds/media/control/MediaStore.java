@@ -43,7 +43,7 @@ public class MediaStore {
     }
 
     @Inject
-    @ConfigProperty(name = "rounds.media.dir", defaultValue = "data/media")
+    @ConfigProperty(name = "rounds.media.dir")
     String configuredDir;
 
     private static final Pattern STORED_NAME = Pattern.compile("[0-9a-f]{64}");

@@ -49,15 +49,15 @@ public class MediaSweep {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "rounds.media.sweep-seconds", defaultValue = "3600")
+    @ConfigProperty(name = "rounds.media.sweep-seconds")
     long intervalSeconds;
 
     @Inject
-    @ConfigProperty(name = "rounds.media.sweep-grace-seconds", defaultValue = "3600")
+    @ConfigProperty(name = "rounds.media.sweep-grace-seconds")
     long graceSeconds;
 
     @Inject
-    @ConfigProperty(name = "rounds.media.sweep-first-seconds", defaultValue = "600")
+    @ConfigProperty(name = "rounds.media.sweep-first-seconds")
     long firstSeconds;
 
     private ScheduledFuture<?> sweeps;

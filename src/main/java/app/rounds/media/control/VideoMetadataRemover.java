@@ -83,15 +83,15 @@ public class VideoMetadataRemover {
             "video/webm", new Container("matroska", "webm", List.of()));
 
     @Inject
-    @ConfigProperty(name = "rounds.media.ffmpeg", defaultValue = "ffmpeg")
+    @ConfigProperty(name = "rounds.media.ffmpeg")
     String ffmpeg;
 
     @Inject
-    @ConfigProperty(name = "rounds.media.ffmpeg-timeout-seconds", defaultValue = "600")
+    @ConfigProperty(name = "rounds.media.ffmpeg-timeout-seconds")
     long timeoutSeconds;
 
     @Inject
-    @ConfigProperty(name = "rounds.media.ffmpeg-concurrency", defaultValue = "2")
+    @ConfigProperty(name = "rounds.media.ffmpeg-concurrency")
     int concurrency;
 
     /**
@@ -99,12 +99,12 @@ public class VideoMetadataRemover {
      * meanwhile, and then again while ffmpeg runs.
      */
     @Inject
-    @ConfigProperty(name = "rounds.media.ffmpeg-wait-seconds", defaultValue = "30")
+    @ConfigProperty(name = "rounds.media.ffmpeg-wait-seconds")
     long waitSeconds;
 
     /** The largest single allocation ffmpeg may make ({@code -max_alloc}); its own default is 2 GiB. */
     @Inject
-    @ConfigProperty(name = "rounds.media.ffmpeg-max-alloc-bytes", defaultValue = "268435456")
+    @ConfigProperty(name = "rounds.media.ffmpeg-max-alloc-bytes")
     long maxAllocBytes;
 
     /**
@@ -112,7 +112,7 @@ public class VideoMetadataRemover {
      * It counts the shared libraries ffmpeg loads (about 400 MiB for Debian's), not only what it allocates.
      */
     @Inject
-    @ConfigProperty(name = "rounds.media.ffmpeg-max-memory-bytes", defaultValue = "1073741824")
+    @ConfigProperty(name = "rounds.media.ffmpeg-max-memory-bytes")
     long maxMemoryBytes;
 
     /** util-linux's prlimit, which runs ffmpeg with its address space bounded; empty when it is not on the PATH. */

@@ -31,7 +31,7 @@ public class ApiTokens {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "rounds.auth.token-lifetime", defaultValue = "PT12H")
+    @ConfigProperty(name = "rounds.auth.token-lifetime")
     Duration lifetime;
 
     public IssuedToken issue(StaffMember member) {

@@ -29,7 +29,7 @@ public class FirstAdmin {
     StaffDirectory directory;
 
     @Inject
-    @ConfigProperty(name = "rounds.admin.user", defaultValue = "admin")
+    @ConfigProperty(name = "rounds.admin.user")
     String username;
 
     @Inject

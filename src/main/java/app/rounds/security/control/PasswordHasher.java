@@ -24,7 +24,7 @@ public class PasswordHasher {
     Pbkdf2PasswordHash pbkdf2;
 
     @Inject
-    @ConfigProperty(name = "rounds.password.iterations", defaultValue = "210000")
+    @ConfigProperty(name = "rounds.password.iterations")
     int iterations;
 
     /** Verified against when a user name is unknown, so that the answer takes as long as for a known one. */

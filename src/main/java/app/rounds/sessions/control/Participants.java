@@ -39,11 +39,11 @@ public class Participants {
     private RateLimiter joins;
 
     @Inject
-    @ConfigProperty(name = "rounds.join.wrong-codes-per-minute", defaultValue = "30")
+    @ConfigProperty(name = "rounds.join.wrong-codes-per-minute")
     int wrongCodesPerMinute;
 
     @Inject
-    @ConfigProperty(name = "rounds.join.joins-per-minute", defaultValue = "120")
+    @ConfigProperty(name = "rounds.join.joins-per-minute")
     int joinsPerMinute;
 
     @PersistenceContext
