@@ -15,7 +15,7 @@ public class SessionCookieSettings implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         boolean secure = ConfigProvider.getConfig()
-                .getOptionalValue("rounds.cookie.secure", Boolean.class).orElse(true);
+                .getValue("rounds.cookie.secure", Boolean.class);
         var cookie = event.getServletContext().getSessionCookieConfig();
         cookie.setSecure(secure);
         cookie.setHttpOnly(true);
