@@ -2,9 +2,9 @@ package app.rounds;
 
 import app.rounds.ingest.control.WebhookSignatures;
 import app.rounds.testing.ApiClient;
-import app.rounds.testing.Deployments;
 import app.rounds.testing.PayaraProcess;
 import app.rounds.testing.Reply;
+import app.rounds.testing.RunningRounds;
 import app.rounds.testing.Staff;
 import app.rounds.testing.TestPhotos;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -15,11 +15,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -54,18 +49,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * consented photos, screened, reviewed by someone else, published to a page, the index, Atom and JSON Feed, oEmbed;
  * taken down by a consent withdrawal; every decision in a hash chain that a row changed behind the app's back breaks.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(RunningRounds.class)
 class HighlightsIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.rounds();
-    }
-
-    @ArquillianResource
+    @RunningRounds.Base
     URL base;
 
     Staff staff;

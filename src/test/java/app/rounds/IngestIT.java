@@ -4,8 +4,8 @@ import app.rounds.ingest.control.WebhookSignatures;
 import app.rounds.testing.ApiClient;
 import app.rounds.testing.BoardClient;
 import app.rounds.testing.Conditions;
-import app.rounds.testing.Deployments;
 import app.rounds.testing.Reply;
+import app.rounds.testing.RunningRounds;
 import app.rounds.testing.Staff;
 import app.rounds.testing.StandInBluesky;
 import app.rounds.testing.StandInMastodon;
@@ -13,11 +13,6 @@ import app.rounds.testing.StandInMastodon.Status;
 import app.rounds.testing.StandInStreaming;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,21 +45,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Hashtag ingestion end to end: stand-in Mastodon instances on loopback speaking the real timeline and statuses
- * formats, signed webhooks, and the moderation stream of the deployed app (arquillian.xml: polls every second, 3 s
+ * formats, signed webhooks, and the moderation stream of the deployed app (RunningRounds: polls every second, 3 s
  * request timeout, 300 ms first back-off, local sources allowed, posts re-checked at their source every 1 to 2 s).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(RunningRounds.class)
 class IngestIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.rounds();
-    }
-
-    @ArquillianResource
+    @RunningRounds.Base
     URL base;
 
     Staff staff;

@@ -1,13 +1,15 @@
 package app.rounds;
 
 import app.rounds.testing.ApiClient;
-import app.rounds.testing.Deployments;
 import app.rounds.testing.PayaraProcess;
 import app.rounds.testing.Reply;
 import app.rounds.testing.StandInMastodon;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,7 +21,8 @@ import static app.rounds.testing.Conditions.await;
 /**
  * A crash in the middle of ingestion: Rounds on a Payara Micro process of the test's own is killed (no shutdown) while
  * it takes a burst of 500 posts from a slow instance, then started again on the same database. Everything arrives,
- * nothing twice.
+ * nothing twice. Its processes run with production defaults where the shared test server ({@code RunningRounds})
+ * shortens them, so it also checks the one default the others cannot: passwords hashed with 210,000 iterations.
  */
 class IngestRestartIT {
 
@@ -32,7 +35,9 @@ class IngestRestartIT {
             String sessionId;
             String hashtag = "Restart" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
             try (PayaraProcess first = new PayaraProcess(database, settings).start()) {
-                ApiClient admin = ApiClient.anonymous(first.url()).withBearerFor("admin", Deployments.adminPassword());
+                ApiClient admin = ApiClient.anonymous(first.url()).withBearerFor("admin", PayaraProcess.adminPassword());
+                assertEquals("210000", adminHashIterations(database),
+                        "without settings, passwords are hashed with the production default of iterations");
                 sessionId = admin.post("api/sessions", json("{'title':'Restart','hashtag':'" + hashtag + "'}"))
                         .json().getString("id");
                 for (int i = 0; i < 500; i++) {
@@ -50,7 +55,7 @@ class IngestRestartIT {
             }
             int callsBefore = instance.requests().size();
             try (PayaraProcess second = new PayaraProcess(database, settings).start()) {
-                ApiClient admin = ApiClient.anonymous(second.url()).withBearerFor("admin", Deployments.adminPassword());
+                ApiClient admin = ApiClient.anonymous(second.url()).withBearerFor("admin", PayaraProcess.adminPassword());
                 await("the whole burst after the restart", Duration.ofSeconds(90),
                         () -> questions(admin, sessionId).size() >= 500);
                 List<JsonObject> questions = questions(admin, sessionId);
@@ -62,6 +67,16 @@ class IngestRestartIT {
                 assertTrue(StandInMastodon.newer(resumed, initial),
                         "it resumed from the saved cursor, not from the start: " + initial + " → " + resumed);
             }
+        }
+    }
+
+    /** The iterations in the stored hash of the first admin (PBKDF2 hashes read "algorithm:iterations:salt:hash"). */
+    static String adminHashIterations(String database) throws SQLException {
+        try (Connection connection = PayaraProcess.connection(database);
+             ResultSet hash = connection.createStatement()
+                     .executeQuery("SELECT password_hash FROM staff_user WHERE username = 'admin'")) {
+            assertTrue(hash.next(), "the first admin exists");
+            return hash.getString(1).split(":")[1];
         }
     }
 

@@ -2,16 +2,11 @@ package app.rounds;
 
 import app.rounds.testing.ApiClient;
 import app.rounds.testing.BoardClient;
-import app.rounds.testing.Deployments;
 import app.rounds.testing.Reply;
+import app.rounds.testing.RunningRounds;
 import app.rounds.testing.Staff;
 import app.rounds.testing.StalledSocket;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,16 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The live board end to end: trainees posting over HTTP, staff moderating, and real WebSocket clients on both
  * streams, against the deployed WAR and MariaDB.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(RunningRounds.class)
 class LiveBoardIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.rounds();
-    }
-
-    @ArquillianResource
+    @RunningRounds.Base
     URL base;
 
     ApiClient anonymous;

@@ -2,7 +2,8 @@ package app.rounds;
 
 import app.rounds.testing.ApiClient;
 import app.rounds.testing.Conditions;
-import app.rounds.testing.Deployments;
+import app.rounds.testing.Reply;
+import app.rounds.testing.RunningRounds;
 import app.rounds.testing.Staff;
 import app.rounds.testing.TestPhotos;
 import app.rounds.testing.TestVideos;
@@ -16,11 +17,6 @@ import com.drew.metadata.mov.media.QuickTimeVideoDirectory;
 import com.drew.metadata.mov.metadata.QuickTimeMetadataDirectory;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,20 +61,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The media library end to end: real photos made here with GPS and camera EXIF, and a phone video made here by ffmpeg
  * with a location, uploaded over HTTP to the deployed app; their stored copies read back with metadata-extractor.
- * arquillian.xml limits photos to 1 MB and videos to 3 MB.
+ * The test server ({@link RunningRounds}) limits photos to 1 MB and videos to 3 MB.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(RunningRounds.class)
 class MediaIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.rounds();
-    }
-
-    @ArquillianResource
+    @RunningRounds.Base
     URL base;
 
     ApiClient presenter;
@@ -452,8 +442,14 @@ class MediaIT {
             Files.setLastModifiedTime(file, longAgo);
         }
 
-        Conditions.await("the sweep to remove what no record explains", Duration.ofSeconds(90),
-                () -> !Files.exists(orphan) && !Files.exists(leftover));
+        assertEquals(403, presenter.post("api/media/sweeps", "").status(), "a sweep is for admins");
+        assertTrue(Files.exists(orphan));
+
+        Reply swept = new Staff(ApiClient.anonymous(base)).admin().post("api/media/sweeps", "");
+        assertEquals(200, swept.status(), swept.body());
+        assertTrue(swept.json().getInt("storedFiles") >= 1 && swept.json().getInt("temporaryFiles") >= 1, swept.body());
+        assertFalse(Files.exists(orphan), "a stored file no record explains is removed");
+        assertFalse(Files.exists(leftover), "an upload's temporary file that was cut off is removed");
         assertTrue(Files.exists(keptFile), "a recorded file stays, however old");
         assertEquals(200, download(kept.getString("contentUrl"), null).statusCode());
     }

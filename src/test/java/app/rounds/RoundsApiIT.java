@@ -1,18 +1,13 @@
 package app.rounds;
 
 import app.rounds.testing.ApiClient;
-import app.rounds.testing.Deployments;
 import app.rounds.testing.QrCodes;
 import app.rounds.testing.Reply;
+import app.rounds.testing.RunningRounds;
 import app.rounds.testing.ResourceClasses;
 import app.rounds.testing.Staff;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Path;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,16 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The REST API over real HTTP against the deployed WAR on Payara Micro and a real MariaDB: authentication and roles,
  * problem answers, sessions and their rules, joining by code, health and OpenAPI.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(RunningRounds.class)
 class RoundsApiIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.rounds();
-    }
-
-    @ArquillianResource
+    @RunningRounds.Base
     URL base;
 
     ApiClient anonymous;

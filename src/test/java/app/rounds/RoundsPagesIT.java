@@ -2,17 +2,12 @@ package app.rounds;
 
 import app.rounds.testing.ApiClient;
 import app.rounds.testing.Browsers;
-import app.rounds.testing.Deployments;
+import app.rounds.testing.PayaraProcess;
+import app.rounds.testing.RunningRounds;
 import app.rounds.testing.Staff;
 import app.rounds.testing.TestPhotos;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,16 +46,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a session and shows its join code and QR code; a trainee on a phone-sized screen joins with that code. No page may
  * log an error (a Content-Security-Policy violation included).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(RunningRounds.class)
 class RoundsPagesIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.rounds();
-    }
-
-    @ArquillianResource
+    @RunningRounds.Base
     URL base;
 
     ChromeDriver browser;
@@ -69,18 +58,11 @@ class RoundsPagesIT {
 
     @BeforeEach
     void openBrowser() {
-        browser = Browsers.headlessChromium();
+        browser = Browsers.fresh(base);
         // live pages re-render lists as frames arrive: an element found a moment ago may be replaced
         wait = (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(15))
                 .ignoring(StaleElementReferenceException.class);
         staff = new Staff(ApiClient.anonymous(base));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -151,7 +133,7 @@ class RoundsPagesIT {
                 ApiClient.json("{'title':'Sepsis six','moderationMode':'PRE_MODERATION'}")).json();
         String question = "How fast should the first antibiotic dose be given?";
 
-        ChromeDriver phone = Browsers.headlessChromium();
+        ChromeDriver phone = Browsers.another();
         try {
             phone.manage().window().setSize(new Dimension(390, 844));
             WebDriverWait phoneWait = (WebDriverWait) new WebDriverWait(phone, Duration.ofSeconds(15))
@@ -213,7 +195,7 @@ class RoundsPagesIT {
     void adminAddsAStaffUserWithRoles() {
         browser.get(base + "login.html");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(Deployments.adminPassword(), Keys.ENTER);
+        browser.findElement(By.id("password")).sendKeys(PayaraProcess.adminPassword(), Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("admin.html"));
 
         String username = "educator-" + Staff.uniqueSuffix();

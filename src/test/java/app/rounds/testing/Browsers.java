@@ -1,5 +1,6 @@
 package app.rounds.testing;
 
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -9,7 +10,10 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -17,6 +21,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Headless Debian Chromium driven by its own chromedriver (nothing downloaded). Without them the browser tests are
  * skipped, unless {@code -Drounds.browser-tests=required} (as in CI), where their absence fails the build.
+ *
+ * <p>One Chromium serves every browser test of a run ({@link #fresh}): starting one costs a second or two, so each
+ * test gets the same browser with the site's cookies, storage and cache wiped, one window, a desktop size. A test
+ * that needs a second person at the same time (a trainee's phone beside the presenter) opens {@link #another}.
  */
 public final class Browsers {
 
@@ -26,7 +34,44 @@ public final class Browsers {
     private Browsers() {
     }
 
-    public static ChromeDriver headlessChromium() {
+    private static ChromeDriver shared;
+
+    /** The run's Chromium, as if new to {@code site}: nothing stored for it, one blank window at desktop size. */
+    public static synchronized ChromeDriver fresh(URL site) {
+        if (shared == null || !alive(shared)) {
+            shared = headlessChromium();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::quit));
+        }
+        List<String> windows = List.copyOf(shared.getWindowHandles());
+        for (String extra : windows.subList(1, windows.size())) {
+            shared.switchTo().window(extra).close();
+        }
+        shared.switchTo().window(windows.getFirst());
+        shared.get("about:blank");
+        shared.manage().logs().get(LogType.BROWSER); // reading the console log empties it: no errors of an earlier test
+        shared.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        shared.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        String origin = site.getProtocol() + "://" + site.getAuthority();
+        shared.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+        shared.manage().window().setSize(new Dimension(1280, 900));
+        return shared;
+    }
+
+    /** A Chromium of its own, with its own profile, for a second person at the same time; the caller quits it. */
+    public static ChromeDriver another() {
+        return headlessChromium();
+    }
+
+    private static boolean alive(ChromeDriver browser) {
+        try {
+            browser.getWindowHandles();
+            return true;
+        } catch (RuntimeException gone) {
+            return false;
+        }
+    }
+
+    private static ChromeDriver headlessChromium() {
         boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
         if (!present && "required".equals(System.getProperty("rounds.browser-tests"))) {
             throw new AssertionError("Browser tests are required but " + CHROMIUM + " or " + CHROMEDRIVER

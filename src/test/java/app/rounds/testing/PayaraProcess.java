@@ -36,9 +36,23 @@ public final class PayaraProcess implements AutoCloseable {
 
     /** A connection of its own to the deployed app's database, to change rows behind the application's back. */
     public static Connection itDatabaseConnection() throws SQLException {
+        return connection(itDatabaseUrl());
+    }
+
+    /** A connection to a database on the integration tests' MariaDB server, with their credentials. */
+    public static Connection connection(String databaseUrl) throws SQLException {
         Map<String, String> db = itDatabase();
-        return DriverManager.getConnection(db.get("rounds.db.url"), db.get("rounds.db.user"),
-                db.get("rounds.db.password"));
+        return DriverManager.getConnection(databaseUrl, db.get("rounds.db.user"), db.get("rounds.db.password"));
+    }
+
+    /** The first admin's password in the integration tests' database. */
+    public static String adminPassword() {
+        return System.getProperty("rounds.it.admin.password", "it-admin-password-1");
+    }
+
+    /** The integration tests' own database, which the shared Rounds ({@link RunningRounds}) runs on. */
+    public static String itDatabaseUrl() {
+        return itDatabase().get("rounds.db.url");
     }
 
     /** A fresh database named after the integration tests' one plus {@code suffix}. */
@@ -83,7 +97,7 @@ public final class PayaraProcess implements AutoCloseable {
         command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Duser.timezone=UTC", "-Drounds.db.url=" + databaseUrl,
                 "-Drounds.db.user=" + db.get("rounds.db.user"), "-Drounds.db.password=" + db.get("rounds.db.password"),
-                "-Drounds.admin.user=admin", "-Drounds.admin.password=" + Deployments.adminPassword(),
+                "-Drounds.admin.user=admin", "-Drounds.admin.password=" + adminPassword(),
                 "-Drounds.secrets.key=" + System.getProperty("rounds.it.secrets.key")));
         for (String property : properties) {
             command.add("-D" + property);

@@ -14,7 +14,7 @@ public final class Staff {
     private final ApiClient admin;
 
     public Staff(ApiClient anonymous) {
-        this.admin = anonymous.withBearerFor("admin", Deployments.adminPassword());
+        this.admin = anonymous.withBearerFor("admin", PayaraProcess.adminPassword());
     }
 
     public ApiClient admin() {
