@@ -234,7 +234,8 @@ class IngestIT {
                 bluesky.post("nurse" + i + ".bsky.social", "Frage " + i + " 🩺 zur Übung, wann? #" + session.hashtag(),
                         session.hashtag());
             }
-            await("all 150 posts", () -> questions(session).size() >= 150);
+            // 150 screenings and inserts: a loaded machine takes longer than the usual wait
+            Conditions.await("all 150 posts", Duration.ofSeconds(60), () -> questions(session).size() >= 150);
             List<JsonObject> questions = questions(session);
             assertEquals(150, questions.size());
             assertEquals(150, questions.stream().map(q -> q.getString("text")).distinct().count(), "none twice");

@@ -6,6 +6,7 @@ import app.rounds.testing.TestVideos;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.mov.metadata.QuickTimeMetadataDirectory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The removal of video metadata with the real ffmpeg (skipped without it, required in CI), and what happens when
  * ffmpeg is missing, fails, hangs or leaves metadata behind: stand-in executables written here.
  */
+@Tag("slow") // seconds, not milliseconds: run by verify, not by ./mvnw test
 class VideoMetadataRemoverTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package app.rounds.screening.control;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * runs). Reported, not asserted: their figures are tuned ones. The final set, sealed-2026-12.tsv, was written before
  * any tuning by people who saw neither the rules nor the other sets, and run once at the end: its figures count.
  */
+@Tag("slow") // seconds, not milliseconds: run by verify, not by ./mvnw test
 class ScreenerFreshSetTest {
 
     /**

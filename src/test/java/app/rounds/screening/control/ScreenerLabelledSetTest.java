@@ -2,6 +2,7 @@ package app.rounds.screening.control;
 
 import app.rounds.screening.entity.Reason;
 import app.rounds.screening.entity.Screening;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (labelled.tsv before any screener code); their first-run figures are in docs/SCREENING.md. The thresholds guard
  * against regressions: every set has been tuned on since.
  */
+@Tag("slow") // seconds, not milliseconds: run by verify, not by ./mvnw test
 class ScreenerLabelledSetTest {
 
     static final List<String> SETS = List.of("labelled.tsv", "labelled-after-tuning.tsv", "labelled-holdout.tsv",
