@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -319,9 +320,8 @@ public class BoardHub {
             channel.subscribers.forEach(Subscriber::ping);
             if (channel.key.stream() == Stream.MODERATION && !channel.subscribers.isEmpty()) {
                 pullThreads.execute(() -> inContext.accept(survivingFailures("access check", () ->
-                        channel.subscribers.stream()
-                                .filter(s -> !access.stillStaff(s.staff(), channel.key.sessionId()))
-                                .forEach(s -> s.close(NO_LONGER_ALLOWED)))));
+                        closeNoLongerStaff(channel.subscribers,
+                                staff -> access.stillStaff(staff, channel.key.sessionId())))));
             }
         }
     }
@@ -329,6 +329,11 @@ public class BoardHub {
     /** Closes the clients not heard from for 90 s (they ping every 20 s). */
     static void closeSilent(Collection<Subscriber> subscribers) {
         subscribers.stream().filter(s -> s.silentFor(SILENCE_NANOS)).forEach(s -> s.close(SILENT));
+    }
+
+    /** Closes with 1008 (policy) the moderation clients whose staff member may no longer watch the session. */
+    static void closeNoLongerStaff(Collection<Subscriber> subscribers, Predicate<String> stillStaff) {
+        subscribers.stream().filter(s -> !stillStaff.test(s.staff())).forEach(s -> s.close(NO_LONGER_ALLOWED));
     }
 
     /** A periodic task whose failure is logged, not fatal: an escaping throwable would cancel every later run. */

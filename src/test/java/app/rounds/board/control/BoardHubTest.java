@@ -203,6 +203,22 @@ class BoardHubTest {
     }
 
     @Test
+    void heartbeatClosesModerationClientsWhoseStaffMemberLostAccessWith1008() {
+        FakeSocket alice = new FakeSocket();
+        FakeSocket bob = new FakeSocket();
+        FakeSocket nobody = new FakeSocket();
+        alice.principal = () -> "alice";
+        bob.principal = () -> "bob";
+
+        BoardHub.closeNoLongerStaff(Set.of(client(alice), client(bob), client(nobody)), "alice"::equals);
+
+        assertEquals(List.of(), alice.closes);
+        assertEquals(List.of(CloseReason.CloseCodes.VIOLATED_POLICY), bob.closes.stream().map(CloseReason::getCloseCode).toList());
+        assertEquals(List.of(CloseReason.CloseCodes.VIOLATED_POLICY), nobody.closes.stream().map(CloseReason::getCloseCode).toList(),
+                "a client without a staff member is asked about as null, and refused");
+    }
+
+    @Test
     void heartbeatLeavesEveryoneOpenWithinNinetySeconds() {
         FakeSocket socket = new FakeSocket();
         Subscriber subscriber = client(socket);

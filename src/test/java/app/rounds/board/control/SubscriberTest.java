@@ -128,7 +128,7 @@ class SubscriberTest {
     }
 
     @Test
-    void closedClientIsSentNothingMoreAndItsQueueIsDropped() {
+    void closedClientIsSentNothingMoreNotEvenWhatWasQueued() {
         Subscriber subscriber = subscriber(10);
         subscriber.sendEvent(1, frame(1));
         subscriber.sendEvent(2, frame(2)); // queued
