@@ -70,7 +70,7 @@ final class BoardSockets {
         }
     }
 
-    /** The {@code since} the client sent: the last seq it saw, or null (none, not a number, negative) for a snapshot. */
+    /** The {@code since} the client sent: the last seq it saw, or null (none, malformed, negative): a snapshot. */
     static Long since(Session socket) {
         List<String> values = socket.getRequestParameterMap().get("since");
         if (values == null || values.isEmpty()) {

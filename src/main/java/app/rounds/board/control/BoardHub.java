@@ -143,7 +143,7 @@ public class BoardHub {
                 heartbeatSeconds, TimeUnit.SECONDS);
     }
 
-    /** Events replayed or pulled at once: the replay limit, but no more than half of what a client may have in flight. */
+    /** Events replayed or pulled at once: the replay limit, at most half of what a client may have in flight. */
     static int batchSize(int maxReplay, int maxFramesInFlight) {
         return Math.max(1, Math.min(maxReplay, maxFramesInFlight / 2));
     }
@@ -202,7 +202,7 @@ public class BoardHub {
         return missed != null && missed.size() <= batch && since <= lastSeq.getAsLong();
     }
 
-    /** Exactly the events after {@code since}, then the current vote counts (the replayed ones carry those of their time). */
+    /** Exactly the events after {@code since}, then today's vote counts (replayed ones carry those of their time). */
     static void replay(Subscriber subscriber, long since, List<BoardEvent> missed, Supplier<String> voteCountsJson) {
         subscriber.resumeAfter(since);
         missed.forEach(e -> subscriber.sendEvent(e.seq(), e.frame()));

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record VotesCounted(String sessionId, Map<String, Integer> all, Map<String, Integer> visible) {
 
-    /** The counts a stream may carry: all of them on the moderation stream, the visible questions' on the public one. */
+    /** The counts a stream may carry: all on the moderation stream, the visible questions' on the public one. */
     public Map<String, Integer> countsFor(Stream stream) {
         return switch (stream) {
             case MODERATION -> all;

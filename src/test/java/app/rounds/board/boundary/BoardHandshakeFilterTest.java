@@ -49,6 +49,7 @@ class BoardHandshakeFilterTest {
         filter.allowedOrigins = Optional.of(" https://projector.example.org , https://kiosk.example.org ");
 
         assertDoesNotThrow(() -> filter.checkOrigin("https://kiosk.example.org", "rounds.example.org"));
-        assertThrows(ProblemException.class, () -> filter.checkOrigin("https://other.example.org", "rounds.example.org"));
+        assertThrows(ProblemException.class,
+                () -> filter.checkOrigin("https://other.example.org", "rounds.example.org"));
     }
 }

@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class VotesCountedTest {
 
-    private final VotesCounted counted = new VotesCounted("s1", Map.of("visible", 3, "hidden", 5), Map.of("visible", 3));
+    private final VotesCounted counted = new VotesCounted("s1", Map.of("visible", 3, "hidden", 5),
+            Map.of("visible", 3));
 
     @Test
     void moderationStreamGetsTheCountsOfEveryQuestion() {
