@@ -71,7 +71,7 @@ public class BoardHandshakeFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    private void checkOrigin(String origin, String host) {
+    void checkOrigin(String origin, String host) {
         if (origin == null) {
             return; // not a browser: there is no other site whose page could have opened this socket
         }

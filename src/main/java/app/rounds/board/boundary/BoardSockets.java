@@ -18,7 +18,7 @@ import java.util.Map;
 final class BoardSockets {
 
     static final int MAX_CLIENT_MESSAGE = 256;
-    private static final String SUBSCRIBER = "rounds.subscriber";
+    static final String SUBSCRIBER = "rounds.subscriber";
     private static final String SESSION = "rounds.session";
     private static final String STREAM = "rounds.stream";
 
@@ -70,7 +70,8 @@ final class BoardSockets {
         }
     }
 
-    private static Long since(Session socket) {
+    /** The {@code since} the client sent: the last seq it saw, or null (none, malformed, negative): a snapshot. */
+    static Long since(Session socket) {
         List<String> values = socket.getRequestParameterMap().get("since");
         if (values == null || values.isEmpty()) {
             return null;

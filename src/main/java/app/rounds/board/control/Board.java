@@ -54,7 +54,7 @@ public class Board {
     public long append(String sessionId, Stream stream, String type, String subjectId, Object data) {
         long seq = nextSeq(sessionId, stream);
         String payload = JSON.toJson(data);
-        if (Frames.CONTRIBUTION_REMOVED.equals(type) && subjectId != null) {
+        if (BoardEvent.rewritesEarlierEventsOfItsSubject(type, subjectId)) {
             em.createNamedQuery(BoardEvent.REDACT_SUBJECT)
                     .setParameter("removed", Frames.CONTRIBUTION_REMOVED)
                     .setParameter("payload", payload)

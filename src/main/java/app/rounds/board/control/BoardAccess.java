@@ -24,10 +24,15 @@ public class BoardAccess {
 
     /** Refuses with 403 (problem) unless the member may moderate the session. */
     public void checkModerator(StaffMember member, String sessionId) {
-        if (!(member.hasRole(Roles.PRESENTER) || member.hasRole(Roles.COMMUNICATOR) || member.admin())) {
+        if (!hasModeratingRole(member)) {
             throw ProblemException.forbidden("The moderation stream is for presenters and communicators.");
         }
         sessions.session(sessionId, member);
+    }
+
+    /** Presenters, communicators and admins may moderate (a session of their own, unless admin); reviewers may not. */
+    static boolean hasModeratingRole(StaffMember member) {
+        return member.hasRole(Roles.PRESENTER) || member.hasRole(Roles.COMMUNICATOR) || member.admin();
     }
 
     /** In a transaction of its own: the heartbeat asks from the hub's threads, where only a transaction gives JPA a context. */

@@ -17,6 +17,7 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.websocket.CloseReason;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,7 +46,10 @@ import java.util.logging.Logger;
 public class BoardHub {
 
     private static final Logger LOG = Logger.getLogger(BoardHub.class.getName());
-    private static final Jsonb JSON = JsonbBuilder.create();
+    /** Built on first use, not with the class: the hub's rules are unit-tested where there is no JSON-B provider. */
+    private static final class Json {
+        static final Jsonb JSON = JsonbBuilder.create();
+    }
     private static final CloseReason NO_LONGER_ALLOWED = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
             "no longer staff of this session");
     private static final CloseReason SILENT = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE,
@@ -128,12 +135,17 @@ public class BoardHub {
 
     @PostConstruct
     void startTicks() {
-        batch = Math.max(1, Math.min(maxReplay, maxFramesInFlight / 2));
+        batch = batchSize(maxReplay, maxFramesInFlight);
         @SuppressWarnings("unchecked")
         Consumer<Runnable> proxy = contexts.createContextualProxy((Consumer<Runnable>) Runnable::run, Consumer.class);
         inContext = proxy;
         heartbeats = scheduler.scheduleWithFixedDelay(survivingFailures("heartbeat", this::heartbeat), heartbeatSeconds,
                 heartbeatSeconds, TimeUnit.SECONDS);
+    }
+
+    /** Events replayed or pulled at once: the replay limit, at most half of what a client may have in flight. */
+    static int batchSize(int maxReplay, int maxFramesInFlight) {
+        return Math.max(1, Math.min(maxReplay, maxFramesInFlight / 2));
     }
 
     @PreDestroy
@@ -168,19 +180,42 @@ public class BoardHub {
         String sessionId = channel.key.sessionId();
         Stream stream = channel.key.stream();
         List<BoardEvent> missed = since == null ? null : board.eventsAfter(sessionId, stream, since, batch + 1);
-        if (missed != null && missed.size() <= batch && since <= board.lastSeq(sessionId, stream)) {
-            subscriber.resumeAfter(since);
-            missed.forEach(e -> subscriber.sendEvent(e.seq(), e.frame()));
-            // the replayed events carry the vote counts of their time: follow them with today's
-            subscriber.sendVotes(JSON.toJson(state.voteCounts(sessionId, stream)));
+        if (replays(since, missed, batch, () -> board.lastSeq(sessionId, stream))) {
+            replay(subscriber, since, missed, () -> Json.JSON.toJson(state.voteCounts(sessionId, stream)));
         } else {
             Board.Snapshot snapshot = channel.snapshot;
-            if (snapshot == null || snapshot.seq() < channel.lastPulled) {
+            if (!snapshotStillCurrent(snapshot, channel.lastPulled)) {
                 snapshot = board.snapshot(sessionId, stream);
                 channel.snapshot = snapshot;
             }
-            subscriber.sendState(snapshot.seq(), Frames.frame(snapshot.seq(), Frames.SNAPSHOT, snapshot.json()));
+            sendSnapshot(subscriber, snapshot);
         }
+    }
+
+    /**
+     * Whether a client that saw up to {@code since} is replayed what it missed rather than sent a snapshot: it gave a
+     * {@code since}, it missed no more than a batch ({@code missed} was read with a limit of one more than that), and
+     * {@code since} is not past the stream's last event (a client ahead of the store would wait for events it skips).
+     * {@code lastSeq} is read only when the rest allows a replay.
+     */
+    static boolean replays(Long since, List<BoardEvent> missed, int batch, LongSupplier lastSeq) {
+        return missed != null && missed.size() <= batch && since <= lastSeq.getAsLong();
+    }
+
+    /** Exactly the events after {@code since}, then today's vote counts (replayed ones carry those of their time). */
+    static void replay(Subscriber subscriber, long since, List<BoardEvent> missed, Supplier<String> voteCountsJson) {
+        subscriber.resumeAfter(since);
+        missed.forEach(e -> subscriber.sendEvent(e.seq(), e.frame()));
+        subscriber.sendVotes(voteCountsJson.get());
+    }
+
+    /** A shared snapshot serves joining clients until a pull passes its seq (or votes are counted, which drop it). */
+    static boolean snapshotStillCurrent(Board.Snapshot snapshot, long lastPulled) {
+        return snapshot != null && snapshot.seq() >= lastPulled;
+    }
+
+    static void sendSnapshot(Subscriber subscriber, Board.Snapshot snapshot) {
+        subscriber.sendState(snapshot.seq(), Frames.frame(snapshot.seq(), Frames.SNAPSHOT, snapshot.json()));
     }
 
     public void unsubscribe(String sessionId, Stream stream, Subscriber subscriber) {
@@ -201,8 +236,9 @@ public class BoardHub {
     }
 
     void onVotesCounted(@Observes VotesCounted counted) {
-        sendVotes(counted.sessionId(), Stream.MODERATION, counted.all());
-        sendVotes(counted.sessionId(), Stream.PUBLIC, counted.visible());
+        for (Stream stream : Stream.values()) {
+            sendVotes(counted.sessionId(), stream, counted.countsFor(stream));
+        }
     }
 
     private void sendVotes(String sessionId, Stream stream, Map<String, Integer> counts) {
@@ -212,7 +248,7 @@ public class BoardHub {
                 // after this, a joining client gets a snapshot with these counts, or is in the set sent to below
                 channel.snapshot = null;
             }
-            String data = JSON.toJson(counts);
+            String data = Json.JSON.toJson(counts);
             channel.subscribers.forEach(s -> s.sendVotes(data));
         }
     }
@@ -235,7 +271,7 @@ public class BoardHub {
                 do {
                     events = board.eventsAfter(channel.key.sessionId(), channel.key.stream(), channel.lastPulled, batch);
                     if (!events.isEmpty()) {
-                        send(channel, events);
+                        send(channel.subscribers, events);
                         channel.lastPulled = events.getLast().seq();
                     }
                 } while (events.size() == batch);
@@ -251,10 +287,10 @@ public class BoardHub {
      * Sends the pulled events to each subscriber as one message of the events it lacks; subscribers that lack the same
      * events (almost always all of them) share one serialised message.
      */
-    private static void send(Channel channel, List<BoardEvent> events) {
+    static void send(Collection<Subscriber> subscribers, List<BoardEvent> events) {
         long last = events.getLast().seq();
         Map<Long, String> messages = new java.util.HashMap<>();
-        for (Subscriber subscriber : channel.subscribers) {
+        for (Subscriber subscriber : subscribers) {
             long after = subscriber.lastSeq();
             if (after < last) {
                 subscriber.sendEvents(last, messages.computeIfAbsent(after, a -> Frames.batch(events.stream()
@@ -276,7 +312,7 @@ public class BoardHub {
      */
     private void heartbeat() {
         for (Channel channel : channels.values()) {
-            channel.subscribers.stream().filter(s -> s.silentFor(SILENCE_NANOS)).forEach(s -> s.close(SILENT));
+            closeSilent(channel.subscribers);
             synchronized (channel) {
                 channel.subscribers.removeIf(Subscriber::closed);
                 dropIfEmpty(channel);
@@ -284,11 +320,20 @@ public class BoardHub {
             channel.subscribers.forEach(Subscriber::ping);
             if (channel.key.stream() == Stream.MODERATION && !channel.subscribers.isEmpty()) {
                 pullThreads.execute(() -> inContext.accept(survivingFailures("access check", () ->
-                        channel.subscribers.stream()
-                                .filter(s -> !access.stillStaff(s.staff(), channel.key.sessionId()))
-                                .forEach(s -> s.close(NO_LONGER_ALLOWED)))));
+                        closeNoLongerStaff(channel.subscribers,
+                                staff -> access.stillStaff(staff, channel.key.sessionId())))));
             }
         }
+    }
+
+    /** Closes the clients not heard from for 90 s (they ping every 20 s). */
+    static void closeSilent(Collection<Subscriber> subscribers) {
+        subscribers.stream().filter(s -> s.silentFor(SILENCE_NANOS)).forEach(s -> s.close(SILENT));
+    }
+
+    /** Closes with 1008 (policy) the moderation clients whose staff member may no longer watch the session. */
+    static void closeNoLongerStaff(Collection<Subscriber> subscribers, Predicate<String> stillStaff) {
+        subscribers.stream().filter(s -> !stillStaff.test(s.staff())).forEach(s -> s.close(NO_LONGER_ALLOWED));
     }
 
     /** A periodic task whose failure is logged, not fatal: an escaping throwable would cancel every later run. */

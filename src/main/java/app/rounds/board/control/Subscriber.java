@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,11 +30,13 @@ public final class Subscriber {
     private final int maxInFlight;
     /** Closing and pinging may block on a stalled connection: they run here, never on the fan-out's thread. */
     private final Executor blockingWork;
+    /** The monotonic time in nanoseconds ({@code System::nanoTime}); a test's clock in unit tests. */
+    private final LongSupplier nanoTime;
     private final ArrayDeque<String> queue = new ArrayDeque<>();
     private boolean sending;
     private boolean insideSend;
     private boolean completedInline;
-    private volatile long lastHeard = System.nanoTime();
+    private volatile long lastHeard;
     private long framesSent;
     private long framesAcknowledged;
     private boolean closed;
@@ -41,9 +44,15 @@ public final class Subscriber {
     private long lastSeq;
 
     public Subscriber(Session socket, int maxInFlight, Executor blockingWork) {
+        this(socket, maxInFlight, blockingWork, System::nanoTime);
+    }
+
+    Subscriber(Session socket, int maxInFlight, Executor blockingWork, LongSupplier nanoTime) {
         this.socket = socket;
         this.maxInFlight = maxInFlight;
         this.blockingWork = blockingWork;
+        this.nanoTime = nanoTime;
+        this.lastHeard = nanoTime.getAsLong();
     }
 
     /** The client has every event up to {@code seq} already (it said so when reconnecting). */
@@ -79,11 +88,11 @@ public final class Subscriber {
 
     /** The client sent something (a ping, an acknowledgement): it is still there. */
     public void heard() {
-        lastHeard = System.nanoTime();
+        lastHeard = nanoTime.getAsLong();
     }
 
     boolean silentFor(long nanos) {
-        return System.nanoTime() - lastHeard > nanos;
+        return nanoTime.getAsLong() - lastHeard > nanos;
     }
 
     /** The client has received this many frames on this connection. */

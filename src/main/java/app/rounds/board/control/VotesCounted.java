@@ -1,5 +1,7 @@
 package app.rounds.board.control;
 
+import app.rounds.board.entity.Stream;
+
 import java.util.Map;
 
 /**
@@ -7,4 +9,12 @@ import java.util.Map;
  * stream, the visible ones for the public stream. At most one per session per tick, however many votes.
  */
 public record VotesCounted(String sessionId, Map<String, Integer> all, Map<String, Integer> visible) {
+
+    /** The counts a stream may carry: all on the moderation stream, the visible questions' on the public one. */
+    public Map<String, Integer> countsFor(Stream stream) {
+        return switch (stream) {
+            case MODERATION -> all;
+            case PUBLIC -> visible;
+        };
+    }
 }

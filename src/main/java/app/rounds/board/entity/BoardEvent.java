@@ -78,6 +78,15 @@ public class BoardEvent {
         this.createdAt = createdAt;
     }
 
+    /**
+     * Whether storing an event of this type about this subject first rewrites the subject's earlier events on its
+     * stream into it ({@link #REDACT_SUBJECT}): only a removal of a subject does, so nothing replayed still carries
+     * what it removed.
+     */
+    public static boolean rewritesEarlierEventsOfItsSubject(String type, String subjectId) {
+        return Frames.CONTRIBUTION_REMOVED.equals(type) && subjectId != null;
+    }
+
     public String sessionId() {
         return sessionId;
     }
