@@ -213,13 +213,28 @@ public class Ingestion {
     private boolean become(IngestSource source, IngestedPost claimed, SocialPost post, OtherPosts otherPosts) {
         Provenance provenance = new Provenance(Origin.valueOf(source.kind().name()), post.authorHandle(), post.url());
         PostClassifier.Classified classified = PostClassifier.classify(post.text());
-        if (classified.kind() == PostClassifier.Kind.FEEDBACK) {
+        String becomes = becomes(classified, otherPosts);
+        if (IngestedPost.FEEDBACK.equals(becomes)) {
             claimed.became(IngestedPost.FEEDBACK, feedback.ingest(source.sessionId(), provenance, classified.rating(),
                     post.text()));
-        } else if (classified.kind() == PostClassifier.Kind.QUESTION || otherPosts == OtherPosts.QUESTION) {
+        } else if (IngestedPost.QUESTION.equals(becomes)) {
             claimed.became(IngestedPost.QUESTION, questions.ingest(source.sessionId(), provenance, post.text()));
         }
         return claimed.contributionId() != null;
+    }
+
+    /**
+     * What a post new to the session becomes ({@link IngestedPost#QUESTION} or {@link IngestedPost#FEEDBACK}), or null
+     * for nothing: feedback with a rating is feedback, a question is a question, anything else what the session sets.
+     */
+    static String becomes(PostClassifier.Classified classified, OtherPosts otherPosts) {
+        if (classified.kind() == PostClassifier.Kind.FEEDBACK) {
+            return IngestedPost.FEEDBACK;
+        }
+        if (classified.kind() == PostClassifier.Kind.QUESTION || otherPosts == OtherPosts.QUESTION) {
+            return IngestedPost.QUESTION;
+        }
+        return null;
     }
 
     /** The original was edited: what it became is screened again and goes back to moderation. */
