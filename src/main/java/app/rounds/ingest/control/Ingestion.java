@@ -128,12 +128,9 @@ public class Ingestion {
         int added = 0;
         int revised = 0;
         int withdrawn = 0;
-        Map<String, SocialPost> byUri = new LinkedHashMap<>();
-        posts.forEach(p -> byUri.put(p.uri(), p)); // the last word on a post that came twice in one batch
-        Set<String> claimed = claim(source, byUri.values(), deletedUris, now);
-        // oldest first, so the moderation queue shows them in the order they were written
-        for (SocialPost post : byUri.values().stream().sorted(Comparator.comparing(SocialPost::createdAt,
-                Comparator.nullsLast(Comparator.naturalOrder()))).toList()) {
+        Collection<SocialPost> lastWords = lastWordPerUri(posts);
+        Set<String> claimed = claim(source, lastWords, deletedUris, now);
+        for (SocialPost post : oldestFirst(lastWords)) {
             if (post.localId() != null) {
                 em.createNativeQuery("INSERT IGNORE INTO source_post_id (source_id, local_id, uri) VALUES (?, ?, ?)")
                         .setParameter(1, source.id()).setParameter(2, post.localId()).setParameter(3, post.uri())
@@ -158,6 +155,19 @@ public class Ingestion {
                 .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null));
         source.succeeded(now, nextPoll);
         return new Taken(added, revised, withdrawn);
+    }
+
+    /** The last word on a post that came twice in one batch (kept where it first came). */
+    static Collection<SocialPost> lastWordPerUri(List<SocialPost> posts) {
+        Map<String, SocialPost> byUri = new LinkedHashMap<>();
+        posts.forEach(p -> byUri.put(p.uri(), p));
+        return byUri.values();
+    }
+
+    /** Oldest first (those without a time last), so the moderation queue shows them in the order they were written. */
+    static List<SocialPost> oldestFirst(Collection<SocialPost> posts) {
+        return posts.stream().sorted(Comparator.comparing(SocialPost::createdAt,
+                Comparator.nullsLast(Comparator.naturalOrder()))).toList();
     }
 
     /**
