@@ -143,7 +143,8 @@ public class FeedbackBox {
         return summarise(all(sessionId, LockModeType.NONE));
     }
 
-    private static Summary summarise(List<Feedback> all) {
+    /** {@code all} as read for the session (newest first): the latest comments are the first clean ones. */
+    static Summary summarise(List<Feedback> all) {
         int[] distribution = new int[5];
         all.forEach(f -> distribution[f.rating() - 1]++);
         double average = all.stream().mapToInt(Feedback::rating).average().orElse(0);

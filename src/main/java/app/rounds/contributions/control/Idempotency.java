@@ -28,7 +28,10 @@ public class Idempotency {
     }
 
     public static final int MAX_KEY_LENGTH = 100;
-    private static final Jsonb JSON = JsonbBuilder.create();
+    /** Created on first use, so that the checks before any JSON (and their unit tests) need no JSON-B provider. */
+    private static final class Json {
+        static final Jsonb JSON = JsonbBuilder.create();
+    }
 
     @PersistenceContext
     EntityManager em;
@@ -40,7 +43,7 @@ public class Idempotency {
     @Transactional
     public Answer once(String participantId, String key, String request, int status, Supplier<?> action) {
         if (key == null || key.isBlank()) {
-            return new Answer(status, JSON.toJson(action.get()));
+            return new Answer(status, Json.JSON.toJson(action.get()));
         }
         if (key.length() > MAX_KEY_LENGTH) {
             throw ProblemException.invalidField("Idempotency-Key", "must be at most " + MAX_KEY_LENGTH + " characters");
@@ -48,18 +51,23 @@ public class Idempotency {
         String hash = SecretTokens.hash(request);
         IdempotentRequest earlier = em.find(IdempotentRequest.class, new IdempotentRequest.Key(participantId, key));
         if (earlier != null) {
-            if (!earlier.sameRequest(hash)) {
-                throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, "idempotency-key-reused",
-                        "Idempotency-Key used for another request",
-                        "This Idempotency-Key was first used with another request; use a new key for a new request.",
-                        List.of(), null);
-            }
-            return new Answer(earlier.status(), earlier.body());
+            return replayed(earlier, hash);
         }
-        String json = JSON.toJson(action.get());
+        String json = Json.JSON.toJson(action.get());
         em.persist(new IdempotentRequest(participantId, key, hash, status, json, clock.instant()));
         UniqueConstraints.flush(em, "PRIMARY", () -> ProblemException.conflict("idempotent-request-in-progress",
                 "A request with this Idempotency-Key is being answered; retry it in a moment."));
         return new Answer(status, json);
+    }
+
+    /** A retry gets the stored first answer; another request with the same key is refused (422). */
+    static Answer replayed(IdempotentRequest earlier, String requestHash) {
+        if (!earlier.sameRequest(requestHash)) {
+            throw new ProblemException(ProblemException.Kind.UNPROCESSABLE, "idempotency-key-reused",
+                    "Idempotency-Key used for another request",
+                    "This Idempotency-Key was first used with another request; use a new key for a new request.",
+                    List.of(), null);
+        }
+        return new Answer(earlier.status(), earlier.body());
     }
 }

@@ -157,7 +157,7 @@ public class Questions {
     public VoteView toggleVote(Joined trainee, String questionId) {
         ensureOpen(trainee);
         Question question = em.find(Question.class, questionId);
-        if (question == null || !question.sessionId().equals(trainee.session().id()) || !question.visible()) {
+        if (!votableIn(trainee.session().id(), question)) {
             throw ProblemException.notFound("question-not-found", "There is no such question on this board.");
         }
         // Insert first: a new vote takes no lock beyond its own row, where a DELETE of a missing row would lock the
@@ -171,7 +171,17 @@ public class Questions {
         boolean hadVoted = !voted && em.createNamedQuery(QuestionVote.DELETE).setParameter("question", questionId)
                 .setParameter("participant", trainee.participant().id()).executeUpdate() > 0;
         votesChanged.fire(new VotesChanged(question.sessionId(), questionId));
-        return new VoteView(questionId, !hadVoted, Math.max(0, question.votes() + (hadVoted ? -1 : 1)));
+        return voteAnswer(questionId, question.votes(), !hadVoted);
+    }
+
+    /** Only a question on this session's public board can be voted on. */
+    static boolean votableIn(String sessionId, Question question) {
+        return question != null && question.sessionId().equals(sessionId) && question.visible();
+    }
+
+    /** The answer to a vote: the last count plus this change, never below zero (the exact one follows on the board). */
+    static VoteView voteAnswer(String questionId, int lastCounted, boolean votesNow) {
+        return new VoteView(questionId, votesNow, Math.max(0, lastCounted + (votesNow ? 1 : -1)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -197,12 +207,8 @@ public class Questions {
     /** A moderator's decision ({@code actor} is their username), on record in the audit trail. */
     public ModeratedQuestion moderate(String sessionId, String questionId, QuestionStatus next, String actor) {
         Question question = questionOf(sessionId, questionId);
-        if (question.status() == next) {
+        if (!moderationChanges(question.status(), next)) {
             return QuestionViews.moderated(question);
-        }
-        if (!question.status().canBecome(next)) {
-            throw ProblemException.conflict("moderation-not-allowed", "A " + question.status().name().toLowerCase(Locale.ROOT)
-                    + " question cannot become " + next.name().toLowerCase(Locale.ROOT) + ".");
         }
         boolean wasVisible = question.visible();
         QuestionStatus before = question.status();
@@ -213,6 +219,21 @@ public class Questions {
                     "moderated to " + next.name().toLowerCase(Locale.ROOT)));
         }
         return published(question, wasVisible);
+    }
+
+    /**
+     * Whether moderating a question in {@code current} to {@code next} changes it: not when it is there already;
+     * refused (409) when moderation does not allow the step.
+     */
+    static boolean moderationChanges(QuestionStatus current, QuestionStatus next) {
+        if (current == next) {
+            return false;
+        }
+        if (!current.canBecome(next)) {
+            throw ProblemException.conflict("moderation-not-allowed", "A " + current.name().toLowerCase(Locale.ROOT)
+                    + " question cannot become " + next.name().toLowerCase(Locale.ROOT) + ".");
+        }
+        return true;
     }
 
     /** Sets the flags given (null leaves one as it is). */
@@ -242,15 +263,23 @@ public class Questions {
     private ModeratedQuestion published(Question question, boolean wasVisible) {
         ModeratedQuestion moderated = QuestionViews.moderated(question);
         board.append(question.sessionId(), Stream.MODERATION, Frames.CONTRIBUTION_UPDATED, question.id(), moderated);
-        if (question.visible()) {
-            board.append(question.sessionId(), Stream.PUBLIC,
-                    wasVisible ? Frames.CONTRIBUTION_UPDATED : Frames.CONTRIBUTION_CREATED, question.id(),
-                    QuestionViews.publicView(question));
-        } else if (wasVisible) {
-            board.append(question.sessionId(), Stream.PUBLIC, Frames.CONTRIBUTION_REMOVED, question.id(),
-                    new QuestionViews.Removed(question.id()));
+        String publicFrame = publicFrame(wasVisible, question.visible());
+        if (publicFrame != null) {
+            board.append(question.sessionId(), Stream.PUBLIC, publicFrame, question.id(), question.visible()
+                    ? QuestionViews.publicView(question) : new QuestionViews.Removed(question.id()));
         }
         return moderated;
+    }
+
+    /**
+     * What the public board hears of a changed question: created when it comes onto the board, updated while it
+     * stays, removed when it leaves; nothing when it was not and is not on it.
+     */
+    static String publicFrame(boolean wasVisible, boolean visible) {
+        if (visible) {
+            return wasVisible ? Frames.CONTRIBUTION_UPDATED : Frames.CONTRIBUTION_CREATED;
+        }
+        return wasVisible ? Frames.CONTRIBUTION_REMOVED : null;
     }
 
     private static AuditLog.Subject subject(Question question) {

@@ -73,13 +73,13 @@ public class QuotableContributions {
                         .setParameter("participant", participantId).getResultStream()).toList();
     }
 
-    private static Quotable of(Question q) {
+    static Quotable of(Question q) {
         return new Quotable(q.id(), Kind.QUESTION, q.sessionId(), q.text(), q.provenance().origin(),
                 q.participantId(), q.provenance().authorHandle(), q.provenance().originalUrl(),
                 q.status() == QuestionStatus.APPROVED, q.votes(), null, q.createdAt());
     }
 
-    private static Quotable of(Feedback f) {
+    static Quotable of(Feedback f) {
         return new Quotable(f.id(), Kind.FEEDBACK, f.sessionId(), f.comment(), f.provenance().origin(),
                 f.participantId(), f.provenance().authorHandle(), f.provenance().originalUrl(),
                 f.comment() != null && !f.screening().held(), 0, f.rating(), f.updatedAt());

@@ -70,16 +70,24 @@ public class VoteCounter {
             if (dirty.isEmpty()) {
                 return;
             }
-            Map<String, Set<String>> bySession = new HashMap<>();
-            for (String question : Set.copyOf(dirty.keySet())) {
-                String session = dirty.remove(question);
-                if (session != null) {
-                    bySession.computeIfAbsent(session, s -> ConcurrentHashMap.newKeySet()).add(question);
-                }
-            }
-            bySession.forEach((session, questions) -> counted.fire(tally.count(session, questions)));
+            drainedBySession(dirty).forEach((session, questions) -> counted.fire(tally.count(session, questions)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Counting votes failed; those questions are counted again at the next vote", e);
         }
+    }
+
+    /**
+     * Takes the questions whose votes changed out of {@code dirty}, grouped by session: however many votes a question
+     * had since the last tick, it is counted once.
+     */
+    static Map<String, Set<String>> drainedBySession(Map<String, String> dirty) {
+        Map<String, Set<String>> bySession = new HashMap<>();
+        for (String question : Set.copyOf(dirty.keySet())) {
+            String session = dirty.remove(question);
+            if (session != null) {
+                bySession.computeIfAbsent(session, s -> ConcurrentHashMap.newKeySet()).add(question);
+            }
+        }
+        return bySession;
     }
 }

@@ -24,14 +24,24 @@ public class VoteTally {
         Map<String, Integer> counts = new HashMap<>();
         em.createNamedQuery(Question.COUNT_VOTES, Object[].class).setParameter("ids", questionIds).getResultList()
                 .forEach(row -> counts.put((String) row[0], ((Number) row[1]).intValue()));
-        Map<String, Integer> all = new HashMap<>();
-        Map<String, Integer> visible = new HashMap<>();
         List<Question> questions = em.createNamedQuery(Question.FIND_IN_SESSION, Question.class)
                 .setParameter("session", sessionId).setParameter("ids", questionIds).getResultList();
         for (Question question : questions) {
+            em.createNamedQuery(Question.SET_VOTES).setParameter("id", question.id())
+                    .setParameter("votes", counts.getOrDefault(question.id(), 0)).executeUpdate();
+        }
+        return counted(sessionId, questions, counts);
+    }
+
+    /**
+     * The counts for the board: every question of the session for moderators, the visible ones for the public; a
+     * question without vote rows has 0.
+     */
+    static VotesCounted counted(String sessionId, List<Question> questions, Map<String, Integer> counts) {
+        Map<String, Integer> all = new HashMap<>();
+        Map<String, Integer> visible = new HashMap<>();
+        for (Question question : questions) {
             int votes = counts.getOrDefault(question.id(), 0);
-            em.createNamedQuery(Question.SET_VOTES).setParameter("id", question.id()).setParameter("votes", votes)
-                    .executeUpdate();
             all.put(question.id(), votes);
             if (question.visible()) {
                 visible.put(question.id(), votes);

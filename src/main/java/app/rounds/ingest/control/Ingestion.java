@@ -128,12 +128,9 @@ public class Ingestion {
         int added = 0;
         int revised = 0;
         int withdrawn = 0;
-        Map<String, SocialPost> byUri = new LinkedHashMap<>();
-        posts.forEach(p -> byUri.put(p.uri(), p)); // the last word on a post that came twice in one batch
-        Set<String> claimed = claim(source, byUri.values(), deletedUris, now);
-        // oldest first, so the moderation queue shows them in the order they were written
-        for (SocialPost post : byUri.values().stream().sorted(Comparator.comparing(SocialPost::createdAt,
-                Comparator.nullsLast(Comparator.naturalOrder()))).toList()) {
+        Collection<SocialPost> lastWords = lastWordPerUri(posts);
+        Set<String> claimed = claim(source, lastWords, deletedUris, now);
+        for (SocialPost post : oldestFirst(lastWords)) {
             if (post.localId() != null) {
                 em.createNativeQuery("INSERT IGNORE INTO source_post_id (source_id, local_id, uri) VALUES (?, ?, ?)")
                         .setParameter(1, source.id()).setParameter(2, post.localId()).setParameter(3, post.uri())
@@ -158,6 +155,19 @@ public class Ingestion {
                 .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null));
         source.succeeded(now, nextPoll);
         return new Taken(added, revised, withdrawn);
+    }
+
+    /** The last word on a post that came twice in one batch (kept where it first came). */
+    static Collection<SocialPost> lastWordPerUri(List<SocialPost> posts) {
+        Map<String, SocialPost> byUri = new LinkedHashMap<>();
+        posts.forEach(p -> byUri.put(p.uri(), p));
+        return byUri.values();
+    }
+
+    /** Oldest first (those without a time last), so the moderation queue shows them in the order they were written. */
+    static List<SocialPost> oldestFirst(Collection<SocialPost> posts) {
+        return posts.stream().sorted(Comparator.comparing(SocialPost::createdAt,
+                Comparator.nullsLast(Comparator.naturalOrder()))).toList();
     }
 
     /**
@@ -213,13 +223,28 @@ public class Ingestion {
     private boolean become(IngestSource source, IngestedPost claimed, SocialPost post, OtherPosts otherPosts) {
         Provenance provenance = new Provenance(Origin.valueOf(source.kind().name()), post.authorHandle(), post.url());
         PostClassifier.Classified classified = PostClassifier.classify(post.text());
-        if (classified.kind() == PostClassifier.Kind.FEEDBACK) {
+        String becomes = becomes(classified, otherPosts);
+        if (IngestedPost.FEEDBACK.equals(becomes)) {
             claimed.became(IngestedPost.FEEDBACK, feedback.ingest(source.sessionId(), provenance, classified.rating(),
                     post.text()));
-        } else if (classified.kind() == PostClassifier.Kind.QUESTION || otherPosts == OtherPosts.QUESTION) {
+        } else if (IngestedPost.QUESTION.equals(becomes)) {
             claimed.became(IngestedPost.QUESTION, questions.ingest(source.sessionId(), provenance, post.text()));
         }
         return claimed.contributionId() != null;
+    }
+
+    /**
+     * What a post new to the session becomes ({@link IngestedPost#QUESTION} or {@link IngestedPost#FEEDBACK}), or null
+     * for nothing: feedback with a rating is feedback, a question is a question, anything else what the session sets.
+     */
+    static String becomes(PostClassifier.Classified classified, OtherPosts otherPosts) {
+        if (classified.kind() == PostClassifier.Kind.FEEDBACK) {
+            return IngestedPost.FEEDBACK;
+        }
+        if (classified.kind() == PostClassifier.Kind.QUESTION || otherPosts == OtherPosts.QUESTION) {
+            return IngestedPost.QUESTION;
+        }
+        return null;
     }
 
     /** The original was edited: what it became is screened again and goes back to moderation. */

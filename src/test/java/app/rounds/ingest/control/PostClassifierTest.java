@@ -35,4 +35,34 @@ class PostClassifierTest {
         assertEquals(new Classified(Kind.OTHER, 0), PostClassifier.classify("#feedback was great"));
         assertEquals(new Classified(Kind.OTHER, 0), PostClassifier.classify("#feedback 14/50 rooms"));
     }
+
+    @Test
+    void fullWidthAndInvertedQuestionMarksMakeAQuestionToo() {
+        assertEquals(Kind.QUESTION, PostClassifier.classify("手袋はどこ？ #rounds").kind());
+        assertEquals(Kind.QUESTION, PostClassifier.classify("¿Dónde están los guantes #rounds").kind());
+    }
+
+    @Test
+    void aRatingMayBeWrittenInGermanFrenchOrSpanish() {
+        assertEquals(new Classified(Kind.FEEDBACK, 4), PostClassifier.classify("#feedback 4 von 5 #rounds"));
+        assertEquals(new Classified(Kind.FEEDBACK, 3), PostClassifier.classify("#feedback 3 sur 5 #rounds"));
+        assertEquals(new Classified(Kind.FEEDBACK, 2), PostClassifier.classify("#feedback 2 de 5 #rounds"));
+    }
+
+    @Test
+    void aRatingOutsideOneToFiveIsNoRating() {
+        assertEquals(new Classified(Kind.OTHER, 0), PostClassifier.classify("#feedback 0/5 #rounds"));
+        assertEquals(new Classified(Kind.OTHER, 0), PostClassifier.classify("#feedback 6/5 #rounds"));
+        assertEquals(new Classified(Kind.OTHER, 0), PostClassifier.classify("#feedback 4/10 #rounds"));
+    }
+
+    @Test
+    void aRatingWithoutTheFeedbackTagIsNoFeedback() {
+        assertEquals(new Classified(Kind.OTHER, 0), PostClassifier.classify("4/5 very clear #rounds"));
+    }
+
+    @Test
+    void moreThanFiveStarsCountAsFive() {
+        assertEquals(new Classified(Kind.FEEDBACK, 5), PostClassifier.classify("#feedback ★★★★★★★ #rounds"));
+    }
 }

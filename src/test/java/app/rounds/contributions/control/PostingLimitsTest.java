@@ -1,0 +1,134 @@
+package app.rounds.contributions.control;
+
+import app.rounds.platform.control.ProblemException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PostingLimitsTest {
+
+    /** The limits as configured by default (the {@code @ConfigProperty} defaults). */
+    static PostingLimits withDefaults() throws ReflectiveOperationException {
+        PostingLimits limits = new PostingLimits();
+        limits.postsPerParticipant = configuredDefault("postsPerParticipant");
+        limits.postsPerAddress = configuredDefault("postsPerAddress");
+        limits.votesPerParticipant = configuredDefault("votesPerParticipant");
+        limits.votesPerAddress = configuredDefault("votesPerAddress");
+        limits.createLimiters();
+        return limits;
+    }
+
+    static int configuredDefault(String field) throws ReflectiveOperationException {
+        return Integer.parseInt(PostingLimits.class.getDeclaredField(field).getAnnotation(ConfigProperty.class)
+                .defaultValue());
+    }
+
+    static PostingLimits with(int postsPerParticipant, int postsPerAddress, int votesPerParticipant,
+                              int votesPerAddress) {
+        PostingLimits limits = new PostingLimits();
+        limits.postsPerParticipant = postsPerParticipant;
+        limits.postsPerAddress = postsPerAddress;
+        limits.votesPerParticipant = votesPerParticipant;
+        limits.votesPerAddress = votesPerAddress;
+        limits.createLimiters();
+        return limits;
+    }
+
+    /**
+     * Makes attempts (each from a new participant when {@code newParticipants}) until one is refused; returns how
+     * many passed, and checks they were at least {@code perMinute} and at most that plus what refilled meanwhile (the
+     * limiter refills gradually, on the system clock).
+     */
+    static int passedBeforeRefusal(int perMinute, java.util.function.IntConsumer attempt) {
+        long started = System.nanoTime();
+        int passed = 0;
+        while (true) {
+            try {
+                attempt.accept(passed);
+            } catch (ProblemException refused) {
+                assertEquals(ProblemException.Kind.TOO_MANY_REQUESTS, refused.kind());
+                break;
+            }
+            passed++;
+            if (passed > 10 * perMinute) {
+                throw new AssertionError("never refused");
+            }
+        }
+        double minutes = (System.nanoTime() - started) / 60e9;
+        assertTrue(passed >= perMinute, passed + " passed, fewer than " + perMinute);
+        assertTrue(passed <= perMinute + Math.ceil(perMinute * minutes) + 1,
+                passed + " passed in " + minutes * 60 + " s: more than " + perMinute + " a minute");
+        return passed;
+    }
+
+    @Test
+    void aParticipantMayPostSixTimesAMinuteByDefault() throws ReflectiveOperationException {
+        PostingLimits limits = withDefaults();
+        passedBeforeRefusal(6, i -> limits.post("p1", "10.0.0.1"));
+        ProblemException refused = assertThrows(ProblemException.class, () -> limits.post("p1", "10.0.0.1"));
+        assertTrue(refused.getMessage().startsWith("Too many posts from you"), refused.getMessage());
+    }
+
+    @Test
+    void aRefusedPostIsToldToRetryWhenOnePostHasRefilledWithinTheMinute() throws ReflectiveOperationException {
+        PostingLimits limits = withDefaults();
+        passedBeforeRefusal(6, i -> limits.post("p1", "10.0.0.1"));
+        Duration retryAfter = assertThrows(ProblemException.class, () -> limits.post("p1", "10.0.0.1")).retryAfter();
+        assertTrue(retryAfter.compareTo(Duration.ZERO) > 0, retryAfter.toString());
+        assertTrue(retryAfter.compareTo(Duration.ofSeconds(10)) <= 0, "six a minute: one every 10 s, " + retryAfter);
+    }
+
+    @Test
+    void oneParticipantsPostsDoNotCountAgainstAnotherOnTheSameAddress() throws ReflectiveOperationException {
+        PostingLimits limits = withDefaults();
+        passedBeforeRefusal(6, i -> limits.post("p1", "10.0.0.1"));
+        limits.post("p2", "10.0.0.1");
+    }
+
+    @Test
+    void anAddressMayPostItsLimitWhoeverPostsThenOtherAddressesStillMay() {
+        PostingLimits limits = with(100, 5, 100, 5);
+        passedBeforeRefusal(5, i -> limits.post("p" + i, "10.0.0.1"));
+        ProblemException refused = assertThrows(ProblemException.class, () -> limits.post("new", "10.0.0.1"));
+        assertTrue(refused.getMessage().startsWith("Too many posts from this network"), refused.getMessage());
+        limits.post("new", "10.0.0.2");
+    }
+
+    @Test
+    void aParticipantMayVoteSixtyTimesAMinuteByDefault() throws ReflectiveOperationException {
+        PostingLimits limits = withDefaults();
+        passedBeforeRefusal(60, i -> limits.vote("p1", "10.0.0.1"));
+        ProblemException refused = assertThrows(ProblemException.class, () -> limits.vote("p1", "10.0.0.1"));
+        assertTrue(refused.getMessage().startsWith("Too many votes from you"), refused.getMessage());
+    }
+
+    @Test
+    void anAddressMayVoteItsLimitWhoeverVotesThenOtherAddressesStillMay() {
+        PostingLimits limits = with(100, 5, 100, 5);
+        passedBeforeRefusal(5, i -> limits.vote("p" + i, "10.0.0.1"));
+        ProblemException refused = assertThrows(ProblemException.class, () -> limits.vote("new", "10.0.0.1"));
+        assertTrue(refused.getMessage().startsWith("Too many votes from this network"), refused.getMessage());
+        limits.vote("new", "10.0.0.2");
+    }
+
+    @Test
+    void byDefaultAnAddressMayPostThreeHundredAndVoteThreeThousandTimesAMinuteForAWholeLectureHall()
+            throws ReflectiveOperationException {
+        assertEquals(300, configuredDefault("postsPerAddress"));
+        assertEquals(3000, configuredDefault("votesPerAddress"));
+    }
+
+    @Test
+    void postsAndVotesAreLimitedSeparately() {
+        PostingLimits limits = with(1, 100, 1, 100);
+        limits.post("p1", "10.0.0.1");
+        limits.vote("p1", "10.0.0.1");
+        assertThrows(ProblemException.class, () -> limits.post("p1", "10.0.0.1"));
+        assertThrows(ProblemException.class, () -> limits.vote("p1", "10.0.0.1"));
+    }
+}

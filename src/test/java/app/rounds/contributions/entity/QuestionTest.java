@@ -1,0 +1,189 @@
+package app.rounds.contributions.entity;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class QuestionTest {
+
+    static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
+    static final Instant LATER = NOW.plusSeconds(30);
+
+    static ScreeningRecord held() {
+        return new ScreeningRecord("[{\"start\":0,\"end\":3,\"reason\":\"PERSON_NAME\"}]", null);
+    }
+
+    static Question asked(boolean preModeration) {
+        return new Question("s1", "p1", "Ana", "Where are the gloves?", ScreeningRecord.clean(), preModeration, NOW);
+    }
+
+    static Question approved() {
+        return asked(false);
+    }
+
+    static Question ingested() {
+        return Question.ingested("s1", new Provenance(Origin.MASTODON, "@ana@mastodon.example",
+                "https://mastodon.example/@ana/1"), "Why? #rounds", ScreeningRecord.clean(), NOW);
+    }
+
+    @Test
+    void aCleanQuestionInAPostModeratedSessionIsApprovedAtOnceAndShown() {
+        Question question = asked(false);
+        assertEquals(QuestionStatus.APPROVED, question.status());
+        assertTrue(question.visible());
+    }
+
+    @Test
+    void aQuestionInAPreModeratedSessionWaitsForModeration() {
+        Question question = asked(true);
+        assertEquals(QuestionStatus.PENDING, question.status());
+        assertFalse(question.visible());
+    }
+
+    @Test
+    void aQuestionScreeningHoldsWaitsForModerationEvenWhenTheSessionPostModerates() {
+        Question question = new Question("s1", "p1", "Ana", "Ana in bed 4?", held(), false, NOW);
+        assertEquals(QuestionStatus.PENDING, question.status());
+        assertFalse(question.visible());
+    }
+
+    @Test
+    void aQuestionWithOnlyScreeningNotesIsNotHeld() {
+        Question question = new Question("s1", "p1", "Ana", "the patient in the simulation?",
+                new ScreeningRecord(null, "[]"), false, NOW);
+        assertEquals(QuestionStatus.APPROVED, question.status());
+    }
+
+    @Test
+    void aNewQuestionIsNeitherAnsweredPinnedNorArchivedAndHasNoVotes() {
+        Question question = approved();
+        assertFalse(question.answered());
+        assertFalse(question.pinned());
+        assertFalse(question.archived());
+        assertEquals(0, question.votes());
+        assertEquals(NOW, question.createdAt());
+        assertEquals(NOW, question.updatedAt());
+    }
+
+    @Test
+    void aQuestionAskedOnTheWebPageHasWebProvenance() {
+        Provenance provenance = approved().provenance();
+        assertEquals(Origin.WEB, provenance.origin());
+        assertNull(provenance.authorHandle());
+        assertNull(provenance.originalUrl());
+    }
+
+    @Test
+    void anIngestedPostAlwaysWaitsForModerationWithItsProvenanceAndNoParticipant() {
+        Question question = ingested();
+        assertEquals(QuestionStatus.PENDING, question.status());
+        assertEquals(Origin.MASTODON, question.provenance().origin());
+        assertEquals("@ana@mastodon.example", question.provenance().authorHandle());
+        assertEquals("https://mastodon.example/@ana/1", question.provenance().originalUrl());
+        assertNull(question.participantId());
+        assertNull(question.authorName());
+    }
+
+    @Test
+    void anAllowedModerationMovesTheQuestionAndRecordsWhen() {
+        Question question = asked(true);
+        question.moveTo(QuestionStatus.APPROVED, LATER);
+        assertEquals(QuestionStatus.APPROVED, question.status());
+        assertEquals(LATER, question.updatedAt());
+        assertTrue(question.visible());
+    }
+
+    @Test
+    void aRefusedModerationThrowsAndLeavesTheQuestionAsItWas() {
+        Question question = asked(true);
+        assertThrows(IllegalStateException.class, () -> question.moveTo(QuestionStatus.HIDDEN, LATER));
+        assertEquals(QuestionStatus.PENDING, question.status());
+        assertEquals(NOW, question.updatedAt());
+    }
+
+    @Test
+    void hidingAnApprovedQuestionTakesItOffTheBoardAndShowingItAgainPutsItBack() {
+        Question question = approved();
+        question.moveTo(QuestionStatus.HIDDEN, LATER);
+        assertFalse(question.visible());
+        question.moveTo(QuestionStatus.APPROVED, LATER.plusSeconds(1));
+        assertTrue(question.visible());
+    }
+
+    @Test
+    void aRejectCanBeUndoneBackToPendingAndThenApproved() {
+        Question question = asked(true);
+        question.moveTo(QuestionStatus.REJECTED, LATER);
+        assertFalse(question.visible());
+        assertThrows(IllegalStateException.class, () -> question.moveTo(QuestionStatus.APPROVED, LATER));
+        question.moveTo(QuestionStatus.PENDING, LATER);
+        question.moveTo(QuestionStatus.APPROVED, LATER);
+        assertTrue(question.visible());
+    }
+
+    @Test
+    void anArchivedQuestionLeavesThePublicBoardWhateverItsStatus() {
+        Question question = approved();
+        question.archive(true, LATER);
+        assertFalse(question.visible());
+        assertEquals(QuestionStatus.APPROVED, question.status());
+        question.archive(false, LATER);
+        assertTrue(question.visible());
+    }
+
+    @Test
+    void answeredAndPinnedAreFlagsThatCanBeSetAndUnsetWithoutChangingTheStatus() {
+        Question question = approved();
+        question.markAnswered(true, LATER);
+        question.pin(true, LATER);
+        assertTrue(question.answered());
+        assertTrue(question.pinned());
+        assertEquals(LATER, question.updatedAt());
+        question.markAnswered(false, LATER);
+        question.pin(false, LATER);
+        assertFalse(question.answered());
+        assertFalse(question.pinned());
+        assertEquals(QuestionStatus.APPROVED, question.status());
+        assertTrue(question.visible());
+    }
+
+    @Test
+    void aWithdrawnQuestionIsUnpinnedHiddenAndCannotBeModeratedBackToTheBoard() {
+        Question question = approved();
+        question.pin(true, NOW);
+        question.withdraw(LATER);
+        assertEquals(QuestionStatus.WITHDRAWN, question.status());
+        assertFalse(question.pinned());
+        assertFalse(question.visible());
+        assertEquals(LATER, question.updatedAt());
+        for (QuestionStatus next : QuestionStatus.values()) {
+            assertThrows(IllegalStateException.class, () -> question.moveTo(next, LATER), next.name());
+        }
+    }
+
+    @Test
+    void anEditedOriginalIsScreenedAgainAndGoesBackToModeration() {
+        Question question = approved();
+        question.revise("Where are the sterile gloves?", held(), LATER);
+        assertEquals("Where are the sterile gloves?", question.text());
+        assertEquals(QuestionStatus.PENDING, question.status());
+        assertTrue(question.screening().held());
+        assertEquals(LATER, question.updatedAt());
+        assertFalse(question.visible());
+    }
+
+    @Test
+    void aWithdrawnQuestionCannotBeRevised() {
+        Question question = ingested();
+        question.withdraw(LATER);
+        assertThrows(IllegalStateException.class, () -> question.revise("new text", ScreeningRecord.clean(), LATER));
+        assertEquals(QuestionStatus.WITHDRAWN, question.status());
+        assertEquals("Why? #rounds", question.text());
+    }
+}
