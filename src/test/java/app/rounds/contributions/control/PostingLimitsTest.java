@@ -4,7 +4,10 @@ import app.rounds.platform.control.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
+import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PostingLimitsTest {
 
-    /** The limits as configured by default (the {@code @ConfigProperty} defaults). */
-    static PostingLimits withDefaults() throws ReflectiveOperationException {
+    /** The limits as configured by default (microprofile-config.properties, the one list of defaults). */
+    static PostingLimits withDefaults() throws IOException, ReflectiveOperationException {
         PostingLimits limits = new PostingLimits();
         limits.postsPerParticipant = configuredDefault("postsPerParticipant");
         limits.postsPerAddress = configuredDefault("postsPerAddress");
@@ -23,9 +26,14 @@ class PostingLimitsTest {
         return limits;
     }
 
-    static int configuredDefault(String field) throws ReflectiveOperationException {
-        return Integer.parseInt(PostingLimits.class.getDeclaredField(field).getAnnotation(ConfigProperty.class)
-                .defaultValue());
+    /** The default of the key the field is injected from. */
+    static int configuredDefault(String field) throws IOException, ReflectiveOperationException {
+        String key = PostingLimits.class.getDeclaredField(field).getAnnotation(ConfigProperty.class).name();
+        Properties defaults = new Properties();
+        try (InputStream file = PostingLimits.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+            defaults.load(file);
+        }
+        return Integer.parseInt(defaults.getProperty(key));
     }
 
     static PostingLimits with(int postsPerParticipant, int postsPerAddress, int votesPerParticipant,
@@ -67,7 +75,7 @@ class PostingLimitsTest {
     }
 
     @Test
-    void aParticipantMayPostSixTimesAMinuteByDefault() throws ReflectiveOperationException {
+    void aParticipantMayPostSixTimesAMinuteByDefault() throws Exception {
         PostingLimits limits = withDefaults();
         passedBeforeRefusal(6, i -> limits.post("p1", "10.0.0.1"));
         ProblemException refused = assertThrows(ProblemException.class, () -> limits.post("p1", "10.0.0.1"));
@@ -75,7 +83,7 @@ class PostingLimitsTest {
     }
 
     @Test
-    void aRefusedPostIsToldToRetryWhenOnePostHasRefilledWithinTheMinute() throws ReflectiveOperationException {
+    void aRefusedPostIsToldToRetryWhenOnePostHasRefilledWithinTheMinute() throws Exception {
         PostingLimits limits = withDefaults();
         passedBeforeRefusal(6, i -> limits.post("p1", "10.0.0.1"));
         Duration retryAfter = assertThrows(ProblemException.class, () -> limits.post("p1", "10.0.0.1")).retryAfter();
@@ -84,7 +92,7 @@ class PostingLimitsTest {
     }
 
     @Test
-    void oneParticipantsPostsDoNotCountAgainstAnotherOnTheSameAddress() throws ReflectiveOperationException {
+    void oneParticipantsPostsDoNotCountAgainstAnotherOnTheSameAddress() throws Exception {
         PostingLimits limits = withDefaults();
         passedBeforeRefusal(6, i -> limits.post("p1", "10.0.0.1"));
         limits.post("p2", "10.0.0.1");
@@ -100,7 +108,7 @@ class PostingLimitsTest {
     }
 
     @Test
-    void aParticipantMayVoteSixtyTimesAMinuteByDefault() throws ReflectiveOperationException {
+    void aParticipantMayVoteSixtyTimesAMinuteByDefault() throws Exception {
         PostingLimits limits = withDefaults();
         passedBeforeRefusal(60, i -> limits.vote("p1", "10.0.0.1"));
         ProblemException refused = assertThrows(ProblemException.class, () -> limits.vote("p1", "10.0.0.1"));
@@ -118,7 +126,7 @@ class PostingLimitsTest {
 
     @Test
     void byDefaultAnAddressMayPostThreeHundredAndVoteThreeThousandTimesAMinuteForAWholeLectureHall()
-            throws ReflectiveOperationException {
+            throws Exception {
         assertEquals(300, configuredDefault("postsPerAddress"));
         assertEquals(3000, configuredDefault("votesPerAddress"));
     }
