@@ -20,6 +20,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -64,6 +65,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The test server ({@link RunningRounds}) limits photos to 1 MB and videos to 3 MB.
  */
 @ExtendWith(RunningRounds.class)
+@ResourceLock(RunningRounds.MEDIA_FOLDER)
 class MediaIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

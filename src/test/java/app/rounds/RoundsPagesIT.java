@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -47,6 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * log an error (a Content-Security-Policy violation included).
  */
 @ExtendWith(RunningRounds.class)
+@ResourceLock(RunningRounds.MEDIA_FOLDER)
 class RoundsPagesIT {
 
     @RunningRounds.Base

@@ -61,6 +61,12 @@ public final class RunningRounds implements TestInstancePostProcessor {
             // the sweep runs when MediaIT asks (POST /api/media/sweeps), never on its own during a run
             "rounds.media.sweep-grace-seconds=60");
 
+    /**
+     * The server's one media folder: integration test classes run side by side, and those that upload (or look
+     * into the folder for what an upload left) hold this lock, so that MediaIT sees only its own files.
+     */
+    public static final String MEDIA_FOLDER = "rounds-media-folder";
+
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningRounds.class);
 
     @Override

@@ -50,6 +50,8 @@ public class BlueskySearch {
     RateBudgets budgets;
 
     private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
+    /** One login at a time per source (see {@link #session}). */
+    private final Map<String, Object> sessionLocks = new ConcurrentHashMap<>();
 
     /** One page back in time from {@code apiCursor} (null: the newest). */
     public SearchPage search(IngestSource source, String hashtag, String apiCursor)
@@ -204,19 +206,30 @@ public class BlueskySearch {
     private HttpResponse<String> authorised(IngestSource source, URI uri) throws IOException, InterruptedException {
         String token = accessTokens.get(source.id());
         if (token == null) {
-            token = createSession(source);
+            token = session(source, null);
         }
         HttpResponse<String> response = http.send(http.request(uri).header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json").GET().build());
         if (response.statusCode() == 400 || response.statusCode() == 401) {
             if (error(response).contains("ExpiredToken") || error(response).contains("InvalidToken")
                     || response.statusCode() == 401) {
-                token = createSession(source);
+                token = session(source, token);
                 response = http.send(http.request(uri).header("Authorization", "Bearer " + token)
                         .header("Accept", "application/json").GET().build());
             }
         }
         return response;
+    }
+
+    /**
+     * A session token other than {@code refused}: the one another caller (a poll, a re-check) just got, or a new one.
+     * One login per source at a time, so that callers meeting the same expired token log in once between them.
+     */
+    private String session(IngestSource source, String refused) throws IOException, InterruptedException {
+        synchronized (sessionLocks.computeIfAbsent(source.id(), id -> new Object())) {
+            String current = accessTokens.get(source.id());
+            return current != null && !current.equals(refused) ? current : createSession(source);
+        }
     }
 
     private String createSession(IngestSource source) throws IOException, InterruptedException {
