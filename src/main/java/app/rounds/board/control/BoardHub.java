@@ -70,11 +70,10 @@ public class BoardHub {
         final AtomicBoolean pullRequested = new AtomicBoolean();
         long lastPulled;
         /**
-         * Shared by the clients that join while nothing changes: a lecture hall opening the board at once costs one
-         * snapshot, not one each (built one after another under this lock, they held every request thread, JFR).
-         * Stale once a pull passes its seq or votes are counted.
+         * Shared by the clients that join while nothing changes (built one after another under this lock, one
+         * snapshot each held every request thread when a lecture hall opened the board at once, JFR).
          */
-        Board.Snapshot snapshot;
+        final SharedSnapshot snapshot = new SharedSnapshot();
 
         Channel(Key key, long lastPulled) {
             this.key = key;
@@ -183,12 +182,7 @@ public class BoardHub {
         if (replays(since, missed, batch, () -> board.lastSeq(sessionId, stream))) {
             replay(subscriber, since, missed, () -> Json.JSON.toJson(state.voteCounts(sessionId, stream)));
         } else {
-            Board.Snapshot snapshot = channel.snapshot;
-            if (!snapshotStillCurrent(snapshot, channel.lastPulled)) {
-                snapshot = board.snapshot(sessionId, stream);
-                channel.snapshot = snapshot;
-            }
-            sendSnapshot(subscriber, snapshot);
+            sendSnapshot(subscriber, channel.snapshot.get(channel.lastPulled, () -> board.snapshot(sessionId, stream)));
         }
     }
 
@@ -209,11 +203,6 @@ public class BoardHub {
         subscriber.sendVotes(voteCountsJson.get());
     }
 
-    /** A shared snapshot serves joining clients until a pull passes its seq (or votes are counted, which drop it). */
-    static boolean snapshotStillCurrent(Board.Snapshot snapshot, long lastPulled) {
-        return snapshot != null && snapshot.seq() >= lastPulled;
-    }
-
     static void sendSnapshot(Subscriber subscriber, Board.Snapshot snapshot) {
         subscriber.sendState(snapshot.seq(), Frames.frame(snapshot.seq(), Frames.SNAPSHOT, snapshot.json()));
     }
@@ -231,6 +220,7 @@ public class BoardHub {
     void onAdvanced(@Observes(during = TransactionPhase.AFTER_SUCCESS) BoardAdvanced advanced) {
         Channel channel = channels.get(new Key(advanced.sessionId(), advanced.stream()));
         if (channel != null) {
+            channel.snapshot.changed(); // before the pull: a client joining meanwhile reads the committed state
             requestPull(channel);
         }
     }
@@ -244,10 +234,8 @@ public class BoardHub {
     private void sendVotes(String sessionId, Stream stream, Map<String, Integer> counts) {
         Channel channel = channels.get(new Key(sessionId, stream));
         if (channel != null && !counts.isEmpty()) {
-            synchronized (channel) {
-                // after this, a joining client gets a snapshot with these counts, or is in the set sent to below
-                channel.snapshot = null;
-            }
+            // after this, a joining client gets a snapshot with these counts, or is in the set sent to below
+            channel.snapshot.changed();
             String data = Json.JSON.toJson(counts);
             channel.subscribers.forEach(s -> s.sendVotes(data));
         }

@@ -46,12 +46,24 @@ public class PostingLimits {
     }
 
     public void post(String participantId, String address) {
-        postsByAddress.acquire(address);
-        postsByParticipant.acquire(participantId);
+        acquire(postsByParticipant, participantId, postsByAddress, address);
     }
 
     public void vote(String participantId, String address) {
-        votesByAddress.acquire(address);
-        votesByParticipant.acquire(participantId);
+        acquire(votesByParticipant, participantId, votesByAddress, address);
+    }
+
+    /**
+     * The participant's own limit first: one trainee hammering the button is refused without spending what the
+     * lecture hall behind the same address shares; and an attempt the address refuses does not count for them.
+     */
+    private static void acquire(RateLimiter own, String participantId, RateLimiter shared, String address) {
+        own.acquire(participantId);
+        try {
+            shared.acquire(address);
+        } catch (RuntimeException refused) {
+            own.refund(participantId);
+            throw refused;
+        }
     }
 }

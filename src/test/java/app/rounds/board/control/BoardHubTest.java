@@ -136,25 +136,6 @@ class BoardHubTest {
                 socket.sent);
     }
 
-    // the shared snapshot
-
-    @Test
-    void noSnapshotYetMeansOneIsRead() {
-        assertFalse(BoardHub.snapshotStillCurrent(null, 0));
-    }
-
-    @Test
-    void sharedSnapshotServesJoiningClientsWhileNoPullHasPassedIt() {
-        assertTrue(BoardHub.snapshotStillCurrent(new Board.Snapshot(12, "{}"), 12));
-        assertTrue(BoardHub.snapshotStillCurrent(new Board.Snapshot(12, "{}"), 11));
-    }
-
-    @Test
-    void sharedSnapshotIsReadAgainOnceAPullHasPassedItsSeq() {
-        // a question hidden since would otherwise go out to every client that joins
-        assertFalse(BoardHub.snapshotStillCurrent(new Board.Snapshot(12, "{}"), 13));
-    }
-
     // pulled events to clients
 
     @Test

@@ -99,6 +99,31 @@ class PostingLimitsTest {
     }
 
     @Test
+    void aParticipantRefusedForTheirOwnLimitSpendsNothingOfWhatTheirAddressShares() {
+        PostingLimits limits = with(6, 20, 60, 20);
+        for (int attempt = 0; attempt < 300; attempt++) {
+            try {
+                limits.post("p1", "10.0.0.1");
+            } catch (ProblemException refused) {
+                assertTrue(refused.getMessage().startsWith("Too many posts from you"), refused.getMessage());
+            }
+        }
+        passedBeforeRefusal(20 - 6, i -> limits.post("p" + (i + 2), "10.0.0.1"));
+    }
+
+    @Test
+    void aPostTheAddressRefusesDoesNotCountForTheParticipant() {
+        PostingLimits limits = with(6, 8, 60, 8);
+        passedBeforeRefusal(8, i -> limits.post("other" + i, "10.0.0.1"));
+        for (int attempt = 0; attempt < 10; attempt++) {
+            ProblemException refused = assertThrows(ProblemException.class, () -> limits.post("p0", "10.0.0.1"));
+            assertTrue(refused.getMessage().startsWith("Too many posts from this network"), refused.getMessage());
+        }
+        // the same trainee on the phone network instead of the hospital's Wi-Fi
+        passedBeforeRefusal(6, i -> limits.post("p0", "10.0.0.2"));
+    }
+
+    @Test
     void anAddressMayPostItsLimitWhoeverPostsThenOtherAddressesStillMay() {
         PostingLimits limits = with(100, 5, 100, 5);
         passedBeforeRefusal(5, i -> limits.post("p" + i, "10.0.0.1"));
