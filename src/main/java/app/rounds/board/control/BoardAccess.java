@@ -25,7 +25,7 @@ public class BoardAccess {
     /** Refuses with 403 (problem) unless the member may moderate the session. */
     public void checkModerator(StaffMember member, String sessionId) {
         if (!hasModeratingRole(member)) {
-            throw ProblemException.forbidden("The moderation stream is for presenters and communicators.");
+            throw ProblemException.forbidden("The moderation stream is for presenters, communicators and admins.");
         }
         sessions.session(sessionId, member);
     }

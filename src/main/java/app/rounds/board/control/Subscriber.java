@@ -155,7 +155,7 @@ public final class Subscriber {
                 socket.getAsyncRemote().sendText(frame, this::sent);
             } catch (RuntimeException e) {
                 sending = false;
-                close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed"));
+                close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed"));
                 return;
             } finally {
                 thread.setContextClassLoader(application);
@@ -170,7 +170,7 @@ public final class Subscriber {
     private synchronized void sent(SendResult result) {
         if (!result.isOK()) {
             sending = false;
-            close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed"));
+            close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "send failed"));
         } else if (insideSend) {
             completedInline = true;
         } else {
@@ -185,7 +185,7 @@ public final class Subscriber {
                     socket.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
                 }
             } catch (IOException | RuntimeException e) {
-                close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "ping failed"));
+                close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "ping failed"));
             }
         });
     }

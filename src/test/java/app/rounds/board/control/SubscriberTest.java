@@ -150,7 +150,7 @@ class SubscriberTest {
         socket.failSend();
 
         assertEquals(List.of(frame(1)), socket.sent, "nothing more after the failure");
-        assertEquals(CloseReason.CloseCodes.CLOSED_ABNORMALLY, socket.closes.getFirst().getCloseCode());
+        assertEquals(CloseReason.CloseCodes.UNEXPECTED_CONDITION, socket.closes.getFirst().getCloseCode());
         assertTrue(subscriber.closed());
     }
 
@@ -161,7 +161,7 @@ class SubscriberTest {
 
         subscriber.sendEvent(1, frame(1));
 
-        assertEquals(CloseReason.CloseCodes.CLOSED_ABNORMALLY, socket.closes.getFirst().getCloseCode());
+        assertEquals(CloseReason.CloseCodes.UNEXPECTED_CONDITION, socket.closes.getFirst().getCloseCode());
     }
 
     @Test
@@ -239,7 +239,7 @@ class SubscriberTest {
 
         subscriber.ping();
 
-        assertEquals(CloseReason.CloseCodes.CLOSED_ABNORMALLY, socket.closes.getFirst().getCloseCode());
+        assertEquals(CloseReason.CloseCodes.UNEXPECTED_CONDITION, socket.closes.getFirst().getCloseCode());
         assertTrue(subscriber.closed());
     }
 
