@@ -680,12 +680,23 @@ class IngestIT {
         assertEquals("WEBHOOK", entry.getString("origin"), "staff see where feedback came from");
         assertEquals("@nurse.kim", entry.getString("authorHandle"));
 
-        String deleted = delivery("post.deleted", "relay:f2", null);
-        assertEquals(200, deliver(url, "msg_f9", now, deleted, WebhookSignatures.sign(secret, "msg_f9", now,
-                bytes(deleted))).statusCode());
-        assertEquals(0, presenter.get("api/sessions/" + sessionId + "/feedback").json().getJsonObject("summary")
-                        .getInt("count"),
-                "a deleted post's feedback no longer counts");
+        String[] changes = {
+                delivery("post.deleted", "relay:f1", null),
+                delivery("post.updated", "relay:f2", "#feedback 5/5 clearer on a second look"),
+                delivery("post.updated", "relay:f2", "Thanks all"),
+                delivery("post.created", "relay:f3", "#feedback 3/5 ok"),
+                delivery("post.deleted", "relay:f3", null)};
+        String[] expected = {"1 at 2.0: the replaced post's deletion changes nothing", "1 at 5.0: the edit re-rates",
+                "0: a post that no longer rates takes its rating back", "1 at 3.0", "0: a deleted post no longer counts"};
+        for (int i = 0; i < changes.length; i++) {
+            assertEquals(200, deliver(url, "msg_g" + i, now, changes[i], WebhookSignatures.sign(secret, "msg_g" + i, now,
+                    bytes(changes[i]))).statusCode());
+            JsonObject summary = presenter.get("api/sessions/" + sessionId + "/feedback").json()
+                    .getJsonObject("summary");
+            String actual = summary.getInt("count") == 0 ? "0"
+                    : summary.getInt("count") + " at " + summary.getJsonNumber("average").doubleValue();
+            assertEquals(expected[i].replaceFirst(":.*", ""), actual, expected[i]);
+        }
     }
 
     @Test

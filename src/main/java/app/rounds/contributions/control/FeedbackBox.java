@@ -89,34 +89,38 @@ public class FeedbackBox {
      * Feedback from a post ({@code #feedback} with a rating): one per author and session, replaced when they give it
      * again; staff-only like all feedback, its comment screened. Returns its id.
      */
-    public String ingest(String sessionId, Provenance provenance, int rating, String comment) {
+    public String ingest(String sessionId, Provenance provenance, String postUri, int rating, String comment) {
         board.lockStream(sessionId, Stream.MODERATION);
         Feedback feedback = (provenance.authorHandle() == null ? java.util.stream.Stream.<Feedback>empty()
                 : em.createNamedQuery(Feedback.FIND_BY_AUTHOR, Feedback.class).setParameter("session", sessionId)
                 .setParameter("author", provenance.authorHandle()).getResultStream()).findFirst()
                 .orElseGet(() -> {
-                    Feedback created = Feedback.fromPost(sessionId, provenance, clock.instant());
+                    Feedback created = Feedback.fromPost(sessionId, provenance, postUri, clock.instant());
                     em.persist(created);
                     return created;
                 });
+        feedback.cameFrom(provenance, postUri);
         rate(feedback, rating, comment);
         return feedback.id();
     }
 
-    /** The post behind this feedback was edited. */
-    public void revise(String feedbackId, int rating, String comment) {
+    /** The post behind this feedback was edited (an earlier post its author has since replaced changes nothing). */
+    public void revise(String feedbackId, String postUri, int rating, String comment) {
         Feedback feedback = em.find(Feedback.class, feedbackId);
-        if (feedback != null) {
+        if (feedback != null && feedback.reflects(postUri)) {
             board.lockStream(feedback.sessionId(), Stream.MODERATION);
             rate(feedback, rating, comment);
             retracted.fire(new ContributionRetracted(feedback.sessionId(), feedback.id(), "edited at its source"));
         }
     }
 
-    /** The post behind this feedback was deleted: it no longer counts. */
-    public void withdraw(String feedbackId) {
+    /**
+     * The post behind this feedback was deleted, or edited so that it no longer rates: the feedback no longer counts
+     * (an earlier post its author has since replaced changes nothing).
+     */
+    public void withdraw(String feedbackId, String postUri) {
         Feedback feedback = em.find(Feedback.class, feedbackId);
-        if (feedback != null) {
+        if (feedback != null && feedback.reflects(postUri)) {
             board.lockStream(feedback.sessionId(), Stream.MODERATION);
             retracted.fire(new ContributionRetracted(feedback.sessionId(), feedback.id(), "deleted at its source"));
             em.remove(feedback);

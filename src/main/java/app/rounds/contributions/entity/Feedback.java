@@ -41,6 +41,10 @@ public class Feedback {
     @Embedded
     private Provenance provenance = Provenance.web();
 
+    /** The post this feedback reflects now (its author's latest), when it came from posts. */
+    @Column(name = "post_uri", length = 2000)
+    private String postUri;
+
     @Column(nullable = false)
     private int rating;
 
@@ -67,10 +71,24 @@ public class Feedback {
     }
 
     /** Feedback from a post on a network. */
-    public static Feedback fromPost(String sessionId, Provenance provenance, Instant now) {
+    public static Feedback fromPost(String sessionId, Provenance provenance, String postUri, Instant now) {
         Feedback feedback = new Feedback(sessionId, null, now);
-        feedback.provenance = provenance;
+        feedback.cameFrom(provenance, postUri);
         return feedback;
+    }
+
+    /** Its author posted feedback again: it now reflects that post. */
+    public void cameFrom(Provenance provenance, String postUri) {
+        this.provenance = provenance;
+        this.postUri = postUri;
+    }
+
+    /**
+     * Whether a change to the post of that URI (an edit, a deletion) changes this feedback: only to the post it
+     * reflects now, not to one its author has since replaced (feedback from before Rounds kept this: any post).
+     */
+    public boolean reflects(String postUri) {
+        return this.postUri == null || this.postUri.equals(postUri);
     }
 
     public void rate(int rating, String comment, ScreeningRecord screening, Instant now) {

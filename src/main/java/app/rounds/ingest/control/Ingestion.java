@@ -225,8 +225,8 @@ public class Ingestion {
         PostClassifier.Classified classified = PostClassifier.classify(post.text());
         String becomes = becomes(classified, otherPosts);
         if (IngestedPost.FEEDBACK.equals(becomes)) {
-            claimed.became(IngestedPost.FEEDBACK, feedback.ingest(source.sessionId(), provenance, classified.rating(),
-                    post.text()));
+            claimed.became(IngestedPost.FEEDBACK, feedback.ingest(source.sessionId(), provenance, post.uri(),
+                    classified.rating(), post.text()));
         } else if (IngestedPost.QUESTION.equals(becomes)) {
             claimed.became(IngestedPost.QUESTION, questions.ingest(source.sessionId(), provenance, post.text()));
         }
@@ -255,7 +255,9 @@ public class Ingestion {
         } else if (IngestedPost.FEEDBACK.equals(known.contributionKind())) {
             PostClassifier.Classified classified = PostClassifier.classify(post.text());
             if (classified.kind() == PostClassifier.Kind.FEEDBACK) {
-                feedback.revise(known.contributionId(), classified.rating(), post.text());
+                feedback.revise(known.contributionId(), known.uri(), classified.rating(), post.text());
+            } else {
+                feedback.withdraw(known.contributionId(), known.uri()); // it no longer rates the session
             }
         }
     }
@@ -266,7 +268,7 @@ public class Ingestion {
         if (IngestedPost.QUESTION.equals(known.contributionKind())) {
             questions.withdraw(known.contributionId());
         } else if (IngestedPost.FEEDBACK.equals(known.contributionKind())) {
-            feedback.withdraw(known.contributionId());
+            feedback.withdraw(known.contributionId(), known.uri());
         }
     }
 

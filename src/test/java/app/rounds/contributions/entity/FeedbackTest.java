@@ -59,11 +59,22 @@ class FeedbackTest {
     @Test
     void feedbackFromAPostKeepsItsProvenanceAndHasNoParticipant() {
         Provenance provenance = new Provenance(Origin.BLUESKY, "@ana.bsky.social", "https://bsky.app/x");
-        Feedback feedback = Feedback.fromPost("s1", provenance, NOW);
+        Feedback feedback = Feedback.fromPost("s1", provenance, "at://ana/post/1", NOW);
         assertEquals("s1", feedback.sessionId());
         assertNull(feedback.participantId());
         assertEquals(Origin.BLUESKY, feedback.provenance().origin());
         assertEquals("@ana.bsky.social", feedback.provenance().authorHandle());
+    }
+
+    @Test
+    void feedbackFromPostsReflectsOnlyItsAuthorsLatestPost() {
+        Feedback feedback = Feedback.fromPost("s1", new Provenance(Origin.BLUESKY, "@ana.bsky.social",
+                "https://bsky.app/1"), "at://ana/post/1", NOW);
+        assertTrue(feedback.reflects("at://ana/post/1"));
+        feedback.cameFrom(new Provenance(Origin.BLUESKY, "@ana.bsky.social", "https://bsky.app/2"), "at://ana/post/2");
+        assertFalse(feedback.reflects("at://ana/post/1"), "a replaced post's edit or deletion changes nothing");
+        assertTrue(feedback.reflects("at://ana/post/2"));
+        assertEquals("https://bsky.app/2", feedback.provenance().originalUrl(), "staff see the latest post");
     }
 
     @Test
