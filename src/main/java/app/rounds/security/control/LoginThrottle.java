@@ -5,7 +5,6 @@ import app.rounds.platform.control.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -38,7 +37,8 @@ public class LoginThrottle {
         return result;
     }
 
-    private static String accountKey(String address, String username) {
-        return address + "|" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
+    /** The name as the lookup reads it: "ｒｅｖ２", "rév2" and "RĖV2 " are all guesses at "rev2". */
+    static String accountKey(String address, String username) {
+        return address + "|" + StaffDirectory.canonicalUsername(username);
     }
 }

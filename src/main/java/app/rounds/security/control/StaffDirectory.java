@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import java.text.Normalizer;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -190,12 +191,26 @@ public class StaffDirectory {
             return Optional.empty();
         }
         return em.createNamedQuery(StaffUser.FIND_BY_USERNAME, StaffUser.class)
-                .setParameter("username", username.trim().toLowerCase(Locale.ROOT))
+                .setParameter("username", canonicalUsername(username))
                 .getResultStream().findFirst();
     }
 
+    /**
+     * The one form of a typed user name, for lookup, uniqueness and login throttling alike: compatibility forms
+     * folded (full-width "ｒｅｖ２"), accents dropped ("rév2", "RĖV2"), spaces around it trimmed, lower case. The
+     * database's collation already matched these to one user; the throttle must count them as one name too.
+     */
+    public static String canonicalUsername(String username) {
+        if (username == null) {
+            return "";
+        }
+        String folded = Normalizer.normalize(Normalizer.normalize(username, Normalizer.Form.NFKC), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "");
+        return folded.strip().toLowerCase(Locale.ROOT);
+    }
+
     static String normalizeUsername(String username) {
-        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        String name = canonicalUsername(username);
         if (!USERNAME.matcher(name).matches()) {
             throw ProblemException.invalidField("username",
                     "must be 2 to 64 characters: letters, digits, '.', '_' or '-', starting with a letter or digit");

@@ -21,6 +21,14 @@ class StaffDirectoryTest {
     }
 
     @Test
+    void widthAccentsCaseAndSpacesMakeNoOtherName() {
+        for (String typed : new String[]{"rev2", "ｒｅｖ２", "rév2", "RĖV2", "rev2 ", " REV2"}) {
+            assertEquals("rev2", StaffDirectory.canonicalUsername(typed), typed);
+        }
+        assertEquals("rev2", StaffDirectory.normalizeUsername("Rév2"), "a new user gets the same form");
+    }
+
+    @Test
     void rolesAreKnownNamesInAnyCase() {
         assertEquals(Set.of("presenter", "admin"), StaffDirectory.parseRoles(List.of("Presenter", " ADMIN ")));
         assertThrows(ProblemException.class, () -> StaffDirectory.parseRoles(List.of("presenter", "surgeon")));
