@@ -170,10 +170,14 @@ class RoundsApiIT {
     @Test
     void basicCredentialsWorkForScripts() {
         Staff.Member presenter = staff.create("presenter");
-        ApiClient basic = anonymous.withBasic(presenter.username(), presenter.password());
+        ApiClient overTls = anonymous.withHeader("X-Forwarded-Proto", "https"); // as the trusted proxy says
+        ApiClient basic = overTls.withBasic(presenter.username(), presenter.password());
         assertEquals("basic", basic.get("api/auth/me").json().getString("authenticatedBy"));
-        assertProblem(anonymous.withBasic(presenter.username(), "wrong password").get("api/sessions"), 401,
+        assertProblem(overTls.withBasic(presenter.username(), "wrong password").get("api/sessions"), 401,
                 "unauthenticated");
+        Reply plain = anonymous.withBasic(presenter.username(), presenter.password()).get("api/sessions");
+        assertProblem(plain, 401, "unauthenticated");
+        assertTrue(plain.json().getString("detail").contains("HTTPS"), "it says why: " + plain.body());
     }
 
     @Test

@@ -37,6 +37,20 @@ public class ClientAddresses {
         return of(request.getRemoteAddr(), String.join(",", Collections.list(request.getHeaders("X-Forwarded-For"))));
     }
 
+    /** Whether the client reached us over TLS: here, or at a trusted proxy that says so in X-Forwarded-Proto. */
+    public boolean secure(HttpServletRequest request) {
+        if (request.isSecure()) {
+            return true;
+        }
+        String proto = String.join(",", Collections.list(request.getHeaders("X-Forwarded-Proto")));
+        return trustedProxies.contains(request.getRemoteAddr()) && lastHop(proto).equalsIgnoreCase("https");
+    }
+
+    private static String lastHop(String header) {
+        String[] hops = header.split(",");
+        return hops.length == 0 ? "" : hops[hops.length - 1].strip();
+    }
+
     String of(String remoteAddress, String forwardedFor) {
         if (!trustedProxies.contains(remoteAddress) || forwardedFor == null || forwardedFor.isBlank()) {
             return remoteAddress;

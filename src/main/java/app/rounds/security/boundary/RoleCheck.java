@@ -73,8 +73,8 @@ public class RoleCheck implements DynamicFeature {
         public void filter(ContainerRequestContext context) {
             var security = context.getSecurityContext();
             if (security.getUserPrincipal() == null) {
-                boolean rejected = context.getProperty(StaffAuthenticationMechanism.CREDENTIALS_REJECTED) != null;
-                throw ProblemException.unauthenticated(rejected
+                Object rejected = context.getProperty(StaffAuthenticationMechanism.CREDENTIALS_REJECTED);
+                throw ProblemException.unauthenticated(rejected instanceof String why ? why : rejected != null
                         ? "The credentials sent are not valid (wrong, expired, or too many failed attempts)."
                         : "Log in, or send a bearer token.");
             }

@@ -16,7 +16,10 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -31,7 +34,10 @@ import java.util.Optional;
 public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     public static final String AUTHENTICATED_BY = "rounds.auth.via";
+    /** Set when credentials were refused; a String value says why in words. */
     public static final String CREDENTIALS_REJECTED = "rounds.auth.rejected";
+    static final String BASIC_NEEDS_TLS = "Basic credentials are accepted over HTTPS only (or from this machine): use "
+            + "HTTPS or a bearer token from POST /api/auth/tokens.";
     public static final String VIA_SESSION = "session";
     public static final String VIA_BEARER = "bearer";
     public static final String VIA_BASIC = "basic";
@@ -51,6 +57,10 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     @Inject
     ClientAddresses clientAddresses;
 
+    @Inject
+    @ConfigProperty(name = "rounds.auth.basic-over-http")
+    boolean basicOverHttp;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -58,7 +68,9 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         if (authorization != null && !authorization.isBlank()) {
             Optional<StaffMember> member = fromAuthorization(request, authorization.strip());
             if (member.isEmpty()) {
-                request.setAttribute(CREDENTIALS_REJECTED, Boolean.TRUE);
+                if (request.getAttribute(CREDENTIALS_REJECTED) == null) {
+                    request.setAttribute(CREDENTIALS_REJECTED, Boolean.TRUE);
+                }
                 return context.doNothing();
             }
             return login(request, context, member.get(),
@@ -81,6 +93,11 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
             return tokens.authenticate(authorization.substring("Bearer ".length()));
         }
         if (startsWithIgnoreCase(authorization, "Basic ")) {
+            if (!basicAllowed(clientAddresses.secure(request), clientAddresses.of(request), basicOverHttp)) {
+                // a password in clear on the network, and a full hash per request: refused before either
+                request.setAttribute(CREDENTIALS_REJECTED, BASIC_NEEDS_TLS);
+                return Optional.empty();
+            }
             Optional<UsernamePasswordCredential> credential =
                     basicCredentials(authorization.substring("Basic ".length()));
             if (credential.isEmpty()) {
@@ -94,6 +111,21 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
             }
         }
         return Optional.empty();
+    }
+
+    /** Basic credentials over TLS, from this machine, or over plain HTTP where the operator allows it. */
+    static boolean basicAllowed(boolean secure, String clientAddress, boolean overHttpAllowed) {
+        if (secure || overHttpAllowed) {
+            return true;
+        }
+        // only an address literal is parsed (a forwarded "address" could be any text, and a name would be looked up)
+        boolean literal = clientAddress != null && (clientAddress.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                || clientAddress.contains(":") && clientAddress.matches("[0-9a-fA-F:.]+"));
+        try {
+            return literal && InetAddress.getByName(clientAddress).isLoopbackAddress();
+        } catch (UnknownHostException notAnAddress) {
+            return false;
+        }
     }
 
     private Optional<StaffMember> validate(UsernamePasswordCredential credential) {
