@@ -525,6 +525,29 @@ class LiveBoardIT {
     }
 
     @Test
+    void revokingATokenOrResettingAPasswordClosesTheStreamsItOpenedAtOnce() throws Exception {
+        Staff.Member owner = staff.create("presenter");
+        JsonObject created = owner.client().post("api/sessions", json("{'title':'Token revoked'}")).json();
+        String path = "ws/moderation/" + created.getString("id");
+        ApiClient script = owner.client(); // its own bearer token
+        try (BoardClient byToken = BoardClient.connect(uri(), path,
+                Map.of("Authorization", script.header("Authorization"), "Origin", origin))) {
+            byToken.next("snapshot");
+            assertEquals(204, script.delete("api/auth/tokens/current").status());
+            // the heartbeat (every 2 s here) checks roles, not tokens: only the revocation itself can close it
+            assertEquals(1008, byToken.closeCode(), "closed when its token was revoked");
+        }
+        ApiClient again = ApiClient.anonymous(base).withBearerFor(owner.username(), owner.password());
+        try (BoardClient byPassword = BoardClient.connect(uri(), path,
+                Map.of("Authorization", again.header("Authorization"), "Origin", origin))) {
+            byPassword.next("snapshot");
+            assertEquals(204, staff.admin().put("api/users/" + owner.username() + "/password",
+                    json("{'password':'a-new-password-after-a-leak'}")).status());
+            assertEquals(1008, byPassword.closeCode(), "closed when an admin reset the password");
+        }
+    }
+
+    @Test
     void aModeratorWhoLosesAccessIsDisconnectedAndTheOthersStay() throws Exception {
         Staff.Member owner = staff.create("presenter");
         JsonObject created = owner.client().post("api/sessions", json("{'title':'Revoked'}")).json();

@@ -3,6 +3,7 @@ package app.rounds.board.control;
 import app.rounds.board.entity.BoardEvent;
 import app.rounds.board.entity.Frames;
 import app.rounds.board.entity.Stream;
+import app.rounds.security.control.CredentialsWithdrawn;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -52,6 +53,8 @@ public class BoardHub {
     }
     private static final CloseReason NO_LONGER_ALLOWED = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
             "no longer staff of this session");
+    private static final CloseReason CREDENTIALS_WITHDRAWN = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+            "credentials withdrawn");
     private static final CloseReason SILENT = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE,
             "nothing heard for 90 s");
     /** Clients ping every 20 s; one not heard from for this long is gone. */
@@ -223,6 +226,17 @@ public class BoardHub {
             channel.snapshot.changed(); // before the pull: a client joining meanwhile reads the committed state
             requestPull(channel);
         }
+    }
+
+    /** Closes at once the moderation streams of a staff member whose credentials were withdrawn (1008). */
+    void onCredentialsWithdrawn(@Observes(during = TransactionPhase.AFTER_SUCCESS) CredentialsWithdrawn withdrawn) {
+        channels.values().stream().filter(c -> c.key.stream() == Stream.MODERATION)
+                .forEach(c -> closeStaff(c.subscribers, withdrawn.username()));
+    }
+
+    /** Closes with 1008 the clients of that staff member; they come back if what they connect with still counts. */
+    static void closeStaff(Collection<Subscriber> subscribers, String username) {
+        subscribers.stream().filter(s -> username.equals(s.staff())).forEach(s -> s.close(CREDENTIALS_WITHDRAWN));
     }
 
     void onVotesCounted(@Observes VotesCounted counted) {

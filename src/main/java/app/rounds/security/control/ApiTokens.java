@@ -5,6 +5,7 @@ import app.rounds.platform.control.SecretTokens;
 import app.rounds.security.entity.ApiToken;
 import app.rounds.security.entity.StaffUser;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -31,6 +32,9 @@ public class ApiTokens {
     Clock clock;
 
     @Inject
+    Event<CredentialsWithdrawn> withdrawn;
+
+    @Inject
     @ConfigProperty(name = "rounds.auth.token-lifetime")
     Duration lifetime;
 
@@ -52,7 +56,10 @@ public class ApiTokens {
     }
 
     public void revoke(String token) {
-        find(token).ifPresent(ApiToken::revoke);
+        find(token).ifPresent(revoked -> {
+            revoked.revoke();
+            withdrawn.fire(new CredentialsWithdrawn(revoked.user().username()));
+        });
     }
 
     private Optional<ApiToken> find(String token) {

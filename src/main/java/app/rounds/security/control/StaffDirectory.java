@@ -6,6 +6,7 @@ import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.UniqueConstraints;
 import app.rounds.security.entity.StaffUser;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -46,6 +47,9 @@ public class StaffDirectory {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Event<CredentialsWithdrawn> withdrawn;
+
     /** A new user, by an admin ({@code actor}): the roles given are on record in the audit trail. */
     public StaffMember createUser(String username, String displayName, String password, Collection<String> roles,
                                   String actor) {
@@ -79,6 +83,9 @@ public class StaffDirectory {
         user.rename(displayNameOrUsername(displayName, user.username()));
         user.assignRoles(parsedRoles);
         user.enable(enabled);
+        if (!parsedRoles.containsAll(rolesBefore) || enabledBefore && !enabled) {
+            withdrawn.fire(new CredentialsWithdrawn(user.username()));
+        }
         if (!rolesBefore.equals(parsedRoles) || enabledBefore != enabled) {
             audit.record(actor, "staff-user.roles-changed", subject(user), Map.of(
                     "rolesBefore", new TreeSet<>(rolesBefore), "roles", new TreeSet<>(parsedRoles),
@@ -90,7 +97,9 @@ public class StaffDirectory {
     /** Sets a new password; the user's sessions and bearer tokens from before stop working. */
     public void resetPassword(String username, String newPassword) {
         PasswordHasher.checkStrength("password", newPassword);
-        existing(username).changePasswordHash(passwords.hash(newPassword), clock.instant());
+        StaffUser user = existing(username);
+        user.changePasswordHash(passwords.hash(newPassword), clock.instant());
+        withdrawn.fire(new CredentialsWithdrawn(user.username()));
     }
 
     /**
@@ -104,6 +113,7 @@ public class StaffDirectory {
             return Optional.empty();
         }
         user.changePasswordHash(passwords.hash(newPassword), clock.instant());
+        withdrawn.fire(new CredentialsWithdrawn(user.username()));
         return Optional.of(StaffMember.of(user));
     }
 

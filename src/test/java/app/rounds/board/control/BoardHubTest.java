@@ -188,6 +188,22 @@ class BoardHubTest {
     }
 
     @Test
+    void withdrawnCredentialsCloseThatStaffMembersClientsAtOnceWith1008() {
+        FakeSocket alice = new FakeSocket();
+        FakeSocket aliceOtherTab = new FakeSocket();
+        FakeSocket bob = new FakeSocket();
+        alice.principal = () -> "alice";
+        aliceOtherTab.principal = () -> "alice";
+        bob.principal = () -> "bob";
+
+        BoardHub.closeStaff(Set.of(client(alice), client(aliceOtherTab), client(bob)), "alice");
+
+        assertEquals(List.of(1008), codes(alice));
+        assertEquals(List.of(1008), codes(aliceOtherTab));
+        assertEquals(List.of(), bob.closes);
+    }
+
+    @Test
     void heartbeatClosesModerationClientsWhoseStaffMemberLostAccessWith1008() {
         FakeSocket alice = new FakeSocket();
         FakeSocket bob = new FakeSocket();
