@@ -210,6 +210,20 @@ class HighlightsIT {
     }
 
     @Test
+    void reviewersSeeWhatWasSubmittedNotADraftThatNeverWas() {
+        String id = create("Draft with notes");
+        edit(id, "Draft with notes", "Not ready.", "<p>Notes for myself</p>", false,
+                Json.createArrayBuilder().add(part("MEDIA", photoId)));
+        assertEquals(404, reviewer.get("api/reviews/" + id).status(), "a draft never submitted is the curators'");
+        int picture = reviewer.get("api/public/highlights/" + id + "/media/" + photoId).status();
+        assertTrue(picture == 403 || picture == 404, "nor its pictures: " + picture);
+
+        assertEquals(200, curator.post("api/highlights/" + id + "/submission", "{}").status());
+        assertEquals(200, reviewer.get("api/reviews/" + id).status(), "submitted: now it is the reviewers' too");
+        assertEquals(200, reviewer.get("api/public/highlights/" + id + "/media/" + photoId).status());
+    }
+
+    @Test
     void anEditAfterApprovalReturnsTheHighlightToReviewAndAnUnpublishedPageIsGone() {
         String id = create("Flushing the line");
         edit(id, "Flushing the line", null, null, false, Json.createArrayBuilder().add(part("MEDIA", photoId)));

@@ -254,7 +254,8 @@ public class Publishing {
                 .noneMatch(p -> p.kind() == PartKind.MEDIA && p.refId().equals(mediaId))) {
             return Optional.empty();
         }
-        if (!viewer.admin() && !viewer.roles().contains(Roles.REVIEWER)) {
+        boolean reviewing = viewer.roles().contains(Roles.REVIEWER) && highlight.shownToReviewers();
+        if (!viewer.admin() && !reviewing) {
             highlights.curated(highlightId, viewer);
         }
         return Optional.of(media.file(highlight.sessionId(), mediaId, variant));

@@ -93,9 +93,19 @@ public class Reviews {
                 }).toList();
     }
 
+    /** The highlight, when a reviewer may see it: a draft never submitted is its curators' alone (admins see all). */
+    private Highlight submitted(String highlightId, StaffMember reviewer) {
+        Highlight h = highlights.existing(highlightId);
+        if (!reviewer.admin() && !h.shownToReviewers()) {
+            throw ProblemException.notFound("highlight-not-found", "There is no highlight '" + highlightId
+                    + "' in review.");
+        }
+        return h;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Packet packet(String highlightId, StaffMember reviewer) {
-        Highlight h = highlights.existing(highlightId);
+        Highlight h = submitted(highlightId, reviewer);
         Rendition rendition = renditions.of(h);
         return new Packet(h.id(), h.sessionId(), sessions.summary(h.sessionId()).title(), h.title(), h.authorName(),
                 h.authorNotes(), h.status(), h.submittedAt(), rendition,
@@ -109,7 +119,7 @@ public class Reviews {
      */
     public Packet decide(String highlightId, ReviewDecision decision, String comment, String renditionHash,
                          StaffMember reviewer) {
-        Highlight h = highlights.existing(highlightId);
+        Highlight h = submitted(highlightId, reviewer);
         if (h.status() != HighlightStatus.IN_REVIEW) {
             throw ProblemException.conflict("highlight-not-in-review", "This highlight is not waiting for review "
                     + "(it is " + h.status().name().toLowerCase().replace('_', ' ') + ").");

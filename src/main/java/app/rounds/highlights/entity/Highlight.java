@@ -249,6 +249,14 @@ public class Highlight {
         return submittedAt;
     }
 
+    /**
+     * Whether reviewers who do not curate it may see it: once it was submitted to review, never as a draft that was
+     * not (its author's notes, pictures whose consent is not settled yet).
+     */
+    public boolean shownToReviewers() {
+        return submittedAt != null && status != HighlightStatus.DRAFT;
+    }
+
     public String submittedHash() {
         return submittedHash;
     }
