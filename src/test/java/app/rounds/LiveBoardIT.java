@@ -2,11 +2,15 @@ package app.rounds;
 
 import app.rounds.testing.ApiClient;
 import app.rounds.testing.BoardClient;
+import app.rounds.testing.PayaraProcess;
 import app.rounds.testing.Reply;
 import app.rounds.testing.RunningRounds;
 import app.rounds.testing.Staff;
 import app.rounds.testing.StalledSocket;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -314,6 +318,34 @@ class LiveBoardIT {
         ApiClient reviewer = staff.create("reviewer").client();
         assertEquals(403, BoardClient.refusedWith(uri(), "ws/moderation/" + board.id(),
                 Map.of("Origin", origin, "Authorization", reviewer.header("Authorization"))));
+    }
+
+    @Test
+    void oneTraineesTogglesAtOnceAreAllAnsweredAndLeaveOneVoteOrNone() throws Exception {
+        Board board = session("POST_MODERATION");
+        ApiClient voter = trainee(board, "Quick fingers");
+        String question = ask(voter, "Double-tapped?");
+        List<Reply> replies = new ArrayList<>();
+        try (var parallel = Executors.newFixedThreadPool(16)) {
+            List<Future<Reply>> toggles = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                toggles.add(parallel.submit(() -> voter.post("api/participants/me/questions/" + question + "/vote",
+                        null)));
+            }
+            for (Future<Reply> toggle : toggles) {
+                replies.add(toggle.get());
+            }
+        }
+        // InnoDB broke deadlocks between them by rolling one back, which answered 500
+        assertEquals(List.of(), replies.stream().filter(r -> r.status() != 200).map(Reply::toString).toList());
+        try (Connection db = PayaraProcess.itDatabaseConnection();
+             PreparedStatement count = db.prepareStatement("SELECT COUNT(*) FROM question_vote WHERE question_id = ?")) {
+            count.setString(1, question);
+            try (ResultSet votes = count.executeQuery()) {
+                votes.next();
+                assertTrue(votes.getInt(1) <= 1, "one vote or none: " + votes.getInt(1));
+            }
+        }
     }
 
     @Test

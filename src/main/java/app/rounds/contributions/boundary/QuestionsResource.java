@@ -6,6 +6,7 @@ import app.rounds.contributions.control.QuestionViews.OwnQuestion;
 import app.rounds.contributions.control.Questions;
 import app.rounds.contributions.entity.Question;
 import app.rounds.platform.control.ClientAddresses;
+import app.rounds.platform.control.Conflicts;
 import app.rounds.sessions.boundary.ParticipantsResource;
 import app.rounds.sessions.control.Participants;
 import app.rounds.sessions.control.Participants.Joined;
@@ -92,11 +93,12 @@ public class QuestionsResource {
                          @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("questionId") String questionId) {
         Joined trainee = participants.trainee(token);
         String address = clientAddresses.of(request);
-        return answer(idempotency.once(trainee.participant().id(), key, "POST vote " + questionId, 200,
-                () -> {
+        // two toggles of one participant at once can deadlock in InnoDB: the one rolled back is done again
+        return answer(Conflicts.retried(() -> idempotency.once(trainee.participant().id(), key,
+                "POST vote " + questionId, 200, () -> {
                     limits.vote(trainee.participant().id(), address);
                     return questions.toggleVote(trainee, questionId);
-                }));
+                })));
     }
 
     static Response answer(Idempotency.Answer answer) {

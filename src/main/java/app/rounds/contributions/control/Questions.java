@@ -160,6 +160,10 @@ public class Questions {
         if (!votableIn(trainee.session().id(), question)) {
             throw ProblemException.notFound("question-not-found", "There is no such question on this board.");
         }
+        // One participant's toggles one after another (a double tap, two tabs): at once, their INSERT IGNORE and
+        // DELETE on the same row deadlocked in InnoDB. Their own participant row is the lock; others never wait on it.
+        em.createNativeQuery("SELECT id FROM participant WHERE id = ? FOR UPDATE")
+                .setParameter(1, trainee.participant().id()).getResultList();
         // Insert first: a new vote takes no lock beyond its own row, where a DELETE of a missing row would lock the
         // gap and deadlock with other voters' inserts. Nothing inserted means the vote was there: take it back.
         boolean voted = em.createNativeQuery("INSERT IGNORE INTO question_vote (question_id, participant_id, created_at) "

@@ -1,6 +1,6 @@
 package app.rounds.ingest.boundary;
 
-import app.rounds.ingest.control.Conflicts;
+import app.rounds.platform.control.Conflicts;
 import app.rounds.ingest.control.Ingestion;
 import app.rounds.ingest.control.PostText;
 import app.rounds.ingest.control.SocialPost;

@@ -7,6 +7,7 @@ import app.rounds.contributions.entity.Provenance;
 import app.rounds.ingest.entity.IngestSource;
 import app.rounds.ingest.entity.IngestedPost;
 import app.rounds.ingest.entity.SourceKind;
+import app.rounds.platform.control.Conflicts;
 import app.rounds.platform.control.SecretTokens;
 import app.rounds.sessions.control.TrainingSessions;
 import app.rounds.sessions.entity.OtherPosts;

@@ -1,6 +1,7 @@
 package app.rounds.ingest.control;
 
 import app.rounds.ingest.entity.IngestSource;
+import app.rounds.platform.control.Conflicts;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -8,6 +8,7 @@ import app.rounds.ingest.control.RecheckSchedule.Due;
 import app.rounds.ingest.entity.IngestSource;
 import app.rounds.ingest.entity.IngestedPost;
 import app.rounds.ingest.entity.SourceKind;
+import app.rounds.platform.control.Conflicts;
 import app.rounds.sessions.control.TrainingSessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

@@ -2,6 +2,7 @@ package app.rounds.ingest.control;
 
 import app.rounds.ingest.entity.IngestSource;
 import app.rounds.ingest.entity.SourceKind;
+import app.rounds.platform.control.Conflicts;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

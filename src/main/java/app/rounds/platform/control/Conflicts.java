@@ -1,13 +1,14 @@
-package app.rounds.ingest.control;
+package app.rounds.platform.control;
 
 import java.sql.SQLException;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * Races between transactions that storing again settles: two sources bringing the same post at the same moment, a
- * deadlock the database broke by rolling one of them back, a row changed since it was read. The loser's work is simply done again in a new
- * transaction, which then finds the post in; nothing of the race reaches a source's {@code lastError}.
+ * Races between transactions that storing again settles: two sources bringing the same post at the same moment, two
+ * votes of one participant at once, a deadlock the database broke by rolling one of them back, a row changed since it
+ * was read. The loser's work is simply done again in a new transaction, which then finds what the winner stored;
+ * nothing of the race reaches a caller (a 500) or a source's {@code lastError}.
  */
 public final class Conflicts {
 
@@ -38,7 +39,7 @@ public final class Conflicts {
                 if (attempt >= ATTEMPTS || !settledByRetrying(e)) {
                     throw e;
                 }
-                LOG.fine(() -> "A concurrent write to the same posts; storing again (" + e + ")");
+                LOG.fine(() -> "A concurrent write to the same rows; storing again (" + e + ")");
             }
         }
     }
