@@ -1,5 +1,6 @@
 package app.rounds.ingest.control;
 
+import app.rounds.platform.control.SecretTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,9 @@ import java.util.logging.Logger;
  * <p>
  * Why a proxy: {@code java.net.http.HttpClient} takes no resolver or socket factory, only a {@code ProxySelector};
  * a JVM-wide {@code InetAddressResolverProvider} would be loaded before the WAR and would judge the database's and
- * everyone else's lookups too.
+ * everyone else's lookups too. The port is open to every process on the machine, so a tunnel is opened only for a
+ * CONNECT that carries this instance's random key ({@link #proxyAuthorization()}); HttpClient sends Proxy-* headers
+ * to the proxy only, never to the source.
  */
 final class PublicTunnels implements AutoCloseable {
 
@@ -50,6 +53,7 @@ final class PublicTunnels implements AutoCloseable {
     private final Predicate<InetAddress> mayConnect;
     private final Duration connectTimeout;
     private final ServerSocket server;
+    private final String key = SecretTokens.newToken();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
     /** Tunnels to the public internet only. */
@@ -69,6 +73,11 @@ final class PublicTunnels implements AutoCloseable {
     /** For {@code HttpClient.Builder.proxy}: every request through these tunnels. */
     ProxySelector proxySelector() {
         return ProxySelector.of(new InetSocketAddress(server.getInetAddress(), server.getLocalPort()));
+    }
+
+    /** The Proxy-Authorization header value every request through these tunnels carries. */
+    String proxyAuthorization() {
+        return "Bearer " + key;
     }
 
     int port() {
@@ -97,9 +106,14 @@ final class PublicTunnels implements AutoCloseable {
     private void tunnel(Socket client) {
         try (client) {
             client.setSoTimeout((int) HEAD_TIMEOUT.toMillis());
-            String[] request = requestHead(client.getInputStream()).split("\r\n", 2)[0].split(" ");
+            String[] lines = requestHead(client.getInputStream()).split("\r\n");
+            String[] request = lines[0].split(" ");
             if (request.length != 3 || !request[0].equals("CONNECT")) {
                 answer(client, "405 Method Not Allowed");
+                return;
+            }
+            if (!carriesKey(lines)) {
+                answer(client, "407 Proxy Authentication Required");
                 return;
             }
             int colon = request[1].lastIndexOf(':');
@@ -138,6 +152,16 @@ final class PublicTunnels implements AutoCloseable {
         } catch (ExecutionException e) {
             LOG.log(Level.FINE, "A tunnel to a source ended with an error", e.getCause());
         }
+    }
+
+    private boolean carriesKey(String[] headerLines) {
+        for (String line : headerLines) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).strip().equalsIgnoreCase("Proxy-Authorization")) {
+                return SecretTokens.sameSecret(line.substring(colon + 1).strip(), proxyAuthorization());
+            }
+        }
+        return false;
     }
 
     private List<InetAddress> checked(String host) throws UnknownHostException, NotPublicAddress {

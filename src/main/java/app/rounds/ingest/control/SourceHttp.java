@@ -99,14 +99,21 @@ public class SourceHttp {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return client.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT)
-                .header("Authorization", "Bearer " + bearerToken).header("User-Agent", USER_AGENT)
-                .buildAsync(uri, listener);
+        WebSocket.Builder socket = client.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .header("Authorization", "Bearer " + bearerToken).header("User-Agent", USER_AGENT);
+        if (tunnels != null) {
+            socket.header("Proxy-Authorization", tunnels.proxyAuthorization());
+        }
+        return socket.buildAsync(uri, listener);
     }
 
     private <T> HttpResponse<T> sent(HttpRequest request, HttpResponse.BodyHandler<T> body)
             throws IOException, InterruptedException {
         checkReachable(request.uri(), "https");
+        if (tunnels != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Proxy-Authorization", tunnels.proxyAuthorization()).build();
+        }
         try {
             return client.send(request, body);
         } catch (IOException e) {

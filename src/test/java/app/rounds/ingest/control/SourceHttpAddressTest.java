@@ -174,7 +174,8 @@ class SourceHttpAddressTest {
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), tunnels.port())) {
                 client.setSoTimeout(5000);
                 client.getOutputStream().write(("CONNECT stand-in.example:" + echo.getLocalPort()
-                        + " HTTP/1.1\r\nHost: stand-in.example\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        + " HTTP/1.1\r\nHost: stand-in.example\r\nProxy-Authorization: "
+                        + tunnels.proxyAuthorization() + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 assertTrue(head(client.getInputStream()).startsWith("HTTP/1.1 200"));
                 client.getOutputStream().write("ping".getBytes(StandardCharsets.ISO_8859_1));
                 assertEquals("ping", new String(client.getInputStream().readNBytes(4), StandardCharsets.ISO_8859_1));
@@ -184,9 +185,21 @@ class SourceHttpAddressTest {
                 Duration.ofSeconds(2));
              Socket client = new Socket(InetAddress.getLoopbackAddress(), tunnels.port())) {
             client.setSoTimeout(5000);
-            client.getOutputStream().write("CONNECT rebind.example:443 HTTP/1.1\r\n\r\n"
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            client.getOutputStream().write(("CONNECT rebind.example:443 HTTP/1.1\r\nProxy-Authorization: "
+                    + tunnels.proxyAuthorization() + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             assertTrue(head(client.getInputStream()).startsWith("HTTP/1.1 403"));
+        }
+    }
+
+    @Test
+    void theTunnelServesOnlyThisRoundsNotOtherProcessesOnTheMachine() throws Exception {
+        try (PublicTunnels tunnels = new PublicTunnels(host -> new InetAddress[]{InetAddress.getByName("8.8.8.8")},
+                Duration.ofSeconds(2));
+             Socket client = new Socket(InetAddress.getLoopbackAddress(), tunnels.port())) {
+            client.setSoTimeout(5000);
+            client.getOutputStream().write("CONNECT dns.example:443 HTTP/1.1\r\nProxy-Authorization: Bearer guess\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            assertTrue(head(client.getInputStream()).startsWith("HTTP/1.1 407"));
         }
     }
 

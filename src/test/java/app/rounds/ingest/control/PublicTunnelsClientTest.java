@@ -1,5 +1,6 @@
 package app.rounds.ingest.control;
 
+import app.rounds.testing.StandInStreaming;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import org.junit.jupiter.api.Tag;
@@ -18,24 +19,31 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * HttpClient's https through the tunnel as SourceHttp sets it up: the tunnel resolves the name and connects, TLS runs
- * end to end, and the certificate is still checked against the name in the URL, not the address reached.
+ * HttpClient's https and WebSocket through the tunnel as SourceHttp sets them up: the tunnel resolves the name and
+ * connects, TLS runs end to end, the certificate is still checked against the name in the URL, not the address
+ * reached, and the tunnel's key goes to the tunnel only.
  */
-@Tag("slow") // seconds (keytool, the first TLS handshake): run by verify, not by ./mvnw test
-class PublicTunnelsTlsTest {
+@Tag("slow") // seconds (keytool, the first TLS handshake, Tyrus): run by verify, not by ./mvnw test
+class PublicTunnelsClientTest {
 
     private static final char[] PASSWORD = "stand-in".toCharArray();
 
@@ -44,7 +52,10 @@ class PublicTunnelsTlsTest {
         KeyStore keys = selfSigned(dir, "stand-in.example");
         HttpsServer standIn = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         standIn.setHttpsConfigurator(new HttpsConfigurator(serving(keys)));
+        List<String> proxyHeadersSeen = new CopyOnWriteArrayList<>();
         standIn.createContext("/", exchange -> {
+            exchange.getRequestHeaders().keySet().stream().filter(h -> h.toLowerCase().startsWith("proxy"))
+                    .forEach(proxyHeadersSeen::add);
             byte[] body = "[]".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -63,18 +74,53 @@ class PublicTunnelsTlsTest {
             int port = standIn.getAddress().getPort();
             HttpResponse<String> answer = client.send(HttpRequest.newBuilder(
                     URI.create("https://stand-in.example:" + port + "/api/v1/timelines/tag/x"))
+                    .header("Proxy-Authorization", tunnels.proxyAuthorization())
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals("[]", answer.body());
             assertEquals(List.of("stand-in.example"), resolved, "the tunnel resolved the name, the client did not");
+            assertEquals(List.of(), proxyHeadersSeen, "the tunnel's key stays with the tunnel");
 
             IOException wrongName = assertThrows(IOException.class, () -> client.send(HttpRequest.newBuilder(
-                    URI.create("https://other.example:" + port + "/")).timeout(Duration.ofSeconds(5)).build(),
+                    URI.create("https://other.example:" + port + "/"))
+                    .header("Proxy-Authorization", tunnels.proxyAuthorization()).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString()));
             assertInstanceOf(SSLHandshakeException.class, wrongName);
         } finally {
             client.shutdownNow();
             tunnels.close();
             standIn.stop(0);
+        }
+    }
+
+    @Test
+    void aMastodonStreamGoesThroughTheTunnel() throws Exception {
+        try (StandInStreaming streaming = new StandInStreaming();
+             PublicTunnels tunnels = new PublicTunnels(host -> new InetAddress[]{InetAddress.getLoopbackAddress()},
+                     a -> a.isLoopbackAddress(), Duration.ofSeconds(2))) {
+            HttpClient client = HttpClient.newBuilder().proxy(tunnels.proxySelector())
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+            URI uri = URI.create(streaming.url().replace("127.0.0.1", "stand-in.example")
+                    + "/api/v1/streaming?stream=hashtag&tag=ward7");
+            WebSocket socket = client.newWebSocketBuilder().header("Authorization", "Bearer token")
+                    .header("Proxy-Authorization", tunnels.proxyAuthorization())
+                    .buildAsync(uri, new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                            frames.add(data.toString());
+                            webSocket.request(1);
+                            return null;
+                        }
+                    }).get(10, TimeUnit.SECONDS);
+            try {
+                assertEquals(List.of("stream=hashtag&tag=ward7 Bearer token"), streaming.handshakes());
+                streaming.send("ward7", "delete", "113");
+                String frame = frames.poll(10, TimeUnit.SECONDS);
+                assertTrue(frame != null && frame.contains("\"delete\""), frame);
+            } finally {
+                socket.abort();
+                client.shutdownNow();
+            }
         }
     }
 
