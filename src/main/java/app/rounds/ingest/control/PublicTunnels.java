@@ -45,6 +45,9 @@ final class PublicTunnels implements AutoCloseable {
     /** HttpClient says only this when a tunnel is refused; the status is how the refusal is told apart. */
     static final String REFUSED_TUNNEL = "Tunnel failed, got: 403";
 
+    /** ... and this when no checked address of the host answered. */
+    static final String UNREACHABLE_TUNNEL = "Tunnel failed, got: 502";
+
     private static final Logger LOG = Logger.getLogger(PublicTunnels.class.getName());
     private static final int MAX_REQUEST_HEAD = 8192;
     private static final Duration HEAD_TIMEOUT = Duration.ofSeconds(10);
@@ -61,7 +64,7 @@ final class PublicTunnels implements AutoCloseable {
         this(resolver, PublicInternet::contains, connectTimeout);
     }
 
-    /** {@code mayConnect} other than {@link PublicInternet} only in tests, to tunnel to a local stand-in. */
+    /** {@code mayConnect} other than {@link PublicInternet#contains} only in tests, to reach a local stand-in. */
     PublicTunnels(Resolver resolver, Predicate<InetAddress> mayConnect, Duration connectTimeout) throws IOException {
         this.resolver = resolver;
         this.mayConnect = mayConnect;
@@ -203,7 +206,7 @@ final class PublicTunnels implements AutoCloseable {
                 break;
             }
             head.write(b);
-            ends = (b == '\r' && ends % 2 == 0) || (b == '\n' && ends % 2 == 1) ? ends + 1 : 0;
+            ends = b == '\r' ? (ends == 2 ? 3 : 1) : b == '\n' && ends % 2 == 1 ? ends + 1 : 0;
         }
         return head.toString(StandardCharsets.ISO_8859_1);
     }

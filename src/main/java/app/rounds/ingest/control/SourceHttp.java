@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -19,6 +20,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 /**
  * The one HTTP client that calls sources: a timeout on connecting and on every request, no redirects (a source URL
@@ -46,6 +48,9 @@ public class SourceHttp {
     /** How host names become addresses; a stand-in in tests, since DNS is not ours. */
     PublicTunnels.Resolver resolver = InetAddress::getAllByName;
 
+    /** Which addresses may be called; other than {@link PublicInternet} only in tests that reach a loopback stand-in. */
+    Predicate<InetAddress> isPublic = PublicInternet::contains;
+
     private PublicTunnels tunnels;
     private HttpClient client;
 
@@ -57,7 +62,7 @@ public class SourceHttp {
                 .version(HttpClient.Version.HTTP_1_1);
         if (!allowLocal) {
             try {
-                tunnels = new PublicTunnels(resolver, CONNECT_TIMEOUT);
+                tunnels = new PublicTunnels(resolver, isPublic, CONNECT_TIMEOUT);
             } catch (IOException e) {
                 throw new UncheckedIOException("no loopback port for the tunnel to sources", e);
             }
@@ -68,7 +73,9 @@ public class SourceHttp {
 
     @PreDestroy
     void stop() {
-        client.shutdownNow();
+        if (client != null) {
+            client.shutdownNow();
+        }
         if (tunnels != null) {
             try {
                 tunnels.close();
@@ -121,6 +128,9 @@ public class SourceHttp {
                 throw new NotPublicAddress(request.uri().getHost() + " resolved to an address that is not public "
                         + "when Rounds connected (its DNS answer changed after the check); Rounds does not call it", null);
             }
+            if (PublicTunnels.UNREACHABLE_TUNNEL.equals(e.getMessage())) {
+                throw new ConnectException(request.uri().getHost() + " did not answer at any of its addresses");
+            }
             throw e;
         }
     }
@@ -138,7 +148,7 @@ public class SourceHttp {
                     + " is not called: Rounds calls sources over " + secureScheme + " only", null);
         }
         String host = PublicInternet.unbracketed(uri.getHost());
-        PublicInternet.checked(host, resolver.addressesOf(host));
+        PublicInternet.checked(host, resolver.addressesOf(host), isPublic);
     }
 
     /** The base URL of a new source, normalised (no trailing slash); 400 when it is not one Rounds may call. */
@@ -159,7 +169,7 @@ public class SourceHttp {
             }
             String host = PublicInternet.unbracketed(uri.getHost());
             try {
-                PublicInternet.checked(host, resolver.addressesOf(host));
+                PublicInternet.checked(host, resolver.addressesOf(host), isPublic);
             } catch (NotPublicAddress e) {
                 throw ProblemException.invalidField("baseUrl", "must be a public address; " + host + " resolves to "
                         + e.address());

@@ -120,6 +120,24 @@ class SourceHttpAddressTest {
     }
 
     @Test
+    void aSourceThatDoesNotAnswerSaysSoNotThatATunnelFailed() throws Exception {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        SourceHttp http = new SourceHttp();
+        http.allowLocal = false;
+        http.requestTimeoutSeconds = 5;
+        http.resolver = host -> new InetAddress[]{InetAddress.getLoopbackAddress()};
+        http.isPublic = address -> true; // a stand-in judge, so the tunnel tries the closed loopback port
+        http.start();
+        this.http = http;
+        java.net.ConnectException failed = assertThrows(java.net.ConnectException.class, () -> http.send(
+                http.request(URI.create("https://gone.example:" + closedPort + "/")).GET().build()));
+        assertEquals("gone.example did not answer at any of its addresses", failed.getMessage());
+    }
+
+    @Test
     void aWebSocketToANonPublicHostIsRefused() {
         SourceHttp http = publicOnly(names(Map.of("streaming.example", "fd12:3456::1")));
         ExecutionException refused = assertThrows(ExecutionException.class, () -> http.webSocket(
