@@ -19,5 +19,10 @@
  * {@code WatchEnding} event, which the highlights component answers, since highlights already call ingestion. New posts are claimed by key before anything is made of them,
  * so two sources racing on one post never collide; a source's last error goes with its next success. An author's
  * handle carries their instance's own domain, never the address Rounds reached the API by.
+ *
+ * <p>Sources are called only at public internet addresses ({@code PublicInternet}, from the IANA special-purpose
+ * registries), checked when a source is added, before each request, and at the connection: the HTTP client's only way
+ * out is a loopback CONNECT proxy ({@code PublicTunnels}) that resolves, checks and connects to the address it checked,
+ * because {@code java.net.http.HttpClient} takes no resolver and a DNS answer may change between a check and a connect.
  */
 package app.rounds.ingest;
