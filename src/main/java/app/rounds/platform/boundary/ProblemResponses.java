@@ -1,10 +1,10 @@
 package app.rounds.platform.boundary;
 
+import app.rounds.platform.control.Conflicts;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.ProblemException.FieldError;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -61,7 +61,7 @@ public final class ProblemResponses {
         if (unreadableJson(e)) {
             return malformedJson(uri);
         }
-        if (causedBy(e, OptimisticLockException.class)) {
+        if (Conflicts.settledByRetrying(e)) { // a race lost to another request: a row changed, a deadlock broken
             return build(409, Problem.of("concurrent-change", "Changed by someone else", 409,
                     "Someone else changed this at the same moment; reload it and try again.", instance(uri), null))
                     .build();

@@ -1,0 +1,223 @@
+package app.rounds;
+
+import app.rounds.testing.ApiClient;
+import app.rounds.testing.Reply;
+import app.rounds.testing.RunningRounds;
+import app.rounds.testing.Staff;
+import app.rounds.testing.TestPhotos;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static app.rounds.testing.ApiClient.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * HTTP answers at their edges: races on one row, byte ranges past any number, errors the container answers itself,
+ * what may be cached or framed, and which Host a link may be built on. Requests that Java's HTTP client refuses to
+ * send (a malformed URI, a foreign Host header) go over a raw socket.
+ */
+@ExtendWith(RunningRounds.class)
+@ResourceLock(RunningRounds.MEDIA_FOLDER)
+class HttpAnswersIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @RunningRounds.Base
+    URL base;
+
+    ApiClient anonymous;
+    Staff staff;
+
+    @BeforeEach
+    void clients() {
+        anonymous = ApiClient.anonymous(base).from(Staff.uniqueAddress());
+        staff = new Staff(anonymous);
+    }
+
+    // --- races -----------------------------------------------------------------------------------------------
+
+    @Test
+    void concurrentChangesToOneUserAreConflictsNeverServerErrors() throws Exception {
+        Staff.Member user = staff.create("presenter");
+        ApiClient admin = staff.admin();
+        List<Callable<Reply>> changes = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            int n = i;
+            changes.add(() -> n % 2 == 0
+                    ? admin.put("api/users/" + user.username(), json("{'displayName':'Name " + n
+                    + "','roles':['presenter'" + (n % 4 == 0 ? ",'reviewer'" : "") + "],'enabled':true}"))
+                    : admin.put("api/users/" + user.username() + "/password",
+                    json("{'password':'another-long-password-" + n + "'}")));
+        }
+        List<Reply> replies = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            for (Future<Reply> reply : pool.invokeAll(changes)) {
+                replies.add(reply.get());
+            }
+        }
+        for (Reply reply : replies) {
+            assertTrue(reply.status() == 200 || reply.status() == 204 || reply.status() == 409, reply.toString());
+            if (reply.status() == 409) {
+                assertEquals("application/problem+json", reply.contentType(), reply.toString());
+                assertEquals("concurrent-change", reply.problemType(), reply.toString());
+            }
+        }
+        assertEquals(200, admin.get("api/users/" + user.username()).status(), "the user is still there");
+    }
+
+    // --- errors the container answers --------------------------------------------------------------------------
+
+    /** Written by a servlet, it carries its charset: application/problem+json;charset=UTF-8. */
+    private static void assertProblemType(Raw answer, String what) {
+        assertTrue(answer.header("Content-Type").startsWith("application/problem+json"),
+                what + ": " + answer.header("Content-Type"));
+    }
+
+    private static void assertSecurityHeaders(Raw answer, String what) {
+        assertNotNull(answer.header("Content-Security-Policy"), what + ": " + answer.headers);
+        assertEquals("nosniff", answer.header("X-Content-Type-Options"), what);
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------
+
+    record Published(ApiClient curator, String sessionId, String photoId, String highlightId) {
+        String pictureUrl() {
+            return "api/public/highlights/" + highlightId + "/media/" + photoId;
+        }
+    }
+
+    /** A session with a consented photo in a highlight that a reviewer approved and so published. */
+    Published publishedPhoto() throws Exception {
+        ApiClient curator = staff.create("communicator", "presenter").client();
+        ApiClient reviewer = staff.create("reviewer").client();
+        String sessionId = curator.post("api/sessions", json("{'title':'Answers " + Staff.uniqueSuffix() + "'}"))
+                .json().getString("id");
+        HttpResponse<String> uploaded = HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/sessions/"
+                        + sessionId + "/media?name=ward.jpg"))
+                .header("Authorization", curator.header("Authorization"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(TestPhotos.withExif(320, 240))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, uploaded.statusCode(), uploaded.body());
+        String photoId = parsed(uploaded.body()).getString("id");
+        String media = "api/sessions/" + sessionId + "/media/" + photoId;
+        assertEquals(200, curator.put(media, json("{'caption':'The ward','altText':'An empty ward with six beds'}"))
+                .status());
+        Reply consent = curator.post(media + "/consents", json("{'person':'R. Osei','relation':'STAFF',"
+                + "'scope':'PUBLIC','status':'GRANTED','evidenceNote':'form 2026-7'}"));
+        assertEquals(201, consent.status(), consent.body());
+        String highlightId = curator.post("api/sessions/" + sessionId + "/highlights",
+                json("{'title':'The ward at night'}")).json().getString("id");
+        Reply edited = curator.put("api/highlights/" + highlightId, Json.createObjectBuilder()
+                .add("title", "The ward at night").add("publishOnApproval", true)
+                .add("parts", Json.createArrayBuilder().add(Json.createObjectBuilder().add("kind", "MEDIA")
+                        .add("refId", photoId))).build().toString());
+        assertEquals(200, edited.status(), edited.body());
+        Reply submitted = curator.post("api/highlights/" + highlightId + "/submission", "{}");
+        assertEquals(200, submitted.status(), submitted.body());
+        String hash = reviewer.get("api/reviews/" + highlightId).json().getJsonObject("rendition").getString("hash");
+        Reply approved = reviewer.post("api/reviews/" + highlightId + "/decision", Json.createObjectBuilder()
+                .add("decision", "APPROVE").add("renditionHash", hash).build().toString());
+        assertEquals("PUBLISHED", approved.json().getString("status"), approved.body());
+        return new Published(curator, sessionId, photoId, highlightId);
+    }
+
+    HttpResponse<byte[]> download(String path, ApiClient as, String range) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (as != null) {
+            request.header("Authorization", as.header("Authorization"));
+        }
+        if (range != null) {
+            request.header("Range", range);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static JsonObject parsed(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+
+    /** An answer read off a raw socket: status, headers (names in lower case) and the body, de-chunked. */
+    record Raw(int status, Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Sends {@code request} as written (it should ask for Connection: close) and reads the answer to its end. */
+    Raw raw(String request) throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            in.transferTo(all);
+            String text = all.toString(StandardCharsets.ISO_8859_1);
+            int end = text.indexOf("\r\n\r\n");
+            String[] lines = text.substring(0, end).split("\r\n");
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.putIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).strip());
+            }
+            String body = text.substring(end + 4);
+            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+                body = dechunked(body);
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.ISO_8859_1);
+            return new Raw(Integer.parseInt(lines[0].split(" ")[1]), headers,
+                    new String(bytes, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String dechunked(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (at < chunked.length()) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].strip(), 16);
+            if (size == 0) {
+                break;
+            }
+            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
+        return body.toString();
+    }
+}
