@@ -96,6 +96,28 @@ class HttpAnswersIT {
         assertEquals(200, admin.get("api/users/" + user.username()).status(), "the user is still there");
     }
 
+    // --- media: ranges, variants, caching ----------------------------------------------------------------------
+
+    @Test
+    void aRangePastAnyNumberIsUnsatisfiableForStaffAndThePublic() throws Exception {
+        Published published = publishedPhoto();
+        String staffUrl = "api/sessions/" + published.sessionId + "/media/" + published.photoId + "/content";
+        HttpResponse<byte[]> whole = download(staffUrl, published.curator, null);
+        assertEquals(200, whole.statusCode());
+        long length = whole.body().length;
+        for (String range : List.of("bytes=99999999999999999999-", "bytes=99999999999999999999-99999999999999999999")) {
+            HttpResponse<byte[]> staffAnswer = download(staffUrl, published.curator, range);
+            assertEquals(416, staffAnswer.statusCode(), range);
+            assertEquals("bytes */" + length, staffAnswer.headers().firstValue("Content-Range").orElse(""));
+            HttpResponse<byte[]> publicAnswer = download(published.pictureUrl(), null, range);
+            assertEquals(416, publicAnswer.statusCode(), range);
+            assertEquals("bytes */" + length, publicAnswer.headers().firstValue("Content-Range").orElse(""));
+        }
+        HttpResponse<byte[]> hugeSuffix = download(staffUrl, published.curator, "bytes=-99999999999999999999");
+        assertEquals(206, hugeSuffix.statusCode(), "the last N bytes of a shorter file are all of it");
+        assertEquals(length, hugeSuffix.body().length);
+    }
+
     // --- errors the container answers --------------------------------------------------------------------------
 
     /** Written by a servlet, it carries its charset: application/problem+json;charset=UTF-8. */
