@@ -118,6 +118,17 @@ class HttpAnswersIT {
         assertEquals(length, hugeSuffix.body().length);
     }
 
+    // --- public links ------------------------------------------------------------------------------------------
+
+    @Test
+    void oembedInAnyFormatButJsonIsAProblemSayingSo() {
+        Reply xml = anonymous.get("api/public/oembed?format=xml&url="
+                + URLEncoder.encode(base + "highlights/x", StandardCharsets.UTF_8));
+        assertEquals(501, xml.status(), xml.body());
+        assertEquals("application/problem+json", xml.contentType());
+        assertTrue(xml.json().getString("detail").contains("JSON"), xml.body());
+    }
+
     // --- errors the container answers --------------------------------------------------------------------------
 
     /** Written by a servlet, it carries its charset: application/problem+json;charset=UTF-8. */

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jsoup.nodes.Element;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -96,7 +97,10 @@ public class PublicHighlightsResource {
     public Response oembed(@QueryParam("url") String url, @QueryParam("format") @DefaultValue("json") String format,
                            @QueryParam("maxwidth") Integer maxWidth, @QueryParam("maxheight") Integer maxHeight) {
         if (!"json".equals(format)) {
-            return Response.status(Response.Status.NOT_IMPLEMENTED).build();
+            // 501 is what the oEmbed spec asks of a provider without the format
+            throw new ProblemException(ProblemException.Kind.NOT_IMPLEMENTED, "oembed-format-not-offered",
+                    "Format not offered", "Only JSON is offered: ask with format=json or leave format out.",
+                    List.of(), null);
         }
         String base = address.base(uriInfo.getRequestUri());
         if (url == null || !url.startsWith(base + "/")) {
