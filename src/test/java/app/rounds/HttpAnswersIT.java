@@ -131,6 +131,45 @@ class HttpAnswersIT {
 
     // --- errors the container answers --------------------------------------------------------------------------
 
+    @Test
+    void errorsOutsideTheApplicationAreProblemsForApiClientsAndAPageForBrowsers() throws Exception {
+        for (String path : List.of("/WEB-INF/web.xml", "/no-such-page.html", "/css/no-such-file.css")) {
+            Raw api = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
+                    + "Connection: close\r\n\r\n");
+            assertEquals(404, api.status, path);
+            assertProblemType(api, path + ": " + api.body);
+            assertEquals(api.status, parsed(api.body).getInt("status"), api.body);
+            assertSecurityHeaders(api, path);
+
+            Raw browser = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+                    + "Connection: close\r\n\r\n");
+            assertEquals(api.status, browser.status, path);
+            assertTrue(browser.header("Content-Type").startsWith("text/html"), path + ": " + browser.header("Content-Type"));
+            assertFalse(browser.body.contains("Payara") || browser.body.contains("Exception"), browser.body);
+            assertTrue(browser.body.contains("Rounds"), browser.body);
+            assertSecurityHeaders(browser, path);
+        }
+
+        Raw method = raw("POST /highlights/feed.atom HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
+                + "Content-Length: 0\r\nConnection: close\r\n\r\n");
+        assertEquals(405, method.status, method.body);
+        assertProblemType(method, method.body);
+        assertEquals(405, parsed(method.body).getInt("status"), method.body);
+        assertSecurityHeaders(method, "POST /highlights/feed.atom");
+
+        Raw readOnly = raw("DELETE /index.html HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(readOnly.status == 403 || readOnly.status == 405, readOnly.status + " " + readOnly.body);
+        assertTrue(readOnly.header("Content-Type").startsWith("text/html"), "a page when nothing asks for JSON");
+        assertFalse(readOnly.body.contains("Payara"), readOnly.body);
+        assertSecurityHeaders(readOnly, "DELETE /index.html");
+
+        Raw range = raw("GET /index.html HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
+                + "Range: bytes=99999999-\r\nConnection: close\r\n\r\n");
+        assertEquals(416, range.status, range.body);
+        assertProblemType(range, range.body);
+        assertSecurityHeaders(range, "GET /index.html past its end");
+    }
+
     /** Written by a servlet, it carries its charset: application/problem+json;charset=UTF-8. */
     private static void assertProblemType(Raw answer, String what) {
         assertTrue(answer.header("Content-Type").startsWith("application/problem+json"),

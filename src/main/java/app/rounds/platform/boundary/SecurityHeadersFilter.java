@@ -1,5 +1,6 @@
 package app.rounds.platform.boundary;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -16,7 +17,9 @@ import java.util.regex.Pattern;
  * version), and send no Referer, because join links carry the join code. API answers are never cached, but for the
  * public ones (published pictures, oEmbed), which say themselves how they may be.
  */
-@WebFilter(filterName = "SecurityHeadersFilter", urlPatterns = "/*", asyncSupported = true)
+// also on error dispatches: the container's own refusals (/WEB-INF, a missing file) never passed the request chain
+@WebFilter(filterName = "SecurityHeadersFilter", urlPatterns = "/*", asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
 
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
