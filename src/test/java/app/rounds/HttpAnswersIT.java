@@ -118,6 +118,38 @@ class HttpAnswersIT {
         assertEquals(length, hugeSuffix.body().length);
     }
 
+    @Test
+    void answersThatNeedALoginAreNeverStoredButPublishedPicturesAreCacheable() throws Exception {
+        Published published = publishedPhoto();
+        HttpResponse<byte[]> content = download("api/sessions/" + published.sessionId + "/media/" + published.photoId
+                + "/content", published.curator, null);
+        assertEquals(200, content.statusCode());
+        assertEquals("no-store", content.headers().firstValue("Cache-Control").orElse(""));
+        Reply qr = published.curator.get("api/sessions/" + published.sessionId + "/qr.svg");
+        assertEquals(200, qr.status(), qr.body());
+        assertEquals("no-store", qr.header("Cache-Control"));
+
+        HttpResponse<byte[]> picture = download(published.pictureUrl(), null, null);
+        assertEquals(200, picture.statusCode());
+        assertEquals("public, no-cache", picture.headers().firstValue("Cache-Control").orElse(""));
+    }
+
+    // --- frames, transport security ----------------------------------------------------------------------------
+
+    @Test
+    void theEmbedPageMayBeFramedAnywhereAndNoOtherPage() throws Exception {
+        Published published = publishedPhoto();
+        Reply embed = anonymous.get("highlights/" + published.highlightId + "/embed");
+        assertEquals(200, embed.status());
+        assertNull(embed.header("X-Frame-Options"), "X-Frame-Options would forbid what frame-ancestors * allows");
+        assertTrue(embed.header("Content-Security-Policy").contains("frame-ancestors *"));
+        for (String path : List.of("highlights/" + published.highlightId, "", "api/public/oembed")) {
+            Reply page = anonymous.get(path);
+            assertEquals("DENY", page.header("X-Frame-Options"), path);
+            assertTrue(page.header("Content-Security-Policy").contains("frame-ancestors 'none'"), path);
+        }
+    }
+
     // --- public links ------------------------------------------------------------------------------------------
 
     @Test
