@@ -119,6 +119,20 @@ class HttpAnswersIT {
     }
 
     @Test
+    void anUnknownVariantIsRefusedNamingTheVariantsThatExist() throws Exception {
+        Published published = publishedPhoto();
+        Reply staffAnswer = published.curator.get("api/sessions/" + published.sessionId + "/media/"
+                + published.photoId + "/content?variant=huge");
+        assertEquals(400, staffAnswer.status(), staffAnswer.body());
+        assertEquals("application/problem+json", staffAnswer.contentType());
+        assertEquals(List.of("variant"), staffAnswer.problemFields());
+        String detail = staffAnswer.json().getString("detail");
+        assertTrue(detail.contains("small") && detail.contains("large"), detail);
+        assertEquals(200, published.curator.get("api/sessions/" + published.sessionId + "/media/"
+                + published.photoId + "/content?variant=small").status());
+    }
+
+    @Test
     void answersThatNeedALoginAreNeverStoredButPublishedPicturesAreCacheable() throws Exception {
         Published published = publishedPhoto();
         HttpResponse<byte[]> content = download("api/sessions/" + published.sessionId + "/media/" + published.photoId

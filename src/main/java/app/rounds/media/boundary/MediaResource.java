@@ -197,7 +197,7 @@ public class MediaResource {
                             @HeaderParam("Range") String range, @HeaderParam("If-None-Match") String ifNoneMatch) {
         ensureStaff();
         // staff only: a shared or browser cache must not keep what needs a login
-        return RangeResponses.of(library.file(sessionId, itemId, variant == null ? "full" : variant), range,
+        return RangeResponses.of(library.file(sessionId, itemId, MediaLibrary.variant(variant)), range,
                 ifNoneMatch, "no-store");
     }
 
