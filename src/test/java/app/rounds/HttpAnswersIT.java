@@ -164,6 +164,15 @@ class HttpAnswersIT {
         }
     }
 
+    @Test
+    void httpsAtATrustedProxyGetsStrictTransportSecurity() {
+        // the test server trusts 127.0.0.1 as its proxy
+        Reply proxied = anonymous.withHeader("X-Forwarded-Proto", "https").get("");
+        assertEquals(200, proxied.status());
+        assertTrue(proxied.header("Strict-Transport-Security").startsWith("max-age="), proxied.headers().toString());
+        assertNull(anonymous.get("").header("Strict-Transport-Security"), "plain HTTP gets no HSTS");
+    }
+
     // --- public links ------------------------------------------------------------------------------------------
 
     @Test
