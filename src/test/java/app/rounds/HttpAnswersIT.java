@@ -184,6 +184,23 @@ class HttpAnswersIT {
         assertTrue(xml.json().getString("detail").contains("JSON"), xml.body());
     }
 
+    @Test
+    void aForeignHostHeaderNeverBecomesTheBaseOfPublicLinks() throws Exception {
+        Published published = publishedPhoto();
+        String page = URLEncoder.encode("http://evil.example/highlights/" + published.highlightId,
+                StandardCharsets.UTF_8);
+        for (String path : List.of("/highlights/feed.atom", "/highlights/feed.json", "/highlights/",
+                "/api/public/oembed?format=json&url=" + page)) {
+            Raw answer = raw("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\nAccept: application/json\r\n"
+                    + "Connection: close\r\n\r\n");
+            assertEquals(400, answer.status, path + ": " + answer.body);
+            assertProblemType(answer, path);
+        }
+        Raw local = raw("GET /highlights/feed.atom HTTP/1.1\r\nHost: 127.0.0.1:" + base.getPort()
+                + "\r\nConnection: close\r\n\r\n");
+        assertEquals(200, local.status, "a loopback address is a local host: " + local.body);
+    }
+
     // --- errors the container answers --------------------------------------------------------------------------
 
     @Test
