@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * Decides each board handshake before it is upgraded, and answers a refusal as problem+json: the browser's Origin
- * must be this site, {@code rounds.public-url} or one of {@code rounds.websocket.allowed-origins} (Tyrus would accept
+ * (scheme, host and port) must be this site, {@code rounds.public-url} or one of {@code rounds.websocket.allowed-origins} (Tyrus would accept
  * any); the moderation stream needs a staff member of that session (owner or admin); the public stream needs a join
  * code, whose wrong guesses count against the address as on joining.
  */
@@ -54,7 +54,8 @@ public class BoardHandshakeFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         try {
-            checkOrigin(request.getHeader("Origin"), request.getHeader("Host"));
+            checkOrigin(request.getHeader("Origin"), clientAddresses.secure(request) ? "https" : "http",
+                    request.getHeader("Host"));
             BoardPath path = BoardPath.parse(request.getRequestURI().substring(request.getContextPath().length()))
                     .orElseThrow(() -> ProblemException.notFound("http-404", "There is no board at this address."));
             switch (path.stream()) {
@@ -71,15 +72,16 @@ public class BoardHandshakeFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    void checkOrigin(String origin, String host) {
+    /** {@code scheme} and {@code host}: the site as the client reached it. */
+    void checkOrigin(String origin, String scheme, String host) {
         if (origin == null) {
             return; // not a browser: there is no other site whose page could have opened this socket
         }
         List<String> allowed = Arrays.stream(allowedOrigins.orElse("").split(",")).map(String::strip)
                 .filter(o -> !o.isEmpty()).toList();
-        boolean ok = Origins.sameOrigin(origin, host)
-                || publicUrl.map(Origins::hostOf).filter(h -> Origins.sameOrigin(origin, h)).isPresent()
-                || allowed.stream().map(Origins::hostOf).anyMatch(h -> Origins.sameOrigin(origin, h));
+        boolean ok = Origins.sameOrigin(origin, scheme, host)
+                || publicUrl.filter(url -> Origins.sameOrigin(origin, url)).isPresent()
+                || allowed.stream().anyMatch(url -> Origins.sameOrigin(origin, url));
         if (!ok) {
             throw ProblemException.forbidden("WebSockets from " + origin + " are not accepted: allow it with "
                     + "ROUNDS_WEBSOCKET_ALLOWED_ORIGINS.");

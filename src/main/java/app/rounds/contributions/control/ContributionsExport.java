@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * A session's questions and feedback as CSV (RFC 4180), at any time: one row per question, then one per feedback.
- * Cells that a spreadsheet would read as a formula (=, +, -, @, tab, CR) are prefixed with an apostrophe, so an
- * export cannot run anything when opened.
+ * Cells that a spreadsheet would read as a formula (=, +, -, @, also after blank or invisible characters; tab, CR)
+ * are prefixed with an apostrophe, so an export cannot run anything when opened.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -51,7 +51,19 @@ public class ContributionsExport {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if ("\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        // spreadsheets skip blanks and invisible characters (no-break space, zero-width space, BOM) before a formula
+        int first = 0;
+        while (first < value.length() && blankOrInvisible(value.charAt(first))) {
+            first++;
+        }
+        return first < value.length() && "=+-@".indexOf(value.charAt(first)) >= 0 ? "'" + value : value;
+    }
+
+    private static boolean blankOrInvisible(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
     }
 
     private static String reasons(String screening) {

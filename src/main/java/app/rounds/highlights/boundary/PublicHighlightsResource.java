@@ -5,6 +5,7 @@ import app.rounds.highlights.control.Publishing;
 import app.rounds.highlights.control.Renditions;
 import app.rounds.highlights.entity.Publication;
 import app.rounds.media.boundary.RangeResponses;
+import app.rounds.media.control.MediaLibrary;
 import app.rounds.media.control.MediaLibrary.StoredFile;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.PublicAddress;
@@ -31,8 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jsoup.nodes.Element;
 
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +47,6 @@ import java.util.regex.Pattern;
 public class PublicHighlightsResource {
 
     private static final Pattern PAGE = Pattern.compile("/highlights/([0-9a-f-]{36})/?");
-    private static final Set<String> VARIANTS = Set.of("small", "large");
 
     @Inject
     Publishing publishing;
@@ -75,10 +75,7 @@ public class PublicHighlightsResource {
     public Response media(@PathParam("highlightId") String highlightId, @PathParam("mediaId") String mediaId,
                           @QueryParam("variant") String variant, @HeaderParam("Range") String range,
                           @HeaderParam("If-None-Match") String ifNoneMatch) {
-        if (variant != null && !VARIANTS.contains(variant)) {
-            throw ProblemException.invalidField("variant", "must be small or large, or left out");
-        }
-        String which = variant == null ? "full" : variant;
+        String which = MediaLibrary.variant(variant);
         Optional<StoredFile> published = publishing.publicFile(highlightId, mediaId, which);
         if (published.isPresent()) {
             return RangeResponses.of(published.get(), range, ifNoneMatch, "public, no-cache");
@@ -96,7 +93,10 @@ public class PublicHighlightsResource {
     public Response oembed(@QueryParam("url") String url, @QueryParam("format") @DefaultValue("json") String format,
                            @QueryParam("maxwidth") Integer maxWidth, @QueryParam("maxheight") Integer maxHeight) {
         if (!"json".equals(format)) {
-            return Response.status(Response.Status.NOT_IMPLEMENTED).build();
+            // 501 is what the oEmbed spec asks of a provider without the format
+            throw new ProblemException(ProblemException.Kind.NOT_IMPLEMENTED, "oembed-format-not-offered",
+                    "Format not offered", "Only JSON is offered: ask with format=json or leave format out.",
+                    List.of(), null);
         }
         String base = address.base(uriInfo.getRequestUri());
         if (url == null || !url.startsWith(base + "/")) {

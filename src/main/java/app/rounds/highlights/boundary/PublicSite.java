@@ -2,6 +2,8 @@ package app.rounds.highlights.boundary;
 
 import app.rounds.highlights.control.Publishing;
 import app.rounds.highlights.entity.Publication;
+import app.rounds.platform.boundary.ServletProblems;
+import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.PublicAddress;
 import app.rounds.platform.control.Sha256;
 import jakarta.inject.Inject;
@@ -48,7 +50,13 @@ public class PublicSite extends HttpServlet {
             response.sendRedirect(request.getContextPath() + "/highlights/");
             return;
         }
-        String base = address.base(URI.create(request.getRequestURL().toString()));
+        String base;
+        try {
+            base = address.base(URI.create(request.getRequestURL().toString()));
+        } catch (ProblemException refused) {
+            ServletProblems.write(response, refused, request.getRequestURI());
+            return;
+        }
         switch (path) {
             case "/" -> send(request, response, 200, "text/html", PublicPages.index(live(), base, siteName));
             case "/feed.atom" -> send(request, response, 200, "application/atom+xml",

@@ -196,8 +196,9 @@ public class MediaResource {
     public Response content(@PathParam("itemId") String itemId, @QueryParam("variant") String variant,
                             @HeaderParam("Range") String range, @HeaderParam("If-None-Match") String ifNoneMatch) {
         ensureStaff();
-        return RangeResponses.of(library.file(sessionId, itemId, variant == null ? "full" : variant), range,
-                ifNoneMatch, "private, max-age=3600");
+        // staff only: a shared or browser cache must not keep what needs a login
+        return RangeResponses.of(library.file(sessionId, itemId, MediaLibrary.variant(variant)), range,
+                ifNoneMatch, "no-store");
     }
 
     private void ensureStaff() {

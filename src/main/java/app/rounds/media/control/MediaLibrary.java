@@ -334,7 +334,19 @@ public class MediaLibrary {
         return view(item);
     }
 
-    /** The item's file: the stored photo or video, or a thumbnail ({@code small}, {@code large}). */
+    /** The variant a request asks for by its {@code variant} parameter: {@code full} when it names none. */
+    public static String variant(String requested) {
+        if (requested == null) {
+            return "full";
+        }
+        if (!requested.equals("small") && !requested.equals("large")) {
+            throw ProblemException.invalidField("variant", "must be small or large (a photo's thumbnails), or left "
+                    + "out for the file itself");
+        }
+        return requested;
+    }
+
+    /** The item's file: the stored photo or video ({@code full}), or a thumbnail ({@code small}, {@code large}). */
     public StoredFile file(String sessionId, String itemId, String variant) {
         MediaItem item = item(sessionId, itemId);
         String sha256 = switch (variant) {

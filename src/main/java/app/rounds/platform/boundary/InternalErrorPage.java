@@ -6,12 +6,17 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 import java.io.IOException;
 
 /**
- * The error page for failures outside JAX-RS (the authentication mechanism, servlet filters): the same problem answer
- * as everywhere else instead of the server's HTML page with a stack trace. Registered in web.xml.
+ * The error page for what is answered outside JAX-RS: failures in the authentication mechanism or servlet filters,
+ * and the container's own refusals (a file not found, /WEB-INF, a method or byte range a static file does not take).
+ * API clients (an address under /api, or an Accept that asks for JSON) get the problem answer the API gives; browsers
+ * a short page in the site's style; never the server's page with its name and a stack trace. Registered in web.xml;
+ * SecurityHeadersFilter also runs on these error dispatches.
  */
 @WebServlet(name = "InternalErrorPage", urlPatterns = InternalErrorPage.PATH)
 public class InternalErrorPage extends HttpServlet {
@@ -25,8 +30,45 @@ public class InternalErrorPage extends HttpServlet {
             return;
         }
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = failure != null || !(code instanceof Integer c) ? 500 : c;
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        ServletProblems.write(response, ProblemResponses.internalError(
-                failure == null ? new IllegalStateException("status 500 without an exception") : failure, uri));
+        Problem problem = status >= 500
+                ? ProblemResponses.internalError(failure == null
+                ? new IllegalStateException("status " + status + " without an exception") : failure, uri)
+                : ProblemResponses.ofStatus(status, uri);
+        if (wantsPage(request, uri)) {
+            page(response, problem);
+        } else {
+            ServletProblems.write(response, problem);
+        }
+    }
+
+    /** A person at a browser: asking for HTML, or for anything outside /api; never a client asking for JSON. */
+    static boolean wantsPage(HttpServletRequest request, String uri) {
+        String accept = request.getHeader("Accept") == null ? "" : request.getHeader("Accept");
+        if (accept.contains("json")) {
+            return false;
+        }
+        return accept.contains("text/html") || !(uri != null && (uri.equals("/api") || uri.startsWith("/api/")));
+    }
+
+    private static void page(HttpServletResponse response, Problem problem) throws IOException {
+        Document page = Document.createShell("");
+        page.child(0).attr("lang", "en");
+        page.head().appendElement("meta").attr("charset", "utf-8");
+        page.head().appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
+        page.head().appendElement("title").text(problem.title() + " · Rounds");
+        page.head().appendElement("link").attr("rel", "stylesheet").attr("href", "/css/rounds.css");
+        Element header = page.body().appendElement("header").addClass("bar");
+        header.appendElement("a").addClass("brand").attr("href", "/").text("Rounds");
+        Element main = page.body().appendElement("main").addClass("narrow");
+        main.appendElement("h1").text(problem.title());
+        main.appendElement("p").text(problem.detail());
+        main.appendElement("p").appendElement("a").attr("href", "/").text("Back to the start page");
+        response.setStatus(problem.status());
+        response.setContentType("text/html");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("<!DOCTYPE html>\n" + page.html());
     }
 }

@@ -1,10 +1,10 @@
 package app.rounds.platform.boundary;
 
+import app.rounds.platform.control.Conflicts;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.ProblemException.FieldError;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -61,7 +61,7 @@ public final class ProblemResponses {
         if (unreadableJson(e)) {
             return malformedJson(uri);
         }
-        if (causedBy(e, OptimisticLockException.class)) {
+        if (Conflicts.settledByRetrying(e)) { // a race lost to another request: a row changed, a deadlock broken
             return build(409, Problem.of("concurrent-change", "Changed by someone else", 409,
                     "Someone else changed this at the same moment; reload it and try again.", instance(uri), null))
                     .build();
@@ -71,10 +71,7 @@ public final class ProblemResponses {
             if (status >= 500) {
                 return unexpected(e, uri);
             }
-            Response.ResponseBuilder response = build(status, Problem.of("http-" + status,
-                    Response.Status.fromStatusCode(status) == null ? "Request refused"
-                            : Response.Status.fromStatusCode(status).getReasonPhrase(),
-                    status, safeDetail(status), instance(uri), null));
+            Response.ResponseBuilder response = build(status, ofStatus(status, instance(uri)));
             if (wae instanceof NotAuthorizedException) {
                 response.header(HttpHeaders.WWW_AUTHENTICATE, AUTHENTICATE_CHALLENGE);
             }
@@ -111,6 +108,13 @@ public final class ProblemResponses {
         return build(500, internalError(e, instance(uri))).build();
     }
 
+    /** A refusal known only by its status (a JAX-RS or container 4xx): {@code http-<status>}, in words that help. */
+    public static Problem ofStatus(int status, String instance) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return Problem.of("http-" + status, known == null ? "Request refused" : known.getReasonPhrase(), status,
+                safeDetail(status), instance, null);
+    }
+
     /** Logs the failure with a new incident id, and describes it to the client by that id only. */
     public static Problem internalError(Throwable e, String instance) {
         String incident = UUID.randomUUID().toString();
@@ -121,10 +125,13 @@ public final class ProblemResponses {
 
     private static String safeDetail(int status) {
         return switch (status) {
-            case 400 -> "The request is missing its JSON body, or a parameter is malformed.";
+            case 400 -> "The request is malformed: check the address, its parameters and the JSON body.";
             case 401 -> "Log in, or send a bearer token.";
             case 403 -> "Your roles do not allow this.";
             case 404 -> "There is nothing at this address.";
+            case 413 -> "The request is too large.";
+            case 414 -> "The address is too long.";
+            case 416 -> "The range asked for lies outside the file.";
             case 405 -> "This address does not accept that method.";
             case 406 -> "This address cannot answer in the media type asked for.";
             case 415 -> "Send the body as application/json.";

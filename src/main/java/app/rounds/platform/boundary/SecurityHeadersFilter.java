@@ -1,5 +1,8 @@
 package app.rounds.platform.boundary;
 
+import app.rounds.platform.control.ClientAddresses;
+import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -16,7 +19,9 @@ import java.util.regex.Pattern;
  * version), and send no Referer, because join links carry the join code. API answers are never cached, but for the
  * public ones (published pictures, oEmbed), which say themselves how they may be.
  */
-@WebFilter(filterName = "SecurityHeadersFilter", urlPatterns = "/*", asyncSupported = true)
+// also on error dispatches: the container's own refusals (/WEB-INF, a missing file) never passed the request chain
+@WebFilter(filterName = "SecurityHeadersFilter", urlPatterns = "/*", asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
 
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
@@ -33,6 +38,9 @@ public class SecurityHeadersFilter extends HttpFilter {
     static final String EMBED_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors *");
     private static final Pattern EMBED = Pattern.compile("/highlights/[0-9a-f-]{36}/embed");
 
+    @Inject
+    ClientAddresses clientAddresses;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -46,7 +54,8 @@ public class SecurityHeadersFilter extends HttpFilter {
         }
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
-        if (request.isSecure()) {
+        // behind a TLS proxy the request here is plain HTTP: the proxy's word counts when it is one we trust
+        if (clientAddresses.secure(request)) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
         if (path.startsWith("/api/") && !path.startsWith("/api/public/")) {

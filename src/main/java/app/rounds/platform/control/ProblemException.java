@@ -13,7 +13,7 @@ public class ProblemException extends RuntimeException {
     public enum Kind {
         INVALID(400), UNAUTHENTICATED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), GONE(410),
         PAYLOAD_TOO_LARGE(413), UNSUPPORTED_MEDIA_TYPE(415), UNPROCESSABLE(422), TOO_MANY_REQUESTS(429),
-        UNAVAILABLE(503);
+        NOT_IMPLEMENTED(501), UNAVAILABLE(503);
 
         public final int status;
 

@@ -1,5 +1,6 @@
 package app.rounds.security.boundary;
 
+import app.rounds.platform.control.ClientAddresses;
 import app.rounds.platform.control.Origins;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.SecretTokens;
@@ -22,8 +23,8 @@ import java.util.Set;
  * Protects changes made with the browser session against cross-site request forgery: every non-safe request to a
  * protected endpoint that the session cookie authenticates must carry the session's token in {@code X-CSRF-Token}.
  * Independently, a non-safe browser request whose {@code Origin} is another site is refused, whatever it
- * authenticates with and wherever it goes (login and joining included). The origin may be the host the request was
- * sent to or that of {@code rounds.public-url} (a proxy may rewrite Host).
+ * authenticates with and wherever it goes (login and joining included). The origin may be the scheme and host the
+ * request was sent to or those of {@code rounds.public-url} (a proxy may rewrite Host).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -39,6 +40,8 @@ public class CsrfCheck implements ContainerRequestFilter {
 
     private final Optional<String> publicUrl = ConfigProvider.getConfig()
             .getOptionalValue("rounds.public-url", String.class).filter(url -> !url.isBlank());
+    private final ClientAddresses clientAddresses = new ClientAddresses(ConfigProvider.getConfig()
+            .getOptionalValue("rounds.trusted-proxies", String.class));
 
     @Override
     public void filter(ContainerRequestContext context) {
@@ -46,8 +49,8 @@ public class CsrfCheck implements ContainerRequestFilter {
             return;
         }
         String origin = context.getHeaderString("Origin");
-        if (origin != null && !Origins.sameOrigin(origin, context.getHeaderString("Host"))
-                && !publicUrl.map(Origins::hostOf).filter(host -> Origins.sameOrigin(origin, host)).isPresent()) {
+        if (origin != null && !Origins.sameOrigin(origin, clientAddresses.secure(request) ? "https" : "http",
+                context.getHeaderString("Host")) && !publicUrl.filter(url -> Origins.sameOrigin(origin, url)).isPresent()) {
             throw ProblemException.forbidden("Requests from another site are not accepted.");
         }
         boolean openToAll = RoleCheck.Access.of(resource.getResourceMethod(), resource.getResourceClass()).everyone();

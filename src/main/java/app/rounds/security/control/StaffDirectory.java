@@ -91,6 +91,7 @@ public class StaffDirectory {
                     "rolesBefore", new TreeSet<>(rolesBefore), "roles", new TreeSet<>(parsedRoles),
                     "enabledBefore", enabledBefore, "enabled", enabled));
         }
+        concurrentChangeSurfacesHere();
         return StaffMember.of(user);
     }
 
@@ -100,6 +101,7 @@ public class StaffDirectory {
         StaffUser user = existing(username);
         user.changePasswordHash(passwords.hash(newPassword), clock.instant());
         withdrawn.fire(new CredentialsWithdrawn(user.username()));
+        concurrentChangeSurfacesHere();
     }
 
     /**
@@ -114,6 +116,7 @@ public class StaffDirectory {
         }
         user.changePasswordHash(passwords.hash(newPassword), clock.instant());
         withdrawn.fire(new CredentialsWithdrawn(user.username()));
+        concurrentChangeSurfacesHere();
         return Optional.of(StaffMember.of(user));
     }
 
@@ -185,6 +188,15 @@ public class StaffDirectory {
                 .setParameter("role", Roles.ADMIN)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
+    }
+
+    /**
+     * Writes the change now: a user changed by someone else since it was read fails here, as an
+     * OptimisticLockException the problem mappers answer with 409 concurrent-change. Left to the commit after the
+     * method, it came wrapped in a TransactionalException that Jersey's own mapper for it failed on (500).
+     */
+    private void concurrentChangeSurfacesHere() {
+        em.flush();
     }
 
     private static ProblemException usernameTaken() {

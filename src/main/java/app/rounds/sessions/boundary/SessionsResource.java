@@ -126,9 +126,8 @@ public class SessionsResource {
     @Operation(summary = "QR code of the session's join link, for the projector")
     public Response joinQrCode(@PathParam("id") String id) {
         TrainingSession session = sessions.session(id, currentStaff.member());
-        return Response.ok(JoinLinks.qrSvg(joinLinks.joinUrl(session.joinCode(), uriInfo.getBaseUri())))
-                .header("Cache-Control", "private, max-age=300")
-                .build();
+        // no Cache-Control of its own: SecurityHeadersFilter's no-store, as for every answer that needs a login
+        return Response.ok(JoinLinks.qrSvg(joinLinks.joinUrl(session.joinCode(), uriInfo.getBaseUri()))).build();
     }
 
     private SessionView view(TrainingSession s) {

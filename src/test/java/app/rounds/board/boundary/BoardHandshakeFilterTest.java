@@ -21,18 +21,26 @@ class BoardHandshakeFilterTest {
 
     @Test
     void pageOfThisSiteMayOpenTheSocket() {
-        assertDoesNotThrow(() -> filter.checkOrigin("https://rounds.example.org", "rounds.example.org"));
+        assertDoesNotThrow(() -> filter.checkOrigin("https://rounds.example.org", "https", "rounds.example.org"));
     }
 
     @Test
     void clientThatIsNoBrowserSendsNoOriginAndIsLetThrough() {
-        assertDoesNotThrow(() -> filter.checkOrigin(null, "rounds.example.org"));
+        assertDoesNotThrow(() -> filter.checkOrigin(null, "https", "rounds.example.org"));
+    }
+
+    @Test
+    void pageOfThisHostOverAnotherSchemeIsRefused() {
+        assertThrows(ProblemException.class,
+                () -> filter.checkOrigin("https://rounds.example.org", "http", "rounds.example.org"));
+        assertThrows(ProblemException.class,
+                () -> filter.checkOrigin("http://rounds.example.org", "https", "rounds.example.org"));
     }
 
     @Test
     void pageOfAnotherSiteIsRefusedWith403() {
         ProblemException refused = assertThrows(ProblemException.class,
-                () -> filter.checkOrigin("https://evil.example.com", "rounds.example.org"));
+                () -> filter.checkOrigin("https://evil.example.com", "https", "rounds.example.org"));
 
         assertEquals(ProblemException.Kind.FORBIDDEN, refused.kind());
     }
@@ -41,15 +49,17 @@ class BoardHandshakeFilterTest {
     void pageAtThePublicUrlMayOpenTheSocketBehindAProxy() {
         filter.publicUrl = Optional.of("https://rounds.example.org/");
 
-        assertDoesNotThrow(() -> filter.checkOrigin("https://rounds.example.org", "app-1:8080"));
+        assertDoesNotThrow(() -> filter.checkOrigin("https://rounds.example.org", "http", "app-1:8080"));
+        assertThrows(ProblemException.class,
+                () -> filter.checkOrigin("http://rounds.example.org", "http", "app-1:8080"));
     }
 
     @Test
     void pageOfAnAllowedOriginMayOpenTheSocket() {
         filter.allowedOrigins = Optional.of(" https://projector.example.org , https://kiosk.example.org ");
 
-        assertDoesNotThrow(() -> filter.checkOrigin("https://kiosk.example.org", "rounds.example.org"));
+        assertDoesNotThrow(() -> filter.checkOrigin("https://kiosk.example.org", "https", "rounds.example.org"));
         assertThrows(ProblemException.class,
-                () -> filter.checkOrigin("https://other.example.org", "rounds.example.org"));
+                () -> filter.checkOrigin("https://other.example.org", "https", "rounds.example.org"));
     }
 }
