@@ -198,6 +198,47 @@ class MediaIT {
         }
     }
 
+    /**
+     * Pictures that decode to hundreds of MB from a few hundred KB, three at once, twice, on the shared server's
+     * 512 MB heap (where one 7,000 × 7,000 decode in full and its copies took it all): the 10,000 × 10,000 ones
+     * are refused from their header, the 7,000 × 7,000 one decoded subsampled, nothing answers 5xx, and the server
+     * is ready afterwards with no OutOfMemoryError in its log.
+     */
+    @Test
+    void pictureBombsAreRefusedFromTheirHeaderOrDecodedSmallAndTheServerStaysWell() throws Exception {
+        byte[] wide = TestPhotos.flatPng(7000, 7000);
+        byte[] huge = TestPhotos.flatPng(10_000, 10_000);
+        byte[] claiming = TestPhotos.jpegClaiming(10_000, 10_000);
+        for (int round = 0; round < 2; round++) {
+            List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+            try (ExecutorService parallel = Executors.newFixedThreadPool(3)) {
+                for (Future<HttpResponse<String>> answer : parallel.invokeAll(List.<Callable<HttpResponse<String>>>of(
+                        () -> upload("wide.png", wide, "image/png"), () -> upload("huge.png", huge, "image/png"),
+                        () -> upload("claiming.jpg", claiming, "image/jpeg")))) {
+                    answers.add(answer.get());
+                }
+            }
+            for (HttpResponse<String> answer : answers) {
+                assertTrue(answer.statusCode() < 500, answer.statusCode() + " " + answer.body());
+            }
+            HttpResponse<String> decoded = answers.get(0);
+            assertEquals(round == 0 ? 201 : 200, decoded.statusCode(), decoded.body());
+            assertEquals(3500, body(decoded).getInt("width"), "decoded at half its size, as stored");
+            for (HttpResponse<String> refused : answers.subList(1, 3)) {
+                assertRefused(refused, 413);
+                assertEquals("This picture is 10,000 × 10,000 pixels; Rounds takes pictures up to 64 megapixels.",
+                        body(refused).getString("detail"));
+            }
+        }
+        assertEquals(1, items(), "the refused ones are not listed");
+        assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(base + "health/ready")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+        Path log = Path.of("target", "payara-process-" + base.getPort() + ".log");
+        if (Files.exists(log)) {
+            assertFalse(Files.readString(log, StandardCharsets.ISO_8859_1).contains("OutOfMemoryError"), log.toString());
+        }
+    }
+
     @Test
     void anUploadCutOffHalfWayLeavesNothingBehind() throws Exception {
         Path tmp = Path.of(System.getProperty("rounds.it.media.dir", "target/it-media"), "tmp");

@@ -68,6 +68,9 @@ public class MediaLibrary {
     VideoMetadataRemover videoMetadata;
 
     @Inject
+    PhotoDecodeBudget photoDecodes;
+
+    @Inject
     Event<MediaWithdrawn> withdrawn;
 
     @Inject
@@ -148,7 +151,7 @@ public class MediaLibrary {
     private MediaItem photo(String sessionId, String staffId, String fileName, MediaStore.Received upload,
                             String type, List<Path> temporary, List<MediaRecords.Blob> blobs) throws IOException {
         PhotoProcessor.Processed processed = PhotoProcessor.process(upload.file(), type, maxMegapixels * 1_000_000,
-                store);
+                photoDecodes, store);
         temporary.addAll(processed.files());
         String photo = keep(store.hash(processed.photo()), upload.sha256(), processed.contentType(), blobs);
         String small = keep(store.hash(processed.small()), upload.sha256(), "image/jpeg", blobs);

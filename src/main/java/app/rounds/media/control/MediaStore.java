@@ -192,8 +192,18 @@ public class MediaStore {
         }
     }
 
+    /** 503 {@code media-busy}: what the upload waited for did not come in time; nothing was stored. */
+    static ProblemException busy(String detail, Duration retryAfter) {
+        return new ProblemException(ProblemException.Kind.UNAVAILABLE, "media-busy", "Busy with other media", detail,
+                List.of(), retryAfter);
+    }
+
     static ProblemException tooLarge(long maxBytes) {
+        return tooLarge("This file is larger than the " + (maxBytes / 1024 / 1024) + " MB allowed for it.");
+    }
+
+    static ProblemException tooLarge(String detail) {
         return new ProblemException(ProblemException.Kind.PAYLOAD_TOO_LARGE, "media-too-large", "File too large",
-                "This file is larger than the " + (maxBytes / 1024 / 1024) + " MB allowed for it.", List.of(), null);
+                detail, List.of(), null);
     }
 }

@@ -310,9 +310,8 @@ public class VideoMetadataRemover {
     }
 
     static ProblemException busy() {
-        return new ProblemException(ProblemException.Kind.UNAVAILABLE, "media-busy", "Busy with other videos",
-                "Rounds is removing the hidden metadata of other videos at the moment; upload this one again in a "
-                        + "minute.", List.of(), Duration.ofSeconds(60));
+        return MediaStore.busy("Rounds is removing the hidden metadata of other videos at the moment; upload this one "
+                + "again in a minute.", Duration.ofSeconds(60));
     }
 
     /** ffmpeg's messages: the first {@link #KEPT_OUTPUT} bytes kept, the rest read and dropped. */
