@@ -11,7 +11,8 @@ import java.io.IOException;
 
 /**
  * The error page for failures outside JAX-RS (the authentication mechanism, servlet filters): the same problem answer
- * as everywhere else instead of the server's HTML page with a stack trace. Registered in web.xml.
+ * as everywhere else instead of the server's HTML page with a stack trace (503 with Retry-After when the database
+ * is unreachable). Registered in web.xml.
  */
 @WebServlet(name = "InternalErrorPage", urlPatterns = InternalErrorPage.PATH)
 public class InternalErrorPage extends HttpServlet {
@@ -26,7 +27,7 @@ public class InternalErrorPage extends HttpServlet {
         }
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        ServletProblems.write(response, ProblemResponses.internalError(
-                failure == null ? new IllegalStateException("status 500 without an exception") : failure, uri));
+        ServletProblems.write(response, failure == null ? new IllegalStateException("status 500 without an exception")
+                : failure, uri);
     }
 }

@@ -1,5 +1,6 @@
 package app.rounds.platform.boundary;
 
+import app.rounds.platform.control.DatabaseOutages;
 import app.rounds.platform.control.ProblemException;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -21,6 +22,18 @@ public final class ServletProblems {
         }
         write(response, Problem.of(refusal.type(), refusal.title(), refusal.kind().status, refusal.getMessage(), instance,
                 refusal.fieldErrors()));
+    }
+
+    /**
+     * An unexpected failure: 503 {@code database-unavailable} with Retry-After when the database could not be reached,
+     * else 500 {@code internal-error} with a logged incident.
+     */
+    public static void write(HttpServletResponse response, Throwable failure, String instance) throws IOException {
+        if (DatabaseOutages.report(failure)) {
+            write(response, DatabaseOutages.refusal(), instance);
+        } else {
+            write(response, ProblemResponses.internalError(failure, instance));
+        }
     }
 
     public static void write(HttpServletResponse response, Problem problem) throws IOException {
