@@ -15,8 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP relay in front of a database on the integration tests' MariaDB server, so that a test can take the database
  * away from a Rounds of its own and give it back: {@link #stop()} resets every open connection and refuses new ones,
- * as a stopped or crashed database server does; {@link #start()} accepts them again on the same port. The server
- * itself stays up for the other tests, and the relay works the same against the build's MariaDB and CI's.
+ * as a stopped or crashed database server does; {@link #hang()} resets them too but then accepts new ones and never
+ * answers, as a host gone from the network does (a stopped container: its connections are closed, new ones get no
+ * answer); {@link #start()} relays again on the same port. The server itself stays up for the other tests, and the relay works the same against the build's
+ * MariaDB and CI's.
  */
 public final class DatabaseRelay implements AutoCloseable {
 
@@ -26,6 +28,7 @@ public final class DatabaseRelay implements AutoCloseable {
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listening;
+    private volatile boolean hanging;
 
     /** A relay to the database at {@code databaseUrl} (jdbc:mariadb://host:port/name), accepting at once. */
     public DatabaseRelay(String databaseUrl) {
@@ -46,8 +49,22 @@ public final class DatabaseRelay implements AutoCloseable {
         return databaseUrl;
     }
 
-    /** Accepts connections again (on the same port) and relays them to the database. */
+    /** Resets open connections, then leaves new ones without an answer (not even the server's greeting). */
+    public synchronized void hang() {
+        hanging = true; // the port stays open: a closed one refuses, and rebinding it at once may fail
+        resetOpenConnections();
+    }
+
+    /** Relays connections to the database again (on the same port). */
     public synchronized void start() {
+        if (hanging) {
+            hanging = false;
+            resetOpenConnections();
+        }
+        listen();
+    }
+
+    private void listen() {
         if (listening != null) {
             return;
         }
@@ -69,6 +86,10 @@ public final class DatabaseRelay implements AutoCloseable {
         }
         closeQuietly(listening);
         listening = null;
+        resetOpenConnections();
+    }
+
+    private void resetOpenConnections() {
         for (Socket socket : open) {
             try {
                 socket.setSoLinger(true, 0); // a reset, as from a server that died
@@ -84,6 +105,11 @@ public final class DatabaseRelay implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                if (hanging) {
+                    open.add(client);
+                    Thread.ofVirtual().start(() -> pipe(client, null));
+                    continue;
+                }
                 Socket database = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(database);
@@ -100,16 +126,24 @@ public final class DatabaseRelay implements AutoCloseable {
         }
     }
 
+    /** Copies {@code from} to {@code to} (none: swallows it) until either closes. */
     private void pipe(Socket from, Socket to) {
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            in.transferTo(out);
+        try (InputStream in = from.getInputStream(); OutputStream out = to == null ? null : to.getOutputStream()) {
+            byte[] buffer = new byte[8192];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                if (out != null) {
+                    out.write(buffer, 0, read);
+                }
+            }
         } catch (IOException ended) {
             // one side closed or was reset
         } finally {
             closeQuietly(from);
-            closeQuietly(to);
             open.remove(from);
-            open.remove(to);
+            if (to != null) {
+                closeQuietly(to);
+                open.remove(to);
+            }
         }
     }
 
