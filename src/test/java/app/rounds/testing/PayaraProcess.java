@@ -148,6 +148,11 @@ public final class PayaraProcess implements AutoCloseable {
         }
     }
 
+    /** Where the process writes its log (appended to by each start). */
+    public Path log() {
+        return log;
+    }
+
     private String base() {
         return "http://localhost:" + port + "/";
     }

@@ -25,7 +25,8 @@ import java.util.Optional;
  * Decides each board handshake before it is upgraded, and answers a refusal as problem+json: the browser's Origin
  * (scheme, host and port) must be this site, {@code rounds.public-url} or one of {@code rounds.websocket.allowed-origins} (Tyrus would accept
  * any); the moderation stream needs a staff member of that session (owner or admin); the public stream needs a join
- * code, whose wrong guesses count against the address as on joining.
+ * code, whose wrong guesses count against the address as on joining. A failure while deciding (the database
+ * unreachable: 503 with Retry-After) is answered as problem+json too.
  */
 @WebFilter(filterName = "BoardHandshakeFilter", urlPatterns = "/ws/*")
 public class BoardHandshakeFilter extends HttpFilter {
@@ -67,6 +68,10 @@ public class BoardHandshakeFilter extends HttpFilter {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"rounds\"");
             }
             ServletProblems.write(response, refused, request.getRequestURI());
+            return;
+        } catch (RuntimeException failure) {
+            // answered here: an exception escaping a handshake reached the client as a 500 without a body or type
+            ServletProblems.write(response, failure, request.getRequestURI());
             return;
         }
         chain.doFilter(request, response);

@@ -3,6 +3,7 @@ package app.rounds.board.boundary;
 import app.rounds.board.control.BoardHub;
 import app.rounds.board.control.Subscriber;
 import app.rounds.board.entity.Stream;
+import app.rounds.platform.control.DatabaseOutages;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
@@ -60,6 +61,21 @@ final class BoardSockets {
             hub.unsubscribe((String) socket.getUserProperties().get(SESSION),
                     (Stream) socket.getUserProperties().get(STREAM), subscriber);
         }
+    }
+
+    /**
+     * A failure on the socket. When the database became unreachable after the handshake was let through (opening
+     * the stream reads it), the socket is closed with 1013 Try Again Later: otherwise it stayed open and silent.
+     */
+    static void failed(BoardHub hub, Session socket, Throwable failure) {
+        if (DatabaseOutages.report(failure) && socket.isOpen()) {
+            try {
+                socket.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "database unavailable"));
+            } catch (IOException ignored) {
+                // the client is gone already
+            }
+        }
+        close(hub, socket);
     }
 
     static void refuse(Session socket, String reason) {

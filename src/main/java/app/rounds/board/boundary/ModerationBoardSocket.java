@@ -35,6 +35,6 @@ public class ModerationBoardSocket {
 
     @OnError
     public void error(Session socket, Throwable failure) {
-        BoardSockets.close(hub, socket);
+        BoardSockets.failed(hub, socket, failure);
     }
 }

@@ -45,6 +45,6 @@ public class PublicBoardSocket {
 
     @OnError
     public void error(Session socket, Throwable failure) {
-        BoardSockets.close(hub, socket);
+        BoardSockets.failed(hub, socket, failure);
     }
 }

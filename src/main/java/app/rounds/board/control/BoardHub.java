@@ -3,6 +3,7 @@ package app.rounds.board.control;
 import app.rounds.board.entity.BoardEvent;
 import app.rounds.board.entity.Frames;
 import app.rounds.board.entity.Stream;
+import app.rounds.platform.control.DatabaseOutages;
 import app.rounds.security.control.CredentialsWithdrawn;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -304,7 +305,8 @@ public class BoardHub {
     /** A pull that could not run or failed is tried again in a second: the events are stored, they must go out. */
     private void retryLater(Channel channel, RuntimeException cause) {
         channel.pullRequested.set(false);
-        LOG.log(Level.WARNING, "Board pull for session " + channel.key.sessionId() + " failed; retrying in 1 s", cause);
+        DatabaseOutages.log(LOG, Level.WARNING, "Board pull for session " + channel.key.sessionId() + " failed; retrying in 1 s",
+                cause);
         scheduler.schedule(() -> requestPull(channel), 1, TimeUnit.SECONDS);
     }
 
@@ -344,7 +346,7 @@ public class BoardHub {
             try {
                 task.run();
             } catch (Throwable e) {
-                LOG.log(Level.SEVERE, "The board's " + what + " failed; it runs again at the next period", e);
+                DatabaseOutages.log(LOG, Level.SEVERE, "The board's " + what + " failed; it runs again at the next period", e);
             }
         };
     }

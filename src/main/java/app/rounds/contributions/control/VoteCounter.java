@@ -1,6 +1,7 @@
 package app.rounds.contributions.control;
 
 import app.rounds.board.control.VotesCounted;
+import app.rounds.platform.control.DatabaseOutages;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -72,7 +73,7 @@ public class VoteCounter {
             }
             drainedBySession(dirty).forEach((session, questions) -> counted.fire(tally.count(session, questions)));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Counting votes failed; those questions are counted again at the next vote", e);
+            DatabaseOutages.log(LOG, Level.WARNING, "Counting votes failed; those questions are counted again at the next vote", e);
         }
     }
 

@@ -2,6 +2,7 @@ package app.rounds.ingest.control;
 
 import app.rounds.ingest.entity.IngestSource;
 import app.rounds.platform.control.Conflicts;
+import app.rounds.platform.control.DatabaseOutages;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,7 +73,7 @@ public class MastodonStreams {
                 partial.setLength(0);
                 handled = handled.thenRunAsync(() -> inContext.accept(() -> handle(this, frame)), executor)
                         .exceptionally(e -> {
-                            LOG.log(Level.WARNING, "A streamed event of source " + sourceId + " failed", e);
+                            DatabaseOutages.log(LOG, Level.WARNING, "A streamed event of source " + sourceId + " failed", e);
                             return null;
                         });
             }

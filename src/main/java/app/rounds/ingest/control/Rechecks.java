@@ -9,6 +9,7 @@ import app.rounds.ingest.entity.IngestSource;
 import app.rounds.ingest.entity.IngestedPost;
 import app.rounds.ingest.entity.SourceKind;
 import app.rounds.platform.control.Conflicts;
+import app.rounds.platform.control.DatabaseOutages;
 import app.rounds.sessions.control.TrainingSessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -273,7 +274,7 @@ public class Rechecks {
                         try {
                             inContext.accept(() -> askInBackground(enabled.get(sourceId), planned, perInstance));
                         } catch (RuntimeException e) {
-                            LOG.log(Level.WARNING, "Re-checking posts of source " + sourceId + " failed", e);
+                            DatabaseOutages.log(LOG, Level.WARNING, "Re-checking posts of source " + sourceId + " failed", e);
                         } finally {
                             checking.remove(sourceId);
                         }
@@ -281,7 +282,7 @@ public class Rechecks {
                 }
             });
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Finding the posts to re-check failed; trying again at the next tick", e);
+            DatabaseOutages.log(LOG, Level.WARNING, "Finding the posts to re-check failed; trying again at the next tick", e);
         }
     }
 

@@ -3,6 +3,7 @@ package app.rounds.ingest.control;
 import app.rounds.ingest.entity.IngestSource;
 import app.rounds.ingest.entity.SourceKind;
 import app.rounds.platform.control.Conflicts;
+import app.rounds.platform.control.DatabaseOutages;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -142,7 +143,7 @@ public class SourcePolling {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Finding the sources due failed; trying again at the next tick", e);
+            DatabaseOutages.log(LOG, Level.WARNING, "Finding the sources due failed; trying again at the next tick", e);
         }
     }
 
@@ -180,7 +181,7 @@ public class SourcePolling {
             sources.failed(sourceId, "timed out: " + e.getMessage(), backoff(source));
         } catch (IOException | RuntimeException e) {
             if (Conflicts.fromDatabase(e)) {
-                LOG.log(Level.WARNING, "Storing what source " + sourceId + " brought failed", e);
+                DatabaseOutages.log(LOG, Level.WARNING, "Storing what source " + sourceId + " brought failed", e);
             }
             sources.failed(sourceId, describe(e), backoff(source));
         } catch (InterruptedException e) {

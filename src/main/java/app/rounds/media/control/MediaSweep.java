@@ -1,5 +1,6 @@
 package app.rounds.media.control;
 
+import app.rounds.platform.control.DatabaseOutages;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -95,7 +96,7 @@ public class MediaSweep {
             }
         } catch (IOException | RuntimeException e) {
             // the next sweep tries again; nothing depends on this one
-            LOG.log(Level.WARNING, "media sweep failed", e);
+            DatabaseOutages.log(LOG, Level.WARNING, "media sweep failed", e);
         }
     }
 }

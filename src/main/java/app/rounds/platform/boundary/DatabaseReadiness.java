@@ -1,6 +1,7 @@
 package app.rounds.platform.boundary;
 
 import app.rounds.platform.control.DatabaseMigrations;
+import app.rounds.platform.control.DatabaseOutages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -33,7 +34,11 @@ public class DatabaseReadiness implements HealthCheck {
             return response.down().withData("schema", "not migrated").build();
         }
         try (Connection connection = migrations.dataSource().getConnection()) {
-            return response.status(connection.isValid(2)).build();
+            boolean answers = connection.isValid(2);
+            if (answers) {
+                DatabaseOutages.reachable();
+            }
+            return response.status(answers).build();
         } catch (SQLException e) {
             return response.down().withData("error", e.getClass().getSimpleName()).build();
         }

@@ -1,5 +1,6 @@
 package app.rounds.platform.boundary;
 
+import app.rounds.platform.control.DatabaseOutages;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -16,7 +17,8 @@ import java.io.IOException;
  * and the container's own refusals (a file not found, /WEB-INF, a method or byte range a static file does not take).
  * API clients (an address under /api, or an Accept that asks for JSON) get the problem answer the API gives; browsers
  * a short page in the site's style; never the server's page with its name and a stack trace. Registered in web.xml;
- * SecurityHeadersFilter also runs on these error dispatches.
+ * SecurityHeadersFilter also runs on these error dispatches. A failure because the database is unreachable is 503
+ * with Retry-After, as in the API.
  */
 @WebServlet(name = "InternalErrorPage", urlPatterns = InternalErrorPage.PATH)
 public class InternalErrorPage extends HttpServlet {
@@ -33,10 +35,15 @@ public class InternalErrorPage extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = failure != null || !(code instanceof Integer c) ? 500 : c;
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        Problem problem = status >= 500
-                ? ProblemResponses.internalError(failure == null
-                ? new IllegalStateException("status " + status + " without an exception") : failure, uri)
-                : ProblemResponses.ofStatus(status, uri);
+        Problem problem;
+        if (failure != null && DatabaseOutages.report(failure)) {
+            problem = ServletProblems.withRetryAfter(response, DatabaseOutages.refusal(), uri);
+        } else if (status >= 500) {
+            problem = ProblemResponses.internalError(failure == null
+                    ? new IllegalStateException("status " + status + " without an exception") : failure, uri);
+        } else {
+            problem = ProblemResponses.ofStatus(status, uri);
+        }
         if (wantsPage(request, uri)) {
             page(response, problem);
         } else {

@@ -1,6 +1,7 @@
 package app.rounds.platform.boundary;
 
 import app.rounds.platform.control.Conflicts;
+import app.rounds.platform.control.DatabaseOutages;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.ProblemException.FieldError;
 import jakarta.json.bind.JsonbException;
@@ -58,6 +59,9 @@ public final class ProblemResponses {
     }
 
     public static Response of(Throwable e, UriInfo uri) {
+        if (DatabaseOutages.report(e)) {
+            return of(DatabaseOutages.refusal(), uri);
+        }
         if (unreadableJson(e)) {
             return malformedJson(uri);
         }

@@ -1,5 +1,6 @@
 package app.rounds.security.boundary;
 
+import app.rounds.platform.boundary.ServletProblems;
 import app.rounds.platform.control.ClientAddresses;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.security.control.ApiTokens;
@@ -18,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +30,8 @@ import java.util.Optional;
  * Establishes who is calling, for every request: a bearer token or Basic credentials in {@code Authorization}, else
  * the browser session. It never answers by itself: a request without valid credentials goes on anonymous, and
  * {@link RoleCheck} refuses it with a problem response where the endpoint needs a role. The request attribute
- * {@link #AUTHENTICATED_BY} tells later checks (CSRF) which way the caller came in.
+ * {@link #AUTHENTICATED_BY} tells later checks (CSRF) which way the caller came in. When looking the caller up fails
+ * (the database unreachable: 503 with Retry-After), it answers with the problem itself.
  */
 @ApplicationScoped
 public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -64,6 +67,21 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        try {
+            return authenticate(request, context);
+        } catch (RuntimeException failure) {
+            // answered here: the container turns an exception from a mechanism into an empty 500, past the error page
+            try {
+                ServletProblems.write(response, failure, request.getRequestURI());
+            } catch (IOException unwritable) {
+                failure.addSuppressed(unwritable);
+                throw failure;
+            }
+            return AuthenticationStatus.SEND_CONTINUE; // the answer is written
+        }
+    }
+
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && !authorization.isBlank()) {
             Optional<StaffMember> member = fromAuthorization(request, authorization.strip());

@@ -3,8 +3,10 @@ package app.rounds.board.boundary;
 import app.rounds.board.control.FakeSocket;
 import app.rounds.board.control.Subscriber;
 import app.rounds.board.entity.Frames;
+import jakarta.websocket.CloseReason;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLNonTransientConnectionException;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,6 +46,22 @@ class BoardSocketsTest {
         Subscriber subscriber = new Subscriber(socket, maxInFlight, Runnable::run);
         socket.getUserProperties().put(BoardSockets.SUBSCRIBER, subscriber);
         return subscriber;
+    }
+
+    @Test
+    void aSocketWhoseStreamCannotReachTheDatabaseIsClosedWithTryAgainLater() {
+        BoardSockets.failed(null, socket, new IllegalStateException("opening the stream failed",
+                new SQLNonTransientConnectionException("Socket fail to connect to db:3306. Connection refused")));
+
+        assertEquals(List.of(CloseReason.CloseCodes.TRY_AGAIN_LATER),
+                socket.closes.stream().map(CloseReason::getCloseCode).toList());
+    }
+
+    @Test
+    void otherFailuresLeaveTheSocketToTheContainer() {
+        BoardSockets.failed(null, socket, new IllegalStateException("a bug"));
+
+        assertEquals(List.of(), socket.closes);
     }
 
     @Test
