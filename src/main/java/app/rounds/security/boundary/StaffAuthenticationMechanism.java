@@ -58,6 +58,9 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     ClientAddresses clientAddresses;
 
     @Inject
+    DeviceCookies deviceCookies;
+
+    @Inject
     @ConfigProperty(name = "rounds.auth.basic-over-http")
     boolean basicOverHttp;
 
@@ -105,7 +108,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
             }
             try {
                 return throttle.check(clientAddresses.of(request), credential.get().getCaller(),
-                        () -> validate(credential.get()));
+                        deviceCookies.presented(request, credential.get().getCaller()), () -> validate(credential.get()));
             } catch (ProblemException tooManyFailures) {
                 return Optional.empty();
             }
