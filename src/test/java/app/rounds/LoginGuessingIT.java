@@ -1,6 +1,7 @@
 package app.rounds;
 
 import app.rounds.testing.ApiClient;
+import app.rounds.testing.PayaraProcess;
 import app.rounds.testing.Reply;
 import app.rounds.testing.RunningRounds;
 import app.rounds.testing.Staff;
@@ -9,10 +10,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import static app.rounds.testing.ApiClient.credentials;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -152,6 +161,27 @@ class LoginGuessingIT {
             assertEquals(cookie.equals(forged) ? 0 : 10, checked, "untrusted: the address's 10 guesses at the name, "
                     + "used up by the first cookie");
         }
+    }
+
+    @Test
+    void deviceCookiesAreSignedWithTheKeyKeptInTheDatabase() throws Exception {
+        Staff.Member colleague = staff.create("presenter");
+        String device = deviceSetCookie(anonymous.from(Staff.uniqueAddress())
+                .post(LOGIN, credentials(colleague.username(), colleague.password())));
+        byte[] key;
+        try (Connection db = PayaraProcess.itDatabaseConnection();
+             PreparedStatement select = db.prepareStatement("SELECT secret FROM instance_secret WHERE name = ?")) {
+            select.setString(1, "device-cookie-key");
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next(), "the key is kept in the database");
+                key = Base64.getDecoder().decode(row.getString(1));
+            }
+        }
+        // the cookie's name is the first 12 bytes of HMAC-SHA256(key, "name|" + user name), in hex
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        byte[] name = mac.doFinal(("name|" + colleague.username()).getBytes(StandardCharsets.UTF_8));
+        assertTrue(device.startsWith("rounds-device-" + HexFormat.of().formatHex(name, 0, 12) + "="), device);
     }
 
     /**

@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrustedDevicesTest {
@@ -76,6 +78,22 @@ class TrustedDevicesTest {
         for (String value : new String[]{null, "", "x", "a.b", "a.b.c", "a.1.c", ".1.", "a|b.1.!!", value(".1.", 22)}) {
             assertFalse(devices.device("rev2", value).isPresent(), String.valueOf(value));
         }
+    }
+
+    @Test
+    void aConfiguredKeySignsAndATooShortOneStopsTheStart() {
+        TrustedDevices configured = new TrustedDevices();
+        configured.configuredKey = Optional.of(Base64.getEncoder().encodeToString(key(1)));
+        configured.lifetime = LIFETIME;
+        configured.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        configured.loadKey(); // no database asked: its secrets are not there
+        assertEquals(devices.cookieName("rev2"), configured.cookieName("rev2"));
+        assertTrue(configured.device("rev2", devices.issue("rev2").value()).isPresent());
+
+        TrustedDevices tooShort = new TrustedDevices();
+        tooShort.configuredKey = Optional.of(Base64.getEncoder().encodeToString(new byte[16]));
+        IllegalStateException refused = assertThrows(IllegalStateException.class, tooShort::loadKey);
+        assertTrue(refused.getMessage().contains("ROUNDS_AUTH_DEVICE_KEY"), refused.getMessage());
     }
 
     private static String value(String separator, int length) {
