@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * who know their password. An attempt that presents a device cookie of the user ({@link TrustedDevices}: this browser
  * or client logged in as the user before) is judged by that device's own failures only, so guesses from the same
  * hospital NAT, or at the account from everywhere, never lock out a colleague on a phone or PC they used before.
- * Any other attempt is untrusted and counted per address and user name, per user name across all addresses (against
+ * Once a device's failures are used up its cookie counts for nothing (OWASP's device-cookie lockout): its attempts
+ * are untrusted again, neither better nor worse off than without the cookie. Any other attempt is untrusted and counted per address and user name, per user name across all addresses (against
  * guessing one account from many addresses) and per address (against trying many names; generous, since a whole
  * hospital may share one address). Each check takes its attempts before the (slow) hash comparison and gets them
  * back when the password was right, so parallel guesses cannot outrun the count and right passwords never use it up.
@@ -58,10 +59,12 @@ public class LoginThrottle {
                                  Supplier<Optional<T>> passwordCheck) {
         String account = StaffDirectory.canonicalUsername(username);
         List<Attempt> attempts = device
-                .map(id -> List.of(new Attempt(perDevice, account + "|" + id)))
-                .orElseGet(() -> List.of(new Attempt(perAccountAndAddress, address + "|" + account),
-                        new Attempt(perAccount, account), new Attempt(perAddress, address)));
-        takeAll(attempts);
+                .map(id -> new Attempt(perDevice, account + "|" + id))
+                .filter(Attempt::tryTake)
+                .map(List::of)
+                // no device, or one whose failures are used up: its cookie counts for nothing, as none would
+                .orElseGet(() -> takeAll(List.of(new Attempt(perAccountAndAddress, address + "|" + account),
+                        new Attempt(perAccount, account), new Attempt(perAddress, address))));
         Optional<T> result = passwordCheck.get();
         if (result.isPresent()) {
             attempts.forEach(Attempt::giveBack);
@@ -70,7 +73,7 @@ public class LoginThrottle {
     }
 
     /** Takes an attempt from every limit, or from none: one that refuses gives back those already taken. */
-    private static void takeAll(List<Attempt> attempts) {
+    private static List<Attempt> takeAll(List<Attempt> attempts) {
         List<Attempt> taken = new ArrayList<>();
         try {
             for (Attempt attempt : attempts) {
@@ -81,9 +84,14 @@ public class LoginThrottle {
             taken.forEach(Attempt::giveBack);
             throw exhausted;
         }
+        return attempts;
     }
 
     private record Attempt(RateLimiter limiter, String key) {
+        boolean tryTake() {
+            return limiter.tryAcquire(key);
+        }
+
         void giveBack() {
             limiter.refund(key);
         }

@@ -132,16 +132,19 @@ class LoginThrottleTest {
     }
 
     @Test
-    void failuresOnOneDeviceLockOnlyThatDevice() {
-        for (int guess = 0; guess < 10; guess++) {
+    void aDevicesOwnFailuresEndItsTrustButLockOutNoOtherDevice() {
+        for (int guess = 0; guess < 10; guess++) { // a stolen phone, used from ever new addresses
             assertTrue(guess(throttle, "10.9.3." + guess, "rev2", Optional.of("stolen-phone")).isEmpty());
+        }
+        for (int guess = 0; guess < 10; guess++) { // its cookie now counts for nothing: the untrusted limits
+            assertTrue(guess(throttle, "10.9.4.1", "rev2", Optional.of("stolen-phone")).isEmpty());
         }
         assertRefused(() -> throttle.check("10.9.4.1", "rev2", Optional.of("stolen-phone"),
                 LoginThrottleTest::rightPassword));
         assertEquals(Optional.of("rev2"), throttle.check(ADDRESS, "rev2", Optional.of("ward-pc"),
                 LoginThrottleTest::rightPassword));
         assertEquals(Optional.of("rev2"), throttle.check(ADDRESS, "rev2", UNTRUSTED, LoginThrottleTest::rightPassword),
-                "a device's failures are not the account's");
+                "the phone's first 10 failures were its own, not the account's");
     }
 
     @Test
