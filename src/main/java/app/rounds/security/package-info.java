@@ -8,6 +8,9 @@
  * production). 401 answers challenge with {@code Bearer}, never {@code Basic}, so a browser never caches Basic
  * credentials that a cross-site request could ride on. Every resource method declares who may call it
  * ({@code @RolesAllowed} or {@code @PermitAll}); {@link app.rounds.security.boundary.RoleCheck} enforces it and denies
- * methods that declare nothing.
+ * methods that declare nothing. Failed password checks are throttled by {@link app.rounds.security.control.LoginThrottle}:
+ * a device that logged in as the user before (its signed device cookie, {@link app.rounds.security.control.TrustedDevices})
+ * is judged by its own failures only, so guesses from a shared hospital address or at the account from many addresses
+ * slow guessing without locking colleagues out (docs/SECURITY.md).
  */
 package app.rounds.security;

@@ -42,6 +42,8 @@ public final class RunningRounds implements TestInstancePostProcessor {
     static final List<String> SETTINGS = List.of(
             "rounds.password.iterations=1024", // the least Jakarta Security accepts
             "rounds.trusted-proxies=127.0.0.1,0:0:0:0:0:0:0:1",
+            // login limits refill over a day, so a test sees them stay used up (LoginGuessingIT)
+            "rounds.auth.login.failure-window=PT24H",
             "rounds.board.max-replay=20",
             "rounds.board.heartbeat-seconds=2",
             "rounds.board.max-frames-in-flight=32",

@@ -5,15 +5,18 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * A token bucket per client key (an address, an address plus a user name): {@code capacity} attempts, refilled
  * gradually over {@code period}. An attempt takes its token before the work it guards (checking a password, looking
  * up a code), so parallel requests cannot all slip through while the first ones are still being checked; an attempt
  * that turns out fine may {@link #refund} it. Buckets live in a bounded cache, so a flood of distinct keys cannot
- * exhaust memory; an evicted key starts again with a full bucket.
+ * exhaust memory; an evicted key starts again with a full bucket. Refills follow the given clock (tests move it).
  */
 public class RateLimiter {
 
@@ -21,9 +24,26 @@ public class RateLimiter {
     private final long capacity;
     private final Duration period;
     private final Cache<String, Bucket> buckets;
+    private final TimeMeter time;
 
     public RateLimiter(String what, long capacity, Duration period) {
+        this(what, capacity, period, Clock.systemUTC());
+    }
+
+    public RateLimiter(String what, long capacity, Duration period, Clock clock) {
         this.what = what;
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                Instant now = clock.instant();
+                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
         this.capacity = capacity;
         this.period = period;
         this.buckets = Caffeine.newBuilder()
@@ -69,6 +89,7 @@ public class RateLimiter {
 
     private Bucket bucketOf(String key) {
         return buckets.get(key, k -> Bucket.builder()
+                .withCustomTimePrecision(time)
                 .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
                 .build());
     }

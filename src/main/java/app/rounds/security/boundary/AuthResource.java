@@ -12,6 +12,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -72,17 +73,27 @@ public class AuthResource {
     ClientAddresses clientAddresses;
 
     @Inject
+    DeviceCookies deviceCookies;
+
+    @Inject
     Clock clock;
 
     @Context
     HttpServletRequest request;
 
+    @Context
+    HttpServletResponse response;
+
     @POST
     @Path("login")
     @PermitAll
-    @Operation(summary = "Log in a browser: starts a session (HttpOnly, SameSite=Strict cookie) and returns its CSRF token")
+    @Operation(summary = "Log in a browser: starts a session (HttpOnly, SameSite=Strict cookie) and returns its CSRF token; "
+            + "also sets the user's device cookie, which keeps this browser's later logins clear of others' failures")
     public Me login(@Valid @NotNull Credentials credentials) {
-        return startBrowserSession(authenticate(credentials));
+        StaffMember member = authenticate(credentials);
+        Me me = startBrowserSession(member);
+        deviceCookies.give(request, response, member); // after the session cookie, which clients look for first
+        return me;
     }
 
     @POST
@@ -108,10 +119,12 @@ public class AuthResource {
     @POST
     @Path("tokens")
     @PermitAll
-    @Operation(summary = "Issue a bearer token for scripts and integrations (shown once; send as Authorization: Bearer)")
+    @Operation(summary = "Issue a bearer token for scripts and integrations (shown once; send as Authorization: Bearer); "
+            + "also sets the user's device cookie for the client's later token requests")
     public Response issueToken(@Valid @NotNull Credentials credentials) {
         StaffMember member = authenticate(credentials);
         ApiTokens.IssuedToken issued = tokens.issue(member);
+        deviceCookies.give(request, response, member);
         return Response.status(Response.Status.CREATED)
                 .entity(new BearerToken(issued.token(), "Bearer", issued.expiresAt())).build();
     }
@@ -138,6 +151,7 @@ public class AuthResource {
     public Me changePassword(@Valid @NotNull PasswordChange change) {
         String username = currentStaff.member().username();
         StaffMember member = throttle.check(clientAddresses.of(request), username,
+                        deviceCookies.presented(request, username),
                         () -> directory.changeOwnPassword(username, change.currentPassword(), change.newPassword()))
                 .orElseThrow(() -> ProblemException.invalidField("currentPassword", "does not match"));
         String via = (String) request.getAttribute(StaffAuthenticationMechanism.AUTHENTICATED_BY);
@@ -153,6 +167,7 @@ public class AuthResource {
 
     private StaffMember authenticate(Credentials credentials) {
         return throttle.check(clientAddresses.of(request), credentials.username(),
+                        deviceCookies.presented(request, credentials.username()),
                         () -> directory.authenticate(credentials.username(), credentials.password()))
                 .orElseThrow(() -> new ProblemException(ProblemException.Kind.UNAUTHENTICATED, "login-failed",
                         "Login failed", "The user name or password is wrong, or the account is disabled.",

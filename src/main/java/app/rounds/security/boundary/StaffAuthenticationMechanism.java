@@ -61,6 +61,9 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     ClientAddresses clientAddresses;
 
     @Inject
+    DeviceCookies deviceCookies;
+
+    @Inject
     @ConfigProperty(name = "rounds.auth.basic-over-http")
     boolean basicOverHttp;
 
@@ -123,7 +126,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
             }
             try {
                 return throttle.check(clientAddresses.of(request), credential.get().getCaller(),
-                        () -> validate(credential.get()));
+                        deviceCookies.presented(request, credential.get().getCaller()), () -> validate(credential.get()));
             } catch (ProblemException tooManyFailures) {
                 return Optional.empty();
             }

@@ -1,0 +1,53 @@
+package app.rounds.security.boundary;
+
+import app.rounds.security.control.TrustedDevices;
+import app.rounds.security.control.StaffMember;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Device cookies on the wire ({@link TrustedDevices}): read from a password check's request, handed out after a right
+ * password at login and token request. Like the session cookie they are HttpOnly, SameSite=Strict and Secure unless
+ * {@code rounds.cookie.secure=false}; they go only to {@code /api/auth}, where passwords are checked (and Basic
+ * credentials there), so a ward PC used by many colleagues does not send all their cookies with every request.
+ */
+@ApplicationScoped
+public class DeviceCookies {
+
+    @Inject
+    TrustedDevices devices;
+
+    @Inject
+    @ConfigProperty(name = "rounds.cookie.secure")
+    boolean secure;
+
+    /** The id of the device the request comes from, when it carries a valid device cookie of this user. */
+    public Optional<String> presented(HttpServletRequest request, String username) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        String name = devices.cookieName(username);
+        return Arrays.stream(cookies).filter(c -> name.equals(c.getName()))
+                .map(c -> devices.device(username, c.getValue()).orElse(null))
+                .filter(Objects::nonNull).findFirst();
+    }
+
+    /** Gives the client a fresh device cookie of the member, who has just given the right password. */
+    public void give(HttpServletRequest request, HttpServletResponse response, StaffMember member) {
+        TrustedDevices.DeviceCookie cookie = devices.issue(member.username());
+        // one header written out, so that SameSite is sent as written (Payara ignores it on the session cookie's config)
+        response.addHeader("Set-Cookie", cookie.name() + "=" + cookie.value()
+                + "; Path=" + request.getContextPath() + "/api/auth"
+                + "; Max-Age=" + cookie.maxAge().toSeconds()
+                + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
+    }
+}
