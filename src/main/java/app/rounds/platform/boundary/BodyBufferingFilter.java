@@ -4,11 +4,15 @@ import app.rounds.platform.control.ClientAddresses;
 import app.rounds.platform.control.ConcurrencyLimit;
 import app.rounds.platform.control.ProblemException;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -17,12 +21,14 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.security.jacc.PolicyContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,10 +47,18 @@ import java.util.regex.Pattern;
  * to disk under their own limits and are left alone: only staff send them, and they are authenticated before the body
  * is read.
  */
-@WebFilter(filterName = "BodyBufferingFilter", urlPatterns = "/*", asyncSupported = true)
+@WebFilter(filterName = "BodyBufferingFilter", urlPatterns = "/*", asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
 public class BodyBufferingFilter extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(BodyBufferingFilter.class.getName());
+    private static final String ARRIVED = BodyBufferingFilter.class.getName() + ".arrived";
+    /**
+     * Payara runs an async dispatch at once, and one that starts while the request's first thread is still leaving
+     * the container makes that thread end the request: the client gets no answer. That thread leaves within
+     * microseconds of this filter; a dispatch waits this long after it.
+     */
+    private static final long DISPATCH_AFTER_LEAVING_MILLIS = 100;
     static final Pattern STREAMED_UPLOADS = Pattern.compile("/api/sessions/[^/]+/media(/[^/]+/consents/[^/]+/evidence)?");
 
     @Inject
@@ -65,6 +79,12 @@ public class BodyBufferingFilter extends HttpFilter {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Inject
+    Instance<RequestContextController> requestContexts;
+
+    @Resource
+    ContextService contexts;
+
     private ConcurrencyLimit slowBodies;
 
     @Override
@@ -75,10 +95,18 @@ public class BodyBufferingFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            serveArrived(request, response, chain);
+            return;
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         long declared = request.getContentLengthLong();
         boolean hasBody = declared > 0 || request.getHeader("Transfer-Encoding") != null;
-        if (!hasBody || STREAMED_UPLOADS.matcher(path).matches()) {
+        // staff were authenticated before the body is read: only anonymous callers (trainees, webhooks, logins) can
+        // send bodies by the hundred, and only their requests are served on another thread, as anonymous
+        // an h2c upgrade (Java's HttpClient asks for one on a new connection) cannot go async: Grizzly drops it
+        if (!hasBody || STREAMED_UPLOADS.matcher(path).matches() || request.getUserPrincipal() != null
+                || request.getHeader("Upgrade") != null) {
             chain.doFilter(request, response);
             return;
         }
@@ -97,8 +125,36 @@ public class BodyBufferingFilter extends HttpFilter {
                     + "sending their bodies; finish those first.", Duration.ofSeconds(deadlineSeconds)), path);
             return;
         }
-        new Arrival(request, response, path, address, maxBytes).begin();
+        Arrival arrival = new Arrival(request, response, path, address, maxBytes);
+        try {
+            arrival.begin();
+        } finally {
+            arrival.leftContainerThread();
+        }
     }
+
+    /** A body that arrived is served as usual, but for the CDI request context Payara's async dispatch lacks. */
+    private void serveArrived(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(request.getAttribute(ARRIVED) instanceof Arrival arrival)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        request.removeAttribute(ARRIVED);
+        arrival.serve(() -> {
+            RequestContextController requestContext = requestContexts.get();
+            boolean activated = requestContext.activate();
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                if (activated) {
+                    requestContext.deactivate();
+                }
+            }
+            return null;
+        });
+    }
+
 
     private ProblemException tooLarge() {
         return new ProblemException(ProblemException.Kind.PAYLOAD_TOO_LARGE, "body-too-large", "Request too large",
@@ -126,6 +182,13 @@ public class BodyBufferingFilter extends HttpFilter {
         private ServletInputStream in;
         private AsyncContext async;
         private ScheduledFuture<?> deadline;
+        private boolean left;
+        private long leftAtNanos;
+        private boolean arrived;
+        /** The application's work, run with what the request's own thread had: its (anonymous) caller, JACC. */
+        private Callable<Void> inCallersContext;
+        private volatile Callable<Void> work;
+        private String policyContext;
 
         Arrival(HttpServletRequest request, HttpServletResponse response, String path, String address, long maxBytes) {
             this.buffered = new BufferedBodyRequest(request);
@@ -139,6 +202,16 @@ public class BodyBufferingFilter extends HttpFilter {
             HttpServletRequest request = (HttpServletRequest) buffered.getRequest();
             in = request.getInputStream();
             async = request.startAsync(buffered, response);
+            policyContext = PolicyContext.getContextID();
+            inCallersContext = contexts.contextualCallable(() -> {
+                String before = PolicyContext.getContextID();
+                PolicyContext.setContextID(policyContext);
+                try {
+                    return work.call();
+                } finally {
+                    PolicyContext.setContextID(before);
+                }
+            });
             async.setTimeout(0); // our own deadline below covers reading; the application's work has no limit here
             async.addListener(this);
             deadline = scheduler.schedule(() -> refuse(new ProblemException(ProblemException.Kind.REQUEST_TIMEOUT,
@@ -166,7 +239,13 @@ public class BodyBufferingFilter extends HttpFilter {
         public void onAllDataRead() {
             if (settle()) {
                 buffered.body(body.toByteArray());
-                async.dispatch(); // REQUEST-only filters (this one) do not run again
+                buffered.setAttribute(ARRIVED, this);
+                synchronized (this) {
+                    arrived = true;
+                    if (left) {
+                        dispatchSoon();
+                    }
+                }
             }
         }
 
@@ -188,6 +267,31 @@ public class BodyBufferingFilter extends HttpFilter {
                     async.complete();
                 }
             }
+        }
+
+        void serve(Callable<Void> application) throws IOException, ServletException {
+            work = application;
+            try {
+                inCallersContext.call();
+            } catch (IOException | ServletException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new ServletException(e);
+            }
+        }
+
+        synchronized void leftContainerThread() {
+            left = true;
+            leftAtNanos = System.nanoTime();
+            if (arrived) {
+                dispatchSoon();
+            }
+        }
+
+        private void dispatchSoon() {
+            long since = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - leftAtNanos);
+            scheduler.schedule(() -> async.dispatch(), Math.max(0, DISPATCH_AFTER_LEAVING_MILLIS - since),
+                    TimeUnit.MILLISECONDS);
         }
 
         /** True for the one caller that decides how this arrival ends; gives the address's place back. */

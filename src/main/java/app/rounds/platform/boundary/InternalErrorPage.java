@@ -26,7 +26,7 @@ public class InternalErrorPage extends HttpServlet {
         }
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        ServletProblems.write(response, ProblemResponses.internalError(
-                failure == null ? new IllegalStateException("status 500 without an exception") : failure, uri));
+        ServletProblems.write(response, failure == null ? ProblemResponses.internalErrorWithoutCause(uri)
+                : ProblemResponses.internalError(failure, uri));
     }
 }
