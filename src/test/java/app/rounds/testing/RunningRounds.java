@@ -48,6 +48,7 @@ public final class RunningRounds implements TestInstancePostProcessor {
             "rounds.board.heartbeat-seconds=2",
             "rounds.board.max-frames-in-flight=32",
             "rounds.limits.posts-per-address-per-minute=40",
+            "rounds.http.body-deadline-seconds=5", // SlowClientsIT waits for it
             "rounds.ingest.allow-local-sources=true",
             "rounds.ingest.poll-seconds=1",
             "rounds.ingest.streaming-poll-seconds=30",

@@ -39,8 +39,8 @@ public class InternalErrorPage extends HttpServlet {
         if (failure != null && DatabaseOutages.report(failure)) {
             problem = ServletProblems.withRetryAfter(response, DatabaseOutages.refusal(), uri);
         } else if (status >= 500) {
-            problem = ProblemResponses.internalError(failure == null
-                    ? new IllegalStateException("status " + status + " without an exception") : failure, uri);
+            problem = failure == null ? ProblemResponses.internalErrorWithoutCause(uri)
+                    : ProblemResponses.internalError(failure, uri);
         } else {
             problem = ProblemResponses.ofStatus(status, uri);
         }

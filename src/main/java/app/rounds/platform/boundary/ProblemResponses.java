@@ -4,6 +4,7 @@ import app.rounds.platform.control.Conflicts;
 import app.rounds.platform.control.DatabaseOutages;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.ProblemException.FieldError;
+import app.rounds.platform.control.RepeatedLog;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.validation.ConstraintViolation;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.io.EOFException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +31,8 @@ import java.util.logging.Logger;
 public final class ProblemResponses {
 
     private static final Logger LOG = Logger.getLogger(ProblemResponses.class.getName());
+    private static final RepeatedLog CLIENTS_GONE = new RepeatedLog(LOG);
+    private static final RepeatedLog WITHOUT_CAUSE = new RepeatedLog(LOG);
     /** Tells non-browser clients how to authenticate without making browsers prompt for Basic credentials. */
     public static final String AUTHENTICATE_CHALLENGE = "Bearer realm=\"rounds\"";
 
@@ -62,6 +66,14 @@ public final class ProblemResponses {
         if (DatabaseOutages.report(e)) {
             return of(DatabaseOutages.refusal(), uri);
         }
+        if (clientWentAway(e)) {
+            // nothing went wrong here: a phone lost its network mid-upload; no incident, and one line a minute
+            CLIENTS_GONE.log(Level.INFO, "client-gone", () -> "A client went away before its request to "
+                    + instance(uri) + " had arrived");
+            return build(400, Problem.of("request-incomplete", "Request incomplete", 400,
+                    "The connection ended before the whole request arrived; send it again.", instance(uri), null))
+                    .build();
+        }
         if (unreadableJson(e)) {
             return malformedJson(uri);
         }
@@ -91,6 +103,17 @@ public final class ProblemResponses {
 
     private static boolean unreadableJson(Throwable e) {
         return causedBy(e, JsonbException.class) || causedBy(e, JsonParsingException.class);
+    }
+
+    /** The server's connection ended while the request was read (Grizzly's EOFException), not a file of ours. */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof EOFException && cause.getStackTrace().length > 0
+                    && cause.getStackTrace()[0].getClassName().startsWith("org.glassfish.grizzly.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
@@ -123,6 +146,18 @@ public final class ProblemResponses {
     public static Problem internalError(Throwable e, String instance) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Incident " + incident + " while serving " + instance, e);
+        return Problem.of("internal-error", "Internal error", 500,
+                "Something went wrong on our side; the incident " + incident + " was logged.", instance, null);
+    }
+
+    /**
+     * A 500 that the container reports without an exception (the answer could not be written, mostly because the
+     * client had gone): one line, since a stack trace would show only this error page.
+     */
+    public static Problem internalErrorWithoutCause(String instance) {
+        String incident = UUID.randomUUID().toString();
+        WITHOUT_CAUSE.log(Level.WARNING, "no-cause", () -> "Incident " + incident + " while serving " + instance
+                + ": status 500 without an exception (often a client that went away before its answer)");
         return Problem.of("internal-error", "Internal error", 500,
                 "Something went wrong on our side; the incident " + incident + " was logged.", instance, null);
     }
