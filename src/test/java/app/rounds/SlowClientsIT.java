@@ -121,6 +121,19 @@ class SlowClientsIT {
     }
 
     @Test
+    void aBodyArrivingInPartsThatJerseyRefusesGetsAProblemNotAnEmptyAnswer() throws Exception {
+        byte[] body = "{\"code\":\"ABCD-EFGH\"}".getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = slowBody("127.0.0.1", "/api/participants", body.length,
+                new String(body, 0, 5, StandardCharsets.UTF_8), "Content-Type: multipart/form-data; boundary=")) {
+            Thread.sleep(500); // the network pausing mid-body: the scenario itself, not a wait for the server
+            socket.getOutputStream().write(body, 5, body.length - 5);
+            String answer = answer(socket, Duration.ofSeconds(5));
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("application/problem+json"), "an unreadable Content-Type, in words: " + answer);
+        }
+    }
+
+    @Test
     void aBodyTooLargeIsRefusedBeforeItIsSent() throws Exception {
         try (Socket socket = slowBody("127.0.0.1", "/api/participants", 2_000_000, "")) {
             String answer = answer(socket, Duration.ofSeconds(5));

@@ -145,7 +145,7 @@ public class BodyBufferingFilter extends HttpFilter {
             RequestContextController requestContext = requestContexts.get();
             boolean activated = requestContext.activate();
             try {
-                chain.doFilter(request, response);
+                chain.doFilter(request, new ProblemOnSendError(response, arrival.path));
             } finally {
                 if (activated) {
                     requestContext.deactivate();
