@@ -450,7 +450,8 @@ class LiveBoardIT {
         int accepted = 0;
         Reply last = null;
         long started = System.nanoTime();
-        for (int round = 0; round < 6 && (last == null || last.status() != 429); round++) {
+        // until refused: on a loaded machine the refill earned while posting can outlast a fixed number of rounds
+        for (int round = 0; round < 30 && (last == null || last.status() != 429); round++) {
             for (ApiClient neighbour : neighbours) {
                 last = neighbour.post("api/participants/me/questions", json("{'text':'From the same network'}"));
                 if (last.status() == 429) {
