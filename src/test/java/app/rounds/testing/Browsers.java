@@ -22,8 +22,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Headless Debian Chromium driven by its own chromedriver (nothing downloaded). Without them the browser tests are
  * skipped, unless {@code -Drounds.browser-tests=required} (as in CI), where their absence fails the build.
  *
- * <p>One Chromium serves every browser test of a run ({@link #fresh}): starting one costs a second or two, so each
- * test gets the same browser with the site's cookies, storage and cache wiped, one window, a desktop size. A test
+ * <p>One Chromium per test thread serves the browser tests of a run ({@link #fresh}): starting one costs a second or
+ * two, so each test gets its thread's browser with the site's cookies, storage and cache wiped, one window, a desktop
+ * size. Page-test classes run side by side (four at a time), each on its own thread and so with its own browser. A test
  * that needs a second person at the same time (a trainee's phone beside the presenter) opens {@link #another}.
  */
 public final class Browsers {
@@ -34,12 +35,14 @@ public final class Browsers {
     private Browsers() {
     }
 
-    private static ChromeDriver shared;
+    private static final ThreadLocal<ChromeDriver> THREADS_BROWSER = new ThreadLocal<>();
 
-    /** The run's Chromium, as if new to {@code site}: nothing stored for it, one blank window at desktop size. */
-    public static synchronized ChromeDriver fresh(URL site) {
+    /** This thread's Chromium, as if new to {@code site}: nothing stored for it, one blank window at desktop size. */
+    public static ChromeDriver fresh(URL site) {
+        ChromeDriver shared = THREADS_BROWSER.get();
         if (shared == null || !alive(shared)) {
             shared = headlessChromium();
+            THREADS_BROWSER.set(shared);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::quit));
         }
         List<String> windows = List.copyOf(shared.getWindowHandles());
