@@ -24,7 +24,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +48,7 @@ class ApiFuzzIT {
     private static final long SEED = 20261205L;
     private static final int AT_LEAST_REQUESTS = 2_000;
     private static final int AT_LEAST_PER_OPERATION = 12;
+    private static final int OPERATIONS_AT_ONCE = 6;
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -81,51 +89,70 @@ class ApiFuzzIT {
         List<Operation> operations = operations();
         assertTrue(operations.size() >= 40, "the OpenAPI document lists the API: " + operations.size());
         // a random call may revoke the admin's token (DELETE /api/auth/tokens/current): it then gets a new one
-        String[] adminToken = {admin.client().header("Authorization")};
+        AtomicReference<String> adminToken = new AtomicReference<>(admin.client().header("Authorization"));
         List<Caller> callers = List.of(
                 new Caller("anonymous", Map::of),
                 new Caller("participant", () -> Map.of("Rounds-Participant", participant)),
-                new Caller("admin", () -> Map.of("Authorization", adminToken[0])),
+                new Caller("admin", () -> Map.of("Authorization", adminToken.get())),
                 new Caller("garbage credentials", () -> Map.of("Authorization", "Bearer " + "x".repeat(2_000),
                         "Rounds-Participant", "%zz not-a-token")));
 
-        Random random = new Random(SEED);
         int perOperation = Math.max(AT_LEAST_PER_OPERATION, -Math.floorDiv(-AT_LEAST_REQUESTS, operations.size()));
-        Map<String, Integer> statuses = new TreeMap<>();
+        Map<String, Integer> statuses = new ConcurrentSkipListMap<>();
         // one example of each kind of bad answer per operation, and how many there were in all
-        Map<String, String> failures = new TreeMap<>();
-        int failed = 0;
-        int sent = 0;
-        for (Operation operation : operations) {
-            for (int i = 0; i < perOperation; i++) {
-                // most calls by an admin, so that input reaches validation rather than stopping at the door
-                Caller caller = callers.get(i % 4 == 0 ? random.nextInt(callers.size()) : 2);
-                HttpRequest request = request(operation, caller, known, random);
-                String failure;
-                sent++;
-                try {
-                    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                    statuses.merge(Integer.toString(response.statusCode()), 1, Integer::sum);
-                    failure = judge(response);
-                    if (response.statusCode() == 401 && caller.name().equals("admin")) {
-                        adminToken[0] = anonymous.withBearerFor(admin.username(), admin.password())
-                                .header("Authorization");
+        Map<String, String> failures = new ConcurrentSkipListMap<>();
+        Map<String, Long> millisPerOperation = new ConcurrentHashMap<>();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
+        // operations side by side, each from a random of its own, so that what is sent stays the same whatever the
+        // order the threads take them in
+        List<Future<?>> calls = new ArrayList<>();
+        try (ExecutorService callersAtOnce = Executors.newFixedThreadPool(OPERATIONS_AT_ONCE)) {
+            for (int index = 0; index < operations.size(); index++) {
+                Operation operation = operations.get(index);
+                Random random = new Random(SEED * 31 + index);
+                calls.add(callersAtOnce.submit(() -> {
+                    long started = System.nanoTime();
+                    for (int i = 0; i < perOperation; i++) {
+                        // most calls by an admin, so that input reaches validation rather than stopping at the door
+                        Caller caller = callers.get(i % 4 == 0 ? random.nextInt(callers.size()) : 2);
+                        HttpRequest request = request(operation, caller, known, random);
+                        String failure;
+                        sent.incrementAndGet();
+                        try {
+                            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                            statuses.merge(Integer.toString(response.statusCode()), 1, Integer::sum);
+                            failure = judge(response);
+                            if (response.statusCode() == 401 && caller.name().equals("admin")) {
+                                adminToken.set(anonymous.withBearerFor(admin.username(), admin.password())
+                                        .header("Authorization"));
+                            }
+                        } catch (IOException noAnswer) {
+                            statuses.merge("no answer", 1, Integer::sum);
+                            failure = "no answer: " + noAnswer;
+                        }
+                        if (failure != null) {
+                            failed.incrementAndGet();
+                            failures.putIfAbsent(operation + " " + failure.substring(0, Math.min(failure.length(), 40)),
+                                    operation + " as " + caller.name() + " (" + request.method() + " "
+                                    + abbreviate(request.uri().toString(), 160) + " " + described(request) + "): "
+                                    + failure);
+                        }
                     }
-                } catch (IOException noAnswer) {
-                    statuses.merge("no answer", 1, Integer::sum);
-                    failure = "no answer: " + noAnswer;
-                }
-                if (failure != null) {
-                    failed++;
-                    failures.putIfAbsent(operation + " " + failure.substring(0, Math.min(failure.length(), 40)),
-                            operation + " as " + caller.name() + " (" + request.method() + " "
-                            + abbreviate(request.uri().toString(), 160) + " " + described(request) + "): " + failure);
-                }
+                    millisPerOperation.put(operation.toString(), (System.nanoTime() - started) / 1_000_000);
+                    return null;
+                }));
             }
         }
-        System.out.printf("ApiFuzzIT: %d requests over %d operations, seed %d, statuses %s%n",
-                sent, operations.size(), SEED, statuses);
-        assertTrue(sent >= AT_LEAST_REQUESTS, "requests sent: " + sent);
+        for (Future<?> call : calls) {
+            call.get(); // a test failure inside a thread fails the test
+        }
+        String slowest = millisPerOperation.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+                .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(Collectors.joining(", "));
+        System.out.printf("ApiFuzzIT: %d requests over %d operations, seed %d, statuses %s; slowest: %s%n",
+                sent.get(), operations.size(), SEED, statuses, slowest);
+        assertTrue(sent.get() >= AT_LEAST_REQUESTS, "requests sent: " + sent);
         assertTrue(failures.isEmpty(), failed + " bad answers, of " + failures.size() + " kinds:\n"
                 + String.join("\n", failures.values()));
     }
