@@ -1,4 +1,4 @@
-import { api, requireStaff, ApiError } from './api.js';
+import { api, openSessionPart, ApiError } from './api.js';
 import { connectBoard } from './board.js';
 
 const sessionId = new URLSearchParams(location.search).get('id') || '';
@@ -219,11 +219,13 @@ document.getElementById('export').addEventListener('click', async () => {
 });
 
 async function start() {
-  if (!(await requireStaff(['presenter', 'communicator', 'admin']))) return;
+  const opened = await openSessionPart(sessionId, 'BOARD', problem);
+  if (!opened) return;
   const session = await api('GET', `api/sessions/${encodeURIComponent(sessionId)}`);
   document.getElementById('code').textContent = session.joinCode;
   document.getElementById('projector-link').href = `projector.html?id=${encodeURIComponent(sessionId)}`;
   document.getElementById('media-link').href = `media.html?id=${encodeURIComponent(sessionId)}`;
+  document.getElementById('media-link').hidden = !opened.access.parts.includes('MEDIA');
   board = connectBoard(`ws/moderation/${encodeURIComponent(sessionId)}`, () => render(), (text, connected) => {
     const status = document.getElementById('connection');
     status.textContent = text;
