@@ -8,6 +8,8 @@ const ROLE_TEXT = {
   COMMUNICATOR: 'Communicator: media and highlights',
 };
 const ROLE_NAME = { CO_PRESENTER: 'co-presenter', COMMUNICATOR: 'communicator' };
+/** In a member's row, where a card is narrow: what each role covers is said in the form below. */
+const ROLE_SHORT = { CO_PRESENTER: 'Co-presenter', COMMUNICATOR: 'Communicator' };
 /** Answers about the person typed, shown beside the user name field rather than above the form. */
 const ABOUT_THE_PERSON = ['user-not-found', 'team-owner', 'team-role-not-held'];
 
@@ -19,9 +21,9 @@ function element(tag, props = {}, ...children) {
   return el;
 }
 
-function roleSelect(id, value) {
+function roleSelect(id, value, texts = ROLE_TEXT) {
   const select = element('select', { id, name: 'role' });
-  for (const [role, text] of Object.entries(ROLE_TEXT)) {
+  for (const [role, text] of Object.entries(texts)) {
     select.append(element('option', { value: role, textContent: text, selected: role === value }));
   }
   return select;
@@ -63,7 +65,7 @@ export function teamPanel(session) {
       return li;
     }
     const selectId = `team-${n}-role-${member.username}`;
-    const select = roleSelect(selectId, member.role);
+    const select = roleSelect(selectId, member.role, ROLE_SHORT);
     const label = element('label', { htmlFor: selectId, className: 'visually-hidden',
       textContent: `Role of ${member.displayName} in “${session.title}”` });
     select.addEventListener('change', async () => {

@@ -107,7 +107,7 @@ class SessionTeamsPagesIT {
                 .getFirstSelectedOption().getAttribute("value"));
         assertEquals("Remove Test " + communicator.username() + " from the team of “" + title + "”",
                 members.get(1).findElement(By.tagName("button")).getAttribute("aria-label"));
-        browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", card);
+        browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", card.findElement(By.className("team")));
         Browsers.screenshot(browser, "session-team-panel");
         browser.manage().window().setSize(new Dimension(390, 844));
         assertNoHorizontalScrolling();
@@ -156,6 +156,7 @@ class SessionTeamsPagesIT {
                 + "use the live board: ask its owner, Test " + presenter.username()
                 + ", or an admin to make you a co-presenter."));
         assertFalse(browser.findElement(By.id("queue")).isDisplayed(), "no queue drawn under the refusal");
+        Browsers.screenshot(browser, "board-refused-to-communicator");
 
         Path photo = Files.write(Files.createTempDirectory("rounds-team").resolve("mat.jpg"),
                 TestPhotos.withExif(640, 480));
@@ -197,8 +198,8 @@ class SessionTeamsPagesIT {
         logIn(presenter);
         card = wait.until(ExpectedConditions.visibilityOfElementLocated(cardOf(title)));
         card.findElement(By.cssSelector(".team summary")).click();
-        WebElement remove = wait.until(ExpectedConditions.elementToBeClickable(card.findElement(By.cssSelector(
-                "button[aria-label='Remove Test " + coPresenter.username() + " from the team of “" + title + "”']"))));
+        WebElement remove = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                "button[aria-label='Remove Test " + coPresenter.username() + " from the team of “" + title + "”']")));
         remove.click();
         wait.until(ExpectedConditions.textToBePresentInElement(card.findElement(By.cssSelector(".team [role=status]")),
                 "Removed Test " + coPresenter.username() + " from the team"));
