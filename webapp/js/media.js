@@ -178,11 +178,8 @@ form.addEventListener('submit', async (event) => {
 
 (async () => {
   try {
-    const opened = await openSessionPart(sessionId, 'MEDIA', problem);
-    if (!opened) return;
-    const boardLink = document.getElementById('board-link');
-    boardLink.href = `board.html?id=${encodeURIComponent(sessionId)}`;
-    boardLink.hidden = !opened.access.parts.includes('BOARD');
+    if (!(await openSessionPart(sessionId, 'MEDIA', problem))) return;
+    document.getElementById('board-link').href = `board.html?id=${encodeURIComponent(sessionId)}`;
     const session = await api('GET', `api/sessions/${sessionId}`);
     document.getElementById('title').textContent = `Media · ${session.title}`;
     document.title = `${session.title} · Media · Rounds`;

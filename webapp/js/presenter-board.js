@@ -219,13 +219,11 @@ document.getElementById('export').addEventListener('click', async () => {
 });
 
 async function start() {
-  const opened = await openSessionPart(sessionId, 'BOARD', problem);
-  if (!opened) return;
+  if (!(await openSessionPart(sessionId, 'BOARD', problem))) return;
   const session = await api('GET', `api/sessions/${encodeURIComponent(sessionId)}`);
   document.getElementById('code').textContent = session.joinCode;
   document.getElementById('projector-link').href = `projector.html?id=${encodeURIComponent(sessionId)}`;
   document.getElementById('media-link').href = `media.html?id=${encodeURIComponent(sessionId)}`;
-  document.getElementById('media-link').hidden = !opened.access.parts.includes('MEDIA');
   board = connectBoard(`ws/moderation/${encodeURIComponent(sessionId)}`, () => render(), (text, connected) => {
     const status = document.getElementById('connection');
     status.textContent = text;

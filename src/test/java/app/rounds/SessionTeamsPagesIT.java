@@ -156,6 +156,8 @@ class SessionTeamsPagesIT {
                 + "use the live board: ask its owner, Test " + presenter.username()
                 + ", or an admin to make you a co-presenter."));
         assertFalse(browser.findElement(By.id("queue")).isDisplayed(), "no queue drawn under the refusal");
+        assertFalse(browser.findElement(By.id("projector-link")).isDisplayed(), "no way to this board's parts");
+        assertFalse(browser.findElement(By.id("connection")).isDisplayed(), "no connection to wait for");
         Browsers.screenshot(browser, "board-refused-to-communicator");
 
         Path photo = Files.write(Files.createTempDirectory("rounds-team").resolve("mat.jpg"),
@@ -179,6 +181,7 @@ class SessionTeamsPagesIT {
 
         browser.get(base + "highlights.html?session=" + sessionId);
         wait.until(ExpectedConditions.textToBe(By.id("title"), "Highlights · " + title));
+        assertTrue(browser.findElement(By.id("media-link")).isDisplayed(), "media is the communicator's too");
         browser.findElement(By.id("new-title")).sendKeys("Fewer falls on ward 5", Keys.ENTER);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("summary")))
                 .sendKeys("The team practised falls risk checks.");
