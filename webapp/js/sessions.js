@@ -91,7 +91,11 @@ function card(session) {
   end.hidden = ended || !may('BOARD');
   projector.hidden = ended || !may('BOARD');
   const role = TEAM_ROLE_TEXT[session.access.relation];
-  if (role) item.querySelector('.card-meta').append(document.createElement('br'), `${role} · owner: ${session.access.owner}`);
+  if (role) {
+    const meta = item.querySelector('.card-meta');
+    if (meta.textContent) meta.append(document.createElement('br'));
+    meta.append(`${role} · owner: ${session.access.owner}`);
+  }
   item.append(teamPanel(session));
   for (const [button, label] of [[edit, 'Edit'], [start, 'Go live with'], [end, 'End']]) {
     button.setAttribute('aria-label', `${label} ${session.title}`);

@@ -134,6 +134,7 @@ class SessionTeamsPagesIT {
         assertFalse(theirs.findElement(By.className("media")).isDisplayed(), "no media for a co-presenter");
         assertFalse(theirs.findElement(By.className("highlights")).isDisplayed());
         assertFalse(theirs.findElement(By.className("edit")).isDisplayed(), "only the owner edits the session");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", theirs);
         Browsers.screenshot(browser, "sessions-as-co-presenter");
         theirs.findElement(By.className("board")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), question));
