@@ -85,6 +85,32 @@ export async function requireStaff(roles) {
   return me;
 }
 
+/**
+ * Opens a page about one part of a session (BOARD, MEDIA, HIGHLIGHTS, …) only for whom the session-staff policy lets
+ * use it: the page's <main aria-busy="true"> stays hidden until the answer; a refusal leaves only the page's alert,
+ * in the server's words (they name who can grant access), so nothing is drawn that cannot be used. Elements marked
+ * data-part="MEDIA" (links to the session's other pages, hidden in the HTML) show when that part is the caller's too.
+ * Resolves with { me, access }, or null when refused or not logged in.
+ */
+export async function openSessionPart(sessionId, part, alert) {
+  const me = await requireStaff();
+  if (!me) return null;
+  const main = document.querySelector('main');
+  try {
+    if (!sessionId) throw new ApiError(404, { detail: 'No session chosen: open this page from Sessions.' });
+    const access = await api('GET', `api/sessions/${encodeURIComponent(sessionId)}/access`);
+    if (!access.parts.includes(part)) throw new ApiError(403, { detail: access.refusals[part] });
+    document.querySelectorAll('[data-part]').forEach((el) => { el.hidden = !access.parts.includes(el.dataset.part); });
+    return { me, access };
+  } catch (e) {
+    for (const child of main.children) child.hidden = child !== alert;
+    alert.textContent = e.message;
+    return null;
+  } finally {
+    main.removeAttribute('aria-busy');
+  }
+}
+
 /** Shows an error: field messages beside their inputs (by name), the rest in the form's alert region. */
 export function showError(form, error) {
   clearErrors(form);

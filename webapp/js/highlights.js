@@ -1,4 +1,4 @@
-import { api, requireStaff, showError, clearErrors, whileBusy, formatWhen, logout } from './api.js';
+import { api, openSessionPart, showError, clearErrors, whileBusy, formatWhen, logout } from './api.js';
 
 // A session's highlights: start one, choose what it shows, preview it as the public will see it, screen it,
 // submit it for review, publish it once approved.
@@ -226,9 +226,9 @@ document.getElementById('logout').addEventListener('click', logout);
 
 (async () => {
   try {
-    const me = await requireStaff(['communicator', 'admin']);
-    if (!me) return;
-    document.getElementById('who').textContent = me.displayName;
+    const opened = await openSessionPart(params.get('session'), 'HIGHLIGHTS', problem);
+    if (!opened) return;
+    document.getElementById('who').textContent = opened.me.displayName;
     document.getElementById('media-link').href = `media.html?id=${sessionId}`;
     const session = await api('GET', `api/sessions/${sessionId}`);
     document.getElementById('title').textContent = `Highlights · ${session.title}`;

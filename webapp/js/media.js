@@ -1,4 +1,4 @@
-import { api, requireStaff, uploadFile, showError, clearErrors, whileBusy } from './api.js';
+import { api, openSessionPart, uploadFile, showError, clearErrors, whileBusy } from './api.js';
 
 // The session's media library: several files at once, each with its own progress bar, then the thumbnails.
 const sessionId = new URLSearchParams(location.search).get('id') || '';
@@ -178,7 +178,7 @@ form.addEventListener('submit', async (event) => {
 
 (async () => {
   try {
-    if (!(await requireStaff(['presenter', 'communicator', 'admin']))) return;
+    if (!(await openSessionPart(sessionId, 'MEDIA', problem))) return;
     document.getElementById('board-link').href = `board.html?id=${encodeURIComponent(sessionId)}`;
     const session = await api('GET', `api/sessions/${sessionId}`);
     document.getElementById('title').textContent = `Media · ${session.title}`;

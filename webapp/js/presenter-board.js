@@ -1,4 +1,4 @@
-import { api, requireStaff, ApiError } from './api.js';
+import { api, openSessionPart, ApiError } from './api.js';
 import { connectBoard } from './board.js';
 
 const sessionId = new URLSearchParams(location.search).get('id') || '';
@@ -219,7 +219,7 @@ document.getElementById('export').addEventListener('click', async () => {
 });
 
 async function start() {
-  if (!(await requireStaff(['presenter', 'communicator', 'admin']))) return;
+  if (!(await openSessionPart(sessionId, 'BOARD', problem))) return;
   const session = await api('GET', `api/sessions/${encodeURIComponent(sessionId)}`);
   document.getElementById('code').textContent = session.joinCode;
   document.getElementById('projector-link').href = `projector.html?id=${encodeURIComponent(sessionId)}`;

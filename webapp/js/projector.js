@@ -1,4 +1,4 @@
-import { api, requireStaff } from './api.js';
+import { api, openSessionPart } from './api.js';
 import { connectBoard } from './board.js';
 
 const problem = document.getElementById('problem');
@@ -24,7 +24,7 @@ function renderQuestions(state) {
 
 async function show() {
   const id = new URLSearchParams(location.search).get('id');
-  if (!(await requireStaff(['presenter', 'communicator', 'admin']))) return;
+  if (!(await openSessionPart(id, 'BOARD', problem))) return;
   const session = await api('GET', `api/sessions/${encodeURIComponent(id || '')}`);
   const joinUrl = new URL(session.joinUrl);
   document.getElementById('session-title').textContent = session.title;

@@ -1,10 +1,12 @@
 import { api, requireStaff, showError, clearErrors, whileBusy, logout, instantFromLocal, localFromInstant, formatWhen } from './api.js';
+import { teamPanel } from './team.js';
 
 const form = document.getElementById('session-form');
 const list = document.getElementById('sessions');
 const pageProblem = document.getElementById('page-problem');
 const pageStatus = document.getElementById('page-status');
 const STATUS_TEXT = { SCHEDULED: 'Scheduled', LIVE: 'Live', ENDED: 'Ended' };
+const TEAM_ROLE_TEXT = { CO_PRESENTER: 'You are co-presenter', COMMUNICATOR: 'You are communicator' };
 
 function requestBody() {
   const f = form.elements;
@@ -79,10 +81,22 @@ function card(session) {
   const edit = item.querySelector('.edit');
   const start = item.querySelector('.start');
   const end = item.querySelector('.end');
-  edit.hidden = ended;
-  start.hidden = session.status !== 'SCHEDULED';
-  end.hidden = ended;
-  projector.hidden = ended;
+  // only what the session-staff policy lets this person use of the session
+  const may = (part) => session.access.parts.includes(part);
+  boardLink.hidden = !may('BOARD');
+  media.hidden = !may('MEDIA');
+  highlights.hidden = !may('HIGHLIGHTS');
+  edit.hidden = ended || !may('MANAGE');
+  start.hidden = session.status !== 'SCHEDULED' || !may('BOARD');
+  end.hidden = ended || !may('BOARD');
+  projector.hidden = ended || !may('BOARD');
+  const role = TEAM_ROLE_TEXT[session.access.relation];
+  if (role) {
+    const meta = item.querySelector('.card-meta');
+    if (meta.textContent) meta.append(document.createElement('br'));
+    meta.append(`${role} · owner: ${session.access.owner}`);
+  }
+  item.append(teamPanel(session));
   for (const [button, label] of [[edit, 'Edit'], [start, 'Go live with'], [end, 'End']]) {
     button.setAttribute('aria-label', `${label} ${session.title}`);
   }

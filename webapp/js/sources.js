@@ -57,13 +57,17 @@ async function change(request) {
   refresh();
 }
 
+let polling = null;
+
 async function refresh() {
   try {
     const sources = await api('GET', `api/sessions/${sessionId}/sources`);
     rows.replaceChildren(...sources.map(row));
     document.getElementById('sources-empty').hidden = sources.length > 0;
-  } catch {
-    // the board's own connection status tells about an unreachable server
+  } catch (e) {
+    // not this person's board (the page says why) or no such session: asking again will not change that
+    if (e.status === 403 || e.status === 404) clearInterval(polling);
+    // otherwise the board's own connection status tells about an unreachable server
   }
 }
 
@@ -89,5 +93,5 @@ form.addEventListener('submit', async (event) => {
   }
 });
 
+polling = setInterval(refresh, 5000);
 refresh();
-setInterval(refresh, 5000);

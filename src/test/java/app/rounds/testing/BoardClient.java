@@ -33,6 +33,7 @@ public final class BoardClient implements AutoCloseable {
 
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile String closeReason;
     /** Set in onOpen, which comes before any frame (buildAsync may return after the first frames arrived). */
     private volatile WebSocket socket;
     /** java.net.http allows one send at a time: sends (acknowledgements, pings) are chained. */
@@ -110,6 +111,12 @@ public final class BoardClient implements AutoCloseable {
         return closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Waits for the server to close the connection, and returns the reason it gave. */
+    public String closeReason() throws Exception {
+        closeCode();
+        return closeReason;
+    }
+
     /** Frames until the answer to a ping: every frame the server had sent before it, and nothing later. */
     public List<JsonObject> drain() throws InterruptedException {
         send("ping");
@@ -164,6 +171,7 @@ public final class BoardClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
             closed.complete(statusCode);
             return null;
         }

@@ -24,8 +24,8 @@ import java.util.Optional;
 /**
  * Decides each board handshake before it is upgraded, and answers a refusal as problem+json: the browser's Origin
  * (scheme, host and port) must be this site, {@code rounds.public-url} or one of {@code rounds.websocket.allowed-origins} (Tyrus would accept
- * any); the moderation stream needs a staff member of that session (owner or admin); the public stream needs a join
- * code, whose wrong guesses count against the address as on joining. A failure while deciding (the database
+ * any); the moderation stream needs someone who may run that session's board (SessionStaff: owner, co-presenters,
+ * admins); the public stream needs a join code, whose wrong guesses count against the address as on joining. A failure while deciding (the database
  * unreachable: 503 with Retry-After) is answered as problem+json too.
  */
 @WebFilter(filterName = "BoardHandshakeFilter", urlPatterns = "/ws/*")

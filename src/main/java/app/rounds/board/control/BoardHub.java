@@ -5,6 +5,7 @@ import app.rounds.board.entity.Frames;
 import app.rounds.board.entity.Stream;
 import app.rounds.platform.control.DatabaseOutages;
 import app.rounds.security.control.CredentialsWithdrawn;
+import app.rounds.sessions.control.TeamChanged;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -56,6 +57,8 @@ public class BoardHub {
             "no longer staff of this session");
     private static final CloseReason CREDENTIALS_WITHDRAWN = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
             "credentials withdrawn");
+    private static final CloseReason TEAM_CHANGED = new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+            "no longer running this session's board: the team changed");
     private static final CloseReason SILENT = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE,
             "nothing heard for 90 s");
     /** Clients ping every 20 s; one not heard from for this long is gone. */
@@ -240,6 +243,23 @@ public class BoardHub {
         subscribers.stream().filter(s -> username.equals(s.staff())).forEach(s -> s.close(CREDENTIALS_WITHDRAWN));
     }
 
+    /**
+     * Closes at once (1008) the moderation streams of a team member who may no longer run the session's board: removed,
+     * or now its communicator. The policy is asked off this thread: the transaction that changed the team has just
+     * ended here, and the question needs one of its own.
+     */
+    void onTeamChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TeamChanged change) {
+        Channel channel = channels.get(new Key(change.sessionId(), Stream.MODERATION));
+        if (channel == null || !change.withdrawsAccess()) {
+            return;
+        }
+        List<Subscriber> theirs = channel.subscribers.stream().filter(s -> change.username().equals(s.staff())).toList();
+        if (!theirs.isEmpty()) {
+            pullThreads.execute(() -> inContext.accept(survivingFailures("team change", () ->
+                    closeNoLongerStaff(theirs, staff -> access.stillStaff(staff, change.sessionId()), TEAM_CHANGED))));
+        }
+    }
+
     void onVotesCounted(@Observes VotesCounted counted) {
         for (Stream stream : Stream.values()) {
             sendVotes(counted.sessionId(), stream, counted.countsFor(stream));
@@ -337,7 +357,11 @@ public class BoardHub {
 
     /** Closes with 1008 (policy) the moderation clients whose staff member may no longer watch the session. */
     static void closeNoLongerStaff(Collection<Subscriber> subscribers, Predicate<String> stillStaff) {
-        subscribers.stream().filter(s -> !stillStaff.test(s.staff())).forEach(s -> s.close(NO_LONGER_ALLOWED));
+        closeNoLongerStaff(subscribers, stillStaff, NO_LONGER_ALLOWED);
+    }
+
+    static void closeNoLongerStaff(Collection<Subscriber> subscribers, Predicate<String> stillStaff, CloseReason why) {
+        subscribers.stream().filter(s -> !stillStaff.test(s.staff())).forEach(s -> s.close(why));
     }
 
     /** A periodic task whose failure is logged, not fatal: an escaping throwable would cancel every later run. */

@@ -3,7 +3,8 @@ package app.rounds.contributions.boundary;
 import app.rounds.contributions.control.ContributionsExport;
 import app.rounds.security.control.CurrentStaff;
 import app.rounds.security.control.Roles;
-import app.rounds.sessions.control.TrainingSessions;
+import app.rounds.sessions.control.SessionPart;
+import app.rounds.sessions.control.SessionStaff;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,7 +30,7 @@ public class ExportResource {
     ContributionsExport export;
 
     @Inject
-    TrainingSessions sessions;
+    SessionStaff staff;
 
     @Inject
     CurrentStaff currentStaff;
@@ -38,7 +39,7 @@ public class ExportResource {
     @Produces("text/csv")
     @Operation(summary = "Questions and feedback of the session as CSV (UTF-8, RFC 4180)")
     public Response export(@PathParam("sessionId") String sessionId) {
-        var session = sessions.session(sessionId, currentStaff.member());
+        var session = staff.require(currentStaff.member(), sessionId, SessionPart.BOARD);
         StreamingOutput body = output -> {
             Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
             export.write(sessionId, writer);

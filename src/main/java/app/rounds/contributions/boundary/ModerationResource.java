@@ -6,7 +6,8 @@ import app.rounds.contributions.entity.QuestionStatus;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.security.control.CurrentStaff;
 import app.rounds.security.control.Roles;
-import app.rounds.sessions.control.TrainingSessions;
+import app.rounds.sessions.control.SessionPart;
+import app.rounds.sessions.control.SessionStaff;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -44,7 +45,7 @@ public class ModerationResource {
     Questions questions;
 
     @Inject
-    TrainingSessions sessions;
+    SessionStaff staff;
 
     @Inject
     CurrentStaff currentStaff;
@@ -57,7 +58,7 @@ public class ModerationResource {
     public List<ModeratedQuestion> questions(@QueryParam("status") String status,
                                              @QueryParam("archived") boolean archived,
                                              @QueryParam("sort") String sort) {
-        ensureStaff();
+        staff.require(currentStaff.member(), sessionId, SessionPart.BOARD);
         return questions.forModerators(sessionId, parseStatus(status), archived, Questions.Order.parse(sort));
     }
 
@@ -66,7 +67,7 @@ public class ModerationResource {
     @Operation(summary = "Approve, reject, hide or show again; REJECTED → PENDING undoes a reject")
     public ModeratedQuestion moderate(@PathParam("questionId") String questionId,
                                       @Valid @NotNull StatusChange change) {
-        ensureStaff();
+        staff.require(currentStaff.member(), sessionId, SessionPart.BOARD);
         return questions.moderate(sessionId, questionId, change.status(), currentStaff.member().username());
     }
 
@@ -74,14 +75,11 @@ public class ModerationResource {
     @Path("{questionId}/flags")
     @Operation(summary = "Mark answered, pin, archive (or undo any of them)")
     public ModeratedQuestion flag(@PathParam("questionId") String questionId, @Valid @NotNull FlagChange change) {
-        ensureStaff();
+        staff.require(currentStaff.member(), sessionId, SessionPart.BOARD);
         return questions.flag(sessionId, questionId, change.answered(), change.pinned(), change.archived(),
                 currentStaff.member().username());
     }
 
-    private void ensureStaff() {
-        sessions.session(sessionId, currentStaff.member());
-    }
 
     private static QuestionStatus parseStatus(String typed) {
         if (typed == null || typed.isBlank()) {

@@ -3,7 +3,8 @@ package app.rounds.contributions.boundary;
 import app.rounds.contributions.control.FeedbackBox;
 import app.rounds.security.control.CurrentStaff;
 import app.rounds.security.control.Roles;
-import app.rounds.sessions.control.TrainingSessions;
+import app.rounds.sessions.control.SessionPart;
+import app.rounds.sessions.control.SessionStaff;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -30,7 +31,7 @@ public class SessionFeedbackResource {
     FeedbackBox feedback;
 
     @Inject
-    TrainingSessions sessions;
+    SessionStaff staff;
 
     @Inject
     CurrentStaff currentStaff;
@@ -38,7 +39,7 @@ public class SessionFeedbackResource {
     @GET
     @Operation(summary = "Feedback summary (count, average, distribution, latest comments) and all entries")
     public FeedbackReport feedback(@PathParam("sessionId") String sessionId) {
-        sessions.session(sessionId, currentStaff.member());
+        staff.require(currentStaff.member(), sessionId, SessionPart.BOARD);
         return new FeedbackReport(feedback.summary(sessionId), feedback.entries(sessionId));
     }
 }

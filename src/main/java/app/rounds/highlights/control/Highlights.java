@@ -18,7 +18,8 @@ import app.rounds.media.control.MediaLibrary;
 import app.rounds.media.control.MediaLibrary.MediaView;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.security.control.StaffMember;
-import app.rounds.sessions.control.TrainingSessions;
+import app.rounds.sessions.control.SessionPart;
+import app.rounds.sessions.control.SessionStaff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -92,7 +93,7 @@ public class Highlights {
     EntityManager em;
 
     @Inject
-    TrainingSessions sessions;
+    SessionStaff staff;
 
     @Inject
     Renditions renditions;
@@ -132,7 +133,7 @@ public class Highlights {
     }
 
     public HighlightView create(String sessionId, String title, StaffMember author) {
-        sessions.session(sessionId, author);
+        staff.require(author, sessionId, SessionPart.HIGHLIGHTS);
         Highlight highlight = new Highlight(sessionId, title.strip(), author.id(), author.displayName(),
                 clock.instant());
         em.persist(highlight);
@@ -142,7 +143,7 @@ public class Highlights {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Listed> of(String sessionId, StaffMember viewer) {
-        sessions.session(sessionId, viewer);
+        staff.require(viewer, sessionId, SessionPart.HIGHLIGHTS);
         return em.createNamedQuery(Highlight.FIND_BY_SESSION, Highlight.class).setParameter("session", sessionId)
                 .getResultStream().map(h -> new Listed(h.id(), h.title(), h.status(), h.authorName(), live(h.id()),
                         publicPath(h.id()), h.updatedAt())).toList();
@@ -155,7 +156,7 @@ public class Highlights {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Suggestions suggestions(String sessionId, StaffMember viewer) {
-        sessions.session(sessionId, viewer);
+        staff.require(viewer, sessionId, SessionPart.HIGHLIGHTS);
         return new Suggestions(contributions.mostVotedQuestions(sessionId, SUGGESTIONS),
                 contributions.bestRatedComments(sessionId, SUGGESTIONS),
                 media.of(sessionId).stream().filter(MediaView::publishable).toList());
@@ -249,7 +250,7 @@ public class Highlights {
     /** The highlight, for a staff member who may curate its session. */
     Highlight curated(String highlightId, StaffMember member) {
         Highlight highlight = existing(highlightId);
-        sessions.session(highlight.sessionId(), member);
+        staff.require(member, highlight.sessionId(), SessionPart.HIGHLIGHTS);
         return highlight;
     }
 

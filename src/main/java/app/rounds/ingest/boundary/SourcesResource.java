@@ -5,7 +5,8 @@ import app.rounds.ingest.control.Sources.SourceView;
 import app.rounds.ingest.entity.SourceKind;
 import app.rounds.security.control.CurrentStaff;
 import app.rounds.security.control.Roles;
-import app.rounds.sessions.control.TrainingSessions;
+import app.rounds.sessions.control.SessionPart;
+import app.rounds.sessions.control.SessionStaff;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -55,7 +56,7 @@ public class SourcesResource {
     Sources sources;
 
     @Inject
-    TrainingSessions sessions;
+    SessionStaff staff;
 
     @Inject
     CurrentStaff currentStaff;
@@ -66,14 +67,14 @@ public class SourcesResource {
     @GET
     @Operation(summary = "The session's sources with their state, last success, last error and lag")
     public List<SourceView> list() {
-        ensureStaff();
+        staff.require(currentStaff.member(), sessionId, SessionPart.BOARD);
         return sources.of(sessionId);
     }
 
     @POST
     @Operation(summary = "Add a source; a webhook source answers with its signing secret, shown this once")
     public Response add(@Valid @NotNull NewSource source) {
-        ensureStaff();
+        staff.require(currentStaff.member(), sessionId, SessionPart.BOARD);
         Sources.Added added = sources.add(sessionId, source.kind(), source.label(), source.baseUrl(), source.account(),
                 source.credential(), currentStaff.member().id());
         return Response.created(URI.create("api/sessions/" + sessionId + "/sources/" + added.source().id()))
@@ -84,7 +85,7 @@ public class SourcesResource {
     @Path("{sourceId}")
     @Operation(summary = "One source")
     public SourceView one(@PathParam("sourceId") String sourceId) {
-        ensureStaff();
+        staff.require(currentStaff.member(), sessionId, SessionPart.BOARD);
         return sources.view(sessionId, sourceId);
     }
 
@@ -92,7 +93,7 @@ public class SourcesResource {
     @Path("{sourceId}/enabled")
     @Operation(summary = "Stop or restart a source")
     public SourceView enable(@PathParam("sourceId") String sourceId, @Valid @NotNull Enabled enabled) {
-        ensureStaff();
+        staff.require(currentStaff.member(), sessionId, SessionPart.BOARD);
         return sources.enable(sessionId, sourceId, enabled.enabled());
     }
 
@@ -100,12 +101,9 @@ public class SourcesResource {
     @Path("{sourceId}")
     @Operation(summary = "Remove a source; what it brought stays")
     public Response remove(@PathParam("sourceId") String sourceId) {
-        ensureStaff();
+        staff.require(currentStaff.member(), sessionId, SessionPart.BOARD);
         sources.remove(sessionId, sourceId);
         return Response.noContent().build();
     }
 
-    private void ensureStaff() {
-        sessions.session(sessionId, currentStaff.member());
-    }
 }

@@ -7,7 +7,8 @@ import app.rounds.media.entity.ConsentScope;
 import app.rounds.media.entity.ConsentStatus;
 import app.rounds.security.control.CurrentStaff;
 import app.rounds.security.control.Roles;
-import app.rounds.sessions.control.TrainingSessions;
+import app.rounds.sessions.control.SessionPart;
+import app.rounds.sessions.control.SessionStaff;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -69,7 +70,7 @@ public class MediaResource {
     MediaLibrary library;
 
     @Inject
-    TrainingSessions sessions;
+    SessionStaff staff;
 
     @Inject
     CurrentStaff currentStaff;
@@ -83,7 +84,7 @@ public class MediaResource {
             + "413 over the size limit, 415 for anything else")
     public Response upload(@QueryParam("name") String name, @HeaderParam("Content-Length") Long length,
                            InputStream body) {
-        ensureStaff();
+        staff.require(currentStaff.member(), sessionId, SessionPart.MEDIA);
         MediaLibrary.Uploaded uploaded = library.upload(sessionId, currentStaff.member().id(), name, body, length);
         return (uploaded.created() ? Response.created(URI.create("api/sessions/" + sessionId + "/media/"
                 + uploaded.item().id())) : Response.ok()).entity(uploaded.item()).build();
@@ -92,7 +93,7 @@ public class MediaResource {
     @GET
     @Operation(summary = "The session's photos and videos, newest first")
     public List<MediaView> list() {
-        ensureStaff();
+        staff.require(currentStaff.member(), sessionId, SessionPart.MEDIA);
         return library.of(sessionId);
     }
 
@@ -100,7 +101,7 @@ public class MediaResource {
     @Path("{itemId}")
     @Operation(summary = "One item")
     public MediaView one(@PathParam("itemId") String itemId) {
-        ensureStaff();
+        staff.require(currentStaff.member(), sessionId, SessionPart.MEDIA);
         return library.one(sessionId, itemId);
     }
 
@@ -109,7 +110,7 @@ public class MediaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Caption, alt text, photographer, time taken, tags")
     public MediaView describe(@PathParam("itemId") String itemId, @Valid @NotNull Description description) {
-        ensureStaff();
+        staff.require(currentStaff.member(), sessionId, SessionPart.MEDIA);
         return library.describe(sessionId, itemId, description.caption(), description.altText(),
                 description.photographer(), description.takenAt(), description.tags());
     }
@@ -118,7 +119,7 @@ public class MediaResource {
     @Path("{itemId}")
     @Operation(summary = "Remove an item; its files go once nothing else uses them")
     public Response remove(@PathParam("itemId") String itemId) {
-        ensureStaff();
+        staff.require(currentStaff.member(), sessionId, SessionPart.MEDIA);
         library.remove(sessionId, itemId);
         return Response.noContent().build();
     }
@@ -128,7 +129,7 @@ public class MediaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record that no one can be recognised in the item (or undo that)")
     public MediaView people(@PathParam("itemId") String itemId, @Valid @NotNull People people) {
-        ensureStaff();
+        staff.require(currentStaff.member(), sessionId, SessionPart.MEDIA);
         return library.peopleDecided(sessionId, itemId, people.noIdentifiablePeople(), currentStaff.member());
     }
 
@@ -137,7 +138,7 @@ public class MediaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the consent of a person pictured")
     public Response consent(@PathParam("itemId") String itemId, @Valid @NotNull NewConsent consent) {
-        ensureStaff();
+        staff.require(currentStaff.member(), sessionId, SessionPart.MEDIA);
         MediaView item = library.recordConsent(sessionId, itemId, consent.person(), consent.relation(),
                 consent.scope(), consent.status(), consent.signedAuthorisation(), consent.evidenceNote(),
                 currentStaff.member());
@@ -150,7 +151,7 @@ public class MediaResource {
     @Operation(summary = "Change a consent: grant, withdraw, change its scope or evidence")
     public MediaView changeConsent(@PathParam("itemId") String itemId, @PathParam("consentId") String consentId,
                                    @Valid @NotNull ConsentChange change) {
-        ensureStaff();
+        staff.require(currentStaff.member(), sessionId, SessionPart.MEDIA);
         return library.changeConsent(sessionId, itemId, consentId, change.status(), change.scope(),
                 change.signedAuthorisation(), change.evidenceNote(), currentStaff.member());
     }
@@ -163,7 +164,7 @@ public class MediaResource {
     public MediaView attachEvidence(@PathParam("itemId") String itemId, @PathParam("consentId") String consentId,
                                     @QueryParam("name") String name, @HeaderParam("Content-Length") Long length,
                                     InputStream body) {
-        ensureStaff();
+        staff.require(currentStaff.member(), sessionId, SessionPart.MEDIA);
         return library.attachEvidence(sessionId, itemId, consentId, name, body, length, currentStaff.member());
     }
 
@@ -172,7 +173,7 @@ public class MediaResource {
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "The scanned consent form, as a download")
     public Response evidence(@PathParam("itemId") String itemId, @PathParam("consentId") String consentId) {
-        ensureStaff();
+        staff.require(currentStaff.member(), sessionId, SessionPart.MEDIA);
         MediaLibrary.StoredFile form = library.evidence(sessionId, itemId, consentId);
         return Response.fromResponse(RangeResponses.of(form, null, null, "private, no-store"))
                 .header("Content-Disposition", "attachment; filename=\"consent-" + consentId + "."
@@ -185,7 +186,7 @@ public class MediaResource {
     @Path("{itemId}/consents/history")
     @Operation(summary = "Every consent change of the item, oldest first")
     public List<String> consentHistory(@PathParam("itemId") String itemId) {
-        ensureStaff();
+        staff.require(currentStaff.member(), sessionId, SessionPart.MEDIA);
         return library.consentHistory(sessionId, itemId);
     }
 
@@ -195,13 +196,10 @@ public class MediaResource {
     @Operation(summary = "The stored file (variant=small|large for a photo's thumbnails); supports Range (206)")
     public Response content(@PathParam("itemId") String itemId, @QueryParam("variant") String variant,
                             @HeaderParam("Range") String range, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        ensureStaff();
+        staff.require(currentStaff.member(), sessionId, SessionPart.MEDIA);
         // staff only: a shared or browser cache must not keep what needs a login
         return RangeResponses.of(library.file(sessionId, itemId, MediaLibrary.variant(variant)), range,
                 ifNoneMatch, "no-store");
     }
 
-    private void ensureStaff() {
-        sessions.session(sessionId, currentStaff.member());
-    }
 }

@@ -131,6 +131,18 @@ public class StaffDirectory {
         return StaffMember.of(existing(username));
     }
 
+    /** The user of that name, enabled or not, if any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<StaffMember> find(String username) {
+        return findEntity(username).map(StaffMember::of);
+    }
+
+    /** The user with that id (as other components keep it), if any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<StaffMember> findById(String id) {
+        return Optional.ofNullable(id == null ? null : em.find(StaffUser.class, id)).map(StaffMember::of);
+    }
+
     /** The enabled user of that name, if any: what authentication trusts. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<StaffMember> findEnabled(String username) {

@@ -3,6 +3,9 @@ package app.rounds.sessions.boundary;
 import app.rounds.security.control.CurrentStaff;
 import app.rounds.security.control.Roles;
 import app.rounds.sessions.control.JoinLinks;
+import app.rounds.sessions.control.SessionPart;
+import app.rounds.sessions.control.SessionStaff;
+import app.rounds.sessions.control.SessionStaff.AccessView;
 import app.rounds.sessions.control.TrainingSessions;
 import app.rounds.sessions.entity.ModerationMode;
 import app.rounds.sessions.entity.OtherPosts;
@@ -33,8 +36,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** Training sessions, for presenters and communicators (and admins). */
+/**
+ * Training sessions, for presenters and communicators (and admins): each answer carries what the caller may use of
+ * the session ({@code access}), so that pages draw only that.
+ */
 @Path("sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -62,11 +69,15 @@ public class SessionsResource {
     public record SessionView(String id, String title, String facility, String description, Instant scheduledStart,
                               Instant scheduledEnd, String hashtag, ModerationMode moderationMode,
                               OtherPosts otherPosts, SessionStatus status, String joinCode, String joinUrl, String qrCodeUrl,
-                              Instant createdAt, Instant updatedAt, Instant startedAt, Instant endedAt) {
+                              Instant createdAt, Instant updatedAt, Instant startedAt, Instant endedAt,
+                              AccessView access) {
     }
 
     @Inject
     TrainingSessions sessions;
+
+    @Inject
+    SessionStaff staff;
 
     @Inject
     JoinLinks joinLinks;
@@ -78,10 +89,12 @@ public class SessionsResource {
     UriInfo uriInfo;
 
     @GET
-    @Operation(summary = "Sessions the caller owns (admins: all), newest first; optionally only those with a status")
+    @Operation(summary = "Sessions the caller owns or is on the team of (admins: all), newest first; optionally only "
+            + "those with a status")
     public List<SessionView> listSessions(@QueryParam("status") String status) {
-        return sessions.sessionsOf(currentStaff.member(), TrainingSessions.statusFilter(status)).stream()
-                .map(this::view).toList();
+        List<TrainingSession> found = sessions.sessionsOf(currentStaff.member(), TrainingSessions.statusFilter(status));
+        Map<String, AccessView> access = staff.accessToEach(currentStaff.member(), found);
+        return found.stream().map(s -> view(s, access.get(s.id()))).toList();
     }
 
     @POST
@@ -96,7 +109,16 @@ public class SessionsResource {
     @Path("{id}")
     @Operation(summary = "One session")
     public SessionView session(@PathParam("id") String id) {
-        return view(sessions.session(id, currentStaff.member()));
+        return view(staff.require(currentStaff.member(), id, SessionPart.SEE));
+    }
+
+    @GET
+    @Path("{id}/access")
+    @Operation(summary = "What the caller may use of the session (parts SEE, BOARD, MEDIA, HIGHLIGHTS, MANAGE), how "
+            + "they stand to it (OWNER, ADMIN, CO_PRESENTER, COMMUNICATOR, NONE), and for each other part why not, "
+            + "in words naming who can grant it")
+    public AccessView access(@PathParam("id") String id) {
+        return staff.accessTo(currentStaff.member(), id);
     }
 
     @PUT
@@ -125,16 +147,20 @@ public class SessionsResource {
     @Produces("image/svg+xml")
     @Operation(summary = "QR code of the session's join link, for the projector")
     public Response joinQrCode(@PathParam("id") String id) {
-        TrainingSession session = sessions.session(id, currentStaff.member());
+        TrainingSession session = staff.require(currentStaff.member(), id, SessionPart.SEE);
         // no Cache-Control of its own: SecurityHeadersFilter's no-store, as for every answer that needs a login
         return Response.ok(JoinLinks.qrSvg(joinLinks.joinUrl(session.joinCode(), uriInfo.getBaseUri()))).build();
     }
 
     private SessionView view(TrainingSession s) {
+        return view(s, staff.accessTo(currentStaff.member(), s.id()));
+    }
+
+    private SessionView view(TrainingSession s, AccessView access) {
         return new SessionView(s.id(), s.title(), s.facility(), s.description(), s.scheduledStart(),
                 s.scheduledEnd(), s.hashtag() == null ? null : s.hashtag().text(), s.moderationMode(), s.otherPosts(), s.status(),
                 s.joinCode().display(), joinLinks.joinUrl(s.joinCode(), uriInfo.getBaseUri()),
                 uriInfo.getBaseUriBuilder().path(SessionsResource.class).path(s.id()).path("qr.svg").build().getPath(),
-                s.createdAt(), s.updatedAt(), s.startedAt(), s.endedAt());
+                s.createdAt(), s.updatedAt(), s.startedAt(), s.endedAt(), access);
     }
 }

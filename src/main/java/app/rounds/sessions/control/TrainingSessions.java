@@ -25,7 +25,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Scheduling, revising, starting and ending training sessions, for their owner or an admin. */
+/**
+ * Scheduling, revising, starting and ending training sessions: revising for their owner or an admin, going live and
+ * ending for whoever may run the board ({@link SessionStaff}).
+ */
 @ApplicationScoped
 @Transactional
 public class TrainingSessions {
@@ -40,6 +43,9 @@ public class TrainingSessions {
 
     @Inject
     Event<SessionChanged> changed;
+
+    @Inject
+    SessionStaff staff;
 
     /** Checks what an organiser typed and names the field at fault. */
     public static SessionDetails describe(String title, String facility, String description, Instant scheduledStart,
@@ -82,7 +88,7 @@ public class TrainingSessions {
     }
 
     public TrainingSession revise(String id, SessionDetails details, StaffMember editor) {
-        TrainingSession session = sessionFor(id, editor);
+        TrainingSession session = staff.require(editor, id, SessionPart.MANAGE);
         if (session.status() == SessionStatus.ENDED) {
             throw ProblemException.conflict("session-ended", "An ended session cannot be changed.");
         }
@@ -101,18 +107,13 @@ public class TrainingSessions {
         return moveTo(id, SessionStatus.ENDED, editor);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public TrainingSession session(String id, StaffMember viewer) {
-        return sessionFor(id, viewer);
-    }
-
-    /** Admins see every session; others the sessions they own. Newest first. */
+    /** Admins see every session; others the sessions they own or are on the team of. Newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<TrainingSession> sessionsOf(StaffMember viewer, Optional<SessionStatus> status) {
         var query = viewer.admin()
                 ? em.createNamedQuery(TrainingSession.FIND_ALL, TrainingSession.class)
-                : em.createNamedQuery(TrainingSession.FIND_BY_OWNER, TrainingSession.class)
-                .setParameter("owner", viewer.id());
+                : em.createNamedQuery(TrainingSession.FIND_BY_OWNER_OR_TEAM, TrainingSession.class)
+                .setParameter("staff", viewer.id());
         return query.getResultStream()
                 .filter(s -> status.isEmpty() || s.status() == status.get())
                 .toList();
@@ -148,7 +149,7 @@ public class TrainingSessions {
     }
 
     private TrainingSession moveTo(String id, SessionStatus next, StaffMember editor) {
-        TrainingSession session = sessionFor(id, editor);
+        TrainingSession session = staff.require(editor, id, SessionPart.BOARD);
         if (!session.status().canBecome(next)) {
             throw ProblemException.conflict("status-transition-not-allowed",
                     "A " + session.status().name().toLowerCase(Locale.ROOT) + " session cannot become "
@@ -156,17 +157,6 @@ public class TrainingSessions {
         }
         session.moveTo(next, clock.instant());
         changed.fire(new SessionChanged(session.id(), SessionSummary.of(session)));
-        return session;
-    }
-
-    private TrainingSession sessionFor(String id, StaffMember member) {
-        TrainingSession session = id == null ? null : em.find(TrainingSession.class, id);
-        if (session == null) {
-            throw ProblemException.notFound("session-not-found", "There is no session '" + id + "'.");
-        }
-        if (!member.admin() && !session.ownedBy(member.id())) {
-            throw ProblemException.forbidden("Only the session's owner or an admin may do this.");
-        }
         return session;
     }
 

@@ -23,8 +23,9 @@ import java.util.UUID;
         query = "SELECT s FROM TrainingSession s WHERE s.hashtag.normalized = :key AND s.status <> app.rounds.sessions.entity.SessionStatus.ENDED")
 @NamedQuery(name = TrainingSession.FIND_ALL,
         query = "SELECT s FROM TrainingSession s ORDER BY s.createdAt DESC")
-@NamedQuery(name = TrainingSession.FIND_BY_OWNER,
-        query = "SELECT s FROM TrainingSession s WHERE s.ownerId = :owner ORDER BY s.createdAt DESC")
+@NamedQuery(name = TrainingSession.FIND_BY_OWNER_OR_TEAM,
+        query = "SELECT s FROM TrainingSession s WHERE s.ownerId = :staff OR s.id IN "
+                + "(SELECT m.sessionId FROM TeamMember m WHERE m.staffId = :staff) ORDER BY s.createdAt DESC")
 @NamedQuery(name = TrainingSession.FIND_ENDED_BEFORE,
         query = "SELECT s.id FROM TrainingSession s WHERE s.id IN :ids AND s.status = app.rounds.sessions.entity.SessionStatus.ENDED AND s.endedAt < :before")
 public class TrainingSession {
@@ -32,7 +33,7 @@ public class TrainingSession {
     public static final String FIND_BY_JOIN_CODE = "TrainingSession.findByJoinCode";
     public static final String FIND_ACTIVE_BY_HASHTAG = "TrainingSession.findActiveByHashtag";
     public static final String FIND_ALL = "TrainingSession.findAll";
-    public static final String FIND_BY_OWNER = "TrainingSession.findByOwner";
+    public static final String FIND_BY_OWNER_OR_TEAM = "TrainingSession.findByOwnerOrTeam";
     public static final String FIND_ENDED_BEFORE = "TrainingSession.findEndedBefore";
 
     @Id
