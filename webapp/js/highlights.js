@@ -226,7 +226,7 @@ document.getElementById('logout').addEventListener('click', logout);
 
 (async () => {
   try {
-    const me = await requireStaff(['communicator', 'admin']);
+    const me = await requireStaff();
     if (!me) return;
     document.getElementById('who').textContent = me.displayName;
     document.getElementById('media-link').href = `media.html?id=${sessionId}`;

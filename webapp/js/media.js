@@ -178,7 +178,7 @@ form.addEventListener('submit', async (event) => {
 
 (async () => {
   try {
-    if (!(await requireStaff(['presenter', 'communicator', 'admin']))) return;
+    if (!(await requireStaff())) return;
     document.getElementById('board-link').href = `board.html?id=${encodeURIComponent(sessionId)}`;
     const session = await api('GET', `api/sessions/${sessionId}`);
     document.getElementById('title').textContent = `Media · ${session.title}`;

@@ -219,7 +219,7 @@ document.getElementById('export').addEventListener('click', async () => {
 });
 
 async function start() {
-  if (!(await requireStaff(['presenter', 'communicator', 'admin']))) return;
+  if (!(await requireStaff())) return;
   const session = await api('GET', `api/sessions/${encodeURIComponent(sessionId)}`);
   document.getElementById('code').textContent = session.joinCode;
   document.getElementById('projector-link').href = `projector.html?id=${encodeURIComponent(sessionId)}`;

@@ -24,7 +24,7 @@ function renderQuestions(state) {
 
 async function show() {
   const id = new URLSearchParams(location.search).get('id');
-  if (!(await requireStaff(['presenter', 'communicator', 'admin']))) return;
+  if (!(await requireStaff())) return;
   const session = await api('GET', `api/sessions/${encodeURIComponent(id || '')}`);
   const joinUrl = new URL(session.joinUrl);
   document.getElementById('session-title').textContent = session.title;
