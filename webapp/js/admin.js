@@ -18,8 +18,19 @@ async function save(user, change) {
   await render();
 }
 
+/** A button of a user's row, named with the user so that each says whose account it changes. */
+function rowButton(text, user, action) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = text;
+  button.dataset.action = action;
+  button.setAttribute('aria-label', `${text} of ${user.username}`);
+  return button;
+}
+
 function row(user) {
   const tr = document.createElement('tr');
+  tr.dataset.username = user.username;
   const name = document.createElement('td');
   name.textContent = `${user.displayName} (${user.username})`;
   const roles = document.createElement('td');
@@ -43,15 +54,116 @@ function row(user) {
   }
   roles.append(group);
   const account = document.createElement('td');
+  const state = document.createElement('span');
+  state.textContent = user.enabled ? 'Enabled' : 'Disabled';
   const toggle = document.createElement('button');
   toggle.type = 'button';
   toggle.textContent = user.enabled ? 'Disable' : 'Enable';
   toggle.setAttribute('aria-label', `${user.enabled ? 'Disable' : 'Enable'} ${user.username}`);
   toggle.addEventListener('click', () => save(user, { enabled: !user.enabled }));
-  account.append(user.enabled ? 'Enabled ' : 'Disabled ', toggle);
+  const rename = rowButton('Change name', user, 'rename');
+  rename.addEventListener('click', () => openRename(user));
+  const actions = document.createElement('div');
+  actions.className = 'actions small';
+  actions.append(toggle, rename);
+  if (user.username === me?.username) {
+    // an admin's own reset would log this very browser out: one's own password is changed under Your account
+    const own = document.createElement('a');
+    own.href = 'account.html';
+    own.textContent = 'Change your password';
+    actions.append(own);
+  } else {
+    const reset = rowButton('Reset password', user, 'reset');
+    reset.addEventListener('click', () => openReset(user));
+    actions.append(reset);
+  }
+  account.append(state, actions);
   tr.append(name, roles, account);
   return tr;
 }
+
+// --- changing a name and resetting a password: each in a dialog that says what will happen --------------------
+
+const renameDialog = document.getElementById('rename-dialog');
+const renameForm = document.getElementById('rename-form');
+const resetDialog = document.getElementById('reset-dialog');
+const resetForm = document.getElementById('reset-form');
+let dialogUser = null;
+
+function openRename(user) {
+  dialogUser = user;
+  renameForm.reset();
+  clearErrors(renameForm);
+  document.getElementById('rename-heading').textContent = `Change the name of ${user.username}`;
+  renameForm.elements.displayName.value = user.displayName === user.username ? '' : user.displayName;
+  renameDialog.showModal();
+  renameForm.elements.displayName.select();
+}
+
+function openReset(user) {
+  dialogUser = user;
+  resetForm.reset();
+  clearErrors(resetForm);
+  document.getElementById('reset-heading').textContent = `Reset the password of ${user.displayName} (${user.username})`;
+  document.getElementById('reset-confirm').textContent = `Reset the password of ${user.username}`;
+  resetDialog.showModal();
+  resetForm.elements.password.focus();
+}
+
+/** Closes a dialog and puts the focus back on the button of the user's row that opened it (the rows are redrawn). */
+function closeDialog(dialog, action) {
+  dialog.close();
+  const again = [...document.querySelectorAll('#users tr')].find((tr) => tr.dataset.username === dialogUser?.username);
+  again?.querySelector(`[data-action="${action}"]`)?.focus();
+}
+
+for (const [dialog, action] of [[renameDialog, 'rename'], [resetDialog, 'reset']]) {
+  dialog.querySelector('.close-dialog').addEventListener('click', () => closeDialog(dialog, action));
+}
+
+renameForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearErrors(renameForm);
+  pageStatus.textContent = '';
+  await whileBusy(renameForm, async () => {
+    try {
+      const user = dialogUser;
+      const saved = await api('PUT', `api/users/${encodeURIComponent(user.username)}`, {
+        displayName: renameForm.elements.displayName.value || null, roles: user.roles, enabled: user.enabled,
+      });
+      await render();
+      closeDialog(renameDialog, 'rename');
+      pageStatus.textContent = saved.displayName === saved.username
+        ? `${saved.username} has no full name now: the user name is shown instead.`
+        : `${saved.username} is now called “${saved.displayName}”.`;
+    } catch (e) {
+      showError(renameForm, e);
+    }
+  });
+});
+
+resetForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearErrors(resetForm);
+  pageStatus.textContent = '';
+  const f = resetForm.elements;
+  if (f.password.value !== f.repeated.value) {
+    showError(resetForm, { fieldErrors: [{ field: 'repeated', message: 'The two passwords differ: type the same one twice.' }] });
+    return;
+  }
+  await whileBusy(resetForm, async () => {
+    try {
+      const user = dialogUser;
+      await api('PUT', `api/users/${encodeURIComponent(user.username)}/password`, { password: f.password.value });
+      resetForm.reset();
+      closeDialog(resetDialog, 'reset');
+      pageStatus.textContent = `The password of ${user.username} was reset. They were logged out everywhere and log in `
+        + 'with the new password from now on.';
+    } catch (e) {
+      showError(resetForm, e);
+    }
+  });
+});
 
 async function render() {
   const users = await api('GET', 'api/users');
@@ -109,9 +221,8 @@ document.getElementById('verify-audit').addEventListener('click', async () => {
   }
 });
 
-const me = await requireStaff(['admin']).catch((e) => { pageProblem.textContent = e.message; });
+const me = await requireStaff().catch((e) => { pageProblem.textContent = e.message; });
 if (me) {
-  document.getElementById('who').textContent = me.displayName;
   await render().catch((e) => { pageProblem.textContent = e.message; });
   await renderAudit().catch((e) => { pageProblem.textContent = e.message; });
 }

@@ -1,6 +1,8 @@
 // One way for the pages to talk to the API: JSON in and out, the CSRF token on every change,
 // and problem+json answers turned into an ApiError that names the fields at fault.
 
+import { mayUse, pageOf, showNavigation, showNotForYou } from './pages.js';
+
 let csrfToken = null;
 
 export class ApiError extends Error {
@@ -22,6 +24,22 @@ export async function api(method, path, body) {
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: 'same-origin',
   });
+  return payloadOf(response);
+}
+
+/**
+ * A GET that sends the ETag of the answer the page already shows: null while the server says nothing changed (304),
+ * else the new answer and its ETag.
+ */
+export async function getIfChanged(path, etag) {
+  const headers = { Accept: 'application/json' };
+  if (etag) headers['If-None-Match'] = etag;
+  const response = await fetch(path, { headers, credentials: 'same-origin', cache: 'no-store' });
+  if (response.status === 304) return null;
+  return { body: await payloadOf(response), etag: response.headers.get('ETag') };
+}
+
+async function payloadOf(response) {
   const type = response.headers.get('Content-Type') || '';
   const payload = type.includes('json') ? await response.json() : null;
   if (!response.ok) throw new ApiError(response.status, payload);
@@ -72,16 +90,23 @@ export function rememberCsrfToken(token) {
   csrfToken = token;
 }
 
-/** Sends the browser to the login page unless a staff member with one of the roles is logged in. */
-export async function requireStaff(roles) {
+/**
+ * The logged-in staff member if this page is for them (pages.js says which roles may use which page), with the
+ * navigation showing what they may use; null when it is not: the browser goes to the login page, or the page says
+ * in words that it is not for them and where their start page is.
+ */
+export async function requireStaff() {
   const me = await currentStaff();
   if (!me) {
     location.assign(`login.html?next=${encodeURIComponent(location.pathname.split('/').pop() + location.search)}`);
     return null;
   }
-  if (roles && !roles.some((r) => me.roles.includes(r))) {
-    throw new ApiError(403, { detail: `This page needs one of the roles: ${roles.join(', ')}.` });
+  const page = pageOf(location.href);
+  if (!mayUse(page, me.roles)) {
+    showNotForYou(me, page);
+    return null;
   }
+  showNavigation(me, page);
   return me;
 }
 

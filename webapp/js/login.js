@@ -1,15 +1,17 @@
 import { api, showError, clearErrors, whileBusy } from './api.js';
+import { mayUse, pageOf, startPage } from './pages.js';
 
 const form = document.getElementById('login-form');
 form.elements.username.focus();
 
-/** Only pages of this site, named plainly, are followed after login. */
+/**
+ * Back to the page the person was going to, if it is a page of this site, named plainly, that they may use; else to
+ * their start page (pages.js says which is whose).
+ */
 function nextPage(me) {
   const next = new URLSearchParams(location.search).get('next');
-  if (next && /^[a-z-]+\.html(\?[\w=&%-]*)?$/.test(next)) return next;
-  if (me.roles.includes('presenter') || me.roles.includes('communicator')) return 'sessions.html';
-  if (me.roles.includes('reviewer')) return 'review.html';
-  return me.roles.includes('admin') ? 'admin.html' : 'sessions.html';
+  if (next && /^[a-z-]+\.html(\?[\w=&%-]*)?$/.test(next) && mayUse(pageOf(next), me.roles)) return next;
+  return startPage(me.roles);
 }
 
 form.addEventListener('submit', async (event) => {

@@ -123,7 +123,7 @@ document.getElementById('logout').addEventListener('click', logout);
 
 (async () => {
   try {
-    const me = await requireStaff(['reviewer', 'admin']);
+    const me = await requireStaff();
     if (!me) return;
     document.getElementById('who').textContent = me.displayName;
     await refreshQueue();

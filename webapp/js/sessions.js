@@ -1,12 +1,34 @@
-import { api, requireStaff, showError, clearErrors, whileBusy, logout, instantFromLocal, localFromInstant, formatWhen } from './api.js';
+import { api, getIfChanged, requireStaff, showError, clearErrors, whileBusy, logout, instantFromLocal, localFromInstant, formatWhen } from './api.js';
 import { teamPanel } from './team.js';
 
 const form = document.getElementById('session-form');
 const list = document.getElementById('sessions');
 const pageProblem = document.getElementById('page-problem');
 const pageStatus = document.getElementById('page-status');
-const STATUS_TEXT = { SCHEDULED: 'Scheduled', LIVE: 'Live', ENDED: 'Ended' };
 const TEAM_ROLE_TEXT = { CO_PRESENTER: 'You are co-presenter', COMMUNICATOR: 'You are communicator' };
+const listProblem = document.getElementById('list-problem');
+
+/**
+ * The list follows changes made elsewhere (a session started from the board or by a colleague) by asking again every
+ * few seconds while the page is visible, with the ETag of what it shows: the server answers 304 while nothing changed,
+ * so a quiet list costs one small request and no redraw (focus stays where the keyboard left it). Polling rather than
+ * a staff WebSocket: the list changes a few times a day, not many times a second; GET api/sessions already applies who
+ * may see which session, where a stream would need that rule again; and nothing stays open for proxies to cut.
+ */
+const POLL_MILLIS = 5000;
+
+/** What the filter buttons show: all sessions, those live or to come, or those over. */
+const SHOWN = {
+  all: { test: () => true, empty: 'No sessions yet. Schedule one above.' },
+  current: { test: (s) => s.status !== 'ENDED', empty: 'No live or upcoming sessions.' },
+  ended: { test: (s) => s.status === 'ENDED', empty: 'No ended sessions yet.' },
+};
+
+/** The list as last answered, and its ETag; null until the first answer. */
+let shown = null;
+const asked = new URLSearchParams(location.search).get('show');
+let show = Object.hasOwn(SHOWN, asked) ? asked : 'all';
+let pollTimer = null;
 
 function requestBody() {
   const f = form.elements;
@@ -48,23 +70,37 @@ function resetForm() {
   document.getElementById('cancel-edit').hidden = true;
 }
 
-async function act(work) {
+/** Runs a change to one session; the banner then says what this change did, never what an earlier one did. */
+async function act(work, done) {
   pageProblem.textContent = '';
+  pageStatus.textContent = '';
   try {
-    await work();
-    await render();
+    const session = await work();
+    pageStatus.textContent = done(session);
+    await refresh();
   } catch (e) {
     pageProblem.textContent = e.message;
   }
 }
 
+/** Where a session stands, in words: "Live since 09:12", "Starts 5 Dec 2026, 14:00", "Ended 4 Dec 2026, 11:30". */
+function statusText(session) {
+  switch (session.status) {
+    case 'LIVE': return `Live since ${formatWhen(session.startedAt)}`;
+    case 'ENDED': return `Ended ${formatWhen(session.endedAt)}`;
+    default: return session.scheduledStart ? `Scheduled: starts ${formatWhen(session.scheduledStart)}` : 'Scheduled, no start time';
+  }
+}
+
 function card(session) {
   const item = document.getElementById('session-card').content.firstElementChild.cloneNode(true);
+  item.dataset.sessionId = session.id;
+  item.dataset.status = session.status;
   item.querySelector('.card-title').textContent = session.title;
-  item.querySelector('.card-meta').textContent = [session.facility, formatWhen(session.scheduledStart),
+  item.querySelector('.card-meta').textContent = [session.facility,
     session.hashtag ? `#${session.hashtag}` : null].filter(Boolean).join(' · ');
   item.querySelector('.code').textContent = session.joinCode;
-  item.querySelector('.status').textContent = STATUS_TEXT[session.status];
+  item.querySelector('.status').textContent = statusText(session);
   const boardLink = item.querySelector('.board');
   boardLink.href = `board.html?id=${encodeURIComponent(session.id)}`;
   boardLink.setAttribute('aria-label', `Live board of ${session.title}`);
@@ -101,24 +137,75 @@ function card(session) {
     button.setAttribute('aria-label', `${label} ${session.title}`);
   }
   edit.addEventListener('click', () => editSession(session));
-  start.addEventListener('click', () => act(() => api('POST', `api/sessions/${session.id}/start`)));
+  start.addEventListener('click', () => act(() => api('POST', `api/sessions/${session.id}/start`),
+    (live) => `“${live.title}” is live: trainees join with the code ${live.joinCode}.`));
   end.addEventListener('click', () => {
     if (confirm(`End “${session.title}” for good? Trainees can no longer join or ask.`)) {
-      act(() => api('POST', `api/sessions/${session.id}/end`));
+      act(() => api('POST', `api/sessions/${session.id}/end`), (over) => `“${over.title}” has ended.`);
     }
   });
   return item;
 }
 
-async function render() {
-  const sessions = await api('GET', 'api/sessions');
+/** Draws the list as the server ordered it, filtered; the keyboard focus stays on the same control of the same card. */
+function draw() {
+  if (!shown) return;
+  const focused = document.activeElement?.closest('#sessions .card') ? document.activeElement : null;
+  const focusedCard = focused?.closest('.card').dataset.sessionId;
+  const focusedControl = focused ? ['board', 'projector', 'media', 'highlights', 'edit', 'start', 'end']
+    .find((name) => focused.classList.contains(name)) : null;
+  const sessions = shown.sessions.filter(SHOWN[show].test);
   list.replaceChildren(...sessions.map(card));
-  document.getElementById('empty').hidden = sessions.length > 0;
+  const empty = document.getElementById('empty');
+  empty.textContent = SHOWN[show].empty;
+  empty.hidden = sessions.length > 0;
+  if (focusedCard) {
+    const again = [...list.children].find((item) => item.dataset.sessionId === focusedCard);
+    const control = again?.querySelector(`.${focusedControl}`);
+    // a button that no longer applies (Go live, once live) hands the focus to the card's board link
+    (control && !control.hidden ? control : again?.querySelector('.board') || document.getElementById('list-heading'))
+      .focus();
+  }
+}
+
+async function refresh() {
+  const answer = await getIfChanged('api/sessions', shown?.etag);
+  if (answer) {
+    shown = { etag: answer.etag, sessions: answer.body };
+    draw();
+  }
+}
+
+async function poll() {
+  clearTimeout(pollTimer);
+  try {
+    await refresh();
+    listProblem.textContent = '';
+  } catch (e) {
+    if (e.status === 401) {
+      listProblem.textContent = 'You were logged out, so this list no longer updates. Log in again to go on.';
+      return;
+    }
+    listProblem.textContent = `The list could not be updated (${e.message}). Rounds tries again in a few seconds.`;
+  }
+  if (document.visibilityState === 'visible') pollTimer = setTimeout(poll, POLL_MILLIS);
+}
+
+function showOnly(choice) {
+  show = choice;
+  for (const button of document.querySelectorAll('[data-show]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.show === choice));
+  }
+  const url = new URL(location.href);
+  if (choice === 'all') url.searchParams.delete('show'); else url.searchParams.set('show', choice);
+  history.replaceState(null, '', url);
+  draw();
 }
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearErrors(form);
+  pageStatus.textContent = '';
   await whileBusy(form, async () => {
     try {
       const id = form.elements.id.value;
@@ -126,8 +213,8 @@ form.addEventListener('submit', async (event) => {
         ? await api('PUT', `api/sessions/${id}`, requestBody())
         : await api('POST', 'api/sessions', requestBody());
       resetForm();
-      await render();
       pageStatus.textContent = id ? `Saved “${saved.title}”.` : `Scheduled “${saved.title}”: join code ${saved.joinCode}.`;
+      await refresh();
     } catch (e) {
       showError(form, e);
     }
@@ -136,10 +223,15 @@ form.addEventListener('submit', async (event) => {
 
 document.getElementById('cancel-edit').addEventListener('click', resetForm);
 document.getElementById('logout').addEventListener('click', logout);
+for (const button of document.querySelectorAll('[data-show]')) {
+  button.addEventListener('click', () => showOnly(button.dataset.show));
+}
 
-const me = await requireStaff(['presenter', 'communicator', 'admin']).catch((e) => { pageProblem.textContent = e.message; });
+const me = await requireStaff().catch((e) => { pageProblem.textContent = e.message; });
 if (me) {
-  document.getElementById('who').textContent = me.displayName;
-  document.getElementById('admin-link').hidden = !me.roles.includes('admin');
-  await render().catch((e) => { pageProblem.textContent = e.message; });
+  showOnly(show);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') poll(); else clearTimeout(pollTimer);
+  });
+  await poll();
 }

@@ -61,18 +61,31 @@ public class InternalErrorPage extends HttpServlet {
     }
 
     private static void page(HttpServletResponse response, Problem problem) throws IOException {
+        boolean missing = problem.status() == HttpServletResponse.SC_NOT_FOUND;
+        String heading = missing ? "Page not found" : problem.title();
         Document page = Document.createShell("");
         page.child(0).attr("lang", "en");
         page.head().appendElement("meta").attr("charset", "utf-8");
         page.head().appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
-        page.head().appendElement("title").text(problem.title() + " · Rounds");
+        page.head().appendElement("title").text(heading + " · Rounds");
+        page.head().appendElement("link").attr("rel", "icon").attr("href", "/favicon.svg").attr("type", "image/svg+xml");
         page.head().appendElement("link").attr("rel", "stylesheet").attr("href", "/css/rounds.css");
         Element header = page.body().appendElement("header").addClass("bar");
         header.appendElement("a").addClass("brand").attr("href", "/").text("Rounds");
         Element main = page.body().appendElement("main").addClass("narrow");
-        main.appendElement("h1").text(problem.title());
-        main.appendElement("p").text(problem.detail());
-        main.appendElement("p").appendElement("a").attr("href", "/").text("Back to the start page");
+        main.appendElement("h1").text(heading);
+        if (missing) {
+            // a mistyped or outdated link: say which address, and offer the two ways into the site
+            Element where = main.appendElement("p").text("There is no page at ");
+            where.appendElement("code").text(problem.instance() == null ? "this address" : problem.instance());
+            where.appendText(". The address may be mistyped, or the page may have moved.");
+            Element ways = main.appendElement("ul").addClass("plain-list");
+            ways.appendElement("li").appendElement("a").attr("href", "/").text("Join a training session (start page)");
+            ways.appendElement("li").appendElement("a").attr("href", "/login.html").text("Staff login");
+        } else {
+            main.appendElement("p").text(problem.detail());
+            main.appendElement("p").appendElement("a").attr("href", "/").text("Back to the start page");
+        }
         response.setStatus(problem.status());
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");

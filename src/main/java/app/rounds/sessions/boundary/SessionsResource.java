@@ -1,7 +1,9 @@
 package app.rounds.sessions.boundary;
 
+import app.rounds.platform.control.Sha256;
 import app.rounds.security.control.CurrentStaff;
 import app.rounds.security.control.Roles;
+import app.rounds.sessions.control.Agenda;
 import app.rounds.sessions.control.JoinLinks;
 import app.rounds.sessions.control.SessionPart;
 import app.rounds.sessions.control.SessionStaff;
@@ -28,10 +30,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -89,12 +97,20 @@ public class SessionsResource {
     UriInfo uriInfo;
 
     @GET
-    @Operation(summary = "Sessions the caller owns or is on the team of (admins: all), newest first; optionally only "
-            + "those with a status")
-    public List<SessionView> listSessions(@QueryParam("status") String status) {
+    @Operation(summary = "Sessions the caller owns or is on the team of (admins: all): live first, then upcoming "
+            + "(soonest first), then ended (latest first); optionally only those with a status. The answer has an "
+            + "ETag: with If-None-Match, 304 while nothing in it changed (the Sessions page polls this way)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionView.class,
+            type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "304", description = "Nothing changed since the answer with this ETag")
+    public Response listSessions(@QueryParam("status") String status, @Context Request request) {
         List<TrainingSession> found = sessions.sessionsOf(currentStaff.member(), TrainingSessions.statusFilter(status));
         Map<String, AccessView> access = staff.accessToEach(currentStaff.member(), found);
-        return found.stream().map(s -> view(s, access.get(s.id()))).toList();
+        List<SessionView> views = found.stream().sorted(Agenda.ORDER).map(s -> view(s, access.get(s.id()))).toList();
+        // the views are records of texts, instants and enums: their text names every field, so equal text, equal answer
+        EntityTag tag = new EntityTag(Sha256.hex(views.toString()));
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        return (unchanged != null ? unchanged : Response.ok(views)).tag(tag).build();
     }
 
     @POST

@@ -1,0 +1,103 @@
+// Which roles may use which staff page, and where each role starts: the one list that the login, the navigation
+// and every staff page ask (through requireStaff in api.js). It only keeps people off pages they could not use; the
+// API checks the roles again on every request.
+
+const EVERY_ROLE = ['presenter', 'communicator', 'reviewer', 'admin'];
+const SESSION_STAFF = ['presenter', 'communicator', 'admin'];
+
+/** Each staff page: its name in words, the roles that may use it, and whether the navigation offers it. */
+export const PAGES = {
+  'sessions.html': { name: 'Sessions', roles: SESSION_STAFF, navigation: true },
+  'review.html': { name: 'Review', roles: ['reviewer', 'admin'], navigation: true },
+  'admin.html': { name: 'Users', roles: ['admin'], navigation: true },
+  'board.html': { name: 'Live board', roles: SESSION_STAFF },
+  'projector.html': { name: 'Projector view', roles: SESSION_STAFF },
+  'media.html': { name: 'Media', roles: SESSION_STAFF },
+  'highlights.html': { name: 'Highlights', roles: ['communicator', 'admin'] },
+  'account.html': { name: 'Your account', roles: EVERY_ROLE },
+};
+
+const ROLE_NAMES = { presenter: 'presenters', communicator: 'communicators', reviewer: 'reviewers', admin: 'admins' };
+
+/** The file name of a page's address: 'sessions.html' for /sessions.html?x=1; a page not listed is nobody's. */
+export function pageOf(url) {
+  return new URL(url, location.href).pathname.split('/').pop() || 'index.html';
+}
+
+export function mayUse(page, roles) {
+  return (PAGES[page]?.roles || []).some((role) => roles.includes(role));
+}
+
+/**
+ * Where someone lands after login and where "Rounds" at the top leads: the page of the work they are there for.
+ * Presenters and communicators run sessions; reviewers review. An admin who does neither lands on Users (accounts
+ * and the audit trail are what only an admin can do); an admin who also presents or communicates lands on Sessions.
+ */
+export function startPage(roles) {
+  if (roles.includes('presenter') || roles.includes('communicator')) return 'sessions.html';
+  if (roles.includes('reviewer')) return 'review.html';
+  if (roles.includes('admin')) return 'admin.html';
+  return 'account.html';
+}
+
+/** "presenters, communicators and admins": who a page is for, in words. */
+export function whoMayUse(page) {
+  const names = (PAGES[page]?.roles || []).map((role) => ROLE_NAMES[role]);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names.join('');
+}
+
+/**
+ * Shows in the page's header only what this person may use: the main pages (Sessions, Review, Users) their roles
+ * allow, in one order on every page, and none of the page's own links to pages they may not use; their name links
+ * to their account.
+ */
+export function showNavigation(me, page) {
+  const brand = document.querySelector('header .brand');
+  if (brand) brand.href = startPage(me.roles);
+  const nav = document.querySelector('header nav');
+  if (!nav) return;
+  const account = nav.querySelector('#who');
+  if (account) account.textContent = me.displayName;
+  for (const link of nav.querySelectorAll('a[href]')) {
+    const target = pageOf(link.getAttribute('href'));
+    if (PAGES[target]?.navigation || (PAGES[target] && !mayUse(target, me.roles))) link.remove();
+  }
+  const main = Object.entries(PAGES)
+    .filter(([target, about]) => about.navigation && mayUse(target, me.roles))
+    .map(([target, about]) => {
+      const link = document.createElement('a');
+      link.href = target;
+      link.textContent = about.name;
+      if (target === page) link.setAttribute('aria-current', 'page');
+      return link;
+    });
+  nav.prepend(...main);
+}
+
+/**
+ * Instead of a page someone may not use: says so in words and where to go, and draws nothing of the page (no form
+ * that would only fail when sent).
+ */
+export function showNotForYou(me, page) {
+  const start = startPage(me.roles);
+  const heading = document.createElement('h1');
+  heading.textContent = `${PAGES[page]?.name || 'This page'} is not available to you`;
+  const why = document.createElement('p');
+  why.textContent = PAGES[page]
+    ? `This page is for ${whoMayUse(page)}. You are logged in as ${me.displayName} (${me.username}).`
+    : `You are logged in as ${me.displayName} (${me.username}).`;
+  const next = document.createElement('p');
+  const link = document.createElement('a');
+  link.href = start;
+  link.id = 'start-page-link';
+  link.textContent = `Go to ${PAGES[start].name}, your start page`;
+  next.append(link);
+  const message = document.createElement('section');
+  message.className = 'not-for-you';
+  message.setAttribute('aria-labelledby', 'not-for-you-heading');
+  heading.id = 'not-for-you-heading';
+  message.append(heading, why, next);
+  document.querySelector('main').replaceChildren(message);
+  document.title = `Not available · Rounds`;
+  showNavigation(me, page);
+}
