@@ -47,6 +47,7 @@ function applySettings(chosen) {
   element('projector-empty').textContent = chosen.showQrCode ? TEXTS.emptyWithQr : TEXTS.emptyWithoutQr;
   applyAccent();
   renderParticipants();
+  fitJoin();
 }
 
 function renderParticipants() {
@@ -94,6 +95,23 @@ function renderQuestions(state) {
   if (list.children.length === 1 && list.scrollHeight > list.clientHeight + 1) list.firstElementChild.classList.add('squeezed');
 }
 
+/**
+ * Keeps the join panel whole: when the code, instructions, hashtag and count leave the QR code less room than its
+ * full size (a 4:3 screen, a long hashtag), the QR code shrinks to fit, never below what phones scan from their seats.
+ */
+function fitJoin() {
+  const join = element('join');
+  const qr = element('qr');
+  qr.style.removeProperty('width');
+  if (join.hidden || element('qr-box').hidden) return;
+  let width = qr.getBoundingClientRect().width;
+  const smallest = Math.min(window.innerWidth, window.innerHeight) * 0.2;
+  while (join.scrollHeight > join.clientHeight + 1 && width > smallest) {
+    width = Math.max(smallest, width - 8);
+    qr.style.width = `${width}px`;
+  }
+}
+
 function render(state) {
   if (state.session) {
     element('session-title').textContent = state.session.title;
@@ -106,6 +124,7 @@ function render(state) {
     renderParticipants();
   }
   renderQuestions(state);
+  fitJoin();
 }
 
 /** The organisation's colour, made readable on this theme's background (lightened on dark, darkened on light). */
@@ -192,6 +211,8 @@ async function show() {
   element('join').hidden = false;
   element('questions').hidden = false;
   renderStatus(session.status);
+  qr.addEventListener('load', fitJoin);
+  fitJoin();
   board = connectBoard(`ws/public/${encodeURIComponent(session.joinCode.replace('-', ''))}`, (frame, state) => render(state),
     (text, connected) => {
       element('connection').textContent = connected ? '' : text;
@@ -210,6 +231,6 @@ element('fullscreen').addEventListener('click', () => {
   else document.documentElement.requestFullscreen?.();
 });
 // a new size fits a different number of questions
-window.addEventListener('resize', () => { if (board) renderQuestions(board.state); });
+window.addEventListener('resize', () => { if (board) renderQuestions(board.state); fitJoin(); });
 
 show().catch((e) => { problem.textContent = e.message; });

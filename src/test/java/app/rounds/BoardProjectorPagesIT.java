@@ -135,9 +135,13 @@ class BoardProjectorPagesIT {
         Reply again = presenter.client().put(flags, json("{'archived':false}"));
         assertEquals(200, again.status(), again.body());
         assertFalse(again.json().getBoolean("archived"));
-        Reply wrong = presenter.client().put(flags, json("{'archived':'soon'}"));
+        Reply wrong = presenter.client().put(flags, "{\"archived\": tru");
         assertEquals(400, wrong.status());
         assertEquals("application/problem+json", wrong.contentType());
+        Reply unknown = presenter.client().put("api/sessions/" + session.getString("id") + "/questions/no-such/flags",
+                json("{'archived':false}"));
+        assertEquals(404, unknown.status());
+        assertEquals("question-not-found", unknown.problemType());
         Reply stranger = staff.create("presenter").client().put(flags, json("{'archived':true}"));
         assertEquals(403, stranger.status());
         assertFalse(presenter.client().get("api/sessions/" + session.getString("id") + "/questions").array()
@@ -286,7 +290,7 @@ class BoardProjectorPagesIT {
         presenter.client().post("api/sessions/" + session.getString("id") + "/end", "");
         Reply ended = presenter.client().put(path, json("{'theme':'LIGHT','showQrCode':true,'showParticipants':false}"));
         assertEquals(409, ended.status());
-        assertEquals("urn:rounds:problem:session-ended", ended.problemType());
+        assertEquals("session-ended", ended.problemType());
 
         Reply organisation = ApiClient.anonymous(base).get("api/public/organisation");
         assertEquals(200, organisation.status());
@@ -438,11 +442,11 @@ class BoardProjectorPagesIT {
     }
 
     private void logIn(Staff.Member member) {
-        browser.get(base + "login.html?next=sessions.html");
-        WebElement username = wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
-        username.sendKeys(member.username());
+        browser.get(base + "sessions.html");
+        wait.until(ExpectedConditions.urlContains("login.html"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(member.username());
         browser.findElement(By.id("password")).sendKeys(member.password(), Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("sessions.html"));
+        wait.until(ExpectedConditions.textToBe(By.id("who"), "Test " + member.username())); // logged in, on Sessions
     }
 
     /** Console errors fail the test, except failed requests with an expected status (a page showing a 4xx). */
