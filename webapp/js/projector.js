@@ -39,6 +39,8 @@ let board = null;
 
 /** Shows what the presenter chose: theme, QR code, participant count. */
 function applySettings(chosen) {
+  // joins are told live only while the count is shown: ask for it when it comes back on
+  if (chosen.showParticipants && !settings.showParticipants && session) refreshParticipants().catch(() => {});
   settings = chosen;
   document.body.classList.toggle('theme-dark', chosen.theme !== 'LIGHT');
   document.body.classList.toggle('theme-light', chosen.theme === 'LIGHT');

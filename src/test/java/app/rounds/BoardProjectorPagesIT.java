@@ -96,7 +96,8 @@ class BoardProjectorPagesIT {
         focused().sendKeys("a");
         wait.until(d -> "queue-heading".equals(focused().getAttribute("id"))); // the queue is empty
         wait.until(ExpectedConditions.textToBe(By.id("queue-count"), "(0)"));
-        assertEquals(List.of("APPROVED", "REJECTED", "APPROVED", "PENDING"), statuses(session));
+        assertEquals(List.of("APPROVED", "REJECTED", "APPROVED"), statuses(session, false));
+        assertEquals(List.of("PENDING"), statuses(session, true), "the fourth archived from the queue");
         assertNoErrorsLogged();
     }
 
@@ -420,8 +421,9 @@ class BoardProjectorPagesIT {
         return asked.json().getString("id");
     }
 
-    private List<String> statuses(JsonObject session) {
-        return presenter.client().get("api/sessions/" + session.getString("id") + "/questions?sort=newest").array()
+    private List<String> statuses(JsonObject session, boolean archived) {
+        return presenter.client().get("api/sessions/" + session.getString("id") + "/questions?sort=newest&archived="
+                        + archived).array()
                 .getValuesAs(JsonObject.class).reversed().stream().map(q -> q.getString("status")).toList();
     }
 

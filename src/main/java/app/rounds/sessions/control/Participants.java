@@ -80,7 +80,10 @@ public class Participants {
         Participant participant = new Participant(session.id(), SecretTokens.hash(token), displayName, quoteByName,
                 clock.instant());
         em.persist(participant);
-        joined.fire(new ParticipantJoined(session.id()));
+        if (session.projector().showParticipants()) {
+            // counted for the projector only when it shows the count: otherwise no frame goes to every phone
+            joined.fire(new ParticipantJoined(session.id()));
+        }
         return new Joined(token, participant, session);
     }
 
