@@ -1,6 +1,13 @@
 // The live board, as a browser keeps it: one WebSocket to a board stream, reconnecting by itself with the last
 // sequence number it saw (so it receives exactly what it missed), and the questions, feedback and session it shows.
 
+const ENGLISH_PLURALS = new Intl.PluralRules('en');
+
+/** "1 vote", "2 votes", "0 votes": a count with its noun in the right number (English; staff pages). */
+export function counted(n, one, other) {
+  return `${n} ${ENGLISH_PLURALS.select(n) === 'one' ? one : other}`;
+}
+
 const STORED = new Set(['contribution.created', 'contribution.updated', 'contribution.removed',
   'feedback.summary', 'session.updated']);
 
@@ -11,6 +18,7 @@ export class BoardState {
     this.session = null;
     this.questions = new Map();
     this.feedback = null;
+    this.participants = null;
   }
 
   /** Applies a frame; returns false for a stored event already applied (a duplicate). */
@@ -47,6 +55,9 @@ export class BoardState {
         break;
       case 'feedback.summary':
         this.feedback = frame.data;
+        break;
+      case 'participants':
+        this.participants = frame.data.count;
         break;
       case 'session.updated':
         this.session = frame.data;

@@ -1,5 +1,5 @@
 import { api, openSessionPart, ApiError } from './api.js';
-import { connectBoard } from './board.js';
+import { connectBoard, counted } from './board.js';
 
 const sessionId = new URLSearchParams(location.search).get('id') || '';
 const problem = document.getElementById('problem');
@@ -7,6 +7,21 @@ const boardStatus = document.getElementById('board-status');
 let board = null;
 let order = 'votes';
 let undo = null;
+/**
+ * Where the focus goes while a moderation step is under way: the question stays focused while it stays in its list;
+ * once it leaves (approved out of the queue, archived, hidden), the next question of that list, or the previous one
+ * at its end, or the list's heading when it is empty. So j a j a … works through the queue, whenever the board's
+ * frame and the API's answer arrive.
+ */
+let focusPlan = null;
+
+/** Each list of questions, the element it is shown in, and where focus goes when it empties. */
+const LISTS = {
+  queue: { home: 'queue-heading', shows: (q) => q.status === 'PENDING' && !q.archived },
+  live: { home: 'live-heading', shows: (q) => q.status === 'APPROVED' && !q.archived },
+  other: { home: 'other-summary', shows: (q) => ['HIDDEN', 'REJECTED', 'WITHDRAWN'].includes(q.status) && !q.archived },
+  archived: { home: 'archived-summary', shows: (q) => q.archived },
+};
 
 const ACTIONS = {
   a: { label: 'Approve', when: (q) => q.status === 'PENDING', run: (q) => setStatus(q, 'APPROVED') },
@@ -16,7 +31,8 @@ const ACTIONS = {
   d: { label: (q) => (q.answered ? 'Not answered' : 'Answered'), when: (q) => q.status === 'APPROVED',
     run: (q) => setFlags(q, { answered: !q.answered }, q.answered ? null : () => setFlags(q, { answered: false })) },
   p: { label: (q) => (q.pinned ? 'Unpin' : 'Pin'), when: (q) => q.status === 'APPROVED', run: (q) => setFlags(q, { pinned: !q.pinned }) },
-  x: { label: 'Archive', when: () => true, run: (q) => setFlags(q, { archived: true }, () => setFlags(q, { archived: false })) },
+  x: { label: (q) => (q.archived ? 'Unarchive' : 'Archive'), when: () => true,
+    run: (q) => setFlags(q, { archived: !q.archived }, () => setFlags(q, { archived: q.archived })) },
   u: { label: 'Undo', when: () => false, run: () => {} },
 };
 
@@ -25,23 +41,56 @@ async function setStatus(q, status, undoWith) {
     `${status === 'APPROVED' ? 'Approved' : status === 'REJECTED' ? 'Rejected' : status === 'HIDDEN' ? 'Hidden' : 'Back in the queue'}: “${q.text.slice(0, 60)}”`);
 }
 
+const FLAG_CHANGES = {
+  answered: ['Marked answered', 'Marked not answered'],
+  pinned: ['Pinned', 'Unpinned'],
+  archived: ['Archived', 'Unarchived, back where it was'],
+};
+
 async function setFlags(q, flags, undoWith) {
-  const what = Object.entries(flags).map(([k, v]) => (v ? k : `not ${k}`)).join(', ');
+  const what = Object.entries(flags).map(([k, v]) => FLAG_CHANGES[k][v ? 0 : 1]).join(', ');
   await act(() => api('PUT', `api/sessions/${sessionId}/questions/${q.id}/flags`, flags), undoWith,
-    `Marked ${what}: “${q.text.slice(0, 60)}”`);
+    `${what}: “${q.text.slice(0, 60)}”`);
 }
 
 async function act(request, undoWith, message) {
   problem.textContent = '';
   try {
     const updated = await request();
-    board.state.questions.set(updated.id, updated);
+    board.state.questions.set(updated.id, { ...updated, votes: board.state.questions.get(updated.id)?.votes ?? updated.votes });
     undo = undoWith || null;
     boardStatus.textContent = message + (undo ? ' (press u to undo)' : '');
     render();
   } catch (e) {
     problem.textContent = e.message;
+  } finally {
+    focusPlan = null;
   }
+}
+
+/** Remembers, before a step on question `id`, where the focus should go once it is done (see focusPlan). */
+function planFocus(id) {
+  const listName = Object.keys(LISTS).find((name) => document.getElementById(name).querySelector(`.question[data-id="${id}"]`));
+  if (!listName) return;
+  const ids = [...document.getElementById(listName).querySelectorAll(':scope > .question')].map((li) => li.dataset.id);
+  const at = ids.indexOf(id);
+  focusPlan = { listName, id, after: ids.slice(at + 1), before: ids.slice(0, at).reverse() };
+}
+
+/** The element the focus plan points at now: the question if still in its list, else its neighbours, else home. */
+function plannedFocus(plan) {
+  const list = document.getElementById(plan.listName);
+  const find = (id) => list.querySelector(`:scope > .question[data-id="${id}"]`);
+  for (const id of [plan.id, ...plan.after, ...plan.before]) {
+    const found = find(id);
+    if (found) return found;
+  }
+  return document.getElementById(LISTS[plan.listName].home);
+}
+
+function run(action, q) {
+  planFocus(q.id);
+  action.run(q);
 }
 
 const ORIGINS = { MASTODON: 'Mastodon', BLUESKY: 'Bluesky', WEBHOOK: 'relay', FEED: 'feed' };
@@ -67,7 +116,8 @@ function item(q) {
   const social = q.origin && q.origin !== 'WEB';
   const badges = [social ? `${q.authorHandle || 'someone'} via ${ORIGINS[q.origin]}` : (q.authorName || 'Anonymous'),
     q.pinned && 'Pinned', q.answered && 'Answered', q.status === 'HIDDEN' && 'Hidden',
-    q.status === 'REJECTED' && 'Rejected', q.status === 'WITHDRAWN' && 'Withdrawn: the original was deleted']
+    q.status === 'REJECTED' && 'Rejected', q.status === 'WITHDRAWN' && 'Withdrawn: the original was deleted',
+    q.archived && `Archived from ${{ PENDING: 'the queue', APPROVED: 'the board' }[q.status] || 'the other questions'}`]
     .filter(Boolean);
   const meta = li.querySelector('.badges');
   meta.textContent = badges.join(' · ');
@@ -80,7 +130,7 @@ function item(q) {
     link.setAttribute('aria-label', `Open the original post by ${q.authorHandle || 'its author'}`);
     meta.append(' · ', link);
   }
-  li.querySelector('.votes').textContent = q.status === 'PENDING' ? '' : `${q.votes} ${q.votes === 1 ? 'vote' : 'votes'}`;
+  li.querySelector('.votes').textContent = q.status === 'PENDING' ? '' : counted(q.votes, 'vote', 'votes');
   const actions = li.querySelector('.actions');
   for (const [key, action] of Object.entries(ACTIONS)) {
     if (!action.when(q)) continue;
@@ -90,39 +140,54 @@ function item(q) {
     button.textContent = label;
     button.setAttribute('aria-keyshortcuts', key);
     button.setAttribute('aria-label', `${label}: ${q.text}`);
-    button.addEventListener('click', () => action.run(q));
+    button.addEventListener('click', () => run(action, q));
     actions.append(button);
   }
   return li;
 }
 
+const STATUS_WORDS = { SCHEDULED: 'Scheduled', LIVE: 'Live', ENDED: 'Ended' };
+
 function render() {
   const state = board.state;
-  if (state.session) {
-    document.getElementById('title').textContent = state.session.title;
-    document.getElementById('status').textContent = { SCHEDULED: 'Scheduled', LIVE: 'Live', ENDED: 'Ended' }[state.session.status];
-    document.getElementById('start').hidden = state.session.status !== 'SCHEDULED';
-    document.title = `${state.session.title} · Live board`;
-  }
+  if (state.session) renderSession(state.session);
   const focusedId = document.activeElement?.closest?.('.question')?.dataset.id;
-  const queue = state.sorted('newest', (q) => q.status === 'PENDING' && !q.archived).reverse();
-  const live = state.sorted(order, (q) => q.status === 'APPROVED' && !q.archived);
-  const other = state.sorted('newest', (q) => ['HIDDEN', 'REJECTED', 'WITHDRAWN'].includes(q.status) && !q.archived);
-  document.getElementById('queue').replaceChildren(...queue.map(item));
-  document.getElementById('live').replaceChildren(...live.map(item));
-  document.getElementById('other').replaceChildren(...other.map(item));
-  document.getElementById('queue-count').textContent = `(${queue.length})`;
-  document.getElementById('live-count').textContent = `(${live.length})`;
-  document.getElementById('other-count').textContent = `(${other.length})`;
-  document.getElementById('queue-empty').hidden = queue.length > 0;
+  const sorted = {
+    queue: state.sorted('newest', LISTS.queue.shows).reverse(),
+    live: state.sorted(order, LISTS.live.shows),
+    other: state.sorted('newest', LISTS.other.shows),
+    archived: state.sorted('newest', LISTS.archived.shows),
+  };
+  for (const [name, questions] of Object.entries(sorted)) {
+    document.getElementById(name).replaceChildren(...questions.map(item));
+    document.getElementById(`${name}-count`).textContent = `(${questions.length})`;
+  }
+  document.getElementById('queue-empty').hidden = sorted.queue.length > 0;
   renderFeedback(state.feedback);
-  if (focusedId) document.querySelector(`.question[data-id="${focusedId}"]`)?.focus();
+  if (focusPlan) plannedFocus(focusPlan)?.focus();
+  else if (focusedId) document.querySelector(`.question[data-id="${focusedId}"]`)?.focus();
+}
+
+function renderSession(session) {
+  document.getElementById('title').textContent = session.title;
+  document.getElementById('status').textContent = STATUS_WORDS[session.status];
+  document.getElementById('start').hidden = session.status !== 'SCHEDULED';
+  document.getElementById('end').hidden = session.status === 'ENDED';
+  document.getElementById('ended-banner').hidden = session.status !== 'ENDED';
+  document.getElementById('projector-settings').hidden = session.status === 'ENDED';
+  document.title = `${session.title} · Live board`;
+  const projector = session.projector;
+  if (projector) {
+    for (const radio of document.querySelectorAll('input[name="projector-theme"]')) radio.checked = radio.value === projector.theme;
+    document.getElementById('projector-qr').checked = projector.showQrCode;
+    document.getElementById('projector-participants').checked = projector.showParticipants;
+  }
 }
 
 function renderFeedback(summary) {
   if (!summary) return;
-  document.getElementById('feedback-count').textContent = summary.count;
-  document.getElementById('feedback-average').textContent = summary.count ? summary.average.toFixed(1) : '–';
+  document.getElementById('feedback-total').textContent = summary.count
+    ? `${counted(summary.count, 'rating', 'ratings')}, average ${summary.average.toFixed(1)}` : 'No ratings yet';
   document.getElementById('feedback-distribution').replaceChildren(...summary.distribution.flatMap((n, i) => {
     const dt = document.createElement('dt');
     dt.textContent = `${i + 1}`;
@@ -131,7 +196,7 @@ function renderFeedback(summary) {
     bar.min = 0;
     bar.max = Math.max(1, summary.count);
     bar.value = n;
-    bar.setAttribute('aria-label', `${n} of ${summary.count} rated ${i + 1}`);
+    bar.setAttribute('aria-label', `${n} of ${counted(summary.count, 'rating', 'ratings')}: ${i + 1} of 5`);
     dd.append(bar, ` ${n}`);
     return [dt, dd];
   }));
@@ -144,27 +209,29 @@ function renderFeedback(summary) {
 
 /** j/k move between questions; the action keys act on the focused one. */
 document.addEventListener('keydown', (event) => {
-  if (event.ctrlKey || event.metaKey || event.altKey || event.target.closest('input, textarea, select')) return;
+  if (event.ctrlKey || event.metaKey || event.altKey || event.target.closest('input, textarea, select, dialog')) return;
+  if (!board) return;
   const items = [...document.querySelectorAll('.question')].filter((el) => el.offsetParent !== null);
   const current = document.activeElement?.closest?.('.question');
   const index = items.indexOf(current);
   if (event.key === 'j' || event.key === 'k') {
+    focusPlan = null;
     const next = items[Math.max(0, Math.min(items.length - 1, index + (event.key === 'j' ? 1 : -1)))] || items[0];
     next?.focus();
     event.preventDefault();
     return;
   }
   if (event.key === 'u' && undo) {
-    const run = undo;
+    const undoing = undo;
     undo = null;
-    run();
+    undoing();
     return;
   }
   const action = ACTIONS[event.key];
   const q = current && board.state.questions.get(current.dataset.id);
   if (action && q && action.when(q)) {
     event.preventDefault();
-    action.run(q);
+    run(action, q);
   }
 });
 
@@ -175,6 +242,57 @@ for (const button of document.querySelectorAll('[data-order]')) {
     render();
   });
 }
+
+const endDialog = document.getElementById('end-dialog');
+
+document.getElementById('end').addEventListener('click', () => {
+  const title = board?.state.session?.title || document.getElementById('title').textContent;
+  document.getElementById('end-dialog-text').textContent = `Ending “${title}” stops it for everyone: trainees can no `
+    + 'longer ask, vote or give feedback, and the projector shows that the session has ended instead of its join '
+    + 'code. An ended session cannot be started again.';
+  endDialog.showModal();
+});
+
+document.getElementById('end-cancel').addEventListener('click', () => endDialog.close());
+
+document.getElementById('end-confirm').addEventListener('click', async () => {
+  endDialog.close();
+  problem.textContent = '';
+  try {
+    const ended = await api('POST', `api/sessions/${sessionId}/end`);
+    boardStatus.textContent = 'The session has ended.';
+    showEndedAt(ended.endedAt);
+    document.getElementById('title').focus();
+  } catch (e) {
+    problem.textContent = e.message;
+  }
+});
+
+function showEndedAt(endedAt) {
+  document.getElementById('ended-at').textContent = endedAt
+    ? ` at ${new Date(endedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : '';
+}
+
+/** The presenter's choice of what the projector shows; the projector follows through the board's session frame. */
+async function changeProjector() {
+  problem.textContent = '';
+  const settings = {
+    theme: document.querySelector('input[name="projector-theme"]:checked')?.value || 'DARK',
+    showQrCode: document.getElementById('projector-qr').checked,
+    showParticipants: document.getElementById('projector-participants').checked,
+  };
+  try {
+    await api('PUT', `api/sessions/${sessionId}/projector`, settings);
+    boardStatus.textContent = `The projector shows a ${settings.theme === 'DARK' ? 'dark' : 'light'} theme, `
+      + `${settings.showQrCode ? 'with' : 'without'} the QR code and `
+      + `${settings.showParticipants ? 'with' : 'without'} the number of participants.`;
+  } catch (e) {
+    problem.textContent = e.message;
+    if (board?.state.session) renderSession(board.state.session);
+  }
+}
+
+for (const input of document.querySelectorAll('#projector-settings input')) input.addEventListener('change', changeProjector);
 
 document.getElementById('start').addEventListener('click', async () => {
   problem.textContent = '';
@@ -218,12 +336,37 @@ document.getElementById('export').addEventListener('click', async () => {
   }
 });
 
+/** Says in words why there is no board to show, with the way to Sessions; the board is not connected. */
+function unavailable(reason) {
+  document.getElementById('unavailable-reason').textContent = reason;
+  document.getElementById('board-unavailable').hidden = false;
+  document.getElementById('board-content').hidden = true;
+  const status = document.getElementById('connection');
+  status.textContent = 'Not connected';
+  status.classList.add('offline');
+  document.title = 'No board · Rounds';
+}
+
 async function start() {
+  if (!sessionId) {
+    unavailable('This address does not say which session’s board to show.');
+    return;
+  }
   if (!(await openSessionPart(sessionId, 'BOARD', problem))) return;
-  const session = await api('GET', `api/sessions/${encodeURIComponent(sessionId)}`);
+  let session;
+  try {
+    session = await api('GET', `api/sessions/${encodeURIComponent(sessionId)}`);
+  } catch (e) {
+    if (e.status === 404) unavailable('There is no session with this address: the link may be incomplete or old.');
+    else if (e.status === 403) unavailable(`You may not open this session’s board: ${e.message}`);
+    else throw e;
+    return;
+  }
+  document.getElementById('board-content').hidden = false;
   document.getElementById('code').textContent = session.joinCode;
   document.getElementById('projector-link').href = `projector.html?id=${encodeURIComponent(sessionId)}`;
   document.getElementById('media-link').href = `media.html?id=${encodeURIComponent(sessionId)}`;
+  showEndedAt(session.endedAt);
   board = connectBoard(`ws/moderation/${encodeURIComponent(sessionId)}`, () => render(), (text, connected) => {
     const status = document.getElementById('connection');
     status.textContent = text;

@@ -1,50 +1,238 @@
 import { api, openSessionPart } from './api.js';
 import { connectBoard } from './board.js';
 
-const problem = document.getElementById('problem');
-const SHOWN = 6;
+// The projector: the session's top questions and how to join, live, read from the back of a lecture hall. How it
+// looks (theme, QR code, participant count) follows what the presenter chooses on the board; the organisation's name,
+// logo and colour come from the server's configuration.
 
+/** Every text the projector shows, in one place (the projector will be translated). */
+const TEXTS = {
+  questions: 'Questions',
+  emptyWithQr: 'Scan the code and ask your question.',
+  emptyWithoutQr: 'Join with the code and ask your question.',
+  joinAt: (host) => `Join at ${host} with the code`,
+  joinCodeSpoken: (code) => `Join code ${code.split('').filter((c) => c !== '-').join(' ')}`,
+  qrAlt: (url) => `QR code linking to ${url}`,
+  hashtag: (tag) => `On Mastodon or Bluesky: #${tag}`,
+  pinned: 'Pinned',
+  votes: { one: (n) => `${n} vote`, other: (n) => `${n} votes` },
+  participants: { one: (n) => `${n} person joined`, other: (n) => `${n} people joined` },
+  endedHeading: 'This session has ended',
+  endedThanks: 'Thank you for your questions and feedback.',
+  fullScreen: 'Full screen',
+  back: 'Back to the board',
+  noSession: 'This address does not say which session to show. Open the projector from a session’s board.',
+  unknownSession: 'There is no session with this address. Open the projector from a session’s board.',
+  logo: (name) => (name ? '' : 'Logo'),
+};
+
+const plurals = new Intl.PluralRules(document.documentElement.lang || 'en');
+const counted = (forms, n) => (forms[plurals.select(n)] || forms.other)(n);
+
+const id = new URLSearchParams(location.search).get('id') || '';
+const problem = document.getElementById('problem');
+const element = (name) => document.getElementById(name);
+let session = null;
+let settings = { theme: 'DARK', showQrCode: true, showParticipants: false };
+let participants = 0;
+let board = null;
+
+/** Shows what the presenter chose: theme, QR code, participant count. */
+function applySettings(chosen) {
+  // joins are told live only while the count is shown: ask for it when it comes back on
+  if (chosen.showParticipants && !settings.showParticipants && session) refreshParticipants().catch(() => {});
+  settings = chosen;
+  document.body.classList.toggle('theme-dark', chosen.theme !== 'LIGHT');
+  document.body.classList.toggle('theme-light', chosen.theme === 'LIGHT');
+  element('qr-box').hidden = !chosen.showQrCode;
+  element('join').classList.toggle('without-qr', !chosen.showQrCode);
+  element('projector-empty').textContent = chosen.showQrCode ? TEXTS.emptyWithQr : TEXTS.emptyWithoutQr;
+  applyAccent();
+  renderParticipants();
+  fitJoin();
+}
+
+function renderParticipants() {
+  element('participants').hidden = !settings.showParticipants;
+  element('participants').textContent = counted(TEXTS.participants, participants);
+}
+
+/** Ended: no join code or QR code any more, a word of thanks instead. */
+function renderStatus(status) {
+  const ended = status === 'ENDED';
+  element('ended').hidden = !ended;
+  element('questions').hidden = ended;
+  element('join').hidden = ended;
+}
+
+function question(q) {
+  const li = document.createElement('li');
+  if (q.pinned) li.className = 'pinned';
+  const text = document.createElement('p');
+  text.className = 'projector-question';
+  text.textContent = q.text;
+  const meta = document.createElement('p');
+  meta.className = 'projector-votes';
+  if (q.pinned) {
+    const pinned = document.createElement('span');
+    pinned.className = 'pinned-label';
+    pinned.textContent = TEXTS.pinned;
+    meta.append(pinned);
+  }
+  meta.append(counted(TEXTS.votes, q.votes));
+  li.append(text, meta);
+  return li;
+}
+
+/**
+ * The top unanswered questions, as many as fit whole: a long one is clamped to a few lines by the stylesheet, and
+ * the last ones are left out while the list is taller than its place (never a scrollbar, never a cut-off question).
+ */
 function renderQuestions(state) {
-  const shown = state.sorted('votes', (q) => !q.answered).slice(0, SHOWN);
-  document.getElementById('projector-questions').replaceChildren(...shown.map((q) => {
-    const li = document.createElement('li');
-    li.className = q.pinned ? 'pinned' : '';
-    const text = document.createElement('p');
-    text.className = 'projector-question';
-    text.textContent = q.text;
-    const meta = document.createElement('p');
-    meta.className = 'projector-votes';
-    meta.textContent = `${q.pinned ? 'Pinned · ' : ''}${q.votes} ${q.votes === 1 ? 'vote' : 'votes'}`;
-    li.append(text, meta);
-    return li;
-  }));
-  document.getElementById('projector-empty').hidden = shown.length > 0;
-  if (state.session) document.getElementById('session-title').textContent = state.session.title;
+  const list = element('projector-questions');
+  const shown = state.sorted('votes', (q) => !q.answered).slice(0, 6);
+  list.replaceChildren(...shown.map(question));
+  element('projector-empty').hidden = shown.length > 0;
+  while (list.children.length > 1 && list.scrollHeight > list.clientHeight + 1) list.lastElementChild.remove();
+  if (list.children.length === 1 && list.scrollHeight > list.clientHeight + 1) list.firstElementChild.classList.add('squeezed');
+}
+
+/**
+ * Keeps the join panel whole: when the code, instructions, hashtag and count leave the QR code less room than its
+ * full size (a 4:3 screen, a long hashtag), the QR code shrinks to fit, never below what phones scan from their seats.
+ */
+function fitJoin() {
+  const join = element('join');
+  const qr = element('qr');
+  qr.style.removeProperty('width');
+  if (join.hidden || element('qr-box').hidden) return;
+  let width = qr.getBoundingClientRect().width;
+  const smallest = Math.min(window.innerWidth, window.innerHeight) * 0.2;
+  while (join.scrollHeight > join.clientHeight + 1 && width > smallest) {
+    width = Math.max(smallest, width - 8);
+    qr.style.width = `${width}px`;
+  }
+}
+
+function render(state) {
+  if (state.session) {
+    element('session-title').textContent = state.session.title;
+    element('session-facility').textContent = state.session.facility || '';
+    if (state.session.projector) applySettings(state.session.projector);
+    renderStatus(state.session.status);
+  }
+  if (state.participants !== null && state.participants > participants) {
+    participants = state.participants;
+    renderParticipants();
+  }
+  renderQuestions(state);
+  fitJoin();
+}
+
+/** The organisation's colour, made readable on this theme's background (lightened on dark, darkened on light). */
+function applyAccent() {
+  const colour = document.body.dataset.colour;
+  if (!colour) return;
+  const dark = settings.theme !== 'LIGHT';
+  const accent = readableOn(colour, dark ? '#101418' : '#ffffff', dark ? '#ffffff' : '#000000');
+  document.body.style.setProperty('--accent', accent);
+  document.body.style.setProperty('--accent-ink', contrast(accent, '#000000') >= contrast(accent, '#ffffff') ? '#000000' : '#ffffff');
+}
+
+function rgb(hex) {
+  return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+}
+
+function luminance(hex) {
+  const [r, g, b] = rgb(hex).map((c) => { const s = c / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+function contrast(a, b) {
+  const [x, y] = [luminance(a), luminance(b)].sort((m, n) => n - m);
+  return (x + 0.05) / (y + 0.05);
+}
+
+/** Mixes `colour` towards `towards` until it stands out 3:1 from `background` (the contrast asked of graphics). */
+function readableOn(colour, background, towards) {
+  let mixed = colour;
+  for (let share = 0; share <= 1 && contrast(mixed, background) < 3; share += 0.05) {
+    const [a, b] = [rgb(colour), rgb(towards)];
+    mixed = `#${a.map((c, i) => Math.round(c + (b[i] - c) * share).toString(16).padStart(2, '0')).join('')}`;
+  }
+  return mixed;
+}
+
+async function showOrganisation() {
+  const organisation = await api('GET', 'api/public/organisation');
+  document.body.dataset.colour = organisation.colour;
+  applyAccent();
+  element('organisation-name').textContent = organisation.name || '';
+  const logo = element('organisation-logo');
+  if (organisation.logoUrl) {
+    logo.src = organisation.logoUrl;
+    logo.alt = TEXTS.logo(organisation.name);
+    logo.hidden = false;
+  }
+  element('organisation').hidden = !organisation.name && !organisation.logoUrl;
+}
+
+/** The count as the server has it now: when (re)connected, since participants frames only tell of later joins. */
+async function refreshParticipants() {
+  const projector = await api('GET', `api/sessions/${encodeURIComponent(id)}/projector`);
+  if (projector.participants > participants) participants = projector.participants;
+  renderParticipants();
 }
 
 async function show() {
-  const id = new URLSearchParams(location.search).get('id');
+  element('back').href = id ? `board.html?id=${encodeURIComponent(id)}` : 'sessions.html';
+  if (!id) { problem.textContent = TEXTS.noSession; return; }
   if (!(await openSessionPart(id, 'BOARD', problem))) return;
-  const session = await api('GET', `api/sessions/${encodeURIComponent(id || '')}`);
+  try {
+    session = await api('GET', `api/sessions/${encodeURIComponent(id)}`);
+  } catch (e) {
+    problem.textContent = e.status === 404 ? TEXTS.unknownSession : e.message;
+    return;
+  }
+  const [projector] = await Promise.all([api('GET', `api/sessions/${encodeURIComponent(id)}/projector`),
+    showOrganisation().catch(() => {})]);
+  participants = projector.participants;
+  applySettings(projector);
   const joinUrl = new URL(session.joinUrl);
-  document.getElementById('session-title').textContent = session.title;
-  document.getElementById('session-facility').textContent = session.facility || '';
-  document.getElementById('join-host').textContent = joinUrl.host;
-  document.getElementById('join-code').textContent = session.joinCode;
-  document.getElementById('join-code').setAttribute('aria-label', `Join code ${session.joinCode.split('').join(' ')}`);
-  document.getElementById('hashtag').textContent = session.hashtag ? `On Mastodon or Bluesky: #${session.hashtag}` : '';
-  const qr = document.getElementById('qr');
+  element('session-title').textContent = session.title;
+  element('session-facility').textContent = session.facility || '';
+  element('join-instruction').textContent = TEXTS.joinAt(joinUrl.host);
+  element('join-code').textContent = session.joinCode;
+  element('join-code-spoken').textContent = TEXTS.joinCodeSpoken(session.joinCode);
+  element('hashtag').textContent = session.hashtag ? TEXTS.hashtag(session.hashtag) : '';
+  const qr = element('qr');
   qr.src = session.qrCodeUrl;
-  qr.alt = `QR code linking to ${session.joinUrl}`;
+  qr.alt = TEXTS.qrAlt(session.joinUrl);
   document.title = `${session.joinCode} · ${session.title}`;
-  document.getElementById('join').hidden = false;
-  connectBoard(`ws/public/${encodeURIComponent(session.joinCode.replace('-', ''))}`, (frame, state) => renderQuestions(state),
-    (text, connected) => { document.getElementById('connection').textContent = connected ? '' : text; });
+  element('head').hidden = false;
+  element('join').hidden = false;
+  element('questions').hidden = false;
+  renderStatus(session.status);
+  qr.addEventListener('load', fitJoin);
+  fitJoin();
+  board = connectBoard(`ws/public/${encodeURIComponent(session.joinCode.replace('-', ''))}`, (frame, state) => render(state),
+    (text, connected) => {
+      element('connection').textContent = connected ? '' : text;
+      element('connection').classList.toggle('offline', !connected);
+      if (connected) refreshParticipants().catch(() => {});
+    });
 }
 
-document.getElementById('fullscreen').addEventListener('click', () => {
+element('questions-heading').textContent = TEXTS.questions;
+element('ended-heading').textContent = TEXTS.endedHeading;
+element('ended-thanks').textContent = TEXTS.endedThanks;
+element('fullscreen').textContent = TEXTS.fullScreen;
+element('back').textContent = TEXTS.back;
+element('fullscreen').addEventListener('click', () => {
   if (document.fullscreenElement) document.exitFullscreen();
   else document.documentElement.requestFullscreen?.();
 });
+// a new size fits a different number of questions
+window.addEventListener('resize', () => { if (board) renderQuestions(board.state); fitJoin(); });
 
 show().catch((e) => { problem.textContent = e.message; });

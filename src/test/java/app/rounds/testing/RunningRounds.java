@@ -62,7 +62,11 @@ public final class RunningRounds implements TestInstancePostProcessor {
             "rounds.media.max-photo-mb=1",
             "rounds.media.max-video-mb=3",
             // the sweep runs when MediaIT asks (POST /api/media/sweeps), never on its own during a run
-            "rounds.media.sweep-grace-seconds=60");
+            "rounds.media.sweep-grace-seconds=60",
+            // an organisation of its own on the projector (BoardProjectorPagesIT): a name, an inline logo, a plum
+            "rounds.organisation.name=St Elsewhere Teaching Hospital",
+            "rounds.organisation.logo-url=data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHZpZXdCb3g9IjAgMCA2NCA2NCI+PHJlY3Qgd2lkdGg9IjY0IiBoZWlnaHQ9IjY0IiByeD0iMTQiIGZpbGw9IiM3YTFmNWMiLz48cGF0aCBkPSJNMjYgMTJoMTJ2MTRoMTR2MTJIMzh2MTRIMjZWMzhIMTJWMjZoMTR6IiBmaWxsPSIjZmZmIi8+PC9zdmc+",
+            "rounds.organisation.colour=#7a1f5c");
 
     /**
      * The server's one media folder: integration test classes run side by side, and those that upload (or look

@@ -276,6 +276,17 @@ public class BoardHub {
         }
     }
 
+    /** Sends the number of trainees who joined the session to both of its streams (not stored: the latest counts). */
+    public void sendParticipants(String sessionId, long count) {
+        String data = "{\"count\":" + count + "}";
+        for (Stream stream : Stream.values()) {
+            Channel channel = channels.get(new Key(sessionId, stream));
+            if (channel != null) {
+                channel.subscribers.forEach(s -> s.sendParticipants(data));
+            }
+        }
+    }
+
     private void requestPull(Channel channel) {
         if (channel.pullRequested.compareAndSet(false, true)) {
             try {

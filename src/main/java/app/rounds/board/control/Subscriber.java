@@ -105,6 +105,10 @@ public final class Subscriber {
         send(Frames.frame(lastSeq, Frames.VOTES, countsJson));
     }
 
+    synchronized void sendParticipants(String countJson) {
+        send(Frames.frame(lastSeq, Frames.PARTICIPANTS, countJson));
+    }
+
     /** The staff member this moderation client authenticated as; null on the public stream. */
     public String staff() {
         return socket.getUserPrincipal() == null ? null : socket.getUserPrincipal().getName();

@@ -4,7 +4,7 @@ package app.rounds.board.entity;
  * The JSON frames of the board: {@code {"seq": n, "type": "...", "data": {...}}}. {@code seq} is the last stored event
  * of the stream that the frame follows; only stored events advance it, so a client resumes after the last {@code seq}
  * it saw. Types: snapshot, contribution.created, contribution.updated, contribution.removed (public only), votes,
- * feedback.summary (moderation only), session.updated, and pong.
+ * feedback.summary (moderation only), session.updated, participants, and pong.
  */
 public final class Frames {
 
@@ -15,6 +15,7 @@ public final class Frames {
     public static final String VOTES = "votes";
     public static final String FEEDBACK_SUMMARY = "feedback.summary";
     public static final String SESSION_UPDATED = "session.updated";
+    public static final String PARTICIPANTS = "participants";
     public static final String PONG = "pong";
 
     private Frames() {

@@ -53,7 +53,7 @@ public class QuestionBoard implements BoardState {
             case PUBLIC -> JSON.toJson(new PublicSnapshot(session, em.createNamedQuery(Question.FIND_VISIBLE, Question.class)
                     .setParameter("session", sessionId).getResultStream().map(QuestionViews::publicView).toList()));
             case MODERATION -> JSON.toJson(new ModerationSnapshot(session,
-                    questions.forModerators(sessionId, null, false, Questions.Order.NEWEST), feedback.summary(sessionId)));
+                    questions.allForModerators(sessionId), feedback.summary(sessionId)));
         };
     }
 

@@ -31,7 +31,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /** Asking, voting on and moderating questions; each change goes to the board in the same transaction. */
 @ApplicationScoped
@@ -195,6 +194,16 @@ public class Questions {
                 .getResultStream().map(QuestionViews::own).toList();
     }
 
+    /** Every question of the session, archived ones too, for the moderation board's snapshot. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ModeratedQuestion> allForModerators(String sessionId) {
+        return em.createNamedQuery(Question.FIND_BY_SESSION, Question.class)
+                .setParameter("session", sessionId)
+                .getResultStream()
+                .sorted(Order.NEWEST.comparator())
+                .map(QuestionViews::moderated).toList();
+    }
+
     /** The session's questions for its staff; archived ones only when asked for. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ModeratedQuestion> forModerators(String sessionId, QuestionStatus status, boolean archived,
@@ -240,26 +249,29 @@ public class Questions {
         return true;
     }
 
-    /** Sets the flags given (null leaves one as it is). */
+    /**
+     * Sets the flags given (null leaves one as it is). Unarchiving puts a question back where it was, live for every
+     * board: an approved one reappears on the public board. Flags already as asked change nothing: no audit entry, no
+     * frame.
+     */
     public ModeratedQuestion flag(String sessionId, String questionId, Boolean answered, Boolean pinned,
                                   Boolean archived, String actor) {
         Question question = questionOf(sessionId, questionId);
         boolean wasVisible = question.visible();
         var now = clock.instant();
-        if (answered != null) {
-            question.markAnswered(answered, now);
-        }
-        if (pinned != null) {
-            question.pin(pinned, now);
-        }
-        if (archived != null) {
-            question.archive(archived, now);
-        }
         Map<String, Boolean> flags = new HashMap<>();
-        flags.put("answered", answered);
-        flags.put("pinned", pinned);
-        flags.put("archived", archived);
-        flags.values().removeIf(Objects::isNull);
+        if (answered != null && question.markAnswered(answered, now)) {
+            flags.put("answered", answered);
+        }
+        if (pinned != null && question.pin(pinned, now)) {
+            flags.put("pinned", pinned);
+        }
+        if (archived != null && question.archive(archived, now)) {
+            flags.put("archived", archived);
+        }
+        if (flags.isEmpty()) {
+            return QuestionViews.moderated(question);
+        }
         audit.record(actor, "question.flagged", subject(question), flags);
         return published(question, wasVisible);
     }

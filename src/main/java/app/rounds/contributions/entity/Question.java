@@ -138,19 +138,38 @@ public class Question {
         updatedAt = now;
     }
 
-    public void markAnswered(boolean answered, Instant now) {
+    /** Marks it answered or not; whether that changed it. */
+    public boolean markAnswered(boolean answered, Instant now) {
+        if (this.answered == answered) {
+            return false;
+        }
         this.answered = answered;
         this.updatedAt = now;
+        return true;
     }
 
-    public void pin(boolean pinned, Instant now) {
+    /** Pins or unpins it; whether that changed it. */
+    public boolean pin(boolean pinned, Instant now) {
+        if (this.pinned == pinned) {
+            return false;
+        }
         this.pinned = pinned;
         this.updatedAt = now;
+        return true;
     }
 
-    public void archive(boolean archived, Instant now) {
+    /**
+     * Archives it, out of the way of every list but the archived one, or takes it back out: its status, pin and
+     * answered mark stay as they were, so unarchiving puts it back where it was (the queue, the board, the hidden
+     * ones). Whether that changed it.
+     */
+    public boolean archive(boolean archived, Instant now) {
+        if (this.archived == archived) {
+            return false;
+        }
         this.archived = archived;
         this.updatedAt = now;
+        return true;
     }
 
     /** Whether the public board shows it. */

@@ -61,6 +61,9 @@ public class Participants {
     @Inject
     Event<QuotingWithdrawn> quotingWithdrawn;
 
+    @Inject
+    Event<ParticipantJoined> joined;
+
     @PostConstruct
     void createLimits() {
         wrongCodes = new RateLimiter("wrong join codes", wrongCodesPerMinute, Duration.ofMinutes(1));
@@ -77,6 +80,10 @@ public class Participants {
         Participant participant = new Participant(session.id(), SecretTokens.hash(token), displayName, quoteByName,
                 clock.instant());
         em.persist(participant);
+        if (session.projector().showParticipants()) {
+            // counted for the projector only when it shows the count: otherwise no frame goes to every phone
+            joined.fire(new ParticipantJoined(session.id()));
+        }
         return new Joined(token, participant, session);
     }
 
@@ -132,6 +139,12 @@ public class Participants {
             }
         }
         return new Joined(null, participant, trainee.session());
+    }
+
+    /** How many trainees joined the session. In a transaction: the board asks from a scheduler's thread. */
+    public long countIn(String sessionId) {
+        return em.createNamedQuery(Participant.COUNT_IN_SESSION, Long.class).setParameter("session", sessionId)
+                .getSingleResult();
     }
 
     /** The name under which highlights may quote this participant, if they chose one and agreed. */

@@ -7,6 +7,7 @@ import app.rounds.sessions.entity.Hashtag;
 import app.rounds.sessions.entity.JoinCode;
 import app.rounds.sessions.entity.ModerationMode;
 import app.rounds.sessions.entity.OtherPosts;
+import app.rounds.sessions.entity.ProjectorSettings;
 import app.rounds.sessions.entity.SessionDetails;
 import app.rounds.sessions.entity.SessionStatus;
 import app.rounds.sessions.entity.TrainingSession;
@@ -105,6 +106,27 @@ public class TrainingSessions {
 
     public TrainingSession end(String id, StaffMember editor) {
         return moveTo(id, SessionStatus.ENDED, editor);
+    }
+
+    /**
+     * How the projector shows the session (theme, QR code, participant count): the projector follows at once, through
+     * the board's session.updated frame. Not once the session has ended.
+     */
+    public TrainingSession showOnProjector(String id, ProjectorSettings settings, StaffMember editor) {
+        TrainingSession session = staff.require(editor, id, SessionPart.BOARD);
+        if (session.status() == SessionStatus.ENDED) {
+            throw ProblemException.conflict("session-ended", "An ended session cannot be changed.");
+        }
+        if (session.showOnProjector(settings, clock.instant())) {
+            changed.fire(new SessionChanged(session.id(), SessionSummary.of(session)));
+        }
+        return session;
+    }
+
+    /** The session for whoever may run its board (the projector's settings). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TrainingSession session(String id, StaffMember viewer) {
+        return staff.require(viewer, id, SessionPart.BOARD);
     }
 
     /** Admins see every session; others the sessions they own or are on the team of. Newest first. */

@@ -14,9 +14,11 @@ import java.util.UUID;
 @Entity
 @Table(name = "participant")
 @NamedQuery(name = Participant.FIND_BY_TOKEN_HASH, query = "SELECT p FROM Participant p WHERE p.tokenHash = :hash")
+@NamedQuery(name = Participant.COUNT_IN_SESSION, query = "SELECT COUNT(p) FROM Participant p WHERE p.sessionId = :session")
 public class Participant {
 
     public static final String FIND_BY_TOKEN_HASH = "Participant.findByTokenHash";
+    public static final String COUNT_IN_SESSION = "Participant.countInSession";
     public static final int MAX_NAME_LENGTH = 60;
 
     @Id

@@ -87,6 +87,9 @@ public class TrainingSession {
     @Column(name = "ended_at")
     private Instant endedAt;
 
+    @Embedded
+    private ProjectorSettings projector = ProjectorSettings.standard();
+
     @Version
     private long version;
 
@@ -122,6 +125,19 @@ public class TrainingSession {
         } else if (next == SessionStatus.ENDED) {
             endedAt = now;
         }
+    }
+
+    /** The presenter changes how the projector shows the session; not once it has ended. Whether it changed. */
+    public boolean showOnProjector(ProjectorSettings settings, Instant now) {
+        if (status == SessionStatus.ENDED) {
+            throw new IllegalStateException("An ended session cannot be changed.");
+        }
+        if (projector().equals(settings)) {
+            return false;
+        }
+        projector = Objects.requireNonNull(settings);
+        updatedAt = now;
+        return true;
     }
 
     private void apply(SessionDetails details, Instant now) {
@@ -202,5 +218,9 @@ public class TrainingSession {
 
     public Instant endedAt() {
         return endedAt;
+    }
+
+    public ProjectorSettings projector() {
+        return projector == null ? ProjectorSettings.standard() : projector;
     }
 }

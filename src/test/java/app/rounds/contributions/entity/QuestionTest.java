@@ -186,4 +186,59 @@ class QuestionTest {
         assertEquals(QuestionStatus.WITHDRAWN, question.status());
         assertEquals("Why? #rounds", question.text());
     }
+
+    // archiving and unarchiving
+
+    @Test
+    void unarchivingAnApprovedPinnedAnsweredQuestionPutsItBackOnTheBoardAsItWas() {
+        Question question = approved();
+        question.pin(true, NOW);
+        question.markAnswered(true, NOW);
+        assertTrue(question.archive(true, LATER));
+        assertFalse(question.visible(), "archived: off the public board");
+        assertTrue(question.archive(false, LATER.plusSeconds(1)));
+        assertTrue(question.visible(), "back on the public board");
+        assertEquals(QuestionStatus.APPROVED, question.status());
+        assertTrue(question.pinned(), "still pinned");
+        assertTrue(question.answered(), "still answered");
+        assertEquals(LATER.plusSeconds(1), question.updatedAt());
+    }
+
+    @Test
+    void unarchivingAPendingQuestionPutsItBackInTheQueueNotOnTheBoard() {
+        Question question = asked(true);
+        question.archive(true, LATER);
+        question.archive(false, LATER);
+        assertEquals(QuestionStatus.PENDING, question.status());
+        assertFalse(question.visible());
+        assertFalse(question.archived());
+    }
+
+    @Test
+    void unarchivingAHiddenOrRejectedQuestionKeepsItOffTheBoard() {
+        Question hidden = approved();
+        hidden.moveTo(QuestionStatus.HIDDEN, NOW);
+        hidden.archive(true, LATER);
+        hidden.archive(false, LATER);
+        assertEquals(QuestionStatus.HIDDEN, hidden.status());
+        assertFalse(hidden.visible());
+        Question rejected = asked(true);
+        rejected.moveTo(QuestionStatus.REJECTED, NOW);
+        rejected.archive(true, LATER);
+        rejected.archive(false, LATER);
+        assertEquals(QuestionStatus.REJECTED, rejected.status());
+        assertFalse(rejected.visible());
+    }
+
+    @Test
+    void flagsAlreadyAsAskedChangeNothing() {
+        Question question = approved();
+        assertFalse(question.archive(false, LATER), "unarchiving a question that is not archived");
+        assertFalse(question.pin(false, LATER));
+        assertFalse(question.markAnswered(false, LATER));
+        assertEquals(NOW, question.updatedAt());
+        question.archive(true, LATER);
+        assertFalse(question.archive(true, LATER.plusSeconds(5)), "archiving it twice");
+        assertEquals(LATER, question.updatedAt());
+    }
 }

@@ -63,4 +63,27 @@ class TrainingSessionTest {
                 () -> new SessionDetails("x", null, null, NOW, NOW.minusSeconds(1), null, null, null));
         assertThrows(IllegalArgumentException.class, () -> new SessionDetails(" ", null, null, null, null, null, null, null));
     }
+
+    // the projector
+
+    @Test
+    void aNewSessionIsProjectedDarkWithItsQrCodeAndWithoutTheParticipantCount() {
+        TrainingSession session = new TrainingSession(details("CPR refresher"), JoinCode.random(), "owner", NOW);
+        assertEquals(new ProjectorSettings(ProjectorTheme.DARK, true, false), session.projector());
+    }
+
+    @Test
+    void thePresenterChangesHowTheProjectorShowsTheSessionUntilItEnds() {
+        TrainingSession session = new TrainingSession(details("CPR refresher"), JoinCode.random(), "owner", NOW);
+        ProjectorSettings light = new ProjectorSettings(ProjectorTheme.LIGHT, false, true);
+        assertTrue(session.showOnProjector(light, NOW.plusSeconds(60)));
+        assertEquals(light, session.projector());
+        assertEquals(NOW.plusSeconds(60), session.updatedAt());
+        assertFalse(session.showOnProjector(new ProjectorSettings(ProjectorTheme.LIGHT, false, true), NOW.plusSeconds(90)),
+                "the same settings again change nothing");
+        assertEquals(NOW.plusSeconds(60), session.updatedAt());
+        session.moveTo(SessionStatus.ENDED, NOW.plusSeconds(120));
+        assertThrows(IllegalStateException.class, () -> session.showOnProjector(ProjectorSettings.standard(), NOW));
+        assertEquals(light, session.projector());
+    }
 }
