@@ -134,7 +134,7 @@ class TraineePageIT {
         phone.findElement(vote).click();
         wait.until(ExpectedConditions.attributeToBe(vote, "aria-pressed", "false"));
         assertTrue(apiVotesOf(session).isEmpty(), "taken back on the server, as the new tab showed");
-        Browsers.screenshot(phone, "trainee-votes-new-tab");
+        screenshotFrom(By.id("questions-heading"), "trainee-votes-new-tab");
         assertNoErrorsLogged();
     }
 
@@ -170,7 +170,7 @@ class TraineePageIT {
                 json("{'answered':true}"));
         waitForOwnStatus(approved, "Answered");
         assertNoHorizontalScrolling();
-        Browsers.screenshot(phone, "trainee-your-questions");
+        screenshotFrom(By.id("mine-section"), "trainee-your-questions");
 
         ownQuestion(approved).findElement(By.className("withdraw")).click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
@@ -255,7 +255,7 @@ class TraineePageIT {
                     "the text is kept in the queue, not lost with the box");
             assertTrue(staffQuestions(session).isEmpty(), "nothing reached the server while offline");
             assertNoHorizontalScrolling();
-            Browsers.screenshot(phone, "trainee-offline");
+            screenshotFrom(By.id("ask-status"), "trainee-offline");
         } finally {
             emulateOffline(false);
         }
@@ -330,6 +330,12 @@ class TraineePageIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(member.username());
         browser.findElement(By.id("password")).sendKeys(member.password(), Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("sessions.html"));
+    }
+
+    /** A screenshot of the page scrolled to what it is about. */
+    private void screenshotFrom(By element, String name) {
+        phone.executeScript("arguments[0].scrollIntoView({block: 'start'})", phone.findElement(element));
+        Browsers.screenshot(phone, name);
     }
 
     private void assertNoHorizontalScrolling() {

@@ -192,7 +192,8 @@ public class Questions {
 
     /**
      * Votes for the question or not, as the participant says: the same answer however often it is sent, so a tab that
-     * showed an old state, or a retry, never takes back a vote meant to be given.
+     * showed an old state, or a retry, never takes back a vote meant to be given. The count in the answer is the
+     * question's votes as stored when it was given.
      */
     public VoteView setVote(Joined trainee, String questionId, boolean wanted) {
         Question question = votableQuestion(trainee, questionId);
@@ -205,11 +206,13 @@ public class Questions {
                     .setParameter("participant", trainee.participant().id()).getSingleResult() > 0
                     && deleteVote(trainee, questionId);
         }
-        if (!changed) {
-            return new VoteView(questionId, wanted, question.votes());
+        if (changed) {
+            votesChanged.fire(new VotesChanged(question.sessionId(), questionId));
         }
-        votesChanged.fire(new VotesChanged(question.sessionId(), questionId));
-        return voteAnswer(questionId, question.votes(), wanted);
+        // the rows as this transaction sees them: exact even before the next tick has counted them
+        int votes = em.createNamedQuery(QuestionVote.COUNT_FOR_QUESTION, Long.class)
+                .setParameter("question", questionId).getSingleResult().intValue();
+        return new VoteView(questionId, wanted, votes);
     }
 
     /** The ids of the questions this participant votes for. */
