@@ -116,7 +116,8 @@ function item(q) {
   const social = q.origin && q.origin !== 'WEB';
   const badges = [social ? `${q.authorHandle || 'someone'} via ${ORIGINS[q.origin]}` : (q.authorName || 'Anonymous'),
     q.pinned && 'Pinned', q.answered && 'Answered', q.status === 'HIDDEN' && 'Hidden',
-    q.status === 'REJECTED' && 'Rejected', q.status === 'WITHDRAWN' && 'Withdrawn: the original was deleted',
+    q.status === 'REJECTED' && 'Rejected',
+    q.status === 'WITHDRAWN' && (social ? 'Withdrawn: the original was deleted' : 'Withdrawn by the trainee'),
     q.archived && `Archived from ${{ PENDING: 'the queue', APPROVED: 'the board' }[q.status] || 'the other questions'}`]
     .filter(Boolean);
   const meta = li.querySelector('.badges');

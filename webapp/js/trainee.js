@@ -1,141 +1,430 @@
 import { ApiError, PARTICIPANT_KEY, showError, clearErrors, whileBusy } from './api.js';
 import { connectBoard } from './board.js';
 
+const MAX_TEXT = 1000;
+const number = new Intl.NumberFormat(document.documentElement.lang || undefined);
+
+/** What the page says, in one place (to be translated). Functions take what the sentence is about. */
+const MESSAGES = {
+  sessionStatus: { SCHEDULED: 'Not started yet', LIVE: 'Live', ENDED: 'Ended' },
+  connection: { ended: 'Session ended', offline: 'Offline' },
+  welcomeNamed: (name) => `You joined as ${name}`,
+  welcomeAnonymous: 'You joined anonymously',
+  anonymousNote: 'You joined without a name, so highlights of this session never name you.',
+  endedHeading: 'Thank you for taking part',
+  endedText: 'This session has ended: questions, votes and feedback are closed. You can still read the questions '
+    + 'below and see what became of yours.',
+  noQuestions: 'No questions yet. Be the first to ask.',
+  noQuestionsEnded: 'No questions were put on the board in this session.',
+  offline: 'You are offline. What you send is kept on this phone and sent as soon as the connection is back.',
+  count: (length, max) => `${number.format(length)} / ${number.format(max)} characters`,
+  tooLong: (length, max) => `${number.format(length - max)} characters too many: shorten it to at most `
+    + `${number.format(max)} before sending (it has ${number.format(length)}).`,
+  emptyQuestion: 'Type your question first.',
+  sending: 'Sending…',
+  queuedQuestion: 'You are offline. Your question is kept on this phone and will be sent as soon as the connection '
+    + 'is back.',
+  sentWaiting: 'Sent. It appears on the board once a moderator has approved it; see “Your questions”.',
+  sentOnBoard: 'Sent. Your question is on the board.',
+  queuedFeedback: 'You are offline. Your feedback is kept on this phone and will be sent as soon as the connection '
+    + 'is back.',
+  feedbackThanks: 'Thank you! You can change your feedback at any time.',
+  chooseRating: 'Choose a rating from 1 to 5.',
+  own: {
+    unsent: 'Not sent yet: waiting for the connection',
+    PENDING: 'Waiting for a moderator',
+    onBoard: 'On the board',
+    answered: 'Answered',
+    notShown: 'Not shown: a moderator kept it off the board',
+    offBoard: 'No longer on the board',
+  },
+  ownChanged: (text, status) => `Your question “${short(text)}”: ${status}.`,
+  withdraw: 'Withdraw',
+  withdrawLabel: (text) => `Withdraw your question: ${short(text)}`,
+  withdrawConfirm: (text) => `Withdraw your question “${short(text)}”? It leaves the board and the moderators' `
+    + 'queue for good.',
+  withdrawn: (text) => `Your question “${short(text)}” was withdrawn.`,
+  yours: 'Your question',
+  pinned: 'Pinned',
+  answered: 'Answered',
+  votes: (n) => `${number.format(n)} ${n === 1 ? 'vote' : 'votes'}`,
+  voteFor: (text) => `Vote for: ${text},`,
+  voteUnit: (n) => (n === 1 ? ' vote' : ' votes'),
+  voteOffline: 'You are offline: your vote was not counted. Try again when the connection is back.',
+  quotingOn: 'Highlights may quote you by name.',
+  quotingOff: 'Highlights will not name you; any that did were taken down.',
+  notInSession: 'This device is no longer in a session. Join again with the session code.',
+};
+
 const token = localStorage.getItem(PARTICIPANT_KEY);
-const VOTED_KEY = 'rounds.voted';
-const voted = new Set(JSON.parse(sessionStorage.getItem(VOTED_KEY) || '[]'));
-const STATUS_TEXT = { SCHEDULED: 'Not started yet', LIVE: 'Live', ENDED: 'Ended' };
+const OUTBOX_KEY = 'rounds.outbox';
 let order = 'votes';
 let board = null;
 let mine = [];
+let ownStatus = new Map();
+let votedFor = new Set();
+let ended = false;
+let offline = !navigator.onLine;
+let socketStatus = { text: 'Connecting…', connected: false };
+let mineTimer = null;
 
-/**
- * Calls the API as this participant. A POST carries an Idempotency-Key and is sent once more with the same key when
- * the network dropped it (a phone between Wi-Fi and mobile data): if the first one arrived, the server answers the
- * retry with that first answer and stores nothing twice.
- */
-async function call(method, path, body) {
+function short(text) {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** A failure that waiting cures: no connection, a server that said "later", a twin request still being answered. */
+function retryable(error) {
+  return error.status === 0 || error.status === 429 || error.status >= 502
+    || error.problem?.type === 'urn:rounds:problem:idempotent-request-in-progress';
+}
+
+/** Calls the API as this participant; a network failure becomes an ApiError with status 0. */
+async function call(method, path, body, idempotencyKey) {
   const headers = { 'Rounds-Participant': token, Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method === 'POST') headers['Idempotency-Key'] = crypto.randomUUID();
-  const request = () => fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   let response;
   try {
-    response = await request();
-  } catch (networkFailure) {
-    if (method !== 'POST') throw networkFailure;
-    await new Promise((resume) => { setTimeout(resume, 1000); });
-    response = await request();
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    markOffline(true);
+    throw new ApiError(0, { detail: MESSAGES.offline });
   }
+  markOffline(false);
   const payload = (response.headers.get('Content-Type') || '').includes('json') ? await response.json() : null;
   if (!response.ok) throw new ApiError(response.status, payload);
   return payload;
 }
 
-function renderSession(session) {
-  document.getElementById('title').textContent = session.title;
-  document.getElementById('facility').textContent = session.facility || '';
-  document.getElementById('status').textContent = STATUS_TEXT[session.status];
-  document.title = `${session.title} · Rounds`;
-  const ended = session.status === 'ENDED';
-  for (const form of document.querySelectorAll('#ask-form, #feedback-form')) {
-    form.querySelector('button[type=submit]').disabled = ended;
-  }
+/*
+ * What the trainee sent but the server has not yet acknowledged, kept in localStorage so that neither a dead
+ * connection nor a reload loses it. Each entry keeps the Idempotency-Key it was first sent with: however often it is
+ * sent again, the server stores it once.
+ */
+let outbox = JSON.parse(localStorage.getItem(OUTBOX_KEY) || '[]').filter((entry) => entry.owner === token);
+let flushing = null;
+let retryTimer = null;
+let retryPause = 2000;
+const delivered = { question: questionDelivered, feedback: feedbackDelivered };
+const refused = { question: questionRefused, feedback: feedbackRefused };
+const queued = { question: () => setText('ask-status', MESSAGES.queuedQuestion, true),
+  feedback: () => setText('feedback-status', MESSAGES.queuedFeedback, true) };
+
+function saveOutbox() {
+  localStorage.setItem(OUTBOX_KEY, JSON.stringify(outbox));
 }
 
-function questionItem(q, waiting) {
+function send(kind, path, body) {
+  outbox.push({ kind, path, body, key: crypto.randomUUID(), owner: token });
+  saveOutbox();
+  renderMine();
+  return flush();
+}
+
+/** Sends what waits, oldest first, one at a time; stops at the first failure that waiting cures and tries later. */
+function flush() {
+  flushing ??= (async () => {
+    clearTimeout(retryTimer);
+    while (outbox.length) {
+      const entry = outbox[0];
+      try {
+        const answer = await call('POST', entry.path, entry.body, entry.key);
+        outbox.shift();
+        saveOutbox();
+        retryPause = 2000;
+        delivered[entry.kind](answer, entry);
+      } catch (e) {
+        if (retryable(e)) {
+          queued[entry.kind]();
+          const retryAfter = Number(e.problem?.retryAfter) * 1000;
+          retryTimer = setTimeout(flush, Math.max(retryPause, retryAfter || 0));
+          retryPause = Math.min(30000, retryPause * 2);
+          renderMine();
+          return;
+        }
+        outbox.shift();
+        saveOutbox();
+        refused[entry.kind](e, entry);
+      }
+    }
+    renderMine();
+  })().finally(() => { flushing = null; });
+  return flushing;
+}
+
+/** Sets an element's text; {@code waiting} marks a message about something not done yet. */
+function setText(id, text, waiting = false) {
+  const element = document.getElementById(id);
+  element.textContent = text;
+  element.classList.toggle('waiting', waiting);
+}
+
+function markOffline(isOffline) {
+  if (offline === isOffline) return;
+  offline = isOffline;
+  showConnection();
+}
+
+/** The header says what holds now: ended beats offline, offline beats what the board's socket says. */
+function showConnection() {
+  const status = document.getElementById('connection');
+  const text = ended ? MESSAGES.connection.ended : offline ? MESSAGES.connection.offline : socketStatus.text;
+  status.textContent = text;
+  status.classList.toggle('offline', !ended && (offline || !socketStatus.connected));
+  setText('offline-note', offline && !ended ? MESSAGES.offline : '');
+}
+
+function renderSession(session) {
+  setText('title', session.title);
+  setText('facility', session.facility || '');
+  setText('status', MESSAGES.sessionStatus[session.status]);
+  document.title = `${session.title} · Rounds`;
+  const nowEnded = session.status === 'ENDED';
+  if (nowEnded === ended) return;
+  ended = nowEnded;
+  document.getElementById('ended').hidden = !ended;
+  document.getElementById('ask').hidden = ended;
+  document.getElementById('feedback').hidden = ended;
+  showConnection();
+  renderQuestions();
+  renderMine();
+}
+
+/** Where the trainee's own question stands, in words. */
+function ownStatusText(q) {
+  if (q.status === 'PENDING') return MESSAGES.own.PENDING;
+  if (q.answered && q.status === 'APPROVED') return MESSAGES.own.answered;
+  if (q.onBoard) return MESSAGES.own.onBoard;
+  if (q.status === 'APPROVED') return MESSAGES.own.offBoard;
+  return MESSAGES.own.notShown;
+}
+
+function ownItem(q, unsent) {
+  const item = document.getElementById('own-question-item').content.firstElementChild.cloneNode(true);
+  item.querySelector('.question-text').textContent = q.text;
+  const status = item.querySelector('.own-status');
+  const withdraw = item.querySelector('.withdraw');
+  if (unsent) {
+    item.classList.add('unsent');
+    status.textContent = MESSAGES.own.unsent;
+    withdraw.remove();
+    return item;
+  }
+  item.dataset.id = q.id;
+  item.dataset.status = q.status;
+  status.textContent = ownStatusText(q);
+  withdraw.textContent = MESSAGES.withdraw;
+  withdraw.setAttribute('aria-label', MESSAGES.withdrawLabel(q.text));
+  withdraw.addEventListener('click', () => withdrawOwn(q, withdraw));
+  return item;
+}
+
+function renderMine() {
+  const own = mine.filter((q) => q.status !== 'WITHDRAWN');
+  const unsent = outbox.filter((e) => e.kind === 'question');
+  const focusedId = document.activeElement?.closest?.('#mine .question')?.dataset.id;
+  const list = document.getElementById('mine');
+  list.replaceChildren(...unsent.map((e) => ownItem(e.body, true)), ...[...own].reverse().map((q) => ownItem(q, false)));
+  document.getElementById('mine-section').hidden = own.length + unsent.length === 0;
+  if (focusedId) list.querySelector(`[data-id="${focusedId}"] .withdraw`)?.focus();
+}
+
+function questionItem(q) {
   const item = document.getElementById('question-item').content.firstElementChild.cloneNode(true);
   item.dataset.id = q.id;
   item.querySelector('.question-text').textContent = q.text;
-  const badges = item.querySelector('.badges');
-  const labels = [q.pinned && 'Pinned', q.answered && 'Answered', waiting && 'Waiting for moderation'].filter(Boolean);
-  badges.textContent = labels.join(' · ');
+  const isMine = ownStatus.has(q.id);
+  item.classList.toggle('own', isMine);
+  const labels = [isMine && MESSAGES.yours, q.pinned && MESSAGES.pinned, q.answered && MESSAGES.answered];
+  item.querySelector('.badges').textContent = labels.filter(Boolean).join(' · ');
   const vote = item.querySelector('.vote');
-  if (waiting) {
-    vote.remove();
-  } else {
-    item.querySelector('.vote-count').textContent = q.votes;
-    const pressed = voted.has(q.id);
-    vote.setAttribute('aria-pressed', String(pressed));
-    vote.setAttribute('aria-label', `${pressed ? 'Remove your vote for' : 'Vote for'}: ${q.text} (${q.votes} votes)`);
-    vote.addEventListener('click', () => toggleVote(q.id, vote));
+  if (ended) {
+    const count = document.createElement('span');
+    count.className = 'vote-total';
+    count.textContent = MESSAGES.votes(q.votes);
+    vote.replaceWith(count);
+    return item;
   }
+  // the name is the button's own words (what to vote for, the count), so what is seen is what a voice user says
+  item.querySelector('.vote-what').textContent = MESSAGES.voteFor(q.text);
+  item.querySelector('.vote-count').textContent = number.format(q.votes);
+  item.querySelector('.vote-unit').textContent = MESSAGES.voteUnit(q.votes);
+  vote.setAttribute('aria-pressed', String(votedFor.has(q.id)));
+  vote.addEventListener('click', () => castVote(q.id, !votedFor.has(q.id), vote));
   return item;
 }
 
 function renderQuestions() {
-  const state = board.state;
+  if (!board) return;
   const list = document.getElementById('questions');
-  const shown = state.sorted(order);
-  const focusedId = document.activeElement?.closest?.('.question')?.dataset.id;
-  list.replaceChildren(...shown.map((q) => questionItem(q, false)));
-  const waiting = mine.filter((q) => q.status === 'PENDING' && !state.questions.has(q.id));
-  document.getElementById('mine').replaceChildren(...waiting.map((q) => questionItem(q, true)));
-  document.getElementById('no-questions').hidden = shown.length + waiting.length > 0;
+  const shown = board.state.sorted(order);
+  const focusedId = document.activeElement?.closest?.('#questions .question')?.dataset.id;
+  list.replaceChildren(...shown.map(questionItem));
+  const none = document.getElementById('no-questions');
+  none.hidden = shown.length > 0;
+  none.textContent = ended ? MESSAGES.noQuestionsEnded : MESSAGES.noQuestions;
   if (focusedId) list.querySelector(`[data-id="${focusedId}"] .vote`)?.focus();
 }
 
-async function toggleVote(id, button) {
+/** Votes or takes the vote back, saying which: a tab that showed an old state never undoes a vote by mistake. */
+async function castVote(id, wanted, button) {
   button.disabled = true;
+  setText('questions-status', '');
   try {
-    const result = await call('POST', `api/participants/me/questions/${encodeURIComponent(id)}/vote`);
-    if (result.voted) voted.add(id); else voted.delete(id);
-    sessionStorage.setItem(VOTED_KEY, JSON.stringify([...voted]));
+    const result = await call('PUT', `api/participants/me/questions/${encodeURIComponent(id)}/vote`, { voted: wanted });
+    if (result.voted) votedFor.add(id); else votedFor.delete(id);
     const q = board.state.questions.get(id);
     if (q) q.votes = result.votes;
     renderQuestions();
   } catch (e) {
-    document.getElementById('problem').textContent = e.message;
-  } finally {
+    setText('questions-status', e.status === 0 ? MESSAGES.voteOffline : e.message);
     button.disabled = false;
   }
 }
 
+async function withdrawOwn(q, button) {
+  if (!window.confirm(MESSAGES.withdrawConfirm(q.text))) return;
+  button.disabled = true;
+  try {
+    const withdrawn = await call('DELETE', `api/participants/me/questions/${encodeURIComponent(q.id)}`);
+    mine = mine.map((m) => (m.id === withdrawn.id ? withdrawn : m));
+    ownStatus.set(q.id, 'WITHDRAWN');
+    setText('mine-status', MESSAGES.withdrawn(q.text));
+    renderMine();
+    renderQuestions();
+    // its item is gone: keep the keyboard in the list, or at the questions when it was the last one
+    const next = document.querySelector('#mine .withdraw');
+    (next || document.getElementById(document.getElementById('mine-section').hidden ? 'questions-heading' : 'mine-heading')).focus();
+  } catch (e) {
+    setText('questions-status', e.status === 0 ? MESSAGES.offline : e.message);
+    button.disabled = false;
+  }
+}
+
+/**
+ * Reads the trainee's own questions again and says, politely, which ones moved. Rejections reach no public frame, so
+ * while one waits for a moderator the list is read every few seconds; otherwise board frames about one's own
+ * questions and coming back to the tab trigger it.
+ */
 async function refreshMine() {
-  mine = await call('GET', 'api/participants/me/questions');
+  clearTimeout(mineTimer);
+  try {
+    mine = await call('GET', 'api/participants/me/questions');
+  } finally {
+    if (!ended) mineTimer = setTimeout(pollMine, 5000);
+  }
+  const changes = [];
+  for (const q of mine) {
+    const text = q.status === 'WITHDRAWN' ? null : ownStatusText(q);
+    const before = ownStatus.get(q.id);
+    if (before !== undefined && before !== text && text) changes.push(MESSAGES.ownChanged(q.text, text));
+  }
+  ownStatus = new Map(mine.map((q) => [q.id, q.status === 'WITHDRAWN' ? null : ownStatusText(q)]));
+  if (changes.length) setText('mine-status', changes.join(' '));
+  renderMine();
   renderQuestions();
+}
+
+function pollMine() {
+  if (document.hidden || !mine.some((q) => q.status === 'PENDING')) {
+    if (!ended) mineTimer = setTimeout(pollMine, 5000);
+    return;
+  }
+  refreshMine().catch(() => {});
+}
+
+async function refreshVotes() {
+  const votes = await call('GET', 'api/participants/me/questions/votes');
+  votedFor = new Set(votes.questionIds);
+  renderQuestions();
+}
+
+/** Counts characters as the trainee types or pastes, and says before sending when there are too many. */
+function countCharacters(textarea, counter, error) {
+  let wasTooLong = false;
+  const update = () => {
+    const { length } = textarea.value;
+    const tooLong = length > MAX_TEXT;
+    counter.textContent = MESSAGES.count(length, MAX_TEXT);
+    counter.classList.toggle('over', tooLong);
+    if (tooLong) {
+      textarea.setAttribute('aria-invalid', 'true');
+      error.textContent = MESSAGES.tooLong(length, MAX_TEXT);
+    } else if (wasTooLong) {
+      textarea.removeAttribute('aria-invalid');
+      error.textContent = '';
+    }
+    wasTooLong = tooLong;
+  };
+  textarea.addEventListener('input', update);
+  update();
+  return update;
 }
 
 const askForm = document.getElementById('ask-form');
 const askText = askForm.elements.text;
-askText.addEventListener('input', () => {
-  document.getElementById('question-count').textContent = `${askText.value.length} / 1000`;
-});
+const updateAskCount = countCharacters(askText, document.getElementById('question-count'),
+  document.getElementById('text-error'));
+
+function questionDelivered(asked) {
+  setText('ask-status', asked.status === 'APPROVED' ? MESSAGES.sentOnBoard : MESSAGES.sentWaiting);
+  refreshMine().catch(() => {});
+}
+
+function questionRefused(e, entry) {
+  if (!askText.value) {
+    askText.value = entry.body.text;
+    updateAskCount();
+  }
+  setText('ask-status', '');
+  showError(askForm, e);
+}
+
 askForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearErrors(askForm);
-  document.getElementById('ask-status').textContent = '';
-  await whileBusy(askForm, async () => {
-    try {
-      const asked = await call('POST', 'api/participants/me/questions', { text: askText.value });
-      askForm.reset();
-      document.getElementById('question-count').textContent = '0 / 1000';
-      document.getElementById('ask-status').textContent = asked.status === 'APPROVED'
-        ? 'Your question is on the board.' : 'Sent. It appears once a moderator has approved it.';
-      await refreshMine();
-    } catch (e) {
-      showError(askForm, e);
-    }
-  });
+  setText('ask-status', '');
+  const text = askText.value;
+  const fieldError = !text.trim() ? MESSAGES.emptyQuestion
+    : text.length > MAX_TEXT ? MESSAGES.tooLong(text.length, MAX_TEXT) : null;
+  if (fieldError) {
+    showError(askForm, new ApiError(400, { errors: [{ field: 'text', message: fieldError }] }));
+    return;
+  }
+  askForm.reset();
+  updateAskCount();
+  setText('ask-status', MESSAGES.sending, true);
+  await whileBusy(askForm, () => send('question', 'api/participants/me/questions', { text }));
 });
 
 const feedbackForm = document.getElementById('feedback-form');
+const commentText = feedbackForm.elements.comment;
+countCharacters(commentText, document.getElementById('comment-count'), document.getElementById('comment-error'));
+
+function feedbackDelivered() {
+  setText('feedback-status', MESSAGES.feedbackThanks);
+}
+
+function feedbackRefused(e) {
+  setText('feedback-status', '');
+  showError(feedbackForm, e);
+}
+
 feedbackForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearErrors(feedbackForm);
+  setText('feedback-status', '');
   const rating = Number(feedbackForm.elements.rating.value);
-  if (!rating) {
-    showError(feedbackForm, new ApiError(400, { errors: [{ field: 'rating', message: 'Choose a rating from 1 to 5.' }] }));
+  const comment = commentText.value;
+  const errors = [!rating && { field: 'rating', message: MESSAGES.chooseRating },
+    comment.length > MAX_TEXT && { field: 'comment', message: MESSAGES.tooLong(comment.length, MAX_TEXT) }]
+    .filter(Boolean);
+  if (errors.length) {
+    showError(feedbackForm, new ApiError(400, { errors }));
     return;
   }
-  await whileBusy(feedbackForm, async () => {
-    try {
-      await call('POST', 'api/participants/me/feedback', { rating, comment: feedbackForm.elements.comment.value || null });
-      document.getElementById('feedback-status').textContent = 'Thank you! You can change your feedback at any time.';
-    } catch (e) {
-      showError(feedbackForm, e);
-    }
-  });
+  setText('feedback-status', MESSAGES.sending, true);
+  await whileBusy(feedbackForm, () => send('feedback', 'api/participants/me/feedback', { rating, comment: comment || null }));
 });
 
 for (const button of document.querySelectorAll('[data-order]')) {
@@ -149,36 +438,47 @@ for (const button of document.querySelectorAll('[data-order]')) {
 document.getElementById('leave').addEventListener('click', () => {
   board?.close();
   localStorage.removeItem(PARTICIPANT_KEY);
+  localStorage.removeItem(OUTBOX_KEY);
   location.assign('./');
 });
 
 /** With a display name, the trainee decides whether highlights may name them; taking it back takes those down. */
 function showQuoting(me) {
-  const quoting = document.getElementById('quoting');
   const box = document.getElementById('quote-by-name');
-  quoting.hidden = !me.displayName;
+  document.getElementById('quoting').hidden = !me.displayName;
+  const note = document.getElementById('anonymous-note');
+  note.hidden = !!me.displayName;
+  note.textContent = MESSAGES.anonymousNote;
   box.checked = me.quoteByName;
   box.addEventListener('change', async () => {
-    const status = document.getElementById('quoting-status');
     try {
       const changed = await call('PUT', 'api/participants/me/quoting', { quoteByName: box.checked });
       box.checked = changed.quoteByName;
-      status.textContent = changed.quoteByName ? 'Highlights may quote you by name.'
-        : 'Highlights will not name you; any that did were taken down.';
+      setText('quoting-status', changed.quoteByName ? MESSAGES.quotingOn : MESSAGES.quotingOff);
     } catch (e) {
       box.checked = !box.checked;
-      status.textContent = e.message;
+      setText('quoting-status', e.status === 0 ? MESSAGES.offline : e.message);
     }
   });
 }
+
+window.addEventListener('online', () => { markOffline(false); flush(); refreshMine().catch(() => {}); });
+window.addEventListener('offline', () => markOffline(true));
+document.addEventListener('visibilitychange', () => {
+  if (document.hidden || !board) return;
+  refreshMine().catch(() => {});
+  refreshVotes().catch(() => {});
+});
 
 async function start() {
   if (!token) {
     location.replace('./');
     return;
   }
+  setText('ended-heading', MESSAGES.endedHeading);
+  setText('ended-text', MESSAGES.endedText);
   const me = await call('GET', 'api/participants/me');
-  document.getElementById('welcome').textContent = me.displayName ? `You joined as ${me.displayName}` : 'You joined anonymously';
+  setText('welcome', me.displayName ? MESSAGES.welcomeNamed(me.displayName) : MESSAGES.welcomeAnonymous);
   renderSession(me.session);
   showQuoting(me);
   document.getElementById('loading').hidden = true;
@@ -186,19 +486,26 @@ async function start() {
   board = connectBoard(`ws/public/${encodeURIComponent(me.joinCode)}`, (frame, state) => {
     if (state.session) renderSession(state.session);
     renderQuestions();
-    if (frame.type === 'contribution.created' || frame.type === 'contribution.removed') refreshMine().catch(() => {});
+    // one's own question approved, answered, hidden or archived (the others' frames cost nothing)
+    if (frame.type.startsWith('contribution.') && ownStatus.has(frame.data.id)) refreshMine().catch(() => {});
   }, (text, connected) => {
-    const status = document.getElementById('connection');
-    status.textContent = text;
-    status.classList.toggle('offline', !connected);
+    socketStatus = { text, connected };
+    showConnection();
+    // back after a drop: what this participant sent or voted may have changed meanwhile
+    if (connected) {
+      flush();
+      refreshVotes().catch(() => {});
+    }
   });
-  await refreshMine();
+  await Promise.all([refreshMine(), refreshVotes()]);
+  flush();
 }
 
 start().catch((e) => {
   document.getElementById('loading').hidden = true;
-  if (e.status === 401) localStorage.removeItem(PARTICIPANT_KEY);
-  document.getElementById('problem').textContent = e.status === 401
-    ? 'This device is no longer in a session. Join again with the session code.'
-    : e.message;
+  if (e.status === 401) {
+    localStorage.removeItem(PARTICIPANT_KEY);
+    localStorage.removeItem(OUTBOX_KEY);
+  }
+  setText('problem', e.status === 401 ? MESSAGES.notInSession : e.message);
 });

@@ -148,7 +148,7 @@ class RoundsPagesIT {
             phone.findElement(By.id("question-text")).sendKeys(question);
             phone.findElement(By.cssSelector("#ask-form button[type=submit]")).click();
             phoneWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ask-status"), "once a moderator"));
-            phoneWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mine"), "Waiting for moderation"));
+            phoneWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mine"), "Waiting for a moderator"));
 
             logIn(presenter);
             browser.get(base + "board.html?id=" + session.getString("id"));
@@ -163,7 +163,7 @@ class RoundsPagesIT {
             Browsers.screenshot(browser, "presenter-board");
 
             phoneWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("questions"), question));
-            assertEquals(0, phone.findElements(By.cssSelector("#mine .question")).size(), "no longer waiting");
+            phoneWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mine"), "On the board"));
             phone.findElement(By.cssSelector("#questions .vote")).click();
             phoneWait.until(ExpectedConditions.attributeToBe(By.cssSelector("#questions .vote"), "aria-pressed", "true"));
 

@@ -3,6 +3,8 @@ package app.rounds.contributions.boundary;
 import app.rounds.contributions.control.Idempotency;
 import app.rounds.contributions.control.PostingLimits;
 import app.rounds.contributions.control.QuestionViews.OwnQuestion;
+import app.rounds.contributions.control.QuestionViews.OwnVotes;
+import app.rounds.contributions.control.QuestionViews.VoteView;
 import app.rounds.contributions.control.Questions;
 import app.rounds.contributions.entity.Question;
 import app.rounds.platform.control.ClientAddresses;
@@ -18,9 +20,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -33,8 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 /**
- * A trainee's questions: ask, see one's own (with where they stand), vote. Authenticated by the participant token in
- * the {@code Rounds-Participant} header; POSTs accept an {@code Idempotency-Key}.
+ * A trainee's questions: ask, see one's own (with where they stand), withdraw one's own, vote and see one's votes.
+ * Authenticated by the participant token in the {@code Rounds-Participant} header; POSTs accept an
+ * {@code Idempotency-Key}; PUT and DELETE are idempotent by themselves.
  */
 @Path("participants/me/questions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,6 +51,9 @@ public class QuestionsResource {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     public record NewQuestion(@NotBlank @Size(max = Question.MAX_LENGTH) String text) {
+    }
+
+    public record Vote(@NotNull Boolean voted) {
     }
 
     @Inject
@@ -99,6 +107,38 @@ public class QuestionsResource {
                     limits.vote(trainee.participant().id(), address);
                     return questions.toggleVote(trainee, questionId);
                 })));
+    }
+
+    @PUT
+    @Path("{questionId}/vote")
+    @Operation(summary = "Vote for an approved question (voted: true) or not (false): the same answer however often "
+            + "it is sent")
+    public VoteView setVote(@HeaderParam(ParticipantsResource.TOKEN_HEADER) String token,
+                            @PathParam("questionId") String questionId, @Valid @NotNull Vote vote) {
+        Joined trainee = participants.trainee(token);
+        String address = clientAddresses.of(request);
+        return Conflicts.retried(() -> {
+            limits.vote(trainee.participant().id(), address);
+            return questions.setVote(trainee, questionId, vote.voted());
+        });
+    }
+
+    @GET
+    @Path("votes")
+    @Operation(summary = "The questions this participant votes for")
+    public OwnVotes votes(@HeaderParam(ParticipantsResource.TOKEN_HEADER) String token) {
+        return new OwnVotes(questions.votedFor(participants.trainee(token)));
+    }
+
+    @DELETE
+    @Path("{questionId}")
+    @Operation(summary = "Withdraw one's own question: it leaves the moderation queue and the board at once and is "
+            + "never shown or published again (403 for another participant's question)")
+    public OwnQuestion withdraw(@HeaderParam(ParticipantsResource.TOKEN_HEADER) String token,
+                                @PathParam("questionId") String questionId) {
+        Joined trainee = participants.trainee(token);
+        // a moderator deciding on it at the same moment: the withdrawal is done again on what they left
+        return Conflicts.retried(() -> questions.withdrawOwn(trainee, questionId));
     }
 
     static Response answer(Idempotency.Answer answer) {

@@ -22,9 +22,13 @@ public final class QuestionViews {
                                     List<Findings.Shown> screening, List<Findings.Shown> screeningNotes) {
     }
 
-    /** For its author: where it stands, but not why it was held. */
-    public record OwnQuestion(String id, String text, QuestionStatus status, boolean answered, int votes,
-                              Instant createdAt) {
+    /** For its author: where it stands ({@code onBoard}: shown on the public board now), but not why it was held. */
+    public record OwnQuestion(String id, String text, QuestionStatus status, boolean onBoard, boolean answered,
+                              int votes, Instant createdAt) {
+    }
+
+    /** The questions a participant votes for, so that any of their tabs shows their votes as the server has them. */
+    public record OwnVotes(List<String> questionIds) {
     }
 
     /** The answer to a vote: whether the participant now votes for the question, and its count. */
@@ -50,6 +54,6 @@ public final class QuestionViews {
     }
 
     public static OwnQuestion own(Question q) {
-        return new OwnQuestion(q.id(), q.text(), q.status(), q.answered(), q.votes(), q.createdAt());
+        return new OwnQuestion(q.id(), q.text(), q.status(), q.visible(), q.answered(), q.votes(), q.createdAt());
     }
 }

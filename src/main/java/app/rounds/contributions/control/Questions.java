@@ -134,6 +134,32 @@ public class Questions {
         published(question, wasVisible);
     }
 
+    /**
+     * The trainee who asked a question takes it back, from the moderation queue and the board at once, also after the
+     * session ended (highlights quoting it come down). Another participant's question is refused (403); withdrawing
+     * again answers as the first time did.
+     */
+    public OwnQuestion withdrawOwn(Joined trainee, String questionId) {
+        Question question = em.find(Question.class, questionId);
+        if (question == null || !question.sessionId().equals(trainee.session().id())) {
+            throw ProblemException.notFound("question-not-found", "There is no such question in your session.");
+        }
+        String participantId = trainee.participant().id();
+        if (!question.askedBy(participantId)) {
+            throw ProblemException.forbidden("Only the trainee who asked a question can withdraw it.");
+        }
+        if (!question.status().withdrawableByAuthor()) {
+            return QuestionViews.own(question);
+        }
+        boolean wasVisible = question.visible();
+        QuestionStatus before = question.status();
+        question.withdrawByAuthor(participantId, clock.instant());
+        audit.record("participant:" + participantId, "question.withdrawn", subject(question), Map.of("from", before));
+        retracted.fire(new ContributionRetracted(question.sessionId(), question.id(), "withdrawn by its author"));
+        published(question, wasVisible);
+        return QuestionViews.own(question);
+    }
+
     private static String shortened(String text) {
         return shortened(text, Question.MAX_LENGTH);
     }
@@ -154,27 +180,73 @@ public class Questions {
      * is the last one counted plus this change: the board's votes frames carry the exact one.
      */
     public VoteView toggleVote(Joined trainee, String questionId) {
+        Question question = votableQuestion(trainee, questionId);
+        // Insert first: a new vote takes no lock beyond its own row, where a DELETE of a missing row would lock the
+        // gap and deadlock with other voters' inserts. Nothing inserted means the vote was there: take it back.
+        boolean voted = insertVote(trainee, questionId);
+        boolean hadVoted = !voted && deleteVote(trainee, questionId);
+        votesChanged.fire(new VotesChanged(question.sessionId(), questionId));
+        return voteAnswer(questionId, question.votes(), !hadVoted);
+    }
+
+    /**
+     * Votes for the question or not, as the participant says: the same answer however often it is sent, so a tab that
+     * showed an old state, or a retry, never takes back a vote meant to be given. The count in the answer is the
+     * question's votes as stored when it was given.
+     */
+    public VoteView setVote(Joined trainee, String questionId, boolean wanted) {
+        Question question = votableQuestion(trainee, questionId);
+        boolean changed;
+        if (wanted) {
+            changed = insertVote(trainee, questionId);
+        } else {
+            // read first (the participant's lock keeps it true): deleting a missing row would lock the gap
+            changed = em.createNamedQuery(QuestionVote.COUNT_ONE, Long.class).setParameter("question", questionId)
+                    .setParameter("participant", trainee.participant().id()).getSingleResult() > 0
+                    && deleteVote(trainee, questionId);
+        }
+        if (changed) {
+            votesChanged.fire(new VotesChanged(question.sessionId(), questionId));
+        }
+        // the rows as this transaction sees them: exact even before the next tick has counted them
+        int votes = em.createNamedQuery(QuestionVote.COUNT_FOR_QUESTION, Long.class)
+                .setParameter("question", questionId).getSingleResult().intValue();
+        return new VoteView(questionId, wanted, votes);
+    }
+
+    /** The ids of the questions this participant votes for. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> votedFor(Joined trainee) {
+        return em.createNamedQuery(QuestionVote.FIND_BY_PARTICIPANT, String.class)
+                .setParameter("participant", trainee.participant().id()).getResultList();
+    }
+
+    /** The question to vote on, with the participant's own row locked for the rest of the transaction. */
+    private Question votableQuestion(Joined trainee, String questionId) {
         ensureOpen(trainee);
         Question question = em.find(Question.class, questionId);
         if (!votableIn(trainee.session().id(), question)) {
             throw ProblemException.notFound("question-not-found", "There is no such question on this board.");
         }
-        // One participant's toggles one after another (a double tap, two tabs): at once, their INSERT IGNORE and
+        // One participant's votes one after another (a double tap, two tabs): at once, their INSERT IGNORE and
         // DELETE on the same row deadlocked in InnoDB. Their own participant row is the lock; others never wait on it.
         em.createNativeQuery("SELECT id FROM participant WHERE id = ? FOR UPDATE")
                 .setParameter(1, trainee.participant().id()).getResultList();
-        // Insert first: a new vote takes no lock beyond its own row, where a DELETE of a missing row would lock the
-        // gap and deadlock with other voters' inserts. Nothing inserted means the vote was there: take it back.
-        boolean voted = em.createNativeQuery("INSERT IGNORE INTO question_vote (question_id, participant_id, created_at) "
+        return question;
+    }
+
+    private boolean insertVote(Joined trainee, String questionId) {
+        return em.createNativeQuery("INSERT IGNORE INTO question_vote (question_id, participant_id, created_at) "
                         + "VALUES (?, ?, ?)")
                 .setParameter(1, questionId)
                 .setParameter(2, trainee.participant().id())
                 .setParameter(3, Timestamp.from(clock.instant()))
                 .executeUpdate() > 0;
-        boolean hadVoted = !voted && em.createNamedQuery(QuestionVote.DELETE).setParameter("question", questionId)
+    }
+
+    private boolean deleteVote(Joined trainee, String questionId) {
+        return em.createNamedQuery(QuestionVote.DELETE).setParameter("question", questionId)
                 .setParameter("participant", trainee.participant().id()).executeUpdate() > 0;
-        votesChanged.fire(new VotesChanged(question.sessionId(), questionId));
-        return voteAnswer(questionId, question.votes(), !hadVoted);
     }
 
     /** Only a question on this session's public board can be voted on. */

@@ -130,6 +130,26 @@ public class Question {
         updatedAt = now;
     }
 
+    /** Whether this participant asked it on the web page (an ingested post has no participant). */
+    public boolean askedBy(String participantId) {
+        return participantId != null && participantId.equals(this.participantId);
+    }
+
+    /**
+     * Its author takes it back: it leaves the moderation queue and the board and is never shown or published again.
+     * Only the participant who asked it may, from any state but WITHDRAWN (a rejected one too: an undone reject
+     * could otherwise still bring it onto the board).
+     */
+    public void withdrawByAuthor(String participantId, Instant now) {
+        if (!askedBy(participantId)) {
+            throw new IllegalArgumentException("Only the participant who asked a question may withdraw it");
+        }
+        if (!status.withdrawableByAuthor()) {
+            throw new IllegalStateException("A " + status + " question cannot be withdrawn");
+        }
+        withdraw(now);
+    }
+
     public void moveTo(QuestionStatus next, Instant now) {
         if (!status.canBecome(next)) {
             throw new IllegalStateException("A " + status + " question cannot become " + next);

@@ -1,8 +1,9 @@
 package app.rounds.contributions.entity;
 
 /**
- * Where a question stands in moderation; only APPROVED questions reach the public board. WITHDRAWN is a post whose
- * original was deleted: final, set only by ingestion, never shown or published again.
+ * Where a question stands in moderation; only APPROVED questions reach the public board. WITHDRAWN is final, never
+ * shown or published again: a post whose original was deleted (set by ingestion), or a question its author took back.
+ * Moderation never withdraws.
  */
 public enum QuestionStatus {
     PENDING, APPROVED, REJECTED, HIDDEN, WITHDRAWN;
@@ -16,5 +17,10 @@ public enum QuestionStatus {
             case REJECTED -> next == PENDING;
             case WITHDRAWN -> false;
         };
+    }
+
+    /** Its author may take a question back from every state but WITHDRAWN, where it is already. */
+    public boolean withdrawableByAuthor() {
+        return this != WITHDRAWN;
     }
 }

@@ -76,6 +76,10 @@ public class Participants {
         if (session.status() == SessionStatus.ENDED) {
             throw ProblemException.gone("session-ended", "This session has ended.");
         }
+        if (quoteByName && Participant.named(displayName) == null) {
+            throw ProblemException.invalidField("displayName",
+                    "Enter the name to be quoted by, or leave \"quote me by this name\" unticked.");
+        }
         String token = SecretTokens.newToken();
         Participant participant = new Participant(session.id(), SecretTokens.hash(token), displayName, quoteByName,
                 clock.instant());
@@ -128,6 +132,10 @@ public class Participants {
     public Joined changeQuoting(String token, boolean quoteByName) {
         Joined trainee = trainee(token);
         Participant participant = em.find(Participant.class, trainee.participant().id());
+        if (quoteByName && participant.displayName() == null) {
+            throw ProblemException.invalidField("quoteByName",
+                    "You joined without a name, so there is no name to quote you by. Join again with a name to be quoted by it.");
+        }
         boolean before = participant.quoteByName();
         participant.quoteByName(quoteByName);
         if (before != participant.quoteByName()) {

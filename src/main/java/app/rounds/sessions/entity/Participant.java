@@ -48,8 +48,8 @@ public class Participant {
         this.id = UUID.randomUUID().toString();
         this.sessionId = sessionId;
         this.tokenHash = tokenHash;
-        this.displayName = displayName == null || displayName.isBlank() ? null : displayName.strip();
-        this.quoteByName = this.displayName != null && quoteByName;
+        this.displayName = named(displayName);
+        quoteByName(quoteByName);
         this.joinedAt = joinedAt;
     }
 
@@ -74,9 +74,17 @@ public class Participant {
         return quoteByName;
     }
 
-    /** Only a participant with a display name can be quoted by it. */
+    /** Only a participant with a display name can be quoted by it: agreeing without one is refused, never dropped. */
     public void quoteByName(boolean agreed) {
-        this.quoteByName = displayName != null && agreed;
+        if (agreed && displayName == null) {
+            throw new IllegalStateException("A participant without a display name cannot be quoted by name");
+        }
+        this.quoteByName = agreed;
+    }
+
+    /** The display name as kept: stripped, and none when blank. */
+    public static String named(String typed) {
+        return typed == null || typed.isBlank() ? null : typed.strip();
     }
 
     public Instant joinedAt() {

@@ -32,10 +32,20 @@ class QuestionViewsTest {
 
     @Test
     void itsAuthorSeesWhereTheirQuestionStandsButNotWhyItWasHeld() {
-        assertEquals(List.of("id", "text", "status", "answered", "votes", "createdAt"),
+        assertEquals(List.of("id", "text", "status", "onBoard", "answered", "votes", "createdAt"),
                 components(QuestionViews.OwnQuestion.class));
         Question held = new Question("s1", "p1", "Ana", "Ana in bed 4?", new ScreeningRecord("[{}]", null), false,
                 NOW);
         assertEquals(QuestionStatus.PENDING, QuestionViews.own(held).status());
+        assertEquals(false, QuestionViews.own(held).onBoard());
+    }
+
+    @Test
+    void itsAuthorSeesWhetherAnApprovedQuestionIsOnTheBoardNowWithoutBeingToldItWasArchived() {
+        Question question = new Question("s1", "p1", "Ana", "Why?", ScreeningRecord.clean(), false, NOW);
+        assertEquals(true, QuestionViews.own(question).onBoard());
+        question.archive(true, NOW);
+        assertEquals(QuestionStatus.APPROVED, QuestionViews.own(question).status());
+        assertEquals(false, QuestionViews.own(question).onBoard());
     }
 }

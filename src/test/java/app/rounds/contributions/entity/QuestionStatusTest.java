@@ -51,6 +51,13 @@ class QuestionStatusTest {
     }
 
     @Test
+    void itsAuthorCanWithdrawAQuestionFromEveryStateButWithdrawn() {
+        for (QuestionStatus from : QuestionStatus.values()) {
+            assertEquals(from != WITHDRAWN, from.withdrawableByAuthor(), from.name());
+        }
+    }
+
+    @Test
     void moderationCanNeverWithdrawAQuestionOnlyIngestionCan() {
         for (QuestionStatus from : QuestionStatus.values()) {
             assertEquals(false, from.canBecome(WITHDRAWN), from + " → WITHDRAWN");

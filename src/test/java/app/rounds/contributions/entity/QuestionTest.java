@@ -241,4 +241,49 @@ class QuestionTest {
         assertFalse(question.archive(true, LATER.plusSeconds(5)), "archiving it twice");
         assertEquals(LATER, question.updatedAt());
     }
+
+    @Test
+    void itsAuthorCanWithdrawAQuestionWhetherItWaitsIsShownHiddenOrRejected() {
+        Question pending = asked(true);
+        Question shown = approved();
+        Question hidden = approved();
+        hidden.moveTo(QuestionStatus.HIDDEN, NOW);
+        Question rejected = asked(true);
+        rejected.moveTo(QuestionStatus.REJECTED, NOW);
+        for (Question question : new Question[] {pending, shown, hidden, rejected}) {
+            question.withdrawByAuthor("p1", LATER);
+            assertEquals(QuestionStatus.WITHDRAWN, question.status());
+            assertFalse(question.visible());
+            assertEquals(LATER, question.updatedAt());
+        }
+    }
+
+    @Test
+    void onlyItsAuthorCanWithdrawAQuestion() {
+        Question question = approved();
+        assertThrows(IllegalArgumentException.class, () -> question.withdrawByAuthor("p2", LATER));
+        assertThrows(IllegalArgumentException.class, () -> question.withdrawByAuthor(null, LATER));
+        assertEquals(QuestionStatus.APPROVED, question.status());
+        assertTrue(question.visible());
+        assertEquals(NOW, question.updatedAt());
+    }
+
+    @Test
+    void noParticipantCanWithdrawAnIngestedPost() {
+        Question question = ingested();
+        assertFalse(question.askedBy(null));
+        assertThrows(IllegalArgumentException.class, () -> question.withdrawByAuthor(null, LATER));
+        assertEquals(QuestionStatus.PENDING, question.status());
+    }
+
+    @Test
+    void aQuestionItsAuthorWithdrewCannotBeWithdrawnAgainNorApprovedNorRevised() {
+        Question question = asked(true);
+        question.withdrawByAuthor("p1", NOW);
+        assertThrows(IllegalStateException.class, () -> question.withdrawByAuthor("p1", LATER));
+        assertThrows(IllegalStateException.class, () -> question.moveTo(QuestionStatus.APPROVED, LATER));
+        assertThrows(IllegalStateException.class, () -> question.revise("again", ScreeningRecord.clean(), LATER));
+        assertEquals(QuestionStatus.WITHDRAWN, question.status());
+        assertEquals(NOW, question.updatedAt());
+    }
 }
