@@ -74,7 +74,7 @@ class RoundsPagesIT {
 
         WebElement title = browser.findElement(By.id("title"));
         browser.findElement(By.cssSelector("#session-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("title-error"), "must not be blank"));
+        wait.until(ExpectedConditions.textToBe(By.id("title-error"), "The title is required."));
         assertEquals("true", title.getAttribute("aria-invalid"));
         assertEquals(title, browser.switchTo().activeElement(), "focus moves to the first invalid field");
 
@@ -206,7 +206,7 @@ class RoundsPagesIT {
         browser.findElement(By.id("password")).sendKeys("short");
         browser.findElement(By.cssSelector("input[name=roles][value=presenter]")).click();
         browser.findElement(By.cssSelector("#user-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("password-error"), "must be at least 12 characters"));
+        wait.until(ExpectedConditions.textToBe(By.id("password-error"), "The password needs at least 12 characters (this one has 5)."));
 
         WebElement password = browser.findElement(By.id("password"));
         password.clear();

@@ -30,19 +30,28 @@ public class ContributionsExport {
     @PersistenceContext
     EntityManager em;
 
-    /** Writes and flushes, but leaves {@code out} open: it belongs to the caller. */
-    public void write(String sessionId, Writer out) throws IOException {
-        // not closed: closing the printer would close the caller's stream
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
-        for (Question q : em.createNamedQuery(Question.FIND_BY_SESSION, Question.class)
-                .setParameter("session", sessionId).getResultList()) {
-            csv.printRecord(row(q));
+    /** What one export holds, read at once so that its counts and its rows agree. */
+    public record Contents(List<Question> questions, List<Feedback> feedback) {
+
+        /** Writes and flushes, but leaves {@code out} open: it belongs to the caller. */
+        public void writeTo(Writer out) throws IOException {
+            // not closed: closing the printer would close the caller's stream
+            CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
+            for (Question q : questions) {
+                csv.printRecord(row(q));
+            }
+            for (Feedback f : feedback) {
+                csv.printRecord(row(f));
+            }
+            csv.flush();
         }
-        for (Feedback f : em.createNamedQuery(Feedback.FIND_BY_SESSION, Feedback.class)
-                .setParameter("session", sessionId).getResultList()) {
-            csv.printRecord(row(f));
-        }
-        csv.flush();
+    }
+
+    public Contents of(String sessionId) {
+        return new Contents(em.createNamedQuery(Question.FIND_BY_SESSION, Question.class)
+                .setParameter("session", sessionId).getResultList(),
+                em.createNamedQuery(Feedback.FIND_BY_SESSION, Feedback.class)
+                        .setParameter("session", sessionId).getResultList());
     }
 
     static List<Object> row(Question q) {
