@@ -23,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.InetAddress;
@@ -267,7 +268,11 @@ class RoundsPagesIT {
         }
         WebElement card = browser.findElement(By.cssSelector("#media .media-card"));
         card.findElement(By.cssSelector(".consent summary")).click();
-        card.findElement(By.name("person")).sendKeys("Nurse Kim", Keys.ENTER);
+        card.findElement(By.name("person")).sendKeys("Nurse Kim");
+        new Select(card.findElement(By.name("relation"))).selectByVisibleText("Staff");
+        new Select(card.findElement(By.name("scope"))).selectByVisibleText("Publication");
+        new Select(card.findElement(By.name("status"))).selectByVisibleText("Granted");
+        card.findElement(By.name("person")).sendKeys(Keys.ENTER);
         WebElement withdraw = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#media .media-card button[aria-label='Withdraw consent of Nurse Kim']")));
         withdraw.click();
