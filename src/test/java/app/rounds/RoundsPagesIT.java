@@ -227,7 +227,7 @@ class RoundsPagesIT {
         WebElement current = wait.until(ExpectedConditions.elementToBeClickable(By.id("currentPassword")));
         current.sendKeys("not my password");
         browser.findElement(By.id("newPassword")).sendKeys("my new long password", Keys.ENTER);
-        wait.until(ExpectedConditions.textToBe(By.id("currentPassword-error"), "does not match"));
+        wait.until(ExpectedConditions.textToBe(By.id("currentPassword-error"), "Your current password is not the one you typed."));
 
         current.clear();
         current.sendKeys(presenter.password());
