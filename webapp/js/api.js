@@ -136,28 +136,65 @@ export async function openSessionPart(sessionId, part, alert) {
   }
 }
 
-/** Shows an error: field messages beside their inputs (by name), the rest in the form's alert region. */
+/**
+ * Shows an error in a form: each field's message beside its input (found by name; its hint element is the one marked
+ * data-error-for, or one made for it), tied to the input by aria-describedby and aria-invalid, and a summary of all
+ * of them, in the order of the form, in the form's alert region. Focus goes to the first field at fault.
+ */
 export function showError(form, error) {
   clearErrors(form);
-  const alert = form.querySelector('[role="alert"]');
+  const placed = [];
   const unplaced = [];
   for (const { field, message } of error.fieldErrors || []) {
-    let input = form.elements.namedItem(field);
-    if (input instanceof RadioNodeList) input = input[0];
-    const hint = form.querySelector(`[data-error-for="${field}"]`);
-    if (input && hint) {
-      input.setAttribute('aria-invalid', 'true');
+    const inputs = inputsNamed(form, field);
+    if (inputs.length) {
+      const hint = hintFor(form, field, inputs);
       hint.textContent = message;
+      for (const input of inputs) {
+        input.setAttribute('aria-invalid', 'true');
+        describedBy(input, hint.id);
+      }
+      placed.push({ input: inputs[0], message });
     } else {
-      unplaced.push(`${field}: ${message}`);
+      unplaced.push(message);
     }
   }
-  const fieldsShown = (error.fieldErrors || []).length > unplaced.length;
+  placed.sort((a, b) => (a.input.compareDocumentPosition(b.input) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  const messages = [...placed.map((p) => p.message), ...unplaced];
+  const alert = form.querySelector('[role="alert"]');
   if (alert) {
-    alert.textContent = unplaced.length ? unplaced.join('; ') : (fieldsShown ? 'Please correct the marked fields.' : error.message);
+    alert.textContent = !messages.length ? error.message
+      : placed.length > 1 ? `Please correct ${placed.length} fields: ${messages.join(' ')}`
+        : placed.length ? `Please correct the marked field: ${messages.join(' ')}` : messages.join(' ');
   }
-  const firstInvalid = form.querySelector('[aria-invalid="true"]');
-  if (firstInvalid) firstInvalid.focus();
+  if (placed.length) placed[0].input.focus();
+}
+
+function inputsNamed(form, field) {
+  const named = form.elements.namedItem(field);
+  if (!named) return [];
+  return named instanceof RadioNodeList ? [...named] : [named];
+}
+
+/** The element that holds a field's message: the page's own, or one made after the input (or its label). */
+function hintFor(form, field, inputs) {
+  let hint = form.querySelector(`[data-error-for="${CSS.escape(field)}"]`);
+  if (!hint) {
+    hint = document.createElement('p');
+    hint.className = 'error';
+    hint.dataset.errorFor = field;
+    const last = inputs[inputs.length - 1];
+    const anchor = inputs.length > 1 ? (last.closest('fieldset') || last) : (last.closest('label') || last);
+    if (anchor.tagName === 'FIELDSET') anchor.append(hint); else anchor.after(hint);
+  }
+  if (!hint.id) hint.id = `${form.id || 'form'}-${field.replace(/[^\w-]/g, '_')}-error-${++hintCount}`;
+  return hint;
+}
+let hintCount = 0;
+
+function describedBy(input, id) {
+  const ids = (input.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+  if (!ids.includes(id)) input.setAttribute('aria-describedby', [...ids, id].join(' '));
 }
 
 export function clearErrors(form) {

@@ -76,7 +76,8 @@ function consentSection(li, item) {
     const f = form.elements;
     try {
       await whileBusy(form, () => api('POST', `${base}/consents`, {
-        person: f.person.value.trim(), relation: f.relation.value, scope: f.scope.value, status: f.status.value,
+        person: f.person.value.trim(), relation: f.relation.value || null, scope: f.scope.value || null,
+        status: f.status.value || null,
         signedAuthorisation: f.signedAuthorisation.checked, evidenceNote: f.evidenceNote.value.trim() || null,
       }));
       refresh();
@@ -145,14 +146,28 @@ async function refresh() {
   document.getElementById('media-empty').hidden = items.length > 0;
 }
 
+/** One file's row: its bar fills as it goes; a failure turns the bar red and says why, with a retry. */
 async function uploadOne(file) {
   const row = document.getElementById('upload-row').content.firstElementChild.cloneNode(true);
   row.querySelector('.upload-name').textContent = file.name;
-  const bar = row.querySelector('progress');
-  bar.setAttribute('aria-label', `Upload of ${file.name}`);
-  const status = row.querySelector('.upload-status');
-  status.textContent = 'Uploading…';
+  row.querySelector('.retry').setAttribute('aria-label', `Try uploading ${file.name} again`);
+  row.querySelector('.retry').addEventListener('click', async () => {
+    await sendInto(row, file);
+    refresh();
+  });
   document.getElementById('uploads').append(row);
+  await sendInto(row, file);
+}
+
+async function sendInto(row, file) {
+  const bar = row.querySelector('progress');
+  const status = row.querySelector('.upload-status');
+  const retry = row.querySelector('.retry');
+  row.classList.remove('failed', 'done');
+  retry.hidden = true;
+  bar.value = 0;
+  bar.setAttribute('aria-label', `Upload of ${file.name}`);
+  status.textContent = 'Uploading…';
   try {
     await uploadFile(`api/sessions/${sessionId}/media?name=${encodeURIComponent(file.name)}`, file, (share) => {
       bar.value = share;
@@ -162,15 +177,27 @@ async function uploadOne(file) {
     status.textContent = 'Done';
     row.classList.add('done');
   } catch (e) {
-    status.textContent = `Not uploaded: ${e.message}`;
     row.classList.add('failed');
+    bar.setAttribute('aria-label', `Upload of ${file.name} failed`);
+    status.textContent = `Not uploaded. ${whyNotUploaded(e)}`;
+    retry.hidden = false;
   }
+}
+
+/** The server's reason in words; for a lost connection, what to do. */
+function whyNotUploaded(e) {
+  if (e.status === 0) return 'The connection was lost: check the network and try again.';
+  return e.problem?.detail || e.message;
 }
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
+  clearErrors(form);
   const files = [...form.elements.files.files];
-  if (!files.length) return;
+  if (!files.length) {
+    showError(form, { fieldErrors: [{ field: 'files', message: 'Choose one or more photos or videos first.' }] });
+    return;
+  }
   await whileBusy(form, () => Promise.all(files.map(uploadOne)));
   form.reset();
   refresh();

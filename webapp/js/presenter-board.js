@@ -305,6 +305,10 @@ document.getElementById('start').addEventListener('click', async () => {
   }
 });
 
+function counted(n, one, many) {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
+
 /** Downloads the CSV with visible progress, then hands it to the browser as a file. */
 document.getElementById('export').addEventListener('click', async () => {
   const progress = document.getElementById('export-progress');
@@ -329,7 +333,10 @@ document.getElementById('export').addEventListener('click', async () => {
     link.download = (response.headers.get('Content-Disposition') || '').match(/filename="([^"]+)"/)?.[1] || 'rounds.csv';
     link.click();
     URL.revokeObjectURL(link.href);
-    boardStatus.textContent = `Exported ${received} bytes.`;
+    const questions = Number(response.headers.get('Rounds-Export-Questions'));
+    const feedback = Number(response.headers.get('Rounds-Export-Feedback'));
+    boardStatus.textContent = `Downloaded ${counted(questions, 'question', 'questions')} and `
+      + `${counted(feedback, 'feedback entry', 'feedback entries')} as ${link.download}.`;
   } catch (e) {
     problem.textContent = e.message;
   } finally {

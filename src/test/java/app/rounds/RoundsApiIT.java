@@ -219,7 +219,7 @@ class RoundsApiIT {
                 409, "username-taken");
         Reply invalid = admin.post("api/users", json("{'username':'x','password':'short','roles':['surgeon']}"));
         assertProblem(invalid, 400, "validation-failed");
-        assertEquals(1, invalid.problemFields().size(), "reports the first field at fault: " + invalid.body());
+        assertEquals(List.of("password", "roles", "username"), invalid.problemFields(), "every field at fault: " + invalid.body());
         Reply noRoles = admin.post("api/users", json("{'username':'nobody-" + Staff.uniqueSuffix() + "','password':'correct horse battery','roles':[]}"));
         assertProblem(noRoles, 400, "validation-failed");
         assertEquals(List.of("roles"), noRoles.problemFields());

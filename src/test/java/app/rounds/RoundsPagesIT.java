@@ -23,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.InetAddress;
@@ -74,7 +75,7 @@ class RoundsPagesIT {
 
         WebElement title = browser.findElement(By.id("title"));
         browser.findElement(By.cssSelector("#session-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("title-error"), "must not be blank"));
+        wait.until(ExpectedConditions.textToBe(By.id("title-error"), "The title is required."));
         assertEquals("true", title.getAttribute("aria-invalid"));
         assertEquals(title, browser.switchTo().activeElement(), "focus moves to the first invalid field");
 
@@ -208,7 +209,7 @@ class RoundsPagesIT {
         browser.findElement(By.id("password")).sendKeys("short");
         browser.findElement(By.cssSelector("input[name=roles][value=presenter]")).click();
         browser.findElement(By.cssSelector("#user-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("password-error"), "must be at least 12 characters"));
+        wait.until(ExpectedConditions.textToBe(By.id("password-error"), "The password needs at least 12 characters (this one has 5)."));
 
         WebElement password = browser.findElement(By.id("password"));
         password.clear();
@@ -228,7 +229,7 @@ class RoundsPagesIT {
         WebElement current = wait.until(ExpectedConditions.elementToBeClickable(By.id("currentPassword")));
         current.sendKeys("not my password");
         browser.findElement(By.id("newPassword")).sendKeys("my new long password", Keys.ENTER);
-        wait.until(ExpectedConditions.textToBe(By.id("currentPassword-error"), "does not match"));
+        wait.until(ExpectedConditions.textToBe(By.id("currentPassword-error"), "Your current password is not the one you typed."));
 
         current.clear();
         current.sendKeys(presenter.password());
@@ -269,7 +270,11 @@ class RoundsPagesIT {
         }
         WebElement card = browser.findElement(By.cssSelector("#media .media-card"));
         card.findElement(By.cssSelector(".consent summary")).click();
-        card.findElement(By.name("person")).sendKeys("Nurse Kim", Keys.ENTER);
+        card.findElement(By.name("person")).sendKeys("Nurse Kim");
+        new Select(card.findElement(By.name("relation"))).selectByVisibleText("Staff");
+        new Select(card.findElement(By.name("scope"))).selectByVisibleText("Publication");
+        new Select(card.findElement(By.name("status"))).selectByVisibleText("Granted");
+        card.findElement(By.name("person")).sendKeys(Keys.ENTER);
         WebElement withdraw = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#media .media-card button[aria-label='Withdraw consent of Nurse Kim']")));
         withdraw.click();

@@ -26,6 +26,9 @@ import java.nio.charset.StandardCharsets;
 @Tag(name = "Moderation")
 public class ExportResource {
 
+    static final String QUESTIONS_HEADER = "Rounds-Export-Questions";
+    static final String FEEDBACK_HEADER = "Rounds-Export-Feedback";
+
     @Inject
     ContributionsExport export;
 
@@ -40,14 +43,18 @@ public class ExportResource {
     @Operation(summary = "Questions and feedback of the session as CSV (UTF-8, RFC 4180)")
     public Response export(@PathParam("sessionId") String sessionId) {
         var session = staff.require(currentStaff.member(), sessionId, SessionPart.BOARD);
+        ContributionsExport.Contents contents = export.of(sessionId);
         StreamingOutput body = output -> {
             Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
-            export.write(sessionId, writer);
+            contents.writeTo(writer);
             writer.flush();
         };
         String filename = "rounds-" + session.joinCode().value().toLowerCase() + ".csv";
+        // the counts let the page say what was downloaded without parsing the CSV
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .header(QUESTIONS_HEADER, contents.questions().size())
+                .header(FEEDBACK_HEADER, contents.feedback().size())
                 .build();
     }
 }

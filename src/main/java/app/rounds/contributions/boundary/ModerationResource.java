@@ -88,7 +88,7 @@ public class ModerationResource {
         try {
             return QuestionStatus.valueOf(typed.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("status", "must be one of " + List.of(QuestionStatus.values()));
+            throw ProblemException.invalidField("status", "The status is one of " + List.of(QuestionStatus.values()) + ".");
         }
     }
 }

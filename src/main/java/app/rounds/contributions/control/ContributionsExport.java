@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVPrinter;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -29,22 +30,39 @@ public class ContributionsExport {
     @PersistenceContext
     EntityManager em;
 
-    /** Writes and flushes, but leaves {@code out} open: it belongs to the caller. */
-    public void write(String sessionId, Writer out) throws IOException {
-        // not closed: closing the printer would close the caller's stream
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
-        for (Question q : em.createNamedQuery(Question.FIND_BY_SESSION, Question.class)
-                .setParameter("session", sessionId).getResultList()) {
-            csv.printRecord("question", q.id(), time(q.createdAt()), time(q.updatedAt()), q.status(), q.answered(),
-                    q.pinned(), q.archived(), q.votes(), "", cell(q.authorName()), cell(q.text()),
-                    reasons(q.screening().findings()));
+    /** What one export holds, read at once so that its counts and its rows agree. */
+    public record Contents(List<Question> questions, List<Feedback> feedback) {
+
+        /** Writes and flushes, but leaves {@code out} open: it belongs to the caller. */
+        public void writeTo(Writer out) throws IOException {
+            // not closed: closing the printer would close the caller's stream
+            CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
+            for (Question q : questions) {
+                csv.printRecord(row(q));
+            }
+            for (Feedback f : feedback) {
+                csv.printRecord(row(f));
+            }
+            csv.flush();
         }
-        for (Feedback f : em.createNamedQuery(Feedback.FIND_BY_SESSION, Feedback.class)
-                .setParameter("session", sessionId).getResultList()) {
-            csv.printRecord("feedback", f.id(), "", time(f.updatedAt()), "", "", "", "", "", f.rating(), "",
-                    cell(f.comment()), reasons(f.screening().findings()));
-        }
-        csv.flush();
+    }
+
+    public Contents of(String sessionId) {
+        return new Contents(em.createNamedQuery(Question.FIND_BY_SESSION, Question.class)
+                .setParameter("session", sessionId).getResultList(),
+                em.createNamedQuery(Feedback.FIND_BY_SESSION, Feedback.class)
+                        .setParameter("session", sessionId).getResultList());
+    }
+
+    static List<Object> row(Question q) {
+        return List.of("question", q.id(), time(q.createdAt()), time(q.updatedAt()), q.status(), q.answered(),
+                q.pinned(), q.archived(), q.votes(), "", cell(q.authorName()), cell(q.text()),
+                reasons(q.screening().findings()));
+    }
+
+    static List<Object> row(Feedback f) {
+        return List.of("feedback", f.id(), time(f.createdAt()), time(f.updatedAt()), "", "", "", "", "", f.rating(), "",
+                cell(f.comment()), reasons(f.screening().findings()));
     }
 
     static String cell(String value) {
@@ -67,6 +85,9 @@ public class ContributionsExport {
     }
 
     private static String reasons(String screening) {
+        if (screening == null) { // clean: nothing to read
+            return "";
+        }
         return Findings.read(screening).stream().map(Findings.Shown::label).distinct().collect(Collectors.joining("; "));
     }
 

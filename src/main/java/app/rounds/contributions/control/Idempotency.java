@@ -46,7 +46,7 @@ public class Idempotency {
             return new Answer(status, Json.JSON.toJson(action.get()));
         }
         if (key.length() > MAX_KEY_LENGTH) {
-            throw ProblemException.invalidField("Idempotency-Key", "must be at most " + MAX_KEY_LENGTH + " characters");
+            throw ProblemException.invalidField("Idempotency-Key", "An Idempotency-Key can be at most " + MAX_KEY_LENGTH + " characters.");
         }
         String hash = SecretTokens.hash(request);
         IdempotentRequest earlier = em.find(IdempotentRequest.class, new IdempotentRequest.Key(participantId, key));

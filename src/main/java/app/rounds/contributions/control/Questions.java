@@ -47,7 +47,7 @@ public class Questions {
             try {
                 return valueOf(typed.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidField("sort", "must be votes or newest");
+                throw ProblemException.invalidField("sort", "Sort by votes or newest.");
             }
         }
 

@@ -34,6 +34,9 @@ public class QuotableContributions {
                            Instant at) {
     }
 
+    /** The lowest rating among the best rated comments suggested for highlights. */
+    public static final int WELL_RATED = 4;
+
     @PersistenceContext
     EntityManager em;
 
@@ -56,10 +59,18 @@ public class QuotableContributions {
                 .sorted(Comparator.comparingInt(Quotable::votes).reversed()).limit(limit).toList();
     }
 
-    /** Clean feedback comments, the best rated first, then the newest. */
+    /** Clean feedback comments rated {@value #WELL_RATED} stars or more, the best rated first, then the newest. */
     public List<Quotable> bestRatedComments(String sessionId, int limit) {
-        return em.createNamedQuery(Feedback.FIND_BY_SESSION, Feedback.class).setParameter("session", sessionId)
-                .getResultStream().map(QuotableContributions::of).filter(Quotable::showable)
+        return bestRated(em.createNamedQuery(Feedback.FIND_BY_SESSION, Feedback.class)
+                .setParameter("session", sessionId).getResultStream().map(QuotableContributions::of), limit);
+    }
+
+    /**
+     * A critical comment (1 to 3 stars) is no "best rated" material: offered among praise it would read as praise in
+     * a highlight, and a curator skimming suggestions might publish it by mistake.
+     */
+    static List<Quotable> bestRated(Stream<Quotable> feedback, int limit) {
+        return feedback.filter(Quotable::showable).filter(f -> f.rating() != null && f.rating() >= WELL_RATED)
                 .sorted(Comparator.comparing(Quotable::rating).thenComparing(Quotable::at).reversed())
                 .limit(limit).toList();
     }

@@ -129,6 +129,10 @@ public class Feedback {
         return screening == null ? ScreeningRecord.clean() : screening;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public Instant updatedAt() {
         return updatedAt;
     }

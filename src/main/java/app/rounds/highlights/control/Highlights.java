@@ -270,7 +270,7 @@ public class Highlights {
     private HighlightPart checkedPart(String sessionId, int index, PartChoice choice) {
         String field = "parts[" + index + "]";
         if (choice == null || choice.kind() == null || choice.refId() == null) {
-            throw ProblemException.invalidField(field, "needs a kind and a refId");
+            throw ProblemException.invalidField(field, "Each part needs a kind and what it refers to.");
         }
         boolean exists = switch (choice.kind()) {
             case QUESTION -> contributions.question(sessionId, choice.refId()).isPresent();
@@ -278,16 +278,16 @@ public class Highlights {
             case MEDIA -> media.find(sessionId, choice.refId()).isPresent();
         };
         if (!exists) {
-            throw ProblemException.invalidField(field + ".refId", "there is no " + choice.kind().name().toLowerCase()
-                    + " '" + choice.refId() + "' in this session");
+            throw ProblemException.invalidField(field + ".refId", "This session has no such "
+                    + choice.kind().name().toLowerCase() + " (it may have been deleted): remove the part.");
         }
         if (choice.paraphrase() != null && choice.paraphrase().length() > HighlightPart.MAX_PARAPHRASE) {
-            throw ProblemException.invalidField(field + ".paraphrase", "at most " + HighlightPart.MAX_PARAPHRASE
-                    + " characters");
+            throw ProblemException.invalidField(field + ".paraphrase", "A paraphrase can be at most "
+                    + HighlightPart.MAX_PARAPHRASE + " characters.");
         }
         if (choice.permissionEvidence() != null && choice.permissionEvidence().length() > HighlightPart.MAX_EVIDENCE) {
-            throw ProblemException.invalidField(field + ".permissionEvidence", "at most " + HighlightPart.MAX_EVIDENCE
-                    + " characters");
+            throw ProblemException.invalidField(field + ".permissionEvidence", "The permission on record can be at "
+                    + "most " + HighlightPart.MAX_EVIDENCE + " characters.");
         }
         return new HighlightPart(choice.kind(), choice.refId(), choice.quoteMode(), choice.paraphrase(),
                 choice.permission(), choice.permissionEvidence());

@@ -114,7 +114,7 @@ public class QuoteConfirmation {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             if (parts.get(i).kind() != PartKind.MEDIA && contributionIds.contains(parts.get(i).refId())) {
-                errors.add(new FieldError("parts[" + i + "]", "the quoted post " + message));
+                errors.add(new FieldError("parts[" + i + "]", "The quoted post " + message + "."));
             }
         }
         return errors;

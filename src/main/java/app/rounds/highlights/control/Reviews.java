@@ -130,7 +130,7 @@ public class Reviews {
         Rendition rendition = renditions.of(h);
         if (!rendition.hash().equals(renditionHash)) {
             throw ProblemException.conflictOnField("rendition-changed", "renditionHash",
-                    "the highlight changed since you opened it: look at it again");
+                    "The highlight changed since you opened it: look at it again.");
         }
         String why = comment == null || comment.isBlank() ? null : comment.strip();
         if (decision == ReviewDecision.APPROVE) {
@@ -142,7 +142,7 @@ public class Reviews {
                         ? List.of("a screening finding has no reason to go ahead") : rendition.blockers()));
             }
         } else if (why == null) {
-            throw ProblemException.invalidField("comment", "say what has to change");
+            throw ProblemException.invalidField("comment", "Say what has to change: a rejection needs a comment.");
         }
         Instant now = clock.instant();
         em.persist(new HighlightReview(h.id(), reviewer.id(), reviewer.displayName(), decision, why,

@@ -157,24 +157,24 @@ public class SourceHttp {
         try {
             uri = URI.create(typed.strip()).normalize();
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("baseUrl", "must be an absolute URL");
+            throw ProblemException.invalidField("baseUrl", "The address must be a whole link, such as https://mastodon.social.");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw ProblemException.invalidField("baseUrl", "must be an absolute https URL");
+            throw ProblemException.invalidField("baseUrl", "The address must be a whole https link, such as https://mastodon.social.");
         }
         if (!allowLocal) {
             if (!scheme.equals("https")) {
-                throw ProblemException.invalidField("baseUrl", "must use https");
+                throw ProblemException.invalidField("baseUrl", "The address must start with https://.");
             }
             String host = PublicInternet.unbracketed(uri.getHost());
             try {
                 PublicInternet.checked(host, resolver.addressesOf(host), isPublic);
             } catch (NotPublicAddress e) {
-                throw ProblemException.invalidField("baseUrl", "must be a public address; " + host + " resolves to "
-                        + e.address());
+                throw ProblemException.invalidField("baseUrl", "The address must be a public address: " + host
+                        + " resolves to " + e.address() + ".");
             } catch (UnknownHostException e) {
-                throw ProblemException.invalidField("baseUrl", "names a host that does not resolve");
+                throw ProblemException.invalidField("baseUrl", "The address names a host that cannot be found.");
             }
         }
         String text = uri.toString();

@@ -61,12 +61,13 @@ public class Sources {
         String checkedUrl = null;
         if (kind.polled()) {
             if (baseUrl == null || baseUrl.isBlank()) {
-                throw ProblemException.invalidField("baseUrl", "is required for a " + kind.name().toLowerCase() + " source");
+                throw ProblemException.invalidField("baseUrl", "A " + kind.name().toLowerCase()
+                        + " source needs its address.");
             }
             checkedUrl = http.checkedBaseUrl(baseUrl);
         }
         if (kind == SourceKind.BLUESKY && (account == null || account.isBlank() || credential == null)) {
-            throw ProblemException.invalidField("credential", "a Bluesky source needs an account and an app password");
+            throw ProblemException.invalidField("credential", "A Bluesky source needs an account and an app password.");
         }
         String webhookSecret = kind == SourceKind.WEBHOOK ? WebhookSignatures.newSecret() : null;
         String secret = webhookSecret != null ? webhookSecret : blankToNull(credential);

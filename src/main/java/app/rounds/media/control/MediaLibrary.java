@@ -343,8 +343,8 @@ public class MediaLibrary {
             return "full";
         }
         if (!requested.equals("small") && !requested.equals("large")) {
-            throw ProblemException.invalidField("variant", "must be small or large (a photo's thumbnails), or left "
-                    + "out for the file itself");
+            throw ProblemException.invalidField("variant", "The variant is small or large (a photo's thumbnails), or "
+                    + "left out for the file itself.");
         }
         return requested;
     }

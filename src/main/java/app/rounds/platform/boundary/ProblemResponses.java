@@ -2,6 +2,7 @@ package app.rounds.platform.boundary;
 
 import app.rounds.platform.control.Conflicts;
 import app.rounds.platform.control.DatabaseOutages;
+import app.rounds.platform.control.FieldMessages;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.ProblemException.FieldError;
 import app.rounds.platform.control.RepeatedLog;
@@ -20,6 +21,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.EOFException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,14 +56,45 @@ public final class ProblemResponses {
     }
 
     public static Response of(ConstraintViolationException e, UriInfo uri) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(fieldName(v), v.getMessage()))
-                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
-                .toList();
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message())
-                .reduce((a, b) -> a + "; " + b).orElse("invalid input");
+        List<FieldError> errors = fieldErrors(e.getConstraintViolations());
+        String detail = errors.isEmpty() ? "The request is not valid."
+                : String.join(" ", errors.stream().map(FieldError::message).toList());
         return build(400, Problem.of("validation-failed", "The request is not valid", 400, detail, instance(uri),
                 errors)).build();
+    }
+
+    /**
+     * One error per field, in words: a declared constraint before a rule ({@link FieldRules}) on the same field, so
+     * that "hand hygiene" as a hashtag is told once what a hashtag may hold.
+     */
+    static List<FieldError> fieldErrors(Set<ConstraintViolation<?>> violations) {
+        Map<String, FieldError> byField = new TreeMap<>();
+        violations.stream()
+                .sorted(Comparator.comparing((ConstraintViolation<?> v) -> isRule(v))
+                        .thenComparing(ConstraintViolation::getMessageTemplate))
+                .forEach(v -> byField.putIfAbsent(fieldName(v), new FieldError(fieldName(v), words(v))));
+        return List.copyOf(byField.values());
+    }
+
+    private static boolean isRule(ConstraintViolation<?> violation) {
+        return violation.getConstraintDescriptor().getAnnotation() instanceof FieldRules.Checked;
+    }
+
+    private static String words(ConstraintViolation<?> violation) {
+        if (isRule(violation)) {
+            return violation.getMessage(); // the rule's own sentence
+        }
+        String property = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
+                property = node.getName();
+            }
+        }
+        // the record holding the field, for wording particular to it; none for a parameter or the body itself
+        String type = property == null || violation.getLeafBean() == null ? null
+                : violation.getLeafBean().getClass().getSimpleName();
+        return FieldMessages.of(type, property == null ? fieldName(violation) : property,
+                violation.getConstraintDescriptor().getAnnotation(), violation.getInvalidValue());
     }
 
     public static Response of(Throwable e, UriInfo uri) {
@@ -186,23 +221,30 @@ public final class ProblemResponses {
         return uri == null ? null : uri.getRequestUri().getRawPath();
     }
 
-    private static String fieldName(ConstraintViolation<?> violation) {
+    /**
+     * The field as the client names it, which is also the name of the page's input: {@code title},
+     * {@code justifications[2].justification}; a constraint on a list's plain values is the list's ({@code roles}).
+     */
+    static String fieldName(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
         String parameter = null;
+        List<Class<?>> parameterTypes = List.of();
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
-            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                if (node.getName() == null) {
-                    continue;
+            if (node.getKind() == ElementKind.METHOD) {
+                parameterTypes = node.as(Path.MethodNode.class).getParameterTypes();
+            } else if (node.getKind() == ElementKind.PARAMETER) {
+                int index = node.as(Path.ParameterNode.class).getParameterIndex();
+                // the request's JSON body is a record; a query parameter is named as in the address
+                parameter = index < parameterTypes.size() && parameterTypes.get(index).isRecord() ? "body"
+                        : node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
+                if (node.isInIterable() && node.getIndex() != null) {
+                    field.append('[').append(node.getIndex()).append(']');
                 }
                 if (!field.isEmpty()) {
                     field.append('.');
                 }
                 field.append(node.getName());
-                if (node.getIndex() != null) {
-                    field.append('[').append(node.getIndex()).append(']');
-                }
             }
         }
         if (!field.isEmpty()) {

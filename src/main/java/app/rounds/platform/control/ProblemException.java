@@ -41,9 +41,15 @@ public class ProblemException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
+    /** {@code message}: a sentence naming the field in words, e.g. "The end must be after the start." */
     public static ProblemException invalidField(String field, String message) {
+        return invalidFields(List.of(new FieldError(field, message)));
+    }
+
+    /** Every field at fault at once; the detail repeats their sentences for clients that show only it. */
+    public static ProblemException invalidFields(List<FieldError> errors) {
         return new ProblemException(Kind.INVALID, "validation-failed", "The request is not valid",
-                field + ": " + message, List.of(new FieldError(field, message)), null);
+                String.join(" ", errors.stream().map(FieldError::message).toList()), errors, null);
     }
 
     public static ProblemException notFound(String type, String detail) {
@@ -55,7 +61,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException conflictOnField(String type, String field, String message) {
-        return new ProblemException(Kind.CONFLICT, type, "Conflict with the current state", field + ": " + message,
+        return new ProblemException(Kind.CONFLICT, type, "Conflict with the current state", message,
                 List.of(new FieldError(field, message)), null);
     }
 

@@ -1,7 +1,11 @@
 package app.rounds.security.boundary;
 
 import app.rounds.platform.control.ClientAddresses;
+import app.rounds.platform.boundary.FieldRules;
+import app.rounds.platform.control.FieldMessages;
 import app.rounds.platform.control.ProblemException;
+import app.rounds.platform.control.ProblemException.FieldError;
+import app.rounds.security.control.PasswordHasher;
 import app.rounds.security.control.ApiTokens;
 import app.rounds.security.control.CurrentStaff;
 import app.rounds.security.control.LoginThrottle;
@@ -54,7 +58,14 @@ public class AuthResource {
     public record BearerToken(String token, String tokenType, Instant expiresAt) {
     }
 
-    public record PasswordChange(@NotNull String currentPassword, @NotNull String newPassword) {
+    @FieldRules.Checked
+    public record PasswordChange(@NotNull String currentPassword, @NotNull String newPassword) implements FieldRules {
+
+        @Override
+        public List<FieldError> brokenRules() {
+            return newPassword == null ? List.of()
+                    : PasswordHasher.strengthProblem("newPassword", newPassword).stream().toList();
+        }
     }
 
     @Inject
@@ -153,7 +164,8 @@ public class AuthResource {
         StaffMember member = throttle.check(clientAddresses.of(request), username,
                         deviceCookies.presented(request, username),
                         () -> directory.changeOwnPassword(username, change.currentPassword(), change.newPassword()))
-                .orElseThrow(() -> ProblemException.invalidField("currentPassword", "does not match"));
+                .orElseThrow(() -> ProblemException.invalidField("currentPassword",
+                        FieldMessages.sentence("currentPassword.wrong", "currentPassword")));
         String via = (String) request.getAttribute(StaffAuthenticationMechanism.AUTHENTICATED_BY);
         return StaffAuthenticationMechanism.VIA_SESSION.equals(via) ? startBrowserSession(member)
                 : new Me(member.username(), member.displayName(), member.roles(), via, null);

@@ -1,5 +1,8 @@
 package app.rounds.security.boundary;
 
+import app.rounds.platform.boundary.FieldRules;
+import app.rounds.platform.control.ProblemException.FieldError;
+import app.rounds.security.control.PasswordHasher;
 import app.rounds.security.control.Roles;
 import app.rounds.security.control.CurrentStaff;
 import app.rounds.security.control.StaffDirectory;
@@ -26,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Staff accounts and their roles: admins only. */
 @Path("users")
@@ -35,18 +40,45 @@ import java.util.List;
 @Tag(name = "Staff users")
 public class UsersResource {
 
+    @FieldRules.Checked
     public record NewUser(@NotBlank @Size(max = 64) String username,
                           @Size(max = 120) String displayName,
                           @NotNull String password,
-                          @NotEmpty List<@NotBlank String> roles) {
+                          @NotEmpty List<@NotBlank String> roles) implements FieldRules {
+
+        @Override
+        public List<FieldError> brokenRules() {
+            return Stream.of(username == null || username.isBlank() ? Optional.<FieldError>empty()
+                            : StaffDirectory.usernameProblem(username),
+                    password == null ? Optional.<FieldError>empty() : PasswordHasher.strengthProblem("password", password),
+                    knownRoles(roles)).flatMap(Optional::stream).toList();
+        }
     }
 
+    @FieldRules.Checked
     public record UserChange(@Size(max = 120) String displayName,
                              @NotEmpty List<@NotBlank String> roles,
-                             @NotNull Boolean enabled) {
+                             @NotNull Boolean enabled) implements FieldRules {
+
+        @Override
+        public List<FieldError> brokenRules() {
+            return knownRoles(roles).stream().toList();
+        }
     }
 
-    public record NewPassword(@NotNull String password) {
+    @FieldRules.Checked
+    public record NewPassword(@NotNull String password) implements FieldRules {
+
+        @Override
+        public List<FieldError> brokenRules() {
+            return password == null ? List.of() : PasswordHasher.strengthProblem("password", password).stream().toList();
+        }
+    }
+
+    /** Names Rounds does not know; an empty list or a blank name is the constraints' to report. */
+    private static Optional<FieldError> knownRoles(List<String> roles) {
+        return roles == null || roles.isEmpty() || roles.stream().anyMatch(r -> r == null || r.isBlank())
+                ? Optional.empty() : StaffDirectory.rolesProblem(roles);
     }
 
     @Inject

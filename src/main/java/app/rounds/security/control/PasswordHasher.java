@@ -1,6 +1,8 @@
 package app.rounds.security.control;
 
+import app.rounds.platform.control.FieldMessages;
 import app.rounds.platform.control.ProblemException;
+import app.rounds.platform.control.ProblemException.FieldError;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,6 +10,7 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * PBKDF2-HMAC-SHA512 through Jakarta Security's {@link Pbkdf2PasswordHash}. Each stored hash carries its own
@@ -54,13 +57,21 @@ public class PasswordHasher {
 
     /** Refuses a password that is too short or too long, naming the field it came from. */
     public static void checkStrength(String field, String password) {
-        if (password == null || password.length() < MIN_LENGTH) {
-            throw ProblemException.invalidField(field,
-                    "must be at least " + MIN_LENGTH + " characters");
+        strengthProblem(field, password).ifPresent(e -> {
+            throw ProblemException.invalidField(e.field(), e.message());
+        });
+    }
+
+    /** Why a password is too weak (or too long), in words about {@code field}; empty when it will do. */
+    public static Optional<FieldError> strengthProblem(String field, String password) {
+        int length = password == null ? 0 : password.length();
+        Map<String, Integer> values = Map.of("min", MIN_LENGTH, "max", MAX_LENGTH, "length", length);
+        if (length < MIN_LENGTH) {
+            return Optional.of(new FieldError(field, FieldMessages.sentence("password.tooShort", field, values)));
         }
-        if (password.length() > MAX_LENGTH) {
-            throw ProblemException.invalidField(field,
-                    "must be at most " + MAX_LENGTH + " characters");
+        if (length > MAX_LENGTH) {
+            return Optional.of(new FieldError(field, FieldMessages.sentence("password.tooLong", field, values)));
         }
+        return Optional.empty();
     }
 }

@@ -2,7 +2,9 @@ package app.rounds.security.control;
 
 import app.rounds.audit.control.AuditLog;
 
+import app.rounds.platform.control.FieldMessages;
 import app.rounds.platform.control.ProblemException;
+import app.rounds.platform.control.ProblemException.FieldError;
 import app.rounds.platform.control.UniqueConstraints;
 import app.rounds.security.entity.StaffUser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -212,7 +214,7 @@ public class StaffDirectory {
     }
 
     private static ProblemException usernameTaken() {
-        return ProblemException.conflictOnField("username-taken", "username", "is already taken");
+        return ProblemException.conflictOnField("username-taken", "username", "This user name is already taken.");
     }
 
     private StaffUser existing(String username) {
@@ -244,24 +246,37 @@ public class StaffDirectory {
     }
 
     static String normalizeUsername(String username) {
-        String name = canonicalUsername(username);
-        if (!USERNAME.matcher(name).matches()) {
-            throw ProblemException.invalidField("username",
-                    "must be 2 to 64 characters: letters, digits, '.', '_' or '-', starting with a letter or digit");
-        }
-        return name;
+        usernameProblem(username).ifPresent(e -> {
+            throw ProblemException.invalidField(e.field(), e.message());
+        });
+        return canonicalUsername(username);
+    }
+
+    /** Why a typed user name cannot be one, in words; empty when it can (a missing one is the constraints' to say). */
+    public static Optional<FieldError> usernameProblem(String username) {
+        return USERNAME.matcher(canonicalUsername(username)).matches() ? Optional.empty()
+                : Optional.of(new FieldError("username", FieldMessages.sentence("username.form", "username")));
     }
 
     static Set<String> parseRoles(Collection<String> roles) {
-        if (roles == null || roles.isEmpty()) {
-            throw ProblemException.invalidField("roles", "must name at least one of " + Roles.ALL);
-        }
+        rolesProblem(roles).ifPresent(e -> {
+            throw ProblemException.invalidField(e.field(), e.message());
+        });
         Set<String> parsed = new LinkedHashSet<>();
         for (String role : roles) {
-            parsed.add(Roles.parse(role).orElseThrow(() -> ProblemException.invalidField("roles",
-                    "'" + role + "' is not one of " + Roles.ALL)));
+            parsed.add(Roles.parse(role).orElseThrow());
         }
         return parsed;
+    }
+
+    /** Why a list of role names will not do: none, or one Rounds does not know. */
+    public static Optional<FieldError> rolesProblem(Collection<String> roles) {
+        if (roles == null || roles.isEmpty()) {
+            return Optional.of(new FieldError("roles", FieldMessages.sentence("roles.NotEmpty", "roles")));
+        }
+        return roles.stream().filter(role -> Roles.parse(role).isEmpty()).findFirst()
+                .map(unknown -> new FieldError("roles", FieldMessages.sentence("roles.unknown", "roles",
+                        Map.of("role", String.valueOf(unknown)))));
     }
 
     private static AuditLog.Subject subject(StaffUser user) {

@@ -1,5 +1,7 @@
 package app.rounds.sessions.boundary;
 
+import app.rounds.platform.boundary.FieldRules;
+import app.rounds.platform.control.ProblemException.FieldError;
 import app.rounds.platform.control.Sha256;
 import app.rounds.security.control.CurrentStaff;
 import app.rounds.security.control.Roles;
@@ -19,7 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -57,16 +58,20 @@ import java.util.Map;
 @Tag(name = "Training sessions")
 public class SessionsResource {
 
+    @FieldRules.Checked
     public record SessionRequest(@NotBlank @Size(max = 200) String title,
                                  @Size(max = 200) String facility,
                                  @Size(max = 4000) String description,
                                  Instant scheduledStart,
                                  Instant scheduledEnd,
-                                 @Pattern(regexp = "#?[\\p{L}\\p{N}_]{1,50}",
-                                         message = "use 1 to 50 letters, digits or underscores, no spaces")
                                  String hashtag,
                                  ModerationMode moderationMode,
-                                 OtherPosts otherPosts) {
+                                 OtherPosts otherPosts) implements FieldRules {
+
+        @Override
+        public List<FieldError> brokenRules() {
+            return TrainingSessions.brokenRules(scheduledStart, scheduledEnd, hashtag);
+        }
 
         SessionDetails details() {
             return TrainingSessions.describe(title, facility, description, scheduledStart, scheduledEnd, hashtag,

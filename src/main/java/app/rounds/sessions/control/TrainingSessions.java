@@ -1,6 +1,8 @@
 package app.rounds.sessions.control;
 
+import app.rounds.platform.control.FieldMessages;
 import app.rounds.platform.control.ProblemException;
+import app.rounds.platform.control.ProblemException.FieldError;
 import app.rounds.platform.control.UniqueConstraints;
 import app.rounds.security.control.StaffMember;
 import app.rounds.sessions.entity.Hashtag;
@@ -20,6 +22,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -48,24 +51,31 @@ public class TrainingSessions {
     @Inject
     SessionStaff staff;
 
-    /** Checks what an organiser typed and names the field at fault. */
+    /** Checks what an organiser typed and names every field at fault. */
     public static SessionDetails describe(String title, String facility, String description, Instant scheduledStart,
                                           Instant scheduledEnd, String hashtag, ModerationMode moderationMode,
                                           OtherPosts otherPosts) {
-        Hashtag parsedHashtag;
-        try {
-            parsedHashtag = Hashtag.parse(hashtag).orElse(null);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("hashtag", e.getMessage());
-        }
+        List<FieldError> broken = new ArrayList<>();
         if (title == null || title.isBlank()) {
-            throw ProblemException.invalidField("title", "must not be blank");
+            broken.add(new FieldError("title", FieldMessages.sentence("NotBlank", "title")));
         }
+        broken.addAll(brokenRules(scheduledStart, scheduledEnd, hashtag));
+        if (!broken.isEmpty()) {
+            throw ProblemException.invalidFields(broken);
+        }
+        return new SessionDetails(title, facility, description, scheduledStart, scheduledEnd,
+                Hashtag.parse(hashtag).orElse(null), moderationMode, otherPosts);
+    }
+
+    /** A session's rules beyond each field's length: a hashtag with a letter, the end after the start. */
+    public static List<FieldError> brokenRules(Instant scheduledStart, Instant scheduledEnd, String hashtag) {
+        List<FieldError> broken = new ArrayList<>();
+        Hashtag.flaw(hashtag).ifPresent(flaw -> broken.add(new FieldError("hashtag",
+                FieldMessages.sentence(flaw == Hashtag.Flaw.FORM ? "hashtag.Pattern" : "hashtag.noLetter", "hashtag"))));
         if (scheduledStart != null && scheduledEnd != null && !scheduledEnd.isAfter(scheduledStart)) {
-            throw ProblemException.invalidField("scheduledEnd", "must be after scheduledStart");
+            broken.add(new FieldError("scheduledEnd", FieldMessages.sentence("scheduledEnd.beforeStart", "scheduledEnd")));
         }
-        return new SessionDetails(title, facility, description, scheduledStart, scheduledEnd, parsedHashtag,
-                moderationMode, otherPosts);
+        return broken;
     }
 
     /** Reads a status filter such as "live" or "ENDED"; empty means all. */
@@ -76,7 +86,7 @@ public class TrainingSessions {
         try {
             return Optional.of(SessionStatus.valueOf(typed.strip().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("status", "must be one of " + List.of(SessionStatus.values()));
+            throw ProblemException.invalidField("status", "The status filter is live, scheduled or ended.");
         }
     }
 
@@ -207,6 +217,6 @@ public class TrainingSessions {
 
     private static ProblemException hashtagTaken() {
         return ProblemException.conflictOnField("hashtag-taken", "hashtag",
-                "is already used by another session that has not ended");
+                "This hashtag is already used by another session that has not ended.");
     }
 }

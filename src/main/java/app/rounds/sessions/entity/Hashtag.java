@@ -34,22 +34,37 @@ public class Hashtag {
         this.normalized = text.toLowerCase(Locale.ROOT);
     }
 
+    /** What keeps a typed text from being a hashtag. */
+    public enum Flaw {
+        /** not 1 to 50 letters, digits or underscores */
+        FORM,
+        NO_LETTER
+    }
+
     /** Parses what a user typed, with or without a leading '#'; empty means no hashtag. */
     public static Optional<Hashtag> parse(String typed) {
+        flaw(typed).ifPresent(flaw -> {
+            throw new IllegalArgumentException(flaw == Flaw.FORM
+                    ? "use 1 to " + MAX_LENGTH + " letters, digits or underscores, no spaces" : "needs at least one letter");
+        });
+        return typed == null || typed.isBlank() ? Optional.empty() : Optional.of(new Hashtag(bare(typed)));
+    }
+
+    /** Why {@code typed} is no hashtag; empty when it is one, or is blank (no hashtag at all). */
+    public static Optional<Flaw> flaw(String typed) {
         if (typed == null || typed.isBlank()) {
             return Optional.empty();
         }
-        String text = Normalizer.normalize(typed.strip(), Normalizer.Form.NFC);
-        if (text.startsWith("#")) {
-            text = text.substring(1);
-        }
+        String text = bare(typed);
         if (!ALLOWED.matcher(text).matches()) {
-            throw new IllegalArgumentException("use 1 to " + MAX_LENGTH + " letters, digits or underscores, no spaces");
+            return Optional.of(Flaw.FORM);
         }
-        if (!HAS_LETTER.matcher(text).matches()) {
-            throw new IllegalArgumentException("needs at least one letter");
-        }
-        return Optional.of(new Hashtag(text));
+        return HAS_LETTER.matcher(text).matches() ? Optional.empty() : Optional.of(Flaw.NO_LETTER);
+    }
+
+    private static String bare(String typed) {
+        String text = Normalizer.normalize(typed.strip(), Normalizer.Form.NFC);
+        return text.startsWith("#") ? text.substring(1) : text;
     }
 
     public String text() {

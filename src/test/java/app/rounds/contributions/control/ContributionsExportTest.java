@@ -1,6 +1,10 @@
 package app.rounds.contributions.control;
 
+import app.rounds.contributions.entity.Feedback;
+import app.rounds.contributions.entity.ScreeningRecord;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
 
 import java.util.List;
 
@@ -41,5 +45,16 @@ class ContributionsExportTest {
     void aMissingCellIsEmpty() {
         assertEquals("", ContributionsExport.cell(null));
         assertEquals("", ContributionsExport.cell(""));
+    }
+
+    @Test
+    void feedbackRowsSayWhenTheFeedbackWasFirstGivenAndLastChanged() {
+        Instant given = Instant.parse("2026-12-07T10:00:00Z");
+        Feedback feedback = new Feedback("s1", "p1", given);
+        feedback.rate(4, "clear", ScreeningRecord.clean(), given.plusSeconds(90));
+        List<Object> row = ContributionsExport.row(feedback);
+        assertEquals("2026-12-07T10:00:00Z", row.get(List.of(ContributionsExport.HEADER).indexOf("created_at")));
+        assertEquals("2026-12-07T10:01:30Z", row.get(List.of(ContributionsExport.HEADER).indexOf("updated_at")));
+        assertEquals(4, row.get(List.of(ContributionsExport.HEADER).indexOf("rating")));
     }
 }

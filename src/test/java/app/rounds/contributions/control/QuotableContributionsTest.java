@@ -11,6 +11,8 @@ import app.rounds.contributions.entity.ScreeningRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,5 +75,25 @@ class QuotableContributionsTest {
         Feedback wordless = new Feedback("s1", "p3", NOW);
         wordless.rate(5, null, ScreeningRecord.clean(), NOW);
         assertFalse(QuotableContributions.of(wordless).showable(), "without words");
+    }
+
+    @Test
+    void onlyFeedbackOfFourOrFiveStarsIsOfferedAsBestRated() {
+        List<Quotable> offered = QuotableContributions.bestRated(Stream.of(rated(2, "Too fast, slides unreadable", 1),
+                rated(5, "Very clear", 2), rated(3, "Fine", 3), rated(4, "Useful drills", 4), rated(1, "Waste", 5)), 10);
+        assertEquals(List.of("Very clear", "Useful drills"), offered.stream().map(Quotable::text).toList());
+    }
+
+    @Test
+    void bestRatedComesFirstThenTheNewestUpToTheLimit() {
+        List<Quotable> offered = QuotableContributions.bestRated(Stream.of(rated(4, "older four", 1),
+                rated(4, "newer four", 9), rated(5, "five", 2)), 2);
+        assertEquals(List.of("five", "newer four"), offered.stream().map(Quotable::text).toList());
+    }
+
+    static Quotable rated(int rating, String comment, int minute) {
+        Feedback feedback = new Feedback("s1", "p" + minute, NOW);
+        feedback.rate(rating, comment, ScreeningRecord.clean(), NOW.plusSeconds(60L * minute));
+        return QuotableContributions.of(feedback);
     }
 }
