@@ -68,7 +68,7 @@ function card(session) {
   boardLink.setAttribute('aria-label', `Live board of ${session.title}`);
   const media = item.querySelector('.media');
   media.href = `media.html?id=${encodeURIComponent(session.id)}`;
-  media.setAttribute('aria-label', `Photos and videos of ${session.title}`);
+  media.setAttribute('aria-label', `Media of ${session.title}`); // starts with what it shows, for voice control
   const highlights = item.querySelector('.highlights');
   highlights.href = `highlights.html?session=${encodeURIComponent(session.id)}`;
   highlights.setAttribute('aria-label', `Highlights of ${session.title}`);
@@ -83,7 +83,7 @@ function card(session) {
   start.hidden = session.status !== 'SCHEDULED';
   end.hidden = ended;
   projector.hidden = ended;
-  for (const [button, label] of [[edit, 'Edit'], [start, 'Go live with'], [end, 'End']]) {
+  for (const [button, label] of [[edit, 'Edit'], [start, 'Go live with'], [end, 'End session']]) {
     button.setAttribute('aria-label', `${label} ${session.title}`);
   }
   edit.addEventListener('click', () => editSession(session));
