@@ -22,12 +22,12 @@ for _ in $(seq 1 900); do
   sleep 1
 done
 grep -q "Rounds is ready" "$log" || { echo "Rounds not ready after 900 s: see $log"; kill -KILL -- -"$maven"; exit 1; }
-run="$maven $(descendants "$maven" | tr '\n' ' ')"
-echo "ready; the run's processes: $(ps -o pid=,comm= -p "${run// /,}" | tr -s ' \n' ' ')"
+run=$( (echo "$maven"; descendants "$maven") | paste -sd, -)
+echo "ready; the run's processes: $(ps -o pid=,comm= -p "$run" | tr -s ' \n' ' ')"
 
 if [ "$signal" = INT ]; then kill -INT -- -"$maven"; else kill -"$signal" "$maven"; fi
 for second in $(seq 1 90); do
-  left=$(ps -o pid=,args= -p "${run// /,}" | cut -c1-120 || true)
+  left=$(ps -o pid=,args= -p "$run" | cut -c1-120 || true)
   [ -z "$left" ] && { echo "SIG$signal: all of the run stopped within $second s"; rm -rf "$data"; exit 0; }
   sleep 1
 done
