@@ -27,6 +27,8 @@
 @REM   MVNW_VERBOSE - true: enable verbose log; others: silence the output
 @REM ----------------------------------------------------------------------------
 
+@REM Rounds: Payara Micro 7 needs Java 21+ (mvnw, on Linux and macOS, finds one itself)
+@IF "%JAVA_HOME%"=="" ECHO Rounds needs a JDK 21 or newer: set JAVA_HOME to one, e.g. set "JAVA_HOME=C:\Program Files\Eclipse Adoptium\jdk-21" 1>&2
 @IF "%__MVNW_ARG0_NAME__%"=="" (SET __MVNW_ARG0_NAME__=%~nx0)
 @SET __MVNW_CMD__=
 @SET __MVNW_ERROR__=

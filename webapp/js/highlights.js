@@ -1,4 +1,5 @@
 import { api, openSessionPart, showError, clearErrors, whileBusy, formatWhen, logout } from './api.js';
+import { nestHeadings } from './headings.js';
 
 // A session's highlights: start one, choose what it shows, preview it as the public will see it, screen it,
 // submit it for review, publish it once approved.
@@ -146,6 +147,7 @@ function render(view) {
   renderMaterial();
   // the rendition is Rounds' own HTML, built and encoded on the server
   document.getElementById('preview').innerHTML = view.rendition.html;
+  nestHeadings(document.getElementById('preview'), 4);
   document.getElementById('blockers').replaceChildren(...view.rendition.blockers.map((b) => element('li', { textContent: b })));
   renderFindings(view.submittedScreening || []);
   document.getElementById('live-link').hidden = !view.live;

@@ -1,4 +1,5 @@
 import { api, requireStaff, showError, clearErrors, formatWhen, logout } from './api.js';
+import { nestHeadings } from './headings.js';
 
 // Compliance review on one screen: the queue, then for one highlight the exact rendition, what screening found
 // with the author's reasons, each picture's consent and each quote's permission, and the decision.
@@ -50,6 +51,7 @@ function renderPacket(p) {
     + `${formatWhen(p.submittedAt)} · ${p.status.toLowerCase().replace('_', ' ')}`;
   // the rendition is Rounds' own HTML, built and encoded on the server: the same the public page shows
   document.getElementById('rendition').innerHTML = p.rendition.html;
+  nestHeadings(document.getElementById('rendition'), 4);
   document.getElementById('packet-findings').replaceChildren(...(p.findings.length ? p.findings.map((f) =>
     element('li', { className: 'finding' }, element('strong', { textContent: f.label }), ` in ${f.field}: “${f.excerpt}”`,
       f.why ? ` (${f.why})` : '',

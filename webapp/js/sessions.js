@@ -106,7 +106,7 @@ function card(session) {
   boardLink.setAttribute('aria-label', `Live board of ${session.title}`);
   const media = item.querySelector('.media');
   media.href = `media.html?id=${encodeURIComponent(session.id)}`;
-  media.setAttribute('aria-label', `Photos and videos of ${session.title}`);
+  media.setAttribute('aria-label', `Media of ${session.title}`); // starts with what it shows, for voice control
   const highlights = item.querySelector('.highlights');
   highlights.href = `highlights.html?session=${encodeURIComponent(session.id)}`;
   highlights.setAttribute('aria-label', `Highlights of ${session.title}`);
@@ -133,7 +133,7 @@ function card(session) {
     meta.append(`${role} · owner: ${session.access.owner}`);
   }
   item.append(teamPanel(session));
-  for (const [button, label] of [[edit, 'Edit'], [start, 'Go live with'], [end, 'End']]) {
+  for (const [button, label] of [[edit, 'Edit'], [start, 'Go live with'], [end, 'End session']]) {
     button.setAttribute('aria-label', `${label} ${session.title}`);
   }
   edit.addEventListener('click', () => editSession(session));

@@ -1,5 +1,6 @@
 package app.rounds;
 
+import app.rounds.testing.Accessibility;
 import app.rounds.testing.ApiClient;
 import app.rounds.testing.Browsers;
 import app.rounds.testing.PayaraProcess;
@@ -102,6 +103,7 @@ class RoundsPagesIT {
         assertTrue(qr.getSize().getWidth() >= 0.2 * smallerSide, "QR code big enough for a projector: " + qr.getSize());
         assertTrue(qr.getAttribute("alt").contains("?code=" + code.replace("-", "")), qr.getAttribute("alt"));
         Browsers.screenshot(browser, "projector");
+        Accessibility.assertNoSeriousViolations(browser, "projector with the join code");
         assertNoErrorsLogged("400");
     }
 
@@ -128,6 +130,7 @@ class RoundsPagesIT {
         codeInput.sendKeys("WRONGCOD", Keys.ENTER);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("code-error"), "No session has this join code"));
         assertNoHorizontalScrolling(browser);
+        Accessibility.assertNoSeriousViolations(browser, "join page with a wrong code");
         assertNoErrorsLogged("404");
     }
 
@@ -167,6 +170,7 @@ class RoundsPagesIT {
             phoneWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mine"), "On the board"));
             phone.findElement(By.cssSelector("#questions .vote")).click();
             phoneWait.until(ExpectedConditions.attributeToBe(By.cssSelector("#questions .vote"), "aria-pressed", "true"));
+            Accessibility.assertNoSeriousViolations(phone, "trainee page after a vote");
 
             browser.get(base + "projector.html?id=" + session.getString("id"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("projector-questions"), question));
@@ -190,6 +194,7 @@ class RoundsPagesIT {
             assertTrue(held.contains("Held by screening: person's name “Mrs Patel”")
                     && held.contains("a name after a title"), held);
             Browsers.screenshot(browser, "presenter-board-held");
+            Accessibility.assertNoSeriousViolations(browser, "board with a question held by screening");
             assertNoErrorsLogged();
         } finally {
             phone.quit();
@@ -210,6 +215,7 @@ class RoundsPagesIT {
         browser.findElement(By.cssSelector("input[name=roles][value=presenter]")).click();
         browser.findElement(By.cssSelector("#user-form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBe(By.id("password-error"), "The password needs at least 12 characters (this one has 5)."));
+        Accessibility.assertNoSeriousViolations(browser, "users page with an invalid field");
 
         WebElement password = browser.findElement(By.id("password"));
         password.clear();
@@ -283,6 +289,7 @@ class RoundsPagesIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#media .media-card .media-meta"),
                 "not publishable"));
         Browsers.screenshot(browser, "media-library");
+        Accessibility.assertNoSeriousViolations(browser, "media page after uploads and a withdrawal");
         assertNoErrorsLogged();
     }
 
@@ -326,6 +333,7 @@ class RoundsPagesIT {
         wait.until(ExpectedConditions.textToBe(By.id("page-status"), "Saved."));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), "Sam, trainee"));
         Browsers.screenshot(browser, "highlight-studio");
+        Accessibility.assertNoSeriousViolations(browser, "highlight studio with a draft");
         browser.findElement(By.cssSelector("#submission button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBe(By.id("page-status"), "Submitted for review."));
         assertEquals("in review", browser.findElement(By.id("editor-status")).getText());
@@ -348,6 +356,7 @@ class RoundsPagesIT {
         assertTrue(browser.findElement(By.id("packet-pictures")).getText().contains("No one identifiable"),
                 "the reviewer sees the consent status of the picture");
         Browsers.screenshot(browser, "review-screen");
+        Accessibility.assertNoSeriousViolations(browser, "review packet");
         browser.findElement(By.id("approve")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("published-link"))).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("article.highlight h1"), "Chest drains, safely"));
@@ -365,6 +374,7 @@ class RoundsPagesIT {
         browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
         assertEquals("Skip to content", browser.switchTo().activeElement().getText(), "the first Tab offers the skip link");
         Browsers.screenshot(browser, "published-highlight-phone");
+        Accessibility.assertNoSeriousViolations(browser, "published highlight on a phone");
         assertNoErrorsLogged();
 
         // a hospital's page, served from another origin, embeds it with the widget: the link becomes a sized iframe

@@ -43,10 +43,15 @@ public class FirstAdmin {
             if (password.filter(p -> !p.isBlank()).isPresent()) {
                 LOG.info(() -> "Created the first admin '" + username + "' with the password from ROUNDS_ADMIN_PASSWORD.");
             } else {
-                LOG.warning(() -> "Created the first admin '" + username + "' with the generated password "
-                        + initialPassword + " (shown only this once: log in and change it).");
+                LOG.warning(() -> generatedPasswordNotice(username, initialPassword));
             }
         }
+    }
+
+    /** The one place the generated password is shown; {@code ./mvnw -Prun} finds it here for its ready message. */
+    public static String generatedPasswordNotice(String username, String password) {
+        return "Created the first admin '" + username + "' with the generated password " + password
+                + " (shown only this once: log in and change it).";
     }
 
     private static String generatePassword() {
