@@ -133,6 +133,22 @@ class SessionTeamsIT {
         assertEquals(List.of(), audit(coPresenter), "nothing on record");
     }
 
+    /**
+     * The team change closes the stream before its answer is sent (an after-commit observer on the request's thread),
+     * so the close arrives right after the answer. The heartbeat (every 2 s here) also closes streams that lost the
+     * board, with another reason, and now and then wins that race by a few milliseconds (seen in CI); without the
+     * observer the close would come anywhere in the next 2 s, which the half-second bound catches three times in four.
+     */
+    private static void assertClosedAtOnce(BoardClient stream) throws Exception {
+        long answered = System.nanoTime();
+        assertEquals(1008, stream.closeCode());
+        long tookMillis = (System.nanoTime() - answered) / 1_000_000;
+        String reason = stream.closeReason();
+        assertTrue(reason.equals("no longer running this session's board: the team changed")
+                || reason.equals("no longer staff of this session"), reason);
+        assertTrue(tookMillis < 500, "closed " + tookMillis + " ms after the change's answer (" + reason + ")");
+    }
+
     @Test
     void aRemovalOrAChangeOfRoleClosesTheMembersModerationStreamAtOnceAndGoesOnRecord() throws Exception {
         Staff.Member otherPresenter = staff.create("presenter", "communicator");
@@ -144,9 +160,7 @@ class SessionTeamsIT {
             stays.next("snapshot");
             moved.next("snapshot");
             assertEquals(200, own.put(team(otherPresenter), json("{'role':'COMMUNICATOR'}")).status());
-            assertEquals(1008, moved.closeCode());
-            // the team change itself closes it; the heartbeat (every 2 s here) would give another reason
-            assertEquals("no longer running this session's board: the team changed", moved.closeReason());
+            assertClosedAtOnce(moved);
             assertEquals(List.of(), stays.drain(), "the other co-presenter's stream goes on");
         }
         assertEquals(200, otherPresenter.client().get(session("/media")).status(), "a communicator now");
@@ -154,8 +168,7 @@ class SessionTeamsIT {
         try (BoardClient stream = moderation(coPresenter)) {
             stream.next("snapshot");
             assertEquals(204, own.delete(team(coPresenter)).status());
-            assertEquals(1008, stream.closeCode());
-            assertEquals("no longer running this session's board: the team changed", stream.closeReason());
+            assertClosedAtOnce(stream);
         }
         assertProblem(coPresenter.client().get(session("/questions")), 403, "forbidden");
         assertEquals(403, BoardClient.refusedWith(uri(), "ws/moderation/" + sessionId,
