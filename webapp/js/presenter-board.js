@@ -305,10 +305,6 @@ document.getElementById('start').addEventListener('click', async () => {
   }
 });
 
-function counted(n, one, many) {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-}
-
 /** Downloads the CSV with visible progress, then hands it to the browser as a file. */
 document.getElementById('export').addEventListener('click', async () => {
   const progress = document.getElementById('export-progress');

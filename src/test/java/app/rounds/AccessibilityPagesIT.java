@@ -76,7 +76,7 @@ class AccessibilityPagesIT {
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#questions .vote"), "aria-pressed", "true"));
         browser.findElement(By.id("question-text")).sendKeys("Is a lactate above 2 enough to start the bundle?");
         browser.findElement(By.cssSelector("#ask-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mine"), "Waiting for moderation"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("mine"), "Waiting for a moderator"));
         Accessibility.assertNoSeriousViolations(browser, "trainee page (phone)");
     }
 
