@@ -115,9 +115,10 @@ export async function requireStaff() {
  * use it: the page's <main aria-busy="true"> stays hidden until the answer; a refusal leaves only the page's alert,
  * in the server's words (they name who can grant access), so nothing is drawn that cannot be used. Elements marked
  * data-part="MEDIA" (links to the session's other pages, hidden in the HTML) show when that part is the caller's too.
- * Resolves with { me, access }, or null when refused or not logged in.
+ * Resolves with { me, access }, or null when refused or not logged in. A page that explains a missing session its own
+ * way passes onMissing: it is called with the 404 instead.
  */
-export async function openSessionPart(sessionId, part, alert) {
+export async function openSessionPart(sessionId, part, alert, onMissing = null) {
   const me = await requireStaff();
   if (!me) return null;
   const main = document.querySelector('main');
@@ -128,6 +129,10 @@ export async function openSessionPart(sessionId, part, alert) {
     document.querySelectorAll('[data-part]').forEach((el) => { el.hidden = !access.parts.includes(el.dataset.part); });
     return { me, access };
   } catch (e) {
+    if (e.status === 404 && onMissing) {
+      onMissing(e);
+      return null;
+    }
     for (const child of main.children) child.hidden = child !== alert;
     alert.textContent = e.message;
     return null;

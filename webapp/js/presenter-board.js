@@ -346,22 +346,22 @@ function unavailable(reason) {
   document.getElementById('board-unavailable').hidden = false;
   document.getElementById('board-content').hidden = true;
   const status = document.getElementById('connection');
+  status.hidden = false;
   status.textContent = 'Not connected';
   status.classList.add('offline');
   document.title = 'No board · Rounds';
 }
 
 async function start() {
-  if (!sessionId) {
-    unavailable('This address does not say which session’s board to show.');
-    return;
-  }
-  if (!(await openSessionPart(sessionId, 'BOARD', problem))) return;
+  const missing = () => unavailable(sessionId
+    ? 'There is no session with this address: the link may be incomplete or old.'
+    : 'This address does not say which session’s board to show.');
+  if (!(await openSessionPart(sessionId, 'BOARD', problem, missing))) return;
   let session;
   try {
     session = await api('GET', `api/sessions/${encodeURIComponent(sessionId)}`);
   } catch (e) {
-    if (e.status === 404) unavailable('There is no session with this address: the link may be incomplete or old.');
+    if (e.status === 404) missing();
     else if (e.status === 403) unavailable(`You may not open this session’s board: ${e.message}`);
     else throw e;
     return;
