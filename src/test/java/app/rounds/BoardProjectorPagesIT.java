@@ -98,7 +98,7 @@ class BoardProjectorPagesIT {
         wait.until(ExpectedConditions.textToBe(By.id("queue-count"), "(0)"));
         assertEquals(List.of("APPROVED", "REJECTED", "APPROVED"), statuses(session, false));
         assertEquals(List.of("PENDING"), statuses(session, true), "the fourth archived from the queue");
-        assertNoErrorsLogged();
+        Browsers.assertNoErrorsLogged(browser);
     }
 
     @Test
@@ -147,7 +147,7 @@ class BoardProjectorPagesIT {
         assertEquals(403, stranger.status());
         assertFalse(presenter.client().get("api/sessions/" + session.getString("id") + "/questions").array()
                 .getJsonObject(0).getBoolean("archived"));
-        assertNoErrorsLogged("400");
+        Browsers.assertNoErrorsLogged(browser, "400");
     }
 
     @Test
@@ -187,7 +187,7 @@ class BoardProjectorPagesIT {
         browser.navigate().refresh(); // and so after a reload
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ended-heading")));
         assertFalse(browser.findElement(By.id("join-code")).isDisplayed());
-        assertNoErrorsLogged();
+        Browsers.assertNoErrorsLogged(browser);
     }
 
     @Test
@@ -204,7 +204,7 @@ class BoardProjectorPagesIT {
         }
         browser.findElement(By.linkText("Go to Sessions")).click();
         wait.until(ExpectedConditions.urlContains("sessions.html"));
-        assertNoErrorsLogged("404");
+        Browsers.assertNoErrorsLogged(browser, "404");
     }
 
     @Test
@@ -227,7 +227,7 @@ class BoardProjectorPagesIT {
         wait.until(ExpectedConditions.textToBe(By.id("participants"), "1 person joined"));
         trainee(session, "Kim"); // live, without a reload
         wait.until(ExpectedConditions.textToBe(By.id("participants"), "2 people joined"));
-        assertNoErrorsLogged();
+        Browsers.assertNoErrorsLogged(browser);
     }
 
     // the projector
@@ -269,7 +269,7 @@ class BoardProjectorPagesIT {
         JsonObject kept = presenter.client().get("api/sessions/" + id + "/projector").json();
         assertEquals("LIGHT", kept.getString("theme"));
         assertEquals(1, kept.getInt("participants"));
-        assertNoErrorsLogged();
+        Browsers.assertNoErrorsLogged(browser);
     }
 
     @Test
@@ -335,7 +335,7 @@ class BoardProjectorPagesIT {
             }
             browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
-        assertNoErrorsLogged();
+        Browsers.assertNoErrorsLogged(browser);
     }
 
     @Test
@@ -358,7 +358,7 @@ class BoardProjectorPagesIT {
             // a line of at least 6 % of the screen's height: the back rows of a hall see it as large as slide titles
             assertTrue(height >= 0.06 * size[1], "join code " + height + " px high at " + size[0] + "×" + size[1]);
         }
-        assertNoErrorsLogged();
+        Browsers.assertNoErrorsLogged(browser);
     }
 
     // helpers
@@ -452,12 +452,4 @@ class BoardProjectorPagesIT {
     }
 
     /** Console errors fail the test, except failed requests with an expected status (a page showing a 4xx). */
-    private void assertNoErrorsLogged(String... expectedStatuses) {
-        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .filter(e -> java.util.Arrays.stream(expectedStatuses).noneMatch(s -> e.getMessage().contains("status of " + s)))
-                .filter(e -> !e.getMessage().contains("status of 401"))
-                .toList();
-        assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList());
-    }
 }

@@ -104,7 +104,7 @@ class RoundsPagesIT {
         assertTrue(qr.getAttribute("alt").contains("?code=" + code.replace("-", "")), qr.getAttribute("alt"));
         Browsers.screenshot(browser, "projector");
         Accessibility.assertNoSeriousViolations(browser, "projector with the join code");
-        assertNoErrorsLogged("400");
+        Browsers.assertNoErrorsLogged(browser, "400");
     }
 
     @Test
@@ -131,7 +131,7 @@ class RoundsPagesIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("code-error"), "No session has this join code"));
         assertNoHorizontalScrolling(browser);
         Accessibility.assertNoSeriousViolations(browser, "join page with a wrong code");
-        assertNoErrorsLogged("404");
+        Browsers.assertNoErrorsLogged(browser, "404");
     }
 
     @Test
@@ -195,7 +195,7 @@ class RoundsPagesIT {
                     && held.contains("a name after a title"), held);
             Browsers.screenshot(browser, "presenter-board-held");
             Accessibility.assertNoSeriousViolations(browser, "board with a question held by screening");
-            assertNoErrorsLogged();
+            Browsers.assertNoErrorsLogged(browser);
         } finally {
             phone.quit();
         }
@@ -224,7 +224,7 @@ class RoundsPagesIT {
         wait.until(d -> d.findElement(By.id("users")).getText().contains(username));
         assertEquals(List.of("presenter"), staff.admin().get("api/users/" + username).json().getJsonArray("roles")
                 .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
-        assertNoErrorsLogged("400");
+        Browsers.assertNoErrorsLogged(browser, "400");
     }
 
     @Test
@@ -245,7 +245,7 @@ class RoundsPagesIT {
                 ApiClient.credentials(presenter.username(), "my new long password")).status());
         browser.findElement(By.linkText("Sessions")).click();
         wait.until(ExpectedConditions.textToBe(By.id("who"), "Test " + presenter.username()));
-        assertNoErrorsLogged("400");
+        Browsers.assertNoErrorsLogged(browser, "400");
     }
 
     @Test
@@ -290,7 +290,7 @@ class RoundsPagesIT {
                 "not publishable"));
         Browsers.screenshot(browser, "media-library");
         Accessibility.assertNoSeriousViolations(browser, "media page after uploads and a withdrawal");
-        assertNoErrorsLogged();
+        Browsers.assertNoErrorsLogged(browser);
     }
 
     @Test
@@ -337,7 +337,7 @@ class RoundsPagesIT {
         browser.findElement(By.cssSelector("#submission button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBe(By.id("page-status"), "Submitted for review."));
         assertEquals("in review", browser.findElement(By.id("editor-status")).getText());
-        assertNoErrorsLogged();
+        Browsers.assertNoErrorsLogged(browser);
 
         browser.findElement(By.id("logout")).click();
         wait.until(ExpectedConditions.urlContains("login.html"));
@@ -375,7 +375,7 @@ class RoundsPagesIT {
         assertEquals("Skip to content", browser.switchTo().activeElement().getText(), "the first Tab offers the skip link");
         Browsers.screenshot(browser, "published-highlight-phone");
         Accessibility.assertNoSeriousViolations(browser, "published highlight on a phone");
-        assertNoErrorsLogged();
+        Browsers.assertNoErrorsLogged(browser);
 
         // a hospital's page, served from another origin, embeds it with the widget: the link becomes a sized iframe
         String pageUrl = browser.getCurrentUrl();
@@ -422,12 +422,4 @@ class RoundsPagesIT {
     }
 
     /** Console errors fail the test, except failed requests with an expected status (a page showing a 4xx). */
-    private void assertNoErrorsLogged(String... expectedStatuses) {
-        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .filter(e -> java.util.Arrays.stream(expectedStatuses).noneMatch(s -> e.getMessage().contains("status of " + s)))
-                .filter(e -> !e.getMessage().contains("status of 401"))
-                .toList();
-        assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList());
-    }
 }

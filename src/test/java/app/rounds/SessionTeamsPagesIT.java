@@ -114,7 +114,7 @@ class SessionTeamsPagesIT {
         browser.executeScript("arguments[0].scrollIntoView({block: 'start'})",
                 card.findElement(By.className("team")));
         Browsers.screenshot(browser, "session-team-panel-phone");
-        assertNoErrorsLogged("404");
+        Browsers.assertNoErrorsLogged(browser, "404");
 
         // a trainee asks; the co-presenter, not the owner, moderates it on the board
         ApiClient trainee = ApiClient.anonymous(base).from(Staff.uniqueAddress());
@@ -146,7 +146,7 @@ class SessionTeamsPagesIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live"), question));
         assertEquals(List.of("APPROVED"), presenter.client().get("api/sessions/" + sessionId + "/questions").array()
                 .stream().map(q -> q.asJsonObject().getString("status")).toList());
-        assertNoErrorsLogged();
+        Browsers.assertNoErrorsLogged(browser);
 
         // the communicator cannot open the board, and is told who can change that; media and highlights open
         openFresh();
@@ -197,7 +197,7 @@ class SessionTeamsPagesIT {
         browser.findElement(By.cssSelector("#submission button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBe(By.id("page-status"), "Submitted for review."));
         assertEquals("in review", browser.findElement(By.id("editor-status")).getText());
-        assertNoErrorsLogged("403");
+        Browsers.assertNoErrorsLogged(browser, "403");
 
         // the owner takes the co-presenter off the team on the Sessions page
         openFresh();
@@ -210,7 +210,7 @@ class SessionTeamsPagesIT {
         wait.until(ExpectedConditions.textToBePresentInElement(card.findElement(By.cssSelector(".team [role=status]")),
                 "Removed Test " + coPresenter.username() + " from the team"));
         assertEquals(403, coPresenter.client().get("api/sessions/" + sessionId + "/questions").status());
-        assertNoErrorsLogged();
+        Browsers.assertNoErrorsLogged(browser);
     }
 
     private By cardOf(String title) {
@@ -238,12 +238,4 @@ class SessionTeamsPagesIT {
     }
 
     /** Console errors fail the test, except failed requests with an expected status (a page showing a 4xx). */
-    private void assertNoErrorsLogged(String... expectedStatuses) {
-        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .filter(e -> java.util.Arrays.stream(expectedStatuses).noneMatch(s -> e.getMessage().contains("status of " + s)))
-                .filter(e -> !e.getMessage().contains("status of 401"))
-                .toList();
-        assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList());
-    }
 }

@@ -87,7 +87,7 @@ class StaffPagesIT {
         assertNoHorizontalScrolling();
         browser.executeScript("document.getElementById('list-heading').scrollIntoView()");
         Browsers.screenshot(browser, "staff-sessions-phone");
-        assertNoErrorsLogged();
+        Browsers.assertNoErrorsLogged(browser);
     }
 
     @Test
@@ -105,7 +105,7 @@ class StaffPagesIT {
         assertFalse(browser.findElement(By.id("page-status")).getText().contains("Scheduled"),
                 browser.findElement(By.id("page-status")).getText());
         wait.until(d -> cardStatus("Wound care basics").startsWith("Live since"));
-        assertNoErrorsLogged();
+        Browsers.assertNoErrorsLogged(browser);
     }
 
     @Test
@@ -138,7 +138,7 @@ class StaffPagesIT {
         browser.navigate().refresh();
         wait.until(d -> cardTitles().equals(List.of("Over and done")));
         assertEquals("true", browser.findElement(By.cssSelector("[data-show='ended']")).getAttribute("aria-pressed"));
-        assertNoErrorsLogged();
+        Browsers.assertNoErrorsLogged(browser);
     }
 
     @Test
@@ -220,7 +220,7 @@ class StaffPagesIT {
         assertNoHorizontalScrolling();
         browser.executeScript("document.getElementById('users-heading').scrollIntoView()");
         Browsers.screenshot(browser, "staff-users-phone");
-        assertNoErrorsLogged("400");
+        Browsers.assertNoErrorsLogged(browser, "400");
     }
 
     @Test
@@ -255,7 +255,7 @@ class StaffPagesIT {
             assertEquals(base + expected.startPage(), browser.findElement(By.cssSelector("header .brand"))
                     .getAttribute("href"), "Rounds at the top leads to the start page");
         }
-        assertNoErrorsLogged();
+        Browsers.assertNoErrorsLogged(browser);
     }
 
     @Test
@@ -283,7 +283,7 @@ class StaffPagesIT {
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Users is not available to you"));
         assertTrue(browser.findElements(By.tagName("form")).isEmpty(), "no form for adding users either");
         assertEquals("Go to Review, your start page", browser.findElement(By.id("start-page-link")).getText());
-        assertNoErrorsLogged();
+        Browsers.assertNoErrorsLogged(browser);
     }
 
     // --- unknown addresses -----------------------------------------------------------------------------------
@@ -384,12 +384,4 @@ class StaffPagesIT {
     }
 
     /** Console errors fail the test, except failed requests with an expected status (a page showing a 4xx). */
-    private void assertNoErrorsLogged(String... expectedStatuses) {
-        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .filter(e -> java.util.Arrays.stream(expectedStatuses).noneMatch(s -> e.getMessage().contains("status of " + s)))
-                .filter(e -> !e.getMessage().contains("status of 401"))
-                .toList();
-        assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList());
-    }
 }

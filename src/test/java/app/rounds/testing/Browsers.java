@@ -4,6 +4,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -91,6 +93,19 @@ public final class Browsers {
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * The page logged no error (a Content-Security-Policy violation included), apart from answers with the statuses a
+     * test expects (a 404 it asked for) and 401s (a page asking who is logged in).
+     */
+    public static void assertNoErrorsLogged(ChromeDriver browser, String... expectedStatuses) {
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(e -> Arrays.stream(expectedStatuses).noneMatch(s -> e.getMessage().contains("status of " + s)))
+                .filter(e -> !e.getMessage().contains("status of 401"))
+                .toList();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList());
     }
 
     /** Keeps what the browser shows in target/screenshots, for a person to look at; asserts nothing. */
