@@ -2,12 +2,23 @@
 // and problem+json answers turned into an ApiError that names the fields at fault.
 
 import { mayUse, pageOf, showNavigation, showNotForYou } from './pages.js';
+import { has, language, t } from './i18n.js';
 
 let csrfToken = null;
 
+/**
+ * A refusal in the reader's words: the server speaks English, so in another language a problem type the bundle
+ * knows (problem.join-code-unknown, …) is said from the bundle; otherwise the server's own sentence.
+ */
+function inReadersWords(status, problem) {
+  const key = `problem.${String(problem?.type || '').replace('urn:rounds:problem:', '')}`;
+  if (language !== 'en' && has(key)) return t(key);
+  return problem?.detail || problem?.title || t('problem.failed', { status });
+}
+
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem?.detail || problem?.title || `Request failed (${status})`);
+    super(inReadersWords(status, problem));
     this.status = status;
     this.problem = problem || {};
     this.fieldErrors = problem?.errors || [];
@@ -69,7 +80,7 @@ export function uploadFile(path, file, onProgress) {
       if (request.status >= 200 && request.status < 300) resolve(payload);
       else reject(new ApiError(request.status, payload));
     });
-    request.addEventListener('error', () => reject(new ApiError(0, { detail: 'The connection was lost.' })));
+    request.addEventListener('error', () => reject(new ApiError(0, { detail: t('common.connectionLost') })));
     request.send(file);
   });
 }
@@ -169,8 +180,8 @@ export function showError(form, error) {
   const alert = form.querySelector('[role="alert"]');
   if (alert) {
     alert.textContent = !messages.length ? error.message
-      : placed.length > 1 ? `Please correct ${placed.length} fields: ${messages.join(' ')}`
-        : placed.length ? `Please correct the marked field: ${messages.join(' ')}` : messages.join(' ');
+      : placed.length ? t('common.correctFields', { count: placed.length, messages: messages.join(' ') })
+        : messages.join(' ');
   }
   if (placed.length) placed[0].input.focus();
 }

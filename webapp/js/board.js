@@ -1,6 +1,8 @@
 // The live board, as a browser keeps it: one WebSocket to a board stream, reconnecting by itself with the last
 // sequence number it saw (so it receives exactly what it missed), and the questions, feedback and session it shows.
 
+import { t } from './i18n.js';
+
 const ENGLISH_PLURALS = new Intl.PluralRules('en');
 
 /** "1 vote", "2 votes", "0 votes": a count with its noun in the right number (English; staff pages). */
@@ -113,7 +115,7 @@ export function connectBoard(path, onFrame, onStatus) {
     socket = new WebSocket(url());
     socket.addEventListener('open', () => {
       attempt = 0;
-      onStatus('Live', true);
+      onStatus(t('board.connection.live'), true);
       heartbeat = setInterval(() => {
         if (awaitingPong) { socket.close(4000, 'no pong'); return; }
         awaitingPong = true;
@@ -134,10 +136,10 @@ export function connectBoard(path, onFrame, onStatus) {
       clearInterval(heartbeat);
       awaitingPong = false;
       if (stopped) return;
-      if (event.code === 1008) { onStatus('This board is not available.', false); return; }
+      if (event.code === 1008) { onStatus(t('board.connection.refused'), false); return; }
       attempt += 1;
       const pause = Math.min(30000, 500 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random() / 2);
-      onStatus('Reconnecting…', false);
+      onStatus(t('board.connection.reconnecting'), false);
       setTimeout(open, pause);
     });
   }

@@ -1,18 +1,20 @@
 import { api, ApiError, showError, clearErrors, whileBusy, PARTICIPANT_KEY } from './api.js';
+import { t } from './i18n.js';
 
 const form = document.getElementById('join-form');
 const code = new URLSearchParams(location.search).get('code');
 if (code) form.elements.code.value = code;
 (code ? form.elements.displayName : form.elements.code).focus();
 
-const NO_NAME_TO_QUOTE = 'Enter the name to be quoted by, or untick “quote me by this name”.';
-
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearErrors(form);
-  // ticked without a name: say so here rather than join without it
-  if (form.elements.quoteByName.checked && !form.elements.displayName.value.trim()) {
-    showError(form, new ApiError(400, { errors: [{ field: 'displayName', message: NO_NAME_TO_QUOTE }] }));
+  // said here, in the reader's language, rather than by the server
+  const errors = [!form.elements.code.value.trim() && { field: 'code', message: t('join.codeMissing') },
+    form.elements.quoteByName.checked && !form.elements.displayName.value.trim()
+      && { field: 'displayName', message: t('join.noNameToQuote') }].filter(Boolean);
+  if (errors.length) {
+    showError(form, new ApiError(400, { errors }));
     return;
   }
   await whileBusy(form, async () => {

@@ -1,33 +1,10 @@
 import { api, openSessionPart } from './api.js';
 import { connectBoard } from './board.js';
+import { t } from './i18n.js';
 
 // The projector: the session's top questions and how to join, live, read from the back of a lecture hall. How it
 // looks (theme, QR code, participant count) follows what the presenter chooses on the board; the organisation's name,
-// logo and colour come from the server's configuration.
-
-/** Every text the projector shows, in one place (the projector will be translated). */
-const TEXTS = {
-  questions: 'Questions',
-  emptyWithQr: 'Scan the code and ask your question.',
-  emptyWithoutQr: 'Join with the code and ask your question.',
-  joinAt: (host) => `Join at ${host} with the code`,
-  joinCodeSpoken: (code) => `Join code ${code.split('').filter((c) => c !== '-').join(' ')}`,
-  qrAlt: (url) => `QR code linking to ${url}`,
-  hashtag: (tag) => `On Mastodon or Bluesky: #${tag}`,
-  pinned: 'Pinned',
-  votes: { one: (n) => `${n} vote`, other: (n) => `${n} votes` },
-  participants: { one: (n) => `${n} person joined`, other: (n) => `${n} people joined` },
-  endedHeading: 'This session has ended',
-  endedThanks: 'Thank you for your questions and feedback.',
-  fullScreen: 'Full screen',
-  back: 'Back to the board',
-  noSession: 'This address does not say which session to show. Open the projector from a session’s board.',
-  unknownSession: 'There is no session with this address. Open the projector from a session’s board.',
-  logo: (name) => (name ? '' : 'Logo'),
-};
-
-const plurals = new Intl.PluralRules(document.documentElement.lang || 'en');
-const counted = (forms, n) => (forms[plurals.select(n)] || forms.other)(n);
+// logo and colour come from the server's configuration. Its words are in the bundles (i18n/, projector.*).
 
 const id = new URLSearchParams(location.search).get('id') || '';
 const problem = document.getElementById('problem');
@@ -46,7 +23,7 @@ function applySettings(chosen) {
   document.body.classList.toggle('theme-light', chosen.theme === 'LIGHT');
   element('qr-box').hidden = !chosen.showQrCode;
   element('join').classList.toggle('without-qr', !chosen.showQrCode);
-  element('projector-empty').textContent = chosen.showQrCode ? TEXTS.emptyWithQr : TEXTS.emptyWithoutQr;
+  element('projector-empty').textContent = t(chosen.showQrCode ? 'projector.emptyWithQr' : 'projector.emptyWithoutQr');
   applyAccent();
   renderParticipants();
   fitJoin();
@@ -54,7 +31,7 @@ function applySettings(chosen) {
 
 function renderParticipants() {
   element('participants').hidden = !settings.showParticipants;
-  element('participants').textContent = counted(TEXTS.participants, participants);
+  element('participants').textContent = t('projector.participants', { count: participants });
 }
 
 /** Ended: no join code or QR code any more, a word of thanks instead. */
@@ -76,10 +53,10 @@ function question(q) {
   if (q.pinned) {
     const pinned = document.createElement('span');
     pinned.className = 'pinned-label';
-    pinned.textContent = TEXTS.pinned;
+    pinned.textContent = t('projector.pinned');
     meta.append(pinned);
   }
-  meta.append(counted(TEXTS.votes, q.votes));
+  meta.append(t('projector.votes', { count: q.votes }));
   li.append(text, meta);
   return li;
 }
@@ -171,7 +148,7 @@ async function showOrganisation() {
   const logo = element('organisation-logo');
   if (organisation.logoUrl) {
     logo.src = organisation.logoUrl;
-    logo.alt = TEXTS.logo(organisation.name);
+    logo.alt = organisation.name ? '' : t('projector.logo');
     logo.hidden = false;
   }
   element('organisation').hidden = !organisation.name && !organisation.logoUrl;
@@ -186,12 +163,12 @@ async function refreshParticipants() {
 
 async function show() {
   element('back').href = id ? `board.html?id=${encodeURIComponent(id)}` : 'sessions.html';
-  if (!id) { problem.textContent = TEXTS.noSession; return; }
+  if (!id) { problem.textContent = t('projector.noSession'); return; }
   if (!(await openSessionPart(id, 'BOARD', problem))) return;
   try {
     session = await api('GET', `api/sessions/${encodeURIComponent(id)}`);
   } catch (e) {
-    problem.textContent = e.status === 404 ? TEXTS.unknownSession : e.message;
+    problem.textContent = e.status === 404 ? t('projector.unknownSession') : e.message;
     return;
   }
   const [projector] = await Promise.all([api('GET', `api/sessions/${encodeURIComponent(id)}/projector`),
@@ -201,13 +178,13 @@ async function show() {
   const joinUrl = new URL(session.joinUrl);
   element('session-title').textContent = session.title;
   element('session-facility').textContent = session.facility || '';
-  element('join-instruction').textContent = TEXTS.joinAt(joinUrl.host);
+  element('join-instruction').textContent = t('projector.joinAt', { host: joinUrl.host });
   element('join-code').textContent = session.joinCode;
-  element('join-code-spoken').textContent = TEXTS.joinCodeSpoken(session.joinCode);
-  element('hashtag').textContent = session.hashtag ? TEXTS.hashtag(session.hashtag) : '';
+  element('join-code-spoken').textContent = t('projector.joinCodeSpoken', { code: session.joinCode.split('').filter((c) => c !== '-').join(' ') });
+  element('hashtag').textContent = session.hashtag ? t('projector.hashtag', { tag: session.hashtag }) : '';
   const qr = element('qr');
   qr.src = session.qrCodeUrl;
-  qr.alt = TEXTS.qrAlt(session.joinUrl);
+  qr.alt = t('projector.qrAlt', { url: session.joinUrl });
   document.title = `${session.joinCode} · ${session.title}`;
   element('head').hidden = false;
   element('join').hidden = false;
@@ -223,11 +200,6 @@ async function show() {
     });
 }
 
-element('questions-heading').textContent = TEXTS.questions;
-element('ended-heading').textContent = TEXTS.endedHeading;
-element('ended-thanks').textContent = TEXTS.endedThanks;
-element('fullscreen').textContent = TEXTS.fullScreen;
-element('back').textContent = TEXTS.back;
 element('fullscreen').addEventListener('click', () => {
   if (document.fullscreenElement) document.exitFullscreen();
   else document.documentElement.requestFullscreen?.();

@@ -1,61 +1,8 @@
 import { ApiError, PARTICIPANT_KEY, showError, clearErrors, whileBusy } from './api.js';
 import { connectBoard } from './board.js';
+import { formatNumber, t } from './i18n.js';
 
 const MAX_TEXT = 1000;
-const number = new Intl.NumberFormat(document.documentElement.lang || undefined);
-
-/** What the page says, in one place (to be translated). Functions take what the sentence is about. */
-const MESSAGES = {
-  sessionStatus: { SCHEDULED: 'Not started yet', LIVE: 'Live', ENDED: 'Ended' },
-  connection: { ended: 'Session ended', offline: 'Offline' },
-  welcomeNamed: (name) => `You joined as ${name}`,
-  welcomeAnonymous: 'You joined anonymously',
-  anonymousNote: 'You joined without a name, so highlights of this session never name you.',
-  endedHeading: 'Thank you for taking part',
-  endedText: 'This session has ended: questions, votes and feedback are closed. You can still read the questions '
-    + 'below and see what became of yours.',
-  noQuestions: 'No questions yet. Be the first to ask.',
-  noQuestionsEnded: 'No questions were put on the board in this session.',
-  offline: 'You are offline. What you send is kept on this phone and sent as soon as the connection is back.',
-  count: (length, max) => `${number.format(length)} / ${number.format(max)} characters`,
-  tooLong: (length, max) => `${number.format(length - max)} characters too many: shorten it to at most `
-    + `${number.format(max)} before sending (it has ${number.format(length)}).`,
-  emptyQuestion: 'Type your question first.',
-  sending: 'Sending…',
-  queuedQuestion: 'You are offline. Your question is kept on this phone and will be sent as soon as the connection '
-    + 'is back.',
-  sentWaiting: 'Sent. It appears on the board once a moderator has approved it; see “Your questions”.',
-  sentOnBoard: 'Sent. Your question is on the board.',
-  queuedFeedback: 'You are offline. Your feedback is kept on this phone and will be sent as soon as the connection '
-    + 'is back.',
-  feedbackThanks: 'Thank you! You can change your feedback at any time.',
-  chooseRating: 'Choose a rating from 1 to 5.',
-  own: {
-    unsent: 'Not sent yet: waiting for the connection',
-    PENDING: 'Waiting for a moderator',
-    onBoard: 'On the board',
-    answered: 'Answered',
-    notShown: 'Not shown: a moderator kept it off the board',
-    offBoard: 'No longer on the board',
-  },
-  ownChanged: (text, status) => `Your question “${short(text)}”: ${status}.`,
-  withdraw: 'Withdraw',
-  withdrawLabel: (text) => `Withdraw your question: ${short(text)}`,
-  withdrawConfirm: (text) => `Withdraw your question “${short(text)}”? It leaves the board and the moderators' `
-    + 'queue for good.',
-  withdrawn: (text) => `Your question “${short(text)}” was withdrawn.`,
-  yours: 'Your question',
-  pinned: 'Pinned',
-  answered: 'Answered',
-  votes: (n) => `${number.format(n)} ${n === 1 ? 'vote' : 'votes'}`,
-  voteFor: (text) => `Vote for: ${text},`,
-  voteUnit: (n) => (n === 1 ? ' vote' : ' votes'),
-  voteOffline: 'You are offline: your vote was not counted. Try again when the connection is back.',
-  quotingOn: 'Highlights may quote you by name.',
-  quotingOff: 'Highlights will not name you; any that did were taken down.',
-  notInSession: 'This device is no longer in a session. Join again with the session code.',
-};
-
 const token = localStorage.getItem(PARTICIPANT_KEY);
 const OUTBOX_KEY = 'rounds.outbox';
 let order = 'votes';
@@ -65,8 +12,13 @@ let ownStatus = new Map();
 let votedFor = new Set();
 let ended = false;
 let offline = !navigator.onLine;
-let socketStatus = { text: 'Connecting…', connected: false };
+let socketStatus = { text: t('board.connection.connecting'), connected: false };
 let mineTimer = null;
+
+/** "12 characters too many: …", before sending. */
+function tooLong(length) {
+  return t('trainee.tooLong', { over: length - MAX_TEXT, max: MAX_TEXT, length });
+}
 
 function short(text) {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
@@ -88,7 +40,7 @@ async function call(method, path, body, idempotencyKey) {
     response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch {
     markOffline(true);
-    throw new ApiError(0, { detail: MESSAGES.offline });
+    throw new ApiError(0, { detail: t('common.offline') });
   }
   markOffline(false);
   const payload = (response.headers.get('Content-Type') || '').includes('json') ? await response.json() : null;
@@ -107,8 +59,8 @@ let retryTimer = null;
 let retryPause = 2000;
 const delivered = { question: questionDelivered, feedback: feedbackDelivered };
 const refused = { question: questionRefused, feedback: feedbackRefused };
-const queued = { question: () => setText('ask-status', MESSAGES.queuedQuestion, true),
-  feedback: () => setText('feedback-status', MESSAGES.queuedFeedback, true) };
+const queued = { question: () => setText('ask-status', t('trainee.ask.queued'), true),
+  feedback: () => setText('feedback-status', t('trainee.feedback.queued'), true) };
 
 function saveOutbox() {
   localStorage.setItem(OUTBOX_KEY, JSON.stringify(outbox));
@@ -168,16 +120,16 @@ function markOffline(isOffline) {
 /** The header says what holds now: ended beats offline, offline beats what the board's socket says. */
 function showConnection() {
   const status = document.getElementById('connection');
-  const text = ended ? MESSAGES.connection.ended : offline ? MESSAGES.connection.offline : socketStatus.text;
+  const text = ended ? t('trainee.connection.ended') : offline ? t('trainee.connection.offline') : socketStatus.text;
   status.textContent = text;
   status.classList.toggle('offline', !ended && (offline || !socketStatus.connected));
-  setText('offline-note', offline && !ended ? MESSAGES.offline : '');
+  setText('offline-note', offline && !ended ? t('common.offline') : '');
 }
 
 function renderSession(session) {
   setText('title', session.title);
   setText('facility', session.facility || '');
-  setText('status', MESSAGES.sessionStatus[session.status]);
+  setText('status', t(`trainee.status.${session.status}`));
   document.title = `${session.title} · Rounds`;
   const nowEnded = session.status === 'ENDED';
   if (nowEnded === ended) return;
@@ -192,11 +144,11 @@ function renderSession(session) {
 
 /** Where the trainee's own question stands, in words. */
 function ownStatusText(q) {
-  if (q.status === 'PENDING') return MESSAGES.own.PENDING;
-  if (q.answered && q.status === 'APPROVED') return MESSAGES.own.answered;
-  if (q.onBoard) return MESSAGES.own.onBoard;
-  if (q.status === 'APPROVED') return MESSAGES.own.offBoard;
-  return MESSAGES.own.notShown;
+  if (q.status === 'PENDING') return t('trainee.mine.PENDING');
+  if (q.answered && q.status === 'APPROVED') return t('trainee.mine.answered');
+  if (q.onBoard) return t('trainee.mine.onBoard');
+  if (q.status === 'APPROVED') return t('trainee.mine.offBoard');
+  return t('trainee.mine.notShown');
 }
 
 function ownItem(q, unsent) {
@@ -206,15 +158,15 @@ function ownItem(q, unsent) {
   const withdraw = item.querySelector('.withdraw');
   if (unsent) {
     item.classList.add('unsent');
-    status.textContent = MESSAGES.own.unsent;
+    status.textContent = t('trainee.mine.unsent');
     withdraw.remove();
     return item;
   }
   item.dataset.id = q.id;
   item.dataset.status = q.status;
   status.textContent = ownStatusText(q);
-  withdraw.textContent = MESSAGES.withdraw;
-  withdraw.setAttribute('aria-label', MESSAGES.withdrawLabel(q.text));
+  withdraw.textContent = t('trainee.withdraw');
+  withdraw.setAttribute('aria-label', t('trainee.withdrawLabel', { text: short(q.text) }));
   withdraw.addEventListener('click', () => withdrawOwn(q, withdraw));
   return item;
 }
@@ -235,20 +187,20 @@ function questionItem(q) {
   item.querySelector('.question-text').textContent = q.text;
   const isMine = ownStatus.has(q.id);
   item.classList.toggle('own', isMine);
-  const labels = [isMine && MESSAGES.yours, q.pinned && MESSAGES.pinned, q.answered && MESSAGES.answered];
+  const labels = [isMine && t('trainee.yours'), q.pinned && t('trainee.pinned'), q.answered && t('trainee.answered')];
   item.querySelector('.badges').textContent = labels.filter(Boolean).join(' · ');
   const vote = item.querySelector('.vote');
   if (ended) {
     const count = document.createElement('span');
     count.className = 'vote-total';
-    count.textContent = MESSAGES.votes(q.votes);
+    count.textContent = t('trainee.votes', { count: q.votes });
     vote.replaceWith(count);
     return item;
   }
   // the name is the button's own words (what to vote for, the count), so what is seen is what a voice user says
-  item.querySelector('.vote-what').textContent = MESSAGES.voteFor(q.text);
-  item.querySelector('.vote-count').textContent = number.format(q.votes);
-  item.querySelector('.vote-unit').textContent = MESSAGES.voteUnit(q.votes);
+  item.querySelector('.vote-what').textContent = t('trainee.voteFor', { text: q.text });
+  item.querySelector('.vote-count').textContent = formatNumber(q.votes);
+  item.querySelector('.vote-unit').textContent = t('trainee.voteUnit', { count: q.votes });
   vote.setAttribute('aria-pressed', String(votedFor.has(q.id)));
   vote.addEventListener('click', () => castVote(q.id, !votedFor.has(q.id), vote));
   return item;
@@ -262,7 +214,7 @@ function renderQuestions() {
   list.replaceChildren(...shown.map(questionItem));
   const none = document.getElementById('no-questions');
   none.hidden = shown.length > 0;
-  none.textContent = ended ? MESSAGES.noQuestionsEnded : MESSAGES.noQuestions;
+  none.textContent = ended ? t('trainee.questions.noneEnded') : t('trainee.questions.none');
   if (focusedId) list.querySelector(`[data-id="${focusedId}"] .vote`)?.focus();
 }
 
@@ -277,26 +229,26 @@ async function castVote(id, wanted, button) {
     if (q) q.votes = result.votes;
     renderQuestions();
   } catch (e) {
-    setText('questions-status', e.status === 0 ? MESSAGES.voteOffline : e.message);
+    setText('questions-status', e.status === 0 ? t('trainee.voteOffline') : e.message);
     button.disabled = false;
   }
 }
 
 async function withdrawOwn(q, button) {
-  if (!window.confirm(MESSAGES.withdrawConfirm(q.text))) return;
+  if (!window.confirm(t('trainee.withdrawConfirm', { text: short(q.text) }))) return;
   button.disabled = true;
   try {
     const withdrawn = await call('DELETE', `api/participants/me/questions/${encodeURIComponent(q.id)}`);
     mine = mine.map((m) => (m.id === withdrawn.id ? withdrawn : m));
     ownStatus.set(q.id, 'WITHDRAWN');
-    setText('mine-status', MESSAGES.withdrawn(q.text));
+    setText('mine-status', t('trainee.withdrawn', { text: short(q.text) }));
     renderMine();
     renderQuestions();
     // its item is gone: keep the keyboard in the list, or at the questions when it was the last one
     const next = document.querySelector('#mine .withdraw');
     (next || document.getElementById(document.getElementById('mine-section').hidden ? 'questions-heading' : 'mine-heading')).focus();
   } catch (e) {
-    setText('questions-status', e.status === 0 ? MESSAGES.offline : e.message);
+    setText('questions-status', e.status === 0 ? t('common.offline') : e.message);
     button.disabled = false;
   }
 }
@@ -317,7 +269,7 @@ async function refreshMine() {
   for (const q of mine) {
     const text = q.status === 'WITHDRAWN' ? null : ownStatusText(q);
     const before = ownStatus.get(q.id);
-    if (before !== undefined && before !== text && text) changes.push(MESSAGES.ownChanged(q.text, text));
+    if (before !== undefined && before !== text && text) changes.push(t('trainee.mine.changed', { text: short(q.text), status: text }));
   }
   ownStatus = new Map(mine.map((q) => [q.id, q.status === 'WITHDRAWN' ? null : ownStatusText(q)]));
   if (changes.length) setText('mine-status', changes.join(' '));
@@ -345,11 +297,11 @@ function countCharacters(textarea, counter, error) {
   const update = () => {
     const { length } = textarea.value;
     const tooLong = length > MAX_TEXT;
-    counter.textContent = MESSAGES.count(length, MAX_TEXT);
+    counter.textContent = t('trainee.count', { length, max: MAX_TEXT });
     counter.classList.toggle('over', tooLong);
     if (tooLong) {
       textarea.setAttribute('aria-invalid', 'true');
-      error.textContent = MESSAGES.tooLong(length, MAX_TEXT);
+      error.textContent = tooLong(length);
     } else if (wasTooLong) {
       textarea.removeAttribute('aria-invalid');
       error.textContent = '';
@@ -367,7 +319,7 @@ const updateAskCount = countCharacters(askText, document.getElementById('questio
   document.getElementById('text-error'));
 
 function questionDelivered(asked) {
-  setText('ask-status', asked.status === 'APPROVED' ? MESSAGES.sentOnBoard : MESSAGES.sentWaiting);
+  setText('ask-status', asked.status === 'APPROVED' ? t('trainee.ask.sentOnBoard') : t('trainee.ask.sentWaiting'));
   refreshMine().catch(() => {});
 }
 
@@ -385,15 +337,15 @@ askForm.addEventListener('submit', async (event) => {
   clearErrors(askForm);
   setText('ask-status', '');
   const text = askText.value;
-  const fieldError = !text.trim() ? MESSAGES.emptyQuestion
-    : text.length > MAX_TEXT ? MESSAGES.tooLong(text.length, MAX_TEXT) : null;
+  const fieldError = !text.trim() ? t('trainee.ask.empty')
+    : text.length > MAX_TEXT ? tooLong(text.length) : null;
   if (fieldError) {
     showError(askForm, new ApiError(400, { errors: [{ field: 'text', message: fieldError }] }));
     return;
   }
   askForm.reset();
   updateAskCount();
-  setText('ask-status', MESSAGES.sending, true);
+  setText('ask-status', t('trainee.sending'), true);
   await whileBusy(askForm, () => send('question', 'api/participants/me/questions', { text }));
 });
 
@@ -402,7 +354,7 @@ const commentText = feedbackForm.elements.comment;
 countCharacters(commentText, document.getElementById('comment-count'), document.getElementById('comment-error'));
 
 function feedbackDelivered() {
-  setText('feedback-status', MESSAGES.feedbackThanks);
+  setText('feedback-status', t('trainee.feedback.thanks'));
 }
 
 function feedbackRefused(e) {
@@ -416,14 +368,14 @@ feedbackForm.addEventListener('submit', async (event) => {
   setText('feedback-status', '');
   const rating = Number(feedbackForm.elements.rating.value);
   const comment = commentText.value;
-  const errors = [!rating && { field: 'rating', message: MESSAGES.chooseRating },
-    comment.length > MAX_TEXT && { field: 'comment', message: MESSAGES.tooLong(comment.length, MAX_TEXT) }]
+  const errors = [!rating && { field: 'rating', message: t('trainee.feedback.chooseRating') },
+    comment.length > MAX_TEXT && { field: 'comment', message: tooLong(comment.length) }]
     .filter(Boolean);
   if (errors.length) {
     showError(feedbackForm, new ApiError(400, { errors }));
     return;
   }
-  setText('feedback-status', MESSAGES.sending, true);
+  setText('feedback-status', t('trainee.sending'), true);
   await whileBusy(feedbackForm, () => send('feedback', 'api/participants/me/feedback', { rating, comment: comment || null }));
 });
 
@@ -448,16 +400,16 @@ function showQuoting(me) {
   document.getElementById('quoting').hidden = !me.displayName;
   const note = document.getElementById('anonymous-note');
   note.hidden = !!me.displayName;
-  note.textContent = MESSAGES.anonymousNote;
+  note.textContent = t('trainee.anonymousNote');
   box.checked = me.quoteByName;
   box.addEventListener('change', async () => {
     try {
       const changed = await call('PUT', 'api/participants/me/quoting', { quoteByName: box.checked });
       box.checked = changed.quoteByName;
-      setText('quoting-status', changed.quoteByName ? MESSAGES.quotingOn : MESSAGES.quotingOff);
+      setText('quoting-status', changed.quoteByName ? t('trainee.quoting.on') : t('trainee.quoting.off'));
     } catch (e) {
       box.checked = !box.checked;
-      setText('quoting-status', e.status === 0 ? MESSAGES.offline : e.message);
+      setText('quoting-status', e.status === 0 ? t('common.offline') : e.message);
     }
   });
 }
@@ -475,10 +427,10 @@ async function start() {
     location.replace('./');
     return;
   }
-  setText('ended-heading', MESSAGES.endedHeading);
-  setText('ended-text', MESSAGES.endedText);
+  setText('ended-heading', t('trainee.endedHeading'));
+  setText('ended-text', t('trainee.endedText'));
   const me = await call('GET', 'api/participants/me');
-  setText('welcome', me.displayName ? MESSAGES.welcomeNamed(me.displayName) : MESSAGES.welcomeAnonymous);
+  setText('welcome', me.displayName ? t('trainee.welcomeNamed', { name: me.displayName }) : t('trainee.welcomeAnonymous'));
   renderSession(me.session);
   showQuoting(me);
   document.getElementById('loading').hidden = true;
@@ -507,5 +459,5 @@ start().catch((e) => {
     localStorage.removeItem(PARTICIPANT_KEY);
     localStorage.removeItem(OUTBOX_KEY);
   }
-  setText('problem', e.status === 401 ? MESSAGES.notInSession : e.message);
+  setText('problem', e.status === 401 ? t('trainee.notInSession') : e.message);
 });

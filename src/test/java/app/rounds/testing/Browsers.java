@@ -43,7 +43,7 @@ public final class Browsers {
     public static ChromeDriver fresh(URL site) {
         ChromeDriver shared = THREADS_BROWSER.get();
         if (shared == null || !alive(shared)) {
-            shared = headlessChromium();
+            shared = headlessChromium(null);
             THREADS_BROWSER.set(shared);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::quit));
         }
@@ -64,7 +64,15 @@ public final class Browsers {
 
     /** A Chromium of its own, with its own profile, for a second person at the same time; the caller quits it. */
     public static ChromeDriver another() {
-        return headlessChromium();
+        return headlessChromium(null);
+    }
+
+    /**
+     * A Chromium of its own whose person reads {@code languages} (an Accept-Language list such as "de-DE,de"): what
+     * its pages find in navigator.languages and its requests send. The caller quits it.
+     */
+    public static ChromeDriver speaking(String languages) {
+        return headlessChromium(languages);
     }
 
     private static boolean alive(ChromeDriver browser) {
@@ -76,7 +84,7 @@ public final class Browsers {
         }
     }
 
-    private static ChromeDriver headlessChromium() {
+    private static ChromeDriver headlessChromium(String languages) {
         boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
         if (!present && "required".equals(System.getProperty("rounds.browser-tests"))) {
             throw new AssertionError("Browser tests are required but " + CHROMIUM + " or " + CHROMEDRIVER
@@ -88,6 +96,10 @@ public final class Browsers {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + freshProfile(), "--window-size=1280,900");
+        if (languages != null) {
+            options.addArguments("--lang=" + languages.split(",")[0]);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
+        }
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

@@ -3,11 +3,13 @@ package app.rounds.highlights.boundary;
 import app.rounds.highlights.control.Publishing;
 import app.rounds.highlights.entity.Publication;
 import app.rounds.platform.boundary.ServletProblems;
+import app.rounds.platform.control.MessageBundle;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.PublicAddress;
 import app.rounds.platform.control.Sha256;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,8 +18,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +48,9 @@ public class PublicSite extends HttpServlet {
     @ConfigProperty(name = "rounds.site-name")
     String siteName;
 
+    /** The bundles, read once from the files the browser pages read too. */
+    private final Map<String, MessageBundle> bundles = new ConcurrentHashMap<>();
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
@@ -57,29 +65,53 @@ public class PublicSite extends HttpServlet {
             ServletProblems.write(response, refused, request.getRequestURI());
             return;
         }
+        MessageBundle words = wordsFor(request, response);
         switch (path) {
-            case "/" -> send(request, response, 200, "text/html", PublicPages.index(live(), base, siteName));
+            case "/" -> send(request, response, 200, "text/html", PublicPages.index(live(), base, siteName, words));
             case "/feed.atom" -> send(request, response, 200, "application/atom+xml",
                     HighlightFeeds.atom(live(), base, siteName));
             case "/feed.json" -> send(request, response, 200, "application/feed+json",
                     HighlightFeeds.json(live(), base, siteName));
-            default -> highlight(request, response, path, base);
+            default -> highlight(request, response, path, base, words);
         }
     }
 
-    private void highlight(HttpServletRequest request, HttpServletResponse response, String path, String base)
-            throws IOException {
+    private void highlight(HttpServletRequest request, HttpServletResponse response, String path, String base,
+                           MessageBundle words) throws IOException {
+        String here = request.getRequestURI();
         Matcher m = HIGHLIGHT.matcher(path);
         Optional<Publication> found = m.matches() ? publishing.publication(m.group(1)) : Optional.empty();
         if (found.isEmpty()) {
-            send(request, response, 404, "text/html", PublicPages.notFound(siteName));
+            send(request, response, 404, "text/html", PublicPages.notFound(siteName, words, here));
         } else if (!found.get().live()) {
-            send(request, response, 410, "text/html", PublicPages.gone(siteName));
+            send(request, response, 410, "text/html", PublicPages.gone(siteName, words, here));
         } else if (m.group(2) != null) {
-            send(request, response, 200, "text/html", PublicPages.embed(found.get(), base, siteName));
+            send(request, response, 200, "text/html", PublicPages.embed(found.get(), base, siteName, words));
         } else {
-            send(request, response, 200, "text/html", PublicPages.page(found.get(), base, siteName));
+            send(request, response, 200, "text/html", PublicPages.page(found.get(), base, siteName, words));
         }
+    }
+
+    /**
+     * The reader's language, chosen as the browser pages choose it (MessageBundle.choose); a ?lang= choice is
+     * remembered in the same cookie. The answer says its language and that it depends on those headers.
+     */
+    private MessageBundle wordsFor(HttpServletRequest request, HttpServletResponse response) {
+        String requested = request.getParameter("lang");
+        String remembered = request.getCookies() == null ? null : Arrays.stream(request.getCookies())
+                .filter(c -> MessageBundle.COOKIE.equals(c.getName())).map(Cookie::getValue).findFirst().orElse(null);
+        String language = MessageBundle.choose(requested, remembered, request.getHeader("Accept-Language"));
+        if (MessageBundle.spoken(requested).isPresent()) {
+            Cookie cookie = new Cookie(MessageBundle.COOKIE, language);
+            cookie.setPath("/");
+            cookie.setMaxAge(365 * 24 * 3600);
+            cookie.setAttribute("SameSite", "Lax");
+            response.addCookie(cookie);
+        }
+        response.setHeader("Content-Language", language);
+        response.setHeader("Vary", "Accept-Language, Cookie");
+        return bundles.computeIfAbsent(language, spoken -> MessageBundle.read(spoken,
+                code -> getServletContext().getResourceAsStream("/i18n/" + code + ".json")));
     }
 
     private List<Publication> live() {

@@ -1,6 +1,7 @@
 package app.rounds.highlights.boundary;
 
 import app.rounds.highlights.entity.Publication;
+import app.rounds.testing.Bundles;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
@@ -36,7 +37,7 @@ class PublicRenderingTest {
     @Test
     void aPageCarriesOpenGraphAndTwitterTagsWithEverythingEncoded() {
         String html = PublicPages.page(published("Gloves <script>alert(1)</script> & gowns", "Twelve \"nurses\""),
-                BASE, "St Elsewhere");
+                BASE, "St Elsewhere", Bundles.of("en"));
         Document page = Jsoup.parse(html);
         assertTrue(html.startsWith("<!DOCTYPE html><html lang=\"en\">"), html.substring(0, 40));
         assertEquals("Gloves <script>alert(1)</script> & gowns",
@@ -50,6 +51,22 @@ class PublicRenderingTest {
         assertTrue(page.selectFirst("link[type=application/json+oembed]").attr("href")
                 .startsWith(BASE + "/api/public/oembed?format=json&url=https%3A%2F%2Frounds.example.org"));
         assertEquals("#main", page.selectFirst("a.skip-link").attr("href"), "keyboard users skip the header");
+    }
+
+    @Test
+    void aPageSpeaksTheReadersLanguageAndOffersTheOthers() {
+        Document page = Jsoup.parse(PublicPages.page(published("Händehygiene", null), BASE, "St. Elsewhere",
+                Bundles.of("de")));
+        assertEquals("de", page.selectFirst("html").attr("lang"));
+        assertEquals("Veröffentlicht am 20. November 2026", page.selectFirst("p.published").text());
+        assertEquals("Highlights von St. Elsewhere", page.selectFirst(".brand").text());
+        assertEquals("Zum Inhalt springen", page.selectFirst("a.skip-link").text());
+        assertEquals(List.of("English", "Deutsch", "Français", "Español", "Nederlands"),
+                page.select("nav.languages a").eachText());
+        assertEquals("/highlights/" + ID + "?lang=fr", page.selectFirst("nav.languages a[hreflang=fr]").attr("href"));
+        assertEquals("true", page.selectFirst("nav.languages a[hreflang=de]").attr("aria-current"));
+        assertEquals("Nicht gefunden", Jsoup.parse(PublicPages.notFound("St. Elsewhere", Bundles.of("de"),
+                "/highlights/x")).selectFirst("h1").text());
     }
 
     @Test

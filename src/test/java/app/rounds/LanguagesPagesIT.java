@@ -1,0 +1,205 @@
+package app.rounds;
+
+import app.rounds.platform.control.MessageBundle;
+import app.rounds.testing.Accessibility;
+import app.rounds.testing.ApiClient;
+import app.rounds.testing.Browsers;
+import app.rounds.testing.Bundles;
+import app.rounds.testing.Reply;
+import app.rounds.testing.RunningRounds;
+import app.rounds.testing.Staff;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static app.rounds.testing.ApiClient.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The pages trainees and the public see, in the five languages: chosen from the browser's language, switched on the
+ * page and remembered (by the browser pages and the server's public pages alike), with the words of the bundles and
+ * never a key. The expected words are read from the bundles, so a translation can change without these tests.
+ */
+@ExtendWith(RunningRounds.class)
+class LanguagesPagesIT {
+
+    /** What a bundle key looks like on a page where a message was missing. */
+    private static final Pattern KEY_SHOWN = Pattern.compile("\\b(common|join|trainee|projector|board|public|problem)\\.[a-zA-Z]");
+
+    @RunningRounds.Base
+    URL base;
+
+    Staff staff;
+    Staff.Member presenter;
+
+    @BeforeEach
+    void presenter() {
+        staff = new Staff(ApiClient.anonymous(base).from(Staff.uniqueAddress()));
+        presenter = staff.create("presenter");
+    }
+
+    JsonObject session(String title) {
+        return presenter.client().post("api/sessions", json("{'title':'" + title + " " + Staff.uniqueSuffix()
+                + "','facility':'Ward 5','moderationMode':'POST_MODERATION'}")).json();
+    }
+
+    String code(JsonObject session) {
+        return session.getString("joinCode").replace("-", "");
+    }
+
+    void askThroughTheApi(JsonObject session, String question) {
+        ApiClient anonymous = ApiClient.anonymous(base).from(Staff.uniqueAddress());
+        String token = anonymous.post("api/participants", json("{'code':'" + code(session) + "','displayName':'Ana'}"))
+                .json().getString("token");
+        assertEquals(201, anonymous.withHeader("Rounds-Participant", token)
+                .post("api/participants/me/questions", json("{'text':'" + question + "'}")).status());
+    }
+
+    static WebDriverWait waitIn(ChromeDriver browser) {
+        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(StaleElementReferenceException.class);
+    }
+
+    static void assertNoKeyShown(ChromeDriver browser) {
+        String text = browser.findElement(By.tagName("body")).getText();
+        assertFalse(KEY_SHOWN.matcher(text).find(), "a bundle key on the page: " + text);
+    }
+
+    @Test
+    void aPhoneSetToGermanJoinsAsksAndVotesInGerman() {
+        MessageBundle de = Bundles.of("de");
+        JsonObject session = session("Händehygiene");
+        String theirs = "Ersetzt Händedesinfektion das Waschen nach C.-diff.-Kontakt?";
+        askThroughTheApi(session, theirs);
+        ChromeDriver phone = Browsers.speaking("de-DE,de");
+        try {
+            phone.manage().window().setSize(new Dimension(390, 844));
+            WebDriverWait wait = waitIn(phone);
+            phone.get(base.toString());
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "de"));
+            assertEquals(de.text("join.heading"), phone.findElement(By.tagName("h1")).getText());
+            assertEquals("Deutsch", new Select(phone.findElement(By.cssSelector("[data-language-switch] select")))
+                    .getFirstSelectedOption().getText());
+
+            // the server's refusal, in the reader's words
+            phone.findElement(By.id("code")).sendKeys("ZZZZ9999", Keys.ENTER);
+            wait.until(ExpectedConditions.textToBe(By.id("code-error"), de.text("problem.join-code-unknown")));
+            WebElement code = phone.findElement(By.id("code"));
+            code.clear();
+            code.sendKeys(code(session));
+            phone.findElement(By.id("displayName")).sendKeys("Sam", Keys.ENTER);
+
+            wait.until(ExpectedConditions.textToBe(By.id("welcome"), de.text("trainee.welcomeNamed", "name", "Sam")));
+            wait.until(ExpectedConditions.textToBe(By.id("connection"), de.text("board.connection.live")));
+            assertEquals(de.text("trainee.ask.heading"), phone.findElement(By.id("ask-heading")).getText());
+            assertEquals(de.text("trainee.status.SCHEDULED"), phone.findElement(By.id("status")).getText());
+            assertEquals(de.text("trainee.count", "length", "0", "max", "1.000"),
+                    phone.findElement(By.id("question-count")).getText(), "numbers written the German way");
+
+            phone.findElement(By.cssSelector("#ask-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("text-error"), de.text("trainee.ask.empty")));
+            phone.findElement(By.id("question-text")).sendKeys("Wie lange muss das Desinfektionsmittel einwirken?");
+            phone.findElement(By.cssSelector("#ask-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("ask-status"), de.text("trainee.ask.sentOnBoard")));
+
+            By vote = By.xpath("//li[contains(@class,'question')][.//p[text()='" + theirs + "']]//button[@class='vote']");
+            wait.until(ExpectedConditions.elementToBeClickable(vote)).click();
+            wait.until(ExpectedConditions.attributeToBe(vote, "aria-pressed", "true"));
+            String name = phone.findElement(vote).getAccessibleName();
+            assertTrue(name.startsWith("Stimme für: " + theirs) && name.endsWith("1 Stimme"), name);
+
+            assertNoKeyShown(phone);
+            Accessibility.assertNoSeriousViolations(phone, "trainee page in German");
+            Browsers.screenshot(phone, "trainee-german");
+            Browsers.assertNoErrorsLogged(phone, "404");
+        } finally {
+            phone.quit();
+        }
+    }
+
+    @Test
+    void theSwitchShowsTheTraineePageInEachLanguageAndTheChoiceIsKept() {
+        JsonObject session = session("Infection control");
+        askThroughTheApi(session, "Gloves for every patient contact?");
+        ChromeDriver phone = Browsers.fresh(base);
+        phone.manage().window().setSize(new Dimension(390, 844));
+        WebDriverWait wait = waitIn(phone);
+        phone.get(base + "?code=" + code(session));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("displayName"))).sendKeys("Sam", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("connection"), "Live"));
+
+        for (String language : List.of("fr", "es", "de", "en", "nl")) {
+            MessageBundle words = Bundles.of(language);
+            new Select(wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("[data-language-switch] select")))).selectByValue(language);
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", language));
+            wait.until(ExpectedConditions.textToBe(By.id("welcome"), words.text("trainee.welcomeNamed", "name", "Sam")));
+            for (String[] shown : new String[][]{{"ask-heading", "trainee.ask.heading"},
+                    {"questions-heading", "trainee.questions.heading"}, {"feedback-heading", "trainee.feedback.heading"},
+                    {"leave", "trainee.leave"}, {"connection", "board.connection.live"}}) {
+                wait.until(ExpectedConditions.textToBe(By.id(shown[0]), words.text(shown[1])));
+            }
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("questions"), "Gloves for every"));
+            assertNoKeyShown(phone);
+            Browsers.screenshot(phone, "trainee-" + language);
+        }
+        phone.get(base.toString());
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "nl"));
+        assertEquals(Bundles.of("nl").text("join.heading"), phone.findElement(By.tagName("h1")).getText(),
+                "the last choice is kept");
+        Browsers.assertNoErrorsLogged(phone);
+    }
+
+    @Test
+    void theProjectorAndThePublicHighlightsSpeakTheChosenLanguage() {
+        JsonObject session = session("Sepsis six");
+        ChromeDriver browser = Browsers.fresh(base);
+        WebDriverWait wait = waitIn(browser);
+        browser.get(base + "login.html");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(presenter.username());
+        browser.findElement(By.id("password")).sendKeys(presenter.password(), Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("who"), "Test " + presenter.username()));
+
+        MessageBundle fr = Bundles.of("fr");
+        browser.get(base + "projector.html?id=" + session.getString("id") + "&lang=fr");
+        wait.until(ExpectedConditions.textToBe(By.id("join-code"), session.getString("joinCode")));
+        assertEquals("fr", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertEquals(fr.text("projector.fullScreen"), browser.findElement(By.id("fullscreen")).getText());
+        assertEquals(fr.text("projector.joinAt", "host", base.getAuthority()),
+                browser.findElement(By.id("join-instruction")).getText());
+        assertNoKeyShown(browser);
+
+        // the choice made on a page of the browser is the server's too: the public site opens in French
+        browser.get(base + "highlights/");
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "fr"));
+        assertEquals(fr.text("public.highlights"), browser.findElement(By.tagName("h1")).getText());
+        browser.findElement(By.cssSelector("nav.languages a[hreflang=es]")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "es"));
+        assertEquals(Bundles.of("es").text("public.highlights"), browser.findElement(By.tagName("h1")).getText());
+        Accessibility.assertNoSeriousViolations(browser, "public highlights in Spanish");
+        Browsers.assertNoErrorsLogged(browser);
+
+        Reply dutch = ApiClient.anonymous(base).withHeader("Accept-Language", "nl-NL,nl;q=0.9,en;q=0.8")
+                .get("highlights/");
+        assertEquals("nl", dutch.header("Content-Language"));
+        assertTrue(dutch.header("Vary").contains("Accept-Language"), dutch.header("Vary"));
+        assertTrue(dutch.body().contains("<html lang=\"nl\">"), dutch.body());
+    }
+}
