@@ -296,17 +296,17 @@ function countCharacters(textarea, counter, error) {
   let wasTooLong = false;
   const update = () => {
     const { length } = textarea.value;
-    const tooLong = length > MAX_TEXT;
+    const over = length > MAX_TEXT;
     counter.textContent = t('trainee.count', { length, max: MAX_TEXT });
-    counter.classList.toggle('over', tooLong);
-    if (tooLong) {
+    counter.classList.toggle('over', over);
+    if (over) {
       textarea.setAttribute('aria-invalid', 'true');
       error.textContent = tooLong(length);
     } else if (wasTooLong) {
       textarea.removeAttribute('aria-invalid');
       error.textContent = '';
     }
-    wasTooLong = tooLong;
+    wasTooLong = over;
   };
   textarea.addEventListener('input', update);
   update();
