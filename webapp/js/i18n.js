@@ -22,8 +22,12 @@ export function chooseLanguage(search, cookies, preferred) {
     || (preferred || []).map(supported).find(Boolean) || DEFAULT_LANGUAGE;
 }
 
-export const language = chooseLanguage(location.search, document.cookie, navigator.languages);
-if (new URLSearchParams(location.search).has('lang')) remember(language);
+// Only pages whose words are all in the bundles (marked <html data-i18n-pending>) speak the reader's language; the
+// others (staff pages, not yet translated) stay English throughout rather than mix two languages.
+const translated = document.documentElement.hasAttribute('data-i18n-pending');
+export const language = translated ? chooseLanguage(location.search, document.cookie, navigator.languages)
+  : DEFAULT_LANGUAGE;
+if (translated && new URLSearchParams(location.search).has('lang')) remember(language);
 
 async function bundle(lang) {
   try {
