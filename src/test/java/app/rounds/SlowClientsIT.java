@@ -7,7 +7,10 @@ import app.rounds.testing.RunningRounds;
 import app.rounds.testing.Staff;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Isolated;
 
@@ -42,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Isolated
 @ExtendWith(RunningRounds.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SlowClientsIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -67,11 +71,15 @@ class SlowClientsIT {
         assertEquals(201, join(code).post("api/participants/me/questions", json("{'text':'Warming up'}")).status());
         List<Socket> attack = new ArrayList<>();
         try {
-            for (int i = 0; i < 400; i++) {
-                attack.add(slowBody("127.0.0.2", "/api/participants", 100_000, "{"));
+            for (int i = 0; i < 500; i++) {
+                // half ask to upgrade to cleartext HTTP/2, whose body is read on a thread: they count all the same
+                // (more of them than the server has threads; the first and the last are plain, checked below)
+                attack.add(i % 2 == 0 || i == 499 ? slowBody("127.0.0.2", "/api/participants", 100_000, "{")
+                        : slowBody("127.0.0.2", "/api/participants", 100_000, "{", "Content-Type: application/json",
+                        "Upgrade: h2c", "Connection: Upgrade, HTTP2-Settings", "HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA"));
             }
-            // the burst itself is 400 requests to take in at once; then the bodies only trickle
-            Conditions.await("the server to take in the burst of 400 connections", Duration.ofSeconds(20),
+            // the burst itself is 500 requests to take in at once; then the bodies only trickle
+            Conditions.await("the server to take in the burst of 500 connections", Duration.ofSeconds(20),
                     () -> healthAnswersWithin(PROMPT));
             long end = System.nanoTime() + Duration.ofSeconds(12).toNanos();
             long nextByte = 0;
@@ -142,7 +150,12 @@ class SlowClientsIT {
         }
     }
 
+    /**
+     * First, before the attack: Payara's async writer throws a NullPointerException (with a stack trace, on its own
+     * thread) for each h2c-upgraded connection the attack's clients close, which Rounds cannot catch; docs/SECURITY.md.
+     */
     @Test
+    @Order(1)
     void clientsThatGoAwayLeaveAFewShortLinesInTheLog() throws Exception {
         Path log = Path.of("target", "payara-process-" + base.getPort() + ".log");
         Live session = liveSession();

@@ -104,9 +104,7 @@ public class BodyBufferingFilter extends HttpFilter {
         boolean hasBody = declared > 0 || request.getHeader("Transfer-Encoding") != null;
         // staff were authenticated before the body is read: only anonymous callers (trainees, webhooks, logins) can
         // send bodies by the hundred, and only their requests are served on another thread, as anonymous
-        // an h2c upgrade (Java's HttpClient asks for one on a new connection) cannot go async: Grizzly drops it
-        if (!hasBody || STREAMED_UPLOADS.matcher(path).matches() || request.getUserPrincipal() != null
-                || request.getHeader("Upgrade") != null) {
+        if (!hasBody || STREAMED_UPLOADS.matcher(path).matches() || request.getUserPrincipal() != null) {
             chain.doFilter(request, response);
             return;
         }
@@ -123,6 +121,17 @@ public class BodyBufferingFilter extends HttpFilter {
         if (!slowBodies.tryEnter(address)) {
             refuseAtOnce(response, ProblemException.tooManyRequests("Too many requests from your address are still "
                     + "sending their bodies; finish those first.", Duration.ofSeconds(deadlineSeconds)), path);
+            return;
+        }
+        if (request.getHeader("Upgrade") != null) {
+            // an h2c upgrade (Java's HttpClient asks for one on a new connection) cannot go async: Grizzly drops it.
+            // Read on this thread, but counted with the address's other slow bodies, so that asking for the upgrade
+            // does not let one address hold more threads than its share
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                slowBodies.leave(address);
+            }
             return;
         }
         Arrival arrival = new Arrival(request, response, path, address, maxBytes);
