@@ -1,4 +1,5 @@
 import { api, requireStaff, showError, clearErrors, whileBusy, logout, rememberCsrfToken } from './api.js';
+import { t } from './i18n.js';
 
 const form = document.getElementById('password-form');
 document.getElementById('logout').addEventListener('click', logout);
@@ -14,7 +15,7 @@ form.addEventListener('submit', async (event) => {
       });
       rememberCsrfToken(me.csrfToken);
       form.reset();
-      document.getElementById('page-status').textContent = 'Your password was changed.';
+      document.getElementById('page-status').textContent = t('account.changed');
     } catch (e) {
       showError(form, e);
     }
@@ -23,6 +24,6 @@ form.addEventListener('submit', async (event) => {
 
 const me = await requireStaff();
 if (me) {
-  document.getElementById('who').textContent = `Logged in as ${me.displayName} (${me.username})`;
+  document.getElementById('who').textContent = t('account.loggedInAs', { name: me.displayName, username: me.username });
   form.elements.currentPassword.focus();
 }

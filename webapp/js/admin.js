@@ -1,4 +1,5 @@
 import { api, requireStaff, showError, clearErrors, whileBusy, logout, formatWhen } from './api.js';
+import { t } from './i18n.js';
 
 const ROLES = ['presenter', 'communicator', 'reviewer', 'admin'];
 const form = document.getElementById('user-form');
@@ -11,20 +12,20 @@ async function save(user, change) {
     await api('PUT', `api/users/${encodeURIComponent(user.username)}`, {
       displayName: user.displayName, roles: user.roles, enabled: user.enabled, ...change,
     });
-    pageStatus.textContent = `Saved ${user.username}.`;
+    pageStatus.textContent = t('admin.saved', { username: user.username });
   } catch (e) {
-    pageProblem.textContent = `${user.username}: ${e.message}`;
+    pageProblem.textContent = t('admin.userProblem', { username: user.username, message: e.message });
   }
   await render();
 }
 
-/** A button of a user's row, named with the user so that each says whose account it changes. */
-function rowButton(text, user, action) {
+/** A button of a user's row, named with the user (label) so that each says whose account it changes. */
+function rowButton(text, label, action) {
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = text;
   button.dataset.action = action;
-  button.setAttribute('aria-label', `${text} of ${user.username}`);
+  button.setAttribute('aria-label', label);
   return button;
 }
 
@@ -38,7 +39,7 @@ function row(user) {
   group.className = 'inline';
   const legend = document.createElement('legend');
   legend.className = 'visually-hidden';
-  legend.textContent = `Roles of ${user.username}`;
+  legend.textContent = t('admin.rolesOf', { username: user.username });
   group.append(legend);
   for (const role of ROLES) {
     const label = document.createElement('label');
@@ -49,19 +50,20 @@ function row(user) {
       const next = ROLES.filter((r) => (r === role ? box.checked : user.roles.includes(r)));
       save(user, { roles: next });
     });
-    label.append(box, ` ${role}`);
+    label.append(box, ` ${t(`admin.role.${role}`)}`);
     group.append(label);
   }
   roles.append(group);
   const account = document.createElement('td');
   const state = document.createElement('span');
-  state.textContent = user.enabled ? 'Enabled' : 'Disabled';
+  state.textContent = user.enabled ? t('admin.enabled') : t('admin.disabled');
   const toggle = document.createElement('button');
   toggle.type = 'button';
-  toggle.textContent = user.enabled ? 'Disable' : 'Enable';
-  toggle.setAttribute('aria-label', `${user.enabled ? 'Disable' : 'Enable'} ${user.username}`);
+  toggle.textContent = user.enabled ? t('admin.disable') : t('admin.enable');
+  toggle.setAttribute('aria-label', user.enabled ? t('admin.disableUser', { username: user.username })
+    : t('admin.enableUser', { username: user.username }));
   toggle.addEventListener('click', () => save(user, { enabled: !user.enabled }));
-  const rename = rowButton('Change name', user, 'rename');
+  const rename = rowButton(t('admin.changeName'), t('admin.changeNameOf', { username: user.username }), 'rename');
   rename.addEventListener('click', () => openRename(user));
   const actions = document.createElement('div');
   actions.className = 'actions small';
@@ -70,10 +72,10 @@ function row(user) {
     // an admin's own reset would log this very browser out: one's own password is changed under Your account
     const own = document.createElement('a');
     own.href = 'account.html';
-    own.textContent = 'Change your password';
+    own.textContent = t('admin.changeOwnPassword');
     actions.append(own);
   } else {
-    const reset = rowButton('Reset password', user, 'reset');
+    const reset = rowButton(t('admin.resetPassword'), t('admin.resetPasswordOf', { username: user.username }), 'reset');
     reset.addEventListener('click', () => openReset(user));
     actions.append(reset);
   }
@@ -94,7 +96,7 @@ function openRename(user) {
   dialogUser = user;
   renameForm.reset();
   clearErrors(renameForm);
-  document.getElementById('rename-heading').textContent = `Change the name of ${user.username}`;
+  document.getElementById('rename-heading').textContent = t('admin.rename.headingNamed', { username: user.username });
   renameForm.elements.displayName.value = user.displayName === user.username ? '' : user.displayName;
   renameDialog.showModal();
   renameForm.elements.displayName.select();
@@ -104,8 +106,9 @@ function openReset(user) {
   dialogUser = user;
   resetForm.reset();
   clearErrors(resetForm);
-  document.getElementById('reset-heading').textContent = `Reset the password of ${user.displayName} (${user.username})`;
-  document.getElementById('reset-confirm').textContent = `Reset the password of ${user.username}`;
+  document.getElementById('reset-heading').textContent = t('admin.reset.headingNamed',
+    { name: user.displayName, username: user.username });
+  document.getElementById('reset-confirm').textContent = t('admin.reset.submitNamed', { username: user.username });
   resetDialog.showModal();
   resetForm.elements.password.focus();
 }
@@ -134,8 +137,8 @@ renameForm.addEventListener('submit', async (event) => {
       await render();
       closeDialog(renameDialog, 'rename');
       pageStatus.textContent = saved.displayName === saved.username
-        ? `${saved.username} has no full name now: the user name is shown instead.`
-        : `${saved.username} is now called “${saved.displayName}”.`;
+        ? t('admin.rename.noName', { username: saved.username })
+        : t('admin.rename.done', { username: saved.username, name: saved.displayName });
     } catch (e) {
       showError(renameForm, e);
     }
@@ -148,7 +151,7 @@ resetForm.addEventListener('submit', async (event) => {
   pageStatus.textContent = '';
   const f = resetForm.elements;
   if (f.password.value !== f.repeated.value) {
-    showError(resetForm, { fieldErrors: [{ field: 'repeated', message: 'The two passwords differ: type the same one twice.' }] });
+    showError(resetForm, { fieldErrors: [{ field: 'repeated', message: t('admin.reset.differ') }] });
     return;
   }
   await whileBusy(resetForm, async () => {
@@ -157,8 +160,7 @@ resetForm.addEventListener('submit', async (event) => {
       await api('PUT', `api/users/${encodeURIComponent(user.username)}/password`, { password: f.password.value });
       resetForm.reset();
       closeDialog(resetDialog, 'reset');
-      pageStatus.textContent = `The password of ${user.username} was reset. They were logged out everywhere and log in `
-        + 'with the new password from now on.';
+      pageStatus.textContent = t('admin.reset.done', { username: user.username });
     } catch (e) {
       showError(resetForm, e);
     }
@@ -183,7 +185,7 @@ form.addEventListener('submit', async (event) => {
         roles: [...form.querySelectorAll('input[name="roles"]:checked')].map((b) => b.value),
       });
       form.reset();
-      pageStatus.textContent = `Added ${created.username}.`;
+      pageStatus.textContent = t('admin.added', { username: created.username });
       await render();
     } catch (e) {
       showError(form, e);
@@ -209,12 +211,12 @@ async function renderAudit() {
 
 document.getElementById('verify-audit').addEventListener('click', async () => {
   const result = document.getElementById('audit-result');
-  result.textContent = 'Verifying…';
+  result.textContent = t('admin.verifying');
   try {
     const v = await api('GET', 'api/audit/verification');
     result.textContent = v.intact
-      ? `Intact: ${v.entriesChecked} entries checked, each carrying the hash of the one before.`
-      : `BROKEN at entry ${v.firstBrokenSeq}: ${v.problem}. ${v.entriesChecked} entries before it are intact.`;
+      ? t('admin.intact', { count: v.entriesChecked })
+      : t('admin.broken', { seq: String(v.firstBrokenSeq), problem: v.problem, count: v.entriesChecked });
     result.classList.toggle('error', !v.intact);
   } catch (e) {
     result.textContent = e.message;

@@ -134,7 +134,7 @@ export async function openSessionPart(sessionId, part, alert, onMissing = null) 
   if (!me) return null;
   const main = document.querySelector('main');
   try {
-    if (!sessionId) throw new ApiError(404, { detail: 'No session chosen: open this page from Sessions.' });
+    if (!sessionId) throw new ApiError(404, { detail: t('staff.noSessionChosen') });
     const access = await api('GET', `api/sessions/${encodeURIComponent(sessionId)}/access`);
     if (!access.parts.includes(part)) throw new ApiError(403, { detail: access.refusals[part] });
     document.querySelectorAll('[data-part]').forEach((el) => { el.hidden = !access.parts.includes(el.dataset.part); });

@@ -3,13 +3,6 @@
 
 import { t } from './i18n.js';
 
-const ENGLISH_PLURALS = new Intl.PluralRules('en');
-
-/** "1 vote", "2 votes", "0 votes": a count with its noun in the right number (English; staff pages). */
-export function counted(n, one, other) {
-  return `${n} ${ENGLISH_PLURALS.select(n) === 'one' ? one : other}`;
-}
-
 const STORED = new Set(['contribution.created', 'contribution.updated', 'contribution.removed',
   'feedback.summary', 'session.updated']);
 

@@ -1,5 +1,6 @@
 import { api, openSessionPart, showError, clearErrors, whileBusy, formatWhen, logout } from './api.js';
 import { nestHeadings } from './headings.js';
+import { t, tPieces } from './i18n.js';
 
 // A session's highlights: start one, choose what it shows, preview it as the public will see it, screen it,
 // submit it for review, publish it once approved.
@@ -14,11 +15,8 @@ const pageStatus = document.getElementById('page-status');
 const draft = document.getElementById('draft');
 const submission = document.getElementById('submission');
 
-const STATUS = {
-  DRAFT: 'draft', IN_REVIEW: 'in review', APPROVED: 'approved', REJECTED: 'rejected',
-  PUBLISHED: 'published', UNPUBLISHED: 'unpublished',
-};
-const NETWORK = { MASTODON: 'Mastodon', BLUESKY: 'Bluesky', WEBHOOK: 'a relay', FEED: 'a feed', WEB: 'the session page' };
+/** Where a quote came from, as said after "from": "from Mastodon", "from a relay", "from the session page". */
+const originName = (code) => (code ? t(`highlights.origin.${code}`) : '');
 
 function element(tag, props = {}, ...children) {
   const el = Object.assign(document.createElement(tag), props);
@@ -30,9 +28,11 @@ async function refreshList() {
   const list = await api('GET', `api/sessions/${sessionId}/highlights`);
   document.getElementById('highlight-list').replaceChildren(...list.map((h) => element('li', {},
     element('a', { href: `highlights.html?session=${sessionId}&id=${encodeURIComponent(h.id)}`, textContent: h.title }),
-    ` · ${STATUS[h.status]}${h.live ? ' · live' : ''} · ${formatWhen(h.updatedAt)}`)));
+    ` · ${[t(`highlights.status.${h.status}`), h.live ? t('highlights.list.live') : null, formatWhen(h.updatedAt)]
+      .filter(Boolean).join(' · ')}`)));
   if (!list.length) {
-    document.getElementById('highlight-list').replaceChildren(element('li', { className: 'muted', textContent: 'None yet.' }));
+    document.getElementById('highlight-list').replaceChildren(element('li', { className: 'muted',
+      textContent: t('highlights.list.none') }));
   }
 }
 
@@ -46,25 +46,26 @@ function materialRow(kind, refId, label, origin, chosen) {
   row.dataset.ref = refId;
   if (kind !== 'MEDIA') {
     const mode = element('select', { name: 'quoteMode', id: `mode-${key}` },
-      element('option', { value: 'VERBATIM', textContent: 'Quote word for word' }),
-      element('option', { value: 'PARAPHRASE', textContent: 'Paraphrase, without a name' }));
+      element('option', { value: 'VERBATIM', textContent: t('highlights.material.verbatim') }),
+      element('option', { value: 'PARAPHRASE', textContent: t('highlights.material.paraphrase') }));
     mode.value = chosen?.quoteMode || 'VERBATIM';
     const paraphrase = element('textarea', { name: 'paraphrase', id: `paraphrase-${key}`, rows: 2, maxLength: 1000,
       value: chosen?.paraphrase || '' });
     const paraphraseField = element('div', { className: 'field' },
-      element('label', { htmlFor: paraphrase.id, textContent: 'Paraphrase' }), paraphrase);
+      element('label', { htmlFor: paraphrase.id, textContent: t('highlights.material.paraphraseLabel') }), paraphrase);
     paraphraseField.hidden = mode.value !== 'PARAPHRASE';
     mode.addEventListener('change', () => { paraphraseField.hidden = mode.value !== 'PARAPHRASE'; });
     const options = element('div', { className: 'quote-options' },
-      element('label', { htmlFor: mode.id, textContent: 'How' }), mode, paraphraseField);
+      element('label', { htmlFor: mode.id, textContent: t('highlights.material.how') }), mode, paraphraseField);
     if (origin && origin !== 'WEB') {
       const permission = element('select', { name: 'permission', id: `permission-${key}` },
-        ...['PENDING', 'GRANTED', 'DECLINED'].map((p) => element('option', { value: p, textContent: p.toLowerCase() })));
+        ...['PENDING', 'GRANTED', 'DECLINED'].map((p) => element('option', { value: p,
+          textContent: t(`highlights.permission.${p}`) })));
       permission.value = chosen?.permission || 'PENDING';
       const evidence = element('input', { name: 'permissionEvidence', id: `evidence-${key}`, maxLength: 500,
-        value: chosen?.permissionEvidence || '', placeholder: 'link to their reply' });
-      options.append(element('label', { htmlFor: permission.id, textContent: 'Author\'s permission to quote' }),
-        permission, element('label', { htmlFor: evidence.id, textContent: 'Evidence' }), evidence);
+        value: chosen?.permissionEvidence || '', placeholder: t('highlights.material.evidencePlaceholder') });
+      options.append(element('label', { htmlFor: permission.id, textContent: t('highlights.material.permission') }),
+        permission, element('label', { htmlFor: evidence.id, textContent: t('highlights.material.evidence') }), evidence);
     }
     row.append(options);
   }
@@ -86,27 +87,29 @@ function renderMaterial() {
     const shown = shownParts.get(`${part.kind}-${part.refId}`) || {};
     if (part.kind === 'MEDIA') {
       add('MEDIA', part.refId, [element('img', { src: shown.previewUrl || '', alt: shown.altText || '', width: 120 }),
-        ` ${shown.caption || shown.altText || 'Photo'}`], null);
+        ` ${shown.caption || shown.altText || t('highlights.material.photo')}`], null);
     } else {
-      add(part.kind, part.refId, [`“${shown.originalText || ''}” `, element('span', { className: 'muted',
-        textContent: `${part.kind === 'QUESTION' ? 'question' : 'feedback'} from ${NETWORK[shown.origin] || ''}` })],
+      const from = { origin: originName(shown.origin) };
+      add(part.kind, part.refId, [`${t('highlights.quoted', { text: shown.originalText || '' })} `,
+        element('span', { className: 'muted', textContent: part.kind === 'QUESTION'
+          ? t('highlights.material.questionFrom', from) : t('highlights.material.feedbackFrom', from) })],
       shown.origin);
     }
   }
   for (const q of suggestions.questions) {
-    add('QUESTION', q.id, [`“${q.text}” `, element('span', { className: 'muted',
-      textContent: `question · ${q.votes} votes · from ${NETWORK[q.origin]}` })], q.origin);
+    add('QUESTION', q.id, [`${t('highlights.quoted', { text: q.text })} `, element('span', { className: 'muted',
+      textContent: t('highlights.material.question', { count: q.votes, origin: originName(q.origin) }) })], q.origin);
   }
   for (const c of suggestions.comments) {
-    add('FEEDBACK', c.id, [`“${c.text}” `, element('span', { className: 'muted',
-      textContent: `feedback · rated ${c.rating}/5 · from ${NETWORK[c.origin]}` })], c.origin);
+    add('FEEDBACK', c.id, [`${t('highlights.quoted', { text: c.text })} `, element('span', { className: 'muted',
+      textContent: t('highlights.material.feedback', { rating: c.rating, origin: originName(c.origin) }) })], c.origin);
   }
   for (const m of suggestions.media) {
     add('MEDIA', m.id, [m.smallUrl ? element('img', { src: m.smallUrl, alt: m.altText || '', width: 120 }) : '▶ ',
       ` ${m.caption || m.altText || m.fileName || ''}`], null);
   }
   document.getElementById('material').replaceChildren(...(rows.length ? rows
-    : [element('li', { className: 'muted', textContent: 'Nothing to suggest yet: approve questions, collect feedback, upload photos.' })]));
+    : [element('li', { className: 'muted', textContent: t('highlights.material.nothing') })]));
 }
 
 function chosenParts() {
@@ -123,9 +126,9 @@ function renderFindings(findings) {
   document.getElementById('findings').replaceChildren(...findings.map((f, i) => {
     const reason = element('textarea', { id: `justification-${i}`, rows: 2, maxLength: 1000, value: f.justification || '' });
     const row = element('li', { className: 'finding' },
-      element('p', {}, element('strong', { textContent: `${f.label}` }), ` in ${f.field}: “${f.excerpt}”`,
-        f.why ? ` (${f.why})` : ''),
-      element('label', { htmlFor: reason.id, textContent: 'Why it may go ahead (or change the text)' }), reason);
+      element('p', {}, ...tPieces(f.why ? 'highlights.finding.because' : 'highlights.finding.found',
+        { label: element('strong', { textContent: `${f.label}` }), field: f.field, excerpt: f.excerpt, why: f.why })),
+      element('label', { htmlFor: reason.id, textContent: t('highlights.finding.justification') }), reason);
     row.dataset.field = f.field;
     row.dataset.excerpt = f.excerpt;
     row.dataset.reason = f.reason;
@@ -137,7 +140,7 @@ function render(view) {
   current = view;
   highlightId = encodeURIComponent(view.id);
   document.getElementById('editor').hidden = false;
-  document.getElementById('editor-status').textContent = STATUS[view.status];
+  document.getElementById('editor-status').textContent = t(`highlights.status.${view.status}`);
   const f = draft.elements;
   f.title.value = view.title;
   f.summary.value = view.summary || '';
@@ -157,9 +160,14 @@ function render(view) {
   document.getElementById('publish').hidden = view.status !== 'APPROVED';
   document.getElementById('unpublish').hidden = !view.live;
   submission.querySelector('button[type=submit]').hidden = !['DRAFT', 'REJECTED', 'UNPUBLISHED'].includes(view.status);
-  document.getElementById('reviews').replaceChildren(...view.reviews.map((r) => element('li', {
-    textContent: `${r.decision === 'APPROVE' ? 'Approved' : 'Rejected'} by ${r.reviewerName}, ${formatWhen(r.decidedAt)}`
-      + ` after ${Math.round(r.waitedSeconds / 60)} min${r.comment ? `: ${r.comment}` : ''}` })));
+  document.getElementById('reviews').replaceChildren(...view.reviews.map((r) => {
+    const said = { reviewer: r.reviewerName, when: formatWhen(r.decidedAt), minutes: Math.round(r.waitedSeconds / 60),
+      comment: r.comment };
+    const approved = r.decision === 'APPROVE';
+    return element('li', { textContent: r.comment
+      ? t(approved ? 'highlights.review.approvedComment' : 'highlights.review.rejectedComment', said)
+      : t(approved ? 'highlights.review.approved' : 'highlights.review.rejected', said) });
+  }));
 }
 
 async function open(id) {
@@ -190,7 +198,7 @@ document.getElementById('new-highlight').addEventListener('submit', (event) => {
     history.replaceState(null, '', `highlights.html?session=${sessionId}&id=${encodeURIComponent(created.id)}`);
     document.getElementById('draft-title').focus();
     return created;
-  }, 'Draft started.');
+  }, t('highlights.done.started'));
 });
 
 draft.addEventListener('submit', (event) => {
@@ -199,13 +207,14 @@ draft.addEventListener('submit', (event) => {
   act(draft, () => api('PUT', `api/highlights/${highlightId}`, {
     title: f.title.value.trim(), summary: f.summary.value, bodyHtml: f.bodyHtml.value, authorNotes: f.authorNotes.value,
     publishOnApproval: f.publishOnApproval.checked, parts: chosenParts(),
-  }), 'Saved.');
+  }), t('highlights.done.saved'));
 });
 
 document.getElementById('screen').addEventListener('click', () => act(submission, async () => {
   const findings = await api('POST', `api/highlights/${highlightId}/screening`, {});
   renderFindings(findings);
-  pageStatus.textContent = findings.length ? `${findings.length} finding(s) to look at.` : 'Screening found nothing.';
+  pageStatus.textContent = findings.length ? t('highlights.screening.findings', { count: findings.length })
+    : t('highlights.screening.nothing');
   return null;
 }));
 
@@ -216,13 +225,14 @@ submission.addEventListener('submit', (event) => {
       justification: row.querySelector('textarea').value.trim() }))
     .filter((j) => j.justification);
   act(submission, () => api('POST', `api/highlights/${highlightId}/submission`, { justifications }),
-    'Submitted for review.');
+    t('highlights.done.submitted'));
 });
 
 document.getElementById('publish').addEventListener('click', () =>
-  act(submission, () => api('POST', `api/highlights/${highlightId}/publication`, {}), 'Published.'));
+  act(submission, () => api('POST', `api/highlights/${highlightId}/publication`, {}), t('highlights.done.published')));
 document.getElementById('unpublish').addEventListener('click', () =>
-  act(submission, () => api('DELETE', `api/highlights/${highlightId}/publication`), 'Unpublished: its page now says it is gone.'));
+  act(submission, () => api('DELETE', `api/highlights/${highlightId}/publication`),
+    t('highlights.done.unpublished')));
 
 document.getElementById('logout').addEventListener('click', logout);
 
@@ -233,8 +243,8 @@ document.getElementById('logout').addEventListener('click', logout);
     document.getElementById('who').textContent = opened.me.displayName;
     document.getElementById('media-link').href = `media.html?id=${sessionId}`;
     const session = await api('GET', `api/sessions/${sessionId}`);
-    document.getElementById('title').textContent = `Highlights · ${session.title}`;
-    document.title = `Highlights · ${session.title} · Rounds`;
+    document.getElementById('title').textContent = t('highlights.headingNamed', { session: session.title });
+    document.title = t('highlights.titleNamed', { session: session.title });
     suggestions = await api('GET', `api/sessions/${sessionId}/highlights/suggestions`);
     await refreshList();
     if (highlightId) await open(highlightId);

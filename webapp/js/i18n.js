@@ -62,6 +62,21 @@ export function t(key, params = {}) {
   });
 }
 
+/**
+ * A message whose {placeholders} stand for elements (bold words, a link, a key to press), as pieces for
+ * replaceChildren: the reader's words around them, so each language puts the elements where its sentence needs them.
+ * A value is a Node, a string (inserted as text, never as HTML), an array of them, or a function that makes them (for
+ * an element said twice).
+ */
+export function tPieces(key, parts) {
+  return t(key).split(/\{(\w+)\}/).flatMap((piece, i) => {
+    if (i % 2 === 0) return piece ? [piece] : [];
+    if (!Object.hasOwn(parts, piece)) return [`{${piece}}`];
+    const value = typeof parts[piece] === 'function' ? parts[piece]() : parts[piece];
+    return [value ?? ''].flat();
+  });
+}
+
 /** Whether a bundle has this key: for words that only some answers (problem types) have. */
 export function has(key) {
   return Object.hasOwn(messages, key);
@@ -89,8 +104,8 @@ function remember(lang) {
 
 /**
  * Fills each element marked data-language-switch with a labelled choice of the languages, each named in itself;
- * choosing one remembers it and shows the page again in it (what the page holds lives on the server or in
- * localStorage, so nothing typed in a sent form is lost).
+ * choosing one remembers it and shows the page again in it. What the page holds lives on the server or in
+ * localStorage, and what was typed but not sent (a half-written question) is kept over the reload.
  */
 function languageSwitches() {
   for (const place of document.querySelectorAll('[data-language-switch]')) {
@@ -108,6 +123,7 @@ function languageSwitches() {
     }
     select.addEventListener('change', () => {
       remember(select.value);
+      keepTyped();
       const url = new URL(location.href);
       url.searchParams.delete('lang');
       location.replace(url);
@@ -116,7 +132,39 @@ function languageSwitches() {
   }
 }
 
+const TYPED_KEY = 'rounds.typedBeforeSwitch';
+
+/** What was typed into the page's text fields (never a password), for the page shown again in another language. */
+function keepTyped() {
+  const typed = {};
+  for (const field of document.querySelectorAll('textarea[id], input[id]:not([type]), input[id][type="text"]')) {
+    if (field.value) typed[field.id] = field.value;
+  }
+  try {
+    sessionStorage.setItem(TYPED_KEY, JSON.stringify({ page: location.pathname, typed }));
+  } catch {
+    // storage refused (private mode, full): the page is shown again without it
+  }
+}
+
+/** Puts back what keepTyped kept, before the page's own script reads its fields (counters count it). */
+function restoreTyped() {
+  let kept = null;
+  try {
+    kept = JSON.parse(sessionStorage.getItem(TYPED_KEY) || 'null');
+    sessionStorage.removeItem(TYPED_KEY);
+  } catch {
+    return;
+  }
+  if (kept?.page !== location.pathname) return;
+  for (const [id, value] of Object.entries(kept.typed || {})) {
+    const field = document.getElementById(id);
+    if (field && !field.value) field.value = value;
+  }
+}
+
 document.documentElement.lang = language;
 translate();
 languageSwitches();
+restoreTyped();
 document.documentElement.removeAttribute('data-i18n-pending');

@@ -2,22 +2,31 @@
 // and every staff page ask (through requireStaff in api.js). It only keeps people off pages they could not use; the
 // API checks the roles again on every request.
 
+import { language, t } from './i18n.js';
+
 const EVERY_ROLE = ['presenter', 'communicator', 'reviewer', 'admin'];
 const SESSION_STAFF = ['presenter', 'communicator', 'admin'];
 
 /** Each staff page: its name in words, the roles that may use it, and whether the navigation offers it. */
 export const PAGES = {
-  'sessions.html': { name: 'Sessions', roles: SESSION_STAFF, navigation: true },
-  'review.html': { name: 'Review', roles: ['reviewer', 'admin'], navigation: true },
-  'admin.html': { name: 'Users', roles: ['admin'], navigation: true },
-  'board.html': { name: 'Live board', roles: SESSION_STAFF },
-  'projector.html': { name: 'Projector view', roles: SESSION_STAFF },
-  'media.html': { name: 'Media', roles: SESSION_STAFF },
-  'highlights.html': { name: 'Highlights', roles: ['communicator', 'admin'] },
-  'account.html': { name: 'Your account', roles: EVERY_ROLE },
+  'sessions.html': { name: t('staff.page.sessions'), roles: SESSION_STAFF, navigation: true },
+  'review.html': { name: t('staff.page.review'), roles: ['reviewer', 'admin'], navigation: true },
+  'admin.html': { name: t('staff.page.admin'), roles: ['admin'], navigation: true },
+  'board.html': { name: t('staff.page.board'), roles: SESSION_STAFF },
+  'projector.html': { name: t('staff.page.projector'), roles: SESSION_STAFF },
+  'media.html': { name: t('staff.page.media'), roles: SESSION_STAFF },
+  'highlights.html': { name: t('staff.page.highlights'), roles: ['communicator', 'admin'] },
+  'account.html': { name: t('staff.page.account'), roles: EVERY_ROLE },
 };
 
-const ROLE_NAMES = { presenter: 'presenters', communicator: 'communicators', reviewer: 'reviewers', admin: 'admins' };
+const ROLE_NAMES = { presenter: t('staff.roles.presenter'), communicator: t('staff.roles.communicator'),
+  reviewer: t('staff.roles.reviewer'), admin: t('staff.roles.admin') };
+
+/**
+ * "presenters, communicators and admins" the reader's way. Rounds' English leaves out the comma before "and", as
+ * British English does (the list format of plain "en" would add it).
+ */
+const LIST = new Intl.ListFormat(language === 'en' ? 'en-GB' : language, { type: 'conjunction' });
 
 /** The file name of a page's address: 'sessions.html' for /sessions.html?x=1; a page not listed is nobody's. */
 export function pageOf(url) {
@@ -42,8 +51,7 @@ export function startPage(roles) {
 
 /** "presenters, communicators and admins": who a page is for, in words. */
 export function whoMayUse(page) {
-  const names = (PAGES[page]?.roles || []).map((role) => ROLE_NAMES[role]);
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names.join('');
+  return LIST.format((PAGES[page]?.roles || []).map((role) => ROLE_NAMES[role]));
 }
 
 /**
@@ -81,16 +89,17 @@ export function showNavigation(me, page) {
 export function showNotForYou(me, page) {
   const start = startPage(me.roles);
   const heading = document.createElement('h1');
-  heading.textContent = `${PAGES[page]?.name || 'This page'} is not available to you`;
+  heading.textContent = PAGES[page] ? t('staff.notForYou.heading', { page: PAGES[page].name })
+    : t('staff.notForYou.headingUnknown');
   const why = document.createElement('p');
-  why.textContent = PAGES[page]
-    ? `This page is for ${whoMayUse(page)}. You are logged in as ${me.displayName} (${me.username}).`
-    : `You are logged in as ${me.displayName} (${me.username}).`;
+  const who = { name: me.displayName, username: me.username };
+  why.textContent = PAGES[page] ? t('staff.notForYou.forRoles', { roles: whoMayUse(page), ...who })
+    : t('staff.notForYou.loggedInAs', who);
   const next = document.createElement('p');
   const link = document.createElement('a');
   link.href = start;
   link.id = 'start-page-link';
-  link.textContent = `Go to ${PAGES[start].name}, your start page`;
+  link.textContent = t('staff.notForYou.startPage', { page: PAGES[start].name });
   next.append(link);
   const message = document.createElement('section');
   message.className = 'not-for-you';
@@ -98,6 +107,6 @@ export function showNotForYou(me, page) {
   heading.id = 'not-for-you-heading';
   message.append(heading, why, next);
   document.querySelector('main').replaceChildren(message);
-  document.title = `Not available · Rounds`;
+  document.title = t('staff.notForYou.title');
   showNavigation(me, page);
 }

@@ -1,5 +1,6 @@
 import { api, openSessionPart, ApiError } from './api.js';
-import { connectBoard, counted } from './board.js';
+import { connectBoard } from './board.js';
+import { t, tPieces } from './i18n.js';
 
 const sessionId = new URLSearchParams(location.search).get('id') || '';
 const problem = document.getElementById('problem');
@@ -24,33 +25,34 @@ const LISTS = {
 };
 
 const ACTIONS = {
-  a: { label: 'Approve', when: (q) => q.status === 'PENDING', run: (q) => setStatus(q, 'APPROVED') },
-  r: { label: 'Reject', when: (q) => q.status === 'PENDING', run: (q) => setStatus(q, 'REJECTED', () => setStatus(q, 'PENDING')) },
-  h: { label: (q) => (q.status === 'HIDDEN' ? 'Show' : 'Hide'), when: (q) => q.status === 'APPROVED' || q.status === 'HIDDEN',
+  a: { label: () => t('board.action.approve'), when: (q) => q.status === 'PENDING',
+    run: (q) => setStatus(q, 'APPROVED') },
+  r: { label: () => t('board.action.reject'), when: (q) => q.status === 'PENDING',
+    run: (q) => setStatus(q, 'REJECTED', () => setStatus(q, 'PENDING')) },
+  h: { label: (q) => (q.status === 'HIDDEN' ? t('board.action.show') : t('board.action.hide')),
+    when: (q) => q.status === 'APPROVED' || q.status === 'HIDDEN',
     run: (q) => setStatus(q, q.status === 'HIDDEN' ? 'APPROVED' : 'HIDDEN') },
-  d: { label: (q) => (q.answered ? 'Not answered' : 'Answered'), when: (q) => q.status === 'APPROVED',
+  d: { label: (q) => (q.answered ? t('board.action.notAnswered') : t('board.action.answered')),
+    when: (q) => q.status === 'APPROVED',
     run: (q) => setFlags(q, { answered: !q.answered }, q.answered ? null : () => setFlags(q, { answered: false })) },
-  p: { label: (q) => (q.pinned ? 'Unpin' : 'Pin'), when: (q) => q.status === 'APPROVED', run: (q) => setFlags(q, { pinned: !q.pinned }) },
-  x: { label: (q) => (q.archived ? 'Unarchive' : 'Archive'), when: () => true,
+  p: { label: (q) => (q.pinned ? t('board.action.unpin') : t('board.action.pin')), when: (q) => q.status === 'APPROVED',
+    run: (q) => setFlags(q, { pinned: !q.pinned }) },
+  x: { label: (q) => (q.archived ? t('board.action.unarchive') : t('board.action.archive')), when: () => true,
     run: (q) => setFlags(q, { archived: !q.archived }, () => setFlags(q, { archived: q.archived })) },
-  u: { label: 'Undo', when: () => false, run: () => {} },
+  u: { label: () => t('board.action.undo'), when: () => false, run: () => {} },
 };
 
+/** Sets a question's status and says what was done, one sentence per status (board.done.APPROVED …). */
 async function setStatus(q, status, undoWith) {
   await act(() => api('PUT', `api/sessions/${sessionId}/questions/${q.id}/status`, { status }), undoWith,
-    `${status === 'APPROVED' ? 'Approved' : status === 'REJECTED' ? 'Rejected' : status === 'HIDDEN' ? 'Hidden' : 'Back in the queue'}: “${q.text.slice(0, 60)}”`);
+    t(`board.done.${status}`, { text: q.text.slice(0, 60) }));
 }
 
-const FLAG_CHANGES = {
-  answered: ['Marked answered', 'Marked not answered'],
-  pinned: ['Pinned', 'Unpinned'],
-  archived: ['Archived', 'Unarchived, back where it was'],
-};
-
+/** Changes one flag (answered, pinned or archived) and says so: board.flagged.<flag>.on / .off. */
 async function setFlags(q, flags, undoWith) {
-  const what = Object.entries(flags).map(([k, v]) => FLAG_CHANGES[k][v ? 0 : 1]).join(', ');
+  const [[flag, value]] = Object.entries(flags);
   await act(() => api('PUT', `api/sessions/${sessionId}/questions/${q.id}/flags`, flags), undoWith,
-    `${what}: “${q.text.slice(0, 60)}”`);
+    t(`board.flagged.${flag}.${value ? 'on' : 'off'}`, { text: q.text.slice(0, 60) }));
 }
 
 async function act(request, undoWith, message) {
@@ -59,7 +61,7 @@ async function act(request, undoWith, message) {
     const updated = await request();
     board.state.questions.set(updated.id, { ...updated, votes: board.state.questions.get(updated.id)?.votes ?? updated.votes });
     undo = undoWith || null;
-    boardStatus.textContent = message + (undo ? ' (press u to undo)' : '');
+    boardStatus.textContent = undo ? t('board.undoable', { message }) : message;
     render();
   } catch (e) {
     problem.textContent = e.message;
@@ -93,8 +95,6 @@ function run(action, q) {
   action.run(q);
 }
 
-const ORIGINS = { MASTODON: 'Mastodon', BLUESKY: 'Bluesky', WEBHOOK: 'relay', FEED: 'feed' };
-
 function item(q) {
   const li = document.getElementById('moderated-item').content.firstElementChild.cloneNode(true);
   li.dataset.id = q.id;
@@ -103,10 +103,13 @@ function item(q) {
   const notes = q.screeningNotes || [];
   if (q.screening.length || notes.length) {
     // each finding in words: what kind, the words it is about, and why screening thought so
-    const said = (f) => `${f.label} “${q.text.substring(f.start, f.end)}”${f.why ? ` (${f.why})` : ''}`;
+    const said = (f) => {
+      const finding = { label: f.label, words: q.text.substring(f.start, f.end), why: f.why };
+      return f.why ? t('board.screening.findingWhy', finding) : t('board.screening.finding', finding);
+    };
     const lines = [];
-    if (q.screening.length) lines.push(`Held by screening: ${q.screening.map(said).join('; ')}`);
-    if (notes.length) lines.push(`Screening note: ${notes.map(said).join('; ')}`);
+    if (q.screening.length) lines.push(t('board.screening.held', { findings: q.screening.map(said).join('; ') }));
+    if (notes.length) lines.push(t('board.screening.note', { findings: notes.map(said).join('; ') }));
     screening.textContent = lines.join('. ');
     if (q.screening.length) li.classList.add('flagged');
     else screening.classList.add('note');
@@ -114,11 +117,14 @@ function item(q) {
     screening.remove();
   }
   const social = q.origin && q.origin !== 'WEB';
-  const badges = [social ? `${q.authorHandle || 'someone'} via ${ORIGINS[q.origin]}` : (q.authorName || 'Anonymous'),
-    q.pinned && 'Pinned', q.answered && 'Answered', q.status === 'HIDDEN' && 'Hidden',
-    q.status === 'REJECTED' && 'Rejected',
-    q.status === 'WITHDRAWN' && (social ? 'Withdrawn: the original was deleted' : 'Withdrawn by the trainee'),
-    q.archived && `Archived from ${{ PENDING: 'the queue', APPROVED: 'the board' }[q.status] || 'the other questions'}`]
+  const author = social
+    ? t(`board.badge.via.${q.origin}`, { author: q.authorHandle || t('board.badge.someone') })
+    : (q.authorName || t('board.badge.anonymous'));
+  const badges = [author,
+    q.pinned && t('board.badge.pinned'), q.answered && t('board.badge.answered'),
+    q.status === 'HIDDEN' && t('board.badge.hidden'), q.status === 'REJECTED' && t('board.badge.rejected'),
+    q.status === 'WITHDRAWN' && (social ? t('board.badge.deleted') : t('board.badge.withdrawn')),
+    q.archived && t(`board.badge.archivedFrom.${['PENDING', 'APPROVED'].includes(q.status) ? q.status : 'OTHER'}`)]
     .filter(Boolean);
   const meta = li.querySelector('.badges');
   meta.textContent = badges.join(' · ');
@@ -127,27 +133,26 @@ function item(q) {
     link.href = q.originalUrl;
     link.rel = 'noopener noreferrer';
     link.target = '_blank';
-    link.textContent = 'original';
-    link.setAttribute('aria-label', `Open the original post by ${q.authorHandle || 'its author'}`);
+    link.textContent = t('board.original');
+    link.setAttribute('aria-label', q.authorHandle ? t('board.originalBy', { author: q.authorHandle })
+      : t('board.originalByItsAuthor'));
     meta.append(' · ', link);
   }
-  li.querySelector('.votes').textContent = q.status === 'PENDING' ? '' : counted(q.votes, 'vote', 'votes');
+  li.querySelector('.votes').textContent = q.status === 'PENDING' ? '' : t('board.votes', { count: q.votes });
   const actions = li.querySelector('.actions');
   for (const [key, action] of Object.entries(ACTIONS)) {
     if (!action.when(q)) continue;
     const button = document.createElement('button');
     button.type = 'button';
-    const label = typeof action.label === 'function' ? action.label(q) : action.label;
+    const label = action.label(q);
     button.textContent = label;
     button.setAttribute('aria-keyshortcuts', key);
-    button.setAttribute('aria-label', `${label}: ${q.text}`);
+    button.setAttribute('aria-label', t('board.actionOn', { action: label, text: q.text }));
     button.addEventListener('click', () => run(action, q));
     actions.append(button);
   }
   return li;
 }
-
-const STATUS_WORDS = { SCHEDULED: 'Scheduled', LIVE: 'Live', ENDED: 'Ended' };
 
 function render() {
   const state = board.state;
@@ -171,12 +176,12 @@ function render() {
 
 function renderSession(session) {
   document.getElementById('title').textContent = session.title;
-  document.getElementById('status').textContent = STATUS_WORDS[session.status];
+  document.getElementById('status').textContent = t(`board.status.${session.status}`);
   document.getElementById('start').hidden = session.status !== 'SCHEDULED';
   document.getElementById('end').hidden = session.status === 'ENDED';
   document.getElementById('ended-banner').hidden = session.status !== 'ENDED';
   document.getElementById('projector-settings').hidden = session.status === 'ENDED';
-  document.title = `${session.title} · Live board`;
+  document.title = t('board.titleOf', { title: session.title });
   const projector = session.projector;
   if (projector) {
     for (const radio of document.querySelectorAll('input[name="projector-theme"]')) radio.checked = radio.value === projector.theme;
@@ -188,7 +193,8 @@ function renderSession(session) {
 function renderFeedback(summary) {
   if (!summary) return;
   document.getElementById('feedback-total').textContent = summary.count
-    ? `${counted(summary.count, 'rating', 'ratings')}, average ${summary.average.toFixed(1)}` : 'No ratings yet';
+    ? t('board.feedback.total', { count: summary.count, average: summary.average.toFixed(1) })
+    : t('board.feedback.none');
   document.getElementById('feedback-distribution').replaceChildren(...summary.distribution.flatMap((n, i) => {
     const dt = document.createElement('dt');
     dt.textContent = `${i + 1}`;
@@ -197,7 +203,7 @@ function renderFeedback(summary) {
     bar.min = 0;
     bar.max = Math.max(1, summary.count);
     bar.value = n;
-    bar.setAttribute('aria-label', `${n} of ${counted(summary.count, 'rating', 'ratings')}: ${i + 1} of 5`);
+    bar.setAttribute('aria-label', t('board.feedback.bar', { n, count: summary.count, rating: i + 1 }));
     dd.append(bar, ` ${n}`);
     return [dt, dd];
   }));
@@ -248,9 +254,7 @@ const endDialog = document.getElementById('end-dialog');
 
 document.getElementById('end').addEventListener('click', () => {
   const title = board?.state.session?.title || document.getElementById('title').textContent;
-  document.getElementById('end-dialog-text').textContent = `Ending “${title}” stops it for everyone: trainees can no `
-    + 'longer ask, vote or give feedback, and the projector shows that the session has ended instead of its join '
-    + 'code. An ended session cannot be started again.';
+  document.getElementById('end-dialog-text').textContent = t('board.endDialog.text', { title });
   endDialog.showModal();
 });
 
@@ -261,7 +265,7 @@ document.getElementById('end-confirm').addEventListener('click', async () => {
   problem.textContent = '';
   try {
     const ended = await api('POST', `api/sessions/${sessionId}/end`);
-    boardStatus.textContent = 'The session has ended.';
+    boardStatus.textContent = t('board.ended');
     showEndedAt(ended.endedAt);
     document.getElementById('title').focus();
   } catch (e) {
@@ -269,9 +273,11 @@ document.getElementById('end-confirm').addEventListener('click', async () => {
   }
 });
 
+/** The ended banner, with the time the session ended when known. */
 function showEndedAt(endedAt) {
-  document.getElementById('ended-at').textContent = endedAt
-    ? ` at ${new Date(endedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : '';
+  document.getElementById('ended-banner').textContent = endedAt
+    ? t('board.endedBannerAt', { time: new Date(endedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) })
+    : t('board.endedBanner');
 }
 
 /** The presenter's choice of what the projector shows; the projector follows through the board's session frame. */
@@ -284,9 +290,10 @@ async function changeProjector() {
   };
   try {
     await api('PUT', `api/sessions/${sessionId}/projector`, settings);
-    boardStatus.textContent = `The projector shows a ${settings.theme === 'DARK' ? 'dark' : 'light'} theme, `
-      + `${settings.showQrCode ? 'with' : 'without'} the QR code and `
-      + `${settings.showParticipants ? 'with' : 'without'} the number of participants.`;
+    // one whole sentence for each of the eight choices, such as board.projectorShows.darkWithQrWithoutParticipants
+    const shows = `${settings.theme === 'DARK' ? 'dark' : 'light'}${settings.showQrCode ? 'WithQr' : 'WithoutQr'}`
+      + `${settings.showParticipants ? 'WithParticipants' : 'WithoutParticipants'}`;
+    boardStatus.textContent = t(`board.projectorShows.${shows}`);
   } catch (e) {
     problem.textContent = e.message;
     if (board?.state.session) renderSession(board.state.session);
@@ -299,7 +306,7 @@ document.getElementById('start').addEventListener('click', async () => {
   problem.textContent = '';
   try {
     await api('POST', `api/sessions/${sessionId}/start`);
-    boardStatus.textContent = 'The session is live.';
+    boardStatus.textContent = t('board.isLive');
   } catch (e) {
     problem.textContent = e.message;
   }
@@ -331,8 +338,8 @@ document.getElementById('export').addEventListener('click', async () => {
     URL.revokeObjectURL(link.href);
     const questions = Number(response.headers.get('Rounds-Export-Questions'));
     const feedback = Number(response.headers.get('Rounds-Export-Feedback'));
-    boardStatus.textContent = `Downloaded ${counted(questions, 'question', 'questions')} and `
-      + `${counted(feedback, 'feedback entry', 'feedback entries')} as ${link.download}.`;
+    boardStatus.textContent = t('board.downloaded', { questions: t('board.downloadedQuestions', { count: questions }),
+      feedback: t('board.downloadedFeedback', { count: feedback }), file: link.download });
   } catch (e) {
     problem.textContent = e.message;
   } finally {
@@ -347,22 +354,20 @@ function unavailable(reason) {
   document.getElementById('board-content').hidden = true;
   const status = document.getElementById('connection');
   status.hidden = false;
-  status.textContent = 'Not connected';
+  status.textContent = t('board.notConnected');
   status.classList.add('offline');
-  document.title = 'No board · Rounds';
+  document.title = t('board.unavailable.title');
 }
 
 async function start() {
-  const missing = () => unavailable(sessionId
-    ? 'There is no session with this address: the link may be incomplete or old.'
-    : 'This address does not say which session’s board to show.');
+  const missing = () => unavailable(sessionId ? t('board.unavailable.unknown') : t('board.unavailable.noId'));
   if (!(await openSessionPart(sessionId, 'BOARD', problem, missing))) return;
   let session;
   try {
     session = await api('GET', `api/sessions/${encodeURIComponent(sessionId)}`);
   } catch (e) {
     if (e.status === 404) missing();
-    else if (e.status === 403) unavailable(`You may not open this session’s board: ${e.message}`);
+    else if (e.status === 403) unavailable(t('board.unavailable.forbidden', { reason: e.message }));
     else throw e;
     return;
   }
@@ -377,5 +382,17 @@ async function start() {
     status.classList.toggle('offline', !connected);
   });
 }
+
+function kbd(key) {
+  return Object.assign(document.createElement('kbd'), { textContent: key });
+}
+
+const KEYS = Object.fromEntries([...'jkarhdpxu'].map((key) => [key, () => kbd(key)]));
+document.getElementById('shortcuts').replaceChildren(...tPieces('board.shortcuts', KEYS));
+document.getElementById('archived-hint').replaceChildren(...tPieces('board.archived.hint', KEYS));
+const sessionsLink = document.querySelector('#unavailable-way a');
+document.getElementById('unavailable-way').replaceChildren(...tPieces('board.unavailable.way', {
+  link: () => Object.assign(sessionsLink.cloneNode(), { textContent: t('board.unavailable.sessionsLink') }),
+}));
 
 start().catch((e) => { problem.textContent = e.message; });

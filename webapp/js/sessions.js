@@ -1,11 +1,13 @@
 import { api, getIfChanged, requireStaff, showError, clearErrors, whileBusy, logout, instantFromLocal, localFromInstant, formatWhen } from './api.js';
 import { teamPanel } from './team.js';
+import { t, tPieces, translate } from './i18n.js';
 
 const form = document.getElementById('session-form');
 const list = document.getElementById('sessions');
 const pageProblem = document.getElementById('page-problem');
 const pageStatus = document.getElementById('page-status');
-const TEAM_ROLE_TEXT = { CO_PRESENTER: 'You are co-presenter', COMMUNICATOR: 'You are communicator' };
+/** The team roles a card names ("You are co-presenter · owner: …"): sessions.team.<relation>. */
+const TEAM_ROLES = ['CO_PRESENTER', 'COMMUNICATOR'];
 const listProblem = document.getElementById('list-problem');
 
 /**
@@ -19,10 +21,20 @@ const POLL_MILLIS = 5000;
 
 /** What the filter buttons show: all sessions, those live or to come, or those over. */
 const SHOWN = {
-  all: { test: () => true, empty: 'No sessions yet. Schedule one above.' },
-  current: { test: (s) => s.status !== 'ENDED', empty: 'No live or upcoming sessions.' },
-  ended: { test: (s) => s.status === 'ENDED', empty: 'No ended sessions yet.' },
+  all: { test: () => true, empty: t('sessions.empty.all') },
+  current: { test: (s) => s.status !== 'ENDED', empty: t('sessions.empty.current') },
+  ended: { test: (s) => s.status === 'ENDED', empty: t('sessions.empty.ended') },
 };
+
+/**
+ * The legend of the hashtag-posts choice: its message holds {question} and {feedback} where the page shows the
+ * hashtags to type as code, so the words come from the bundle and the samples stay <code>.
+ */
+function otherPostsLegend() {
+  const code = (text) => Object.assign(document.createElement('code'), { textContent: text });
+  document.getElementById('other-posts-legend').replaceChildren(...tPieces('sessions.otherPosts.legend',
+    { question: code('#q'), feedback: code('#feedback 4/5') }));
+}
 
 /** The list as last answered, and its ETag; null until the first answer. */
 let shown = null;
@@ -55,8 +67,8 @@ function editSession(session) {
   f.scheduledEnd.value = localFromInstant(session.scheduledEnd);
   f.moderationMode.value = session.moderationMode;
   f.otherPosts.value = session.otherPosts;
-  document.getElementById('form-heading').textContent = `Edit “${session.title}”`;
-  document.getElementById('save').textContent = 'Save changes';
+  document.getElementById('form-heading').textContent = t('sessions.editHeading', { title: session.title });
+  document.getElementById('save').textContent = t('sessions.saveChanges');
   document.getElementById('cancel-edit').hidden = false;
   f.title.focus();
 }
@@ -65,8 +77,8 @@ function resetForm() {
   form.reset();
   form.elements.id.value = '';
   clearErrors(form);
-  document.getElementById('form-heading').textContent = 'Schedule a session';
-  document.getElementById('save').textContent = 'Schedule session';
+  document.getElementById('form-heading').textContent = t('sessions.scheduleHeading');
+  document.getElementById('save').textContent = t('sessions.schedule');
   document.getElementById('cancel-edit').hidden = true;
 }
 
@@ -86,14 +98,17 @@ async function act(work, done) {
 /** Where a session stands, in words: "Live since 09:12", "Starts 5 Dec 2026, 14:00", "Ended 4 Dec 2026, 11:30". */
 function statusText(session) {
   switch (session.status) {
-    case 'LIVE': return `Live since ${formatWhen(session.startedAt)}`;
-    case 'ENDED': return `Ended ${formatWhen(session.endedAt)}`;
-    default: return session.scheduledStart ? `Scheduled: starts ${formatWhen(session.scheduledStart)}` : 'Scheduled, no start time';
+    case 'LIVE': return t('sessions.status.LIVE', { when: formatWhen(session.startedAt) });
+    case 'ENDED': return t('sessions.status.ENDED', { when: formatWhen(session.endedAt) });
+    default: return session.scheduledStart ? t('sessions.status.SCHEDULED', { when: formatWhen(session.scheduledStart) })
+      : t('sessions.status.unscheduled');
   }
 }
 
 function card(session) {
   const item = document.getElementById('session-card').content.firstElementChild.cloneNode(true);
+  translate(item);
+  const title = { title: session.title };
   item.dataset.sessionId = session.id;
   item.dataset.status = session.status;
   item.querySelector('.card-title').textContent = session.title;
@@ -103,16 +118,16 @@ function card(session) {
   item.querySelector('.status').textContent = statusText(session);
   const boardLink = item.querySelector('.board');
   boardLink.href = `board.html?id=${encodeURIComponent(session.id)}`;
-  boardLink.setAttribute('aria-label', `Live board of ${session.title}`);
+  boardLink.setAttribute('aria-label', t('sessions.card.boardLabel', title));
   const media = item.querySelector('.media');
   media.href = `media.html?id=${encodeURIComponent(session.id)}`;
-  media.setAttribute('aria-label', `Media of ${session.title}`); // starts with what it shows, for voice control
+  media.setAttribute('aria-label', t('sessions.card.mediaLabel', title)); // starts with what it shows, for voice control
   const highlights = item.querySelector('.highlights');
   highlights.href = `highlights.html?session=${encodeURIComponent(session.id)}`;
-  highlights.setAttribute('aria-label', `Highlights of ${session.title}`);
+  highlights.setAttribute('aria-label', t('sessions.card.highlightsLabel', title));
   const projector = item.querySelector('.projector');
   projector.href = `projector.html?id=${encodeURIComponent(session.id)}`;
-  projector.setAttribute('aria-label', `Show join code of ${session.title}`);
+  projector.setAttribute('aria-label', t('sessions.card.projectorLabel', title));
   const ended = session.status === 'ENDED';
   const edit = item.querySelector('.edit');
   const start = item.querySelector('.start');
@@ -126,22 +141,22 @@ function card(session) {
   start.hidden = session.status !== 'SCHEDULED' || !may('BOARD');
   end.hidden = ended || !may('BOARD');
   projector.hidden = ended || !may('BOARD');
-  const role = TEAM_ROLE_TEXT[session.access.relation];
-  if (role) {
+  const relation = session.access.relation;
+  if (TEAM_ROLES.includes(relation)) {
     const meta = item.querySelector('.card-meta');
     if (meta.textContent) meta.append(document.createElement('br'));
-    meta.append(`${role} · owner: ${session.access.owner}`);
+    meta.append(t(`sessions.team.${relation}`, { owner: session.access.owner }));
   }
   item.append(teamPanel(session));
-  for (const [button, label] of [[edit, 'Edit'], [start, 'Go live with'], [end, 'End session']]) {
-    button.setAttribute('aria-label', `${label} ${session.title}`);
-  }
+  edit.setAttribute('aria-label', t('sessions.card.editLabel', title));
+  start.setAttribute('aria-label', t('sessions.card.startLabel', title));
+  end.setAttribute('aria-label', t('sessions.card.endLabel', title));
   edit.addEventListener('click', () => editSession(session));
   start.addEventListener('click', () => act(() => api('POST', `api/sessions/${session.id}/start`),
-    (live) => `“${live.title}” is live: trainees join with the code ${live.joinCode}.`));
+    (live) => t('sessions.wentLive', { title: live.title, code: live.joinCode })));
   end.addEventListener('click', () => {
-    if (confirm(`End “${session.title}” for good? Trainees can no longer join or ask.`)) {
-      act(() => api('POST', `api/sessions/${session.id}/end`), (over) => `“${over.title}” has ended.`);
+    if (confirm(t('sessions.endConfirm', title))) {
+      act(() => api('POST', `api/sessions/${session.id}/end`), (over) => t('sessions.ended', { title: over.title }));
     }
   });
   return item;
@@ -183,10 +198,10 @@ async function poll() {
     listProblem.textContent = '';
   } catch (e) {
     if (e.status === 401) {
-      listProblem.textContent = 'You were logged out, so this list no longer updates. Log in again to go on.';
+      listProblem.textContent = t('sessions.loggedOut');
       return;
     }
-    listProblem.textContent = `The list could not be updated (${e.message}). Rounds tries again in a few seconds.`;
+    listProblem.textContent = t('sessions.updateFailed', { message: e.message });
   }
   if (document.visibilityState === 'visible') pollTimer = setTimeout(poll, POLL_MILLIS);
 }
@@ -213,7 +228,8 @@ form.addEventListener('submit', async (event) => {
         ? await api('PUT', `api/sessions/${id}`, requestBody())
         : await api('POST', 'api/sessions', requestBody());
       resetForm();
-      pageStatus.textContent = id ? `Saved “${saved.title}”.` : `Scheduled “${saved.title}”: join code ${saved.joinCode}.`;
+      pageStatus.textContent = id ? t('sessions.saved', { title: saved.title })
+        : t('sessions.scheduled', { title: saved.title, code: saved.joinCode });
       await refresh();
     } catch (e) {
       showError(form, e);
@@ -221,6 +237,7 @@ form.addEventListener('submit', async (event) => {
   });
 });
 
+otherPostsLegend();
 document.getElementById('cancel-edit').addEventListener('click', resetForm);
 document.getElementById('logout').addEventListener('click', logout);
 for (const button of document.querySelectorAll('[data-show]')) {

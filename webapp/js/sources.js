@@ -1,4 +1,5 @@
 import { api, showError, clearErrors, whileBusy, formatWhen } from './api.js';
+import { has, t } from './i18n.js';
 
 // The session's hashtag sources on the presenter's board: their state, lag and last error, refreshed every
 // 5 seconds; add, stop, restart and remove.
@@ -6,7 +7,11 @@ const sessionId = new URLSearchParams(location.search).get('id') || '';
 const rows = document.querySelector('#sources tbody');
 const form = document.getElementById('add-source');
 const secret = document.getElementById('webhook-secret');
-const STATES = { RUNNING: 'Running', BACKING_OFF: 'Backing off', FAILING: 'Failing', STOPPED: 'Stopped' };
+
+/** A source's state in words (sources.state.RUNNING …); a state this page does not know yet, as the server says it. */
+function stateWords(state) {
+  return has(`sources.state.${state}`) ? t(`sources.state.${state}`) : state;
+}
 
 function cell(text) {
   const td = document.createElement('td');
@@ -19,7 +24,7 @@ function button(label, describedAs, action) {
   b.type = 'button';
   b.className = 'small';
   b.textContent = label;
-  b.setAttribute('aria-label', `${label}: ${describedAs}`);
+  b.setAttribute('aria-label', t('sources.actionOn', { action: label, source: describedAs }));
   b.addEventListener('click', action);
   return b;
 }
@@ -34,16 +39,16 @@ function row(source) {
   name.append(where);
   const actions = document.createElement('td');
   actions.append(
-    button(source.enabled ? 'Stop' : 'Restart', source.label, () => change(() =>
+    button(source.enabled ? t('sources.stop') : t('sources.restart'), source.label, () => change(() =>
       api('PUT', `api/sessions/${sessionId}/sources/${source.id}/enabled`, { enabled: !source.enabled }))),
-    button('Remove', source.label, () => {
-      if (confirm(`Remove the source “${source.label}”? What it brought stays on the board.`)) {
+    button(t('sources.remove'), source.label, () => {
+      if (confirm(t('sources.removeConfirm', { label: source.label }))) {
         change(() => api('DELETE', `api/sessions/${sessionId}/sources/${source.id}`));
       }
     }));
-  tr.append(name, cell(STATES[source.state] || source.state),
+  tr.append(name, cell(stateWords(source.state)),
     cell(source.lastSuccessAt ? formatWhen(source.lastSuccessAt) : '–'),
-    cell(source.lagSeconds == null ? '–' : `${source.lagSeconds} s`),
+    cell(source.lagSeconds == null ? '–' : t('sources.lag', { seconds: source.lagSeconds })),
     cell(source.lastError || ''), actions);
   return tr;
 }
@@ -85,7 +90,7 @@ form.addEventListener('submit', async (event) => {
     form.reset();
     secret.hidden = !added.webhookSecret;
     secret.textContent = added.webhookSecret
-      ? `Give the relay this address and signing secret now; the secret is not shown again: ${location.origin}${added.source.webhookUrl} — ${added.webhookSecret}`
+      ? t('sources.webhookSecret', { url: `${location.origin}${added.source.webhookUrl}`, secret: added.webhookSecret })
       : '';
     refresh();
   } catch (e) {

@@ -1,15 +1,13 @@
 import { api, clearErrors, showError, whileBusy } from './api.js';
+import { t, tPieces } from './i18n.js';
 
 // A session's team on its card on the Sessions page: who owns it and who helps, with their role; its owner (or an
 // admin) adds staff by user name, changes their role and removes them. Self-contained: the card only appends it.
 
-const ROLE_TEXT = {
-  CO_PRESENTER: 'Co-presenter: live board, moderation, hashtag sources',
-  COMMUNICATOR: 'Communicator: media and highlights',
-};
-const ROLE_NAME = { CO_PRESENTER: 'co-presenter', COMMUNICATOR: 'communicator' };
+const ROLES = ['CO_PRESENTER', 'COMMUNICATOR'];
+const ROLE_TEXT = Object.fromEntries(ROLES.map((role) => [role, t(`team.role.${role}`)]));
 /** In a member's row, where a card is narrow: what each role covers is said in the form below. */
-const ROLE_SHORT = { CO_PRESENTER: 'Co-presenter', COMMUNICATOR: 'Communicator' };
+const ROLE_SHORT = Object.fromEntries(ROLES.map((role) => [role, t(`team.roleShort.${role}`)]));
 /** Answers about the person typed, shown beside the user name field rather than above the form. */
 const ABOUT_THE_PERSON = ['user-not-found', 'team-owner', 'team-role-not-held'];
 
@@ -36,7 +34,7 @@ export function teamPanel(session) {
   const path = `api/sessions/${encodeURIComponent(session.id)}/team`;
   const summaryCount = element('span', { className: 'team-count' });
   const panel = element('details', { className: 'team' },
-    element('summary', {}, 'Team', summaryCount));
+    element('summary', {}, t('team.heading'), summaryCount));
   const owner = element('p', { className: 'team-owner' });
   const members = element('ul', { className: 'team-members' });
   const status = element('p', { className: 'status-message' });
@@ -67,14 +65,14 @@ export function teamPanel(session) {
     const selectId = `team-${n}-role-${member.username}`;
     const select = roleSelect(selectId, member.role, ROLE_SHORT);
     const label = element('label', { htmlFor: selectId, className: 'visually-hidden',
-      textContent: `Role of ${member.displayName} in “${session.title}”` });
+      textContent: t('team.roleOf', { name: member.displayName, title: session.title }) });
     select.addEventListener('change', async () => {
       const next = select.value;
       select.disabled = true;
       try {
         await api('PUT', `${path}/${encodeURIComponent(member.username)}`, { role: next });
         member.role = next;
-        say(`${member.displayName} is now a ${ROLE_NAME[next]}.`);
+        say(t(`team.nowRole.${next}`, { name: member.displayName }));
       } catch (e) {
         select.value = member.role;
         fail(e);
@@ -82,14 +80,14 @@ export function teamPanel(session) {
         select.disabled = false;
       }
     });
-    const remove = element('button', { type: 'button', textContent: 'Remove' });
-    remove.setAttribute('aria-label', `Remove ${member.displayName} from the team of “${session.title}”`);
+    const remove = element('button', { type: 'button', textContent: t('team.remove') });
+    remove.setAttribute('aria-label', t('team.removeLabel', { name: member.displayName, title: session.title }));
     remove.addEventListener('click', async () => {
       remove.disabled = true;
       try {
         await api('DELETE', `${path}/${encodeURIComponent(member.username)}`);
         await refresh();
-        say(`Removed ${member.displayName} from the team: they can no longer use this session.`);
+        say(t('team.removed', { name: member.displayName }));
         addForm?.elements.username.focus();
       } catch (e) {
         remove.disabled = false;
@@ -102,15 +100,16 @@ export function teamPanel(session) {
 
   async function refresh() {
     const team = await api('GET', path);
-    owner.replaceChildren('Owner: ', element('strong', { textContent: team.owner }),
-      team.ownerUsername ? element('span', { className: 'muted', textContent: ` (${team.ownerUsername})` }) : '');
+    // "Owner: {owner}": the name in bold (and the user name) wherever a language's sentence puts it
+    const who = () => [element('strong', { textContent: team.owner }),
+      team.ownerUsername ? element('span', { className: 'muted', textContent: ` (${team.ownerUsername})` }) : ''];
+    owner.replaceChildren(...tPieces('team.owner', { owner: who }));
     members.replaceChildren(...team.members.map(memberRow));
     if (!team.members.length) {
       members.append(element('li', { className: 'muted', textContent: manages
-        ? 'No one else yet. Add co-presenters to run the board with you, communicators for media and highlights.'
-        : 'No one else.' }));
+        ? t('team.noOneYet') : t('team.noOne') }));
     }
-    summaryCount.textContent = ` · ${team.members.length + 1} ${team.members.length ? 'people' : 'person'}`;
+    summaryCount.textContent = ` · ${t('team.people', { count: team.members.length + 1 })}`;
   }
 
   let addForm = null;
@@ -125,17 +124,17 @@ export function teamPanel(session) {
     const role = roleSelect(roleId, 'CO_PRESENTER');
     role.setAttribute('aria-describedby', `${roleId}-error`);
     addForm.append(
-      element('h4', { textContent: 'Add someone' }),
+      element('h4', { textContent: t('team.add.heading') }),
       element('div', { className: 'field' },
-        element('label', { htmlFor: userId, textContent: 'User name' }), username,
-        element('p', { id: `${userId}-hint`, className: 'hint', textContent: 'As they log in, such as “jsmith”.' }),
+        element('label', { htmlFor: userId, textContent: t('team.add.username') }), username,
+        element('p', { id: `${userId}-hint`, className: 'hint', textContent: t('team.add.usernameHint') }),
         element('p', { id: `${userId}-error`, className: 'error' })),
       element('div', { className: 'field' },
-        element('label', { htmlFor: roleId, textContent: 'Role in this session' }), role,
+        element('label', { htmlFor: roleId, textContent: t('team.add.role') }), role,
         element('p', { id: `${roleId}-error`, className: 'error' })),
       element('p', { className: 'alert' }),
       element('div', { className: 'actions' }, element('button', { type: 'submit', className: 'primary',
-        textContent: 'Add to team' })));
+        textContent: t('team.add.submit') })));
     addForm.querySelector(`#${userId}-error`).dataset.errorFor = 'username';
     addForm.querySelector(`#${roleId}-error`).dataset.errorFor = 'role';
     addForm.querySelector('.alert').setAttribute('role', 'alert');
@@ -145,7 +144,7 @@ export function teamPanel(session) {
       say('');
       const typed = username.value.trim();
       if (!typed) {
-        showError(addForm, { fieldErrors: [{ field: 'username', message: 'Type the user name of a staff member.' }] });
+        showError(addForm, { fieldErrors: [{ field: 'username', message: t('team.add.usernameMissing') }] });
         return;
       }
       await whileBusy(addForm, async () => {
@@ -153,7 +152,7 @@ export function teamPanel(session) {
           const placed = await api('PUT', `${path}/${encodeURIComponent(typed)}`, { role: role.value });
           addForm.reset();
           await refresh();
-          say(`${placed.displayName} is on the team as ${ROLE_NAME[placed.role]}.`);
+          say(t(`team.added.${placed.role}`, { name: placed.displayName }));
           username.focus();
         } catch (e) {
           const type = (e.problem?.type || '').split(':').pop();

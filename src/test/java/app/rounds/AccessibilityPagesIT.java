@@ -98,7 +98,7 @@ class AccessibilityPagesIT {
         Material live = liveSessionWithQuestions(presenter.client());
         presenter.client().post("api/sessions", ApiClient.json(
                 "{'title':'Falls prevention huddle','facility':'Ward 7','description':'Bed rails and alarms.'}"));
-        logIn(presenter, "sessions.html");
+        Browsers.logIn(browser, base, presenter, "sessions.html");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sessions"), "Falls prevention huddle"));
         Accessibility.assertNoSeriousViolations(browser, "sessions page");
 
@@ -119,7 +119,7 @@ class AccessibilityPagesIT {
         Material session = liveSessionWithQuestions(communicator.client());
         String photo = photoWithConsent(communicator.client(), session.sessionId());
         String highlight = highlight(communicator.client(), session, photo);
-        logIn(communicator, "media.html?id=" + session.sessionId());
+        Browsers.logIn(browser, base, communicator, "media.html?id=" + session.sessionId());
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#media .media-card"), 1));
         Accessibility.assertNoSeriousViolations(browser, "media page");
 
@@ -137,7 +137,7 @@ class AccessibilityPagesIT {
                 photoWithConsent(communicator.client(), session.sessionId()));
         submit(communicator.client(), highlight);
 
-        logIn(reviewer, "review.html");
+        Browsers.logIn(browser, base, reviewer, "review.html");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), "Sepsis six, in practice"));
         Accessibility.assertNoSeriousViolations(browser, "review queue");
 
@@ -148,7 +148,7 @@ class AccessibilityPagesIT {
 
     @Test
     void adminAndAccountPages() {
-        logIn(new Staff.Member("admin", PayaraProcess.adminPassword(), staff.admin()), "admin.html");
+        Browsers.logIn(browser, base, new Staff.Member("admin", PayaraProcess.adminPassword(), staff.admin()), "admin.html");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users"), "admin"));
         Accessibility.assertNoSeriousViolations(browser, "users page");
 
@@ -257,10 +257,4 @@ class AccessibilityPagesIT {
     }
 
     /** Logs in through the login page, which then opens {@code page}. */
-    private void logIn(Staff.Member member, String page) {
-        browser.get(base + "login.html?next=" + page.replace("?", "%3F").replace("=", "%3D").replace("&", "%26"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(member.username());
-        browser.findElement(By.id("password")).sendKeys(member.password(), Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains(page.replaceFirst("\\?.*", "")));
-    }
 }

@@ -444,11 +444,8 @@ class BoardProjectorPagesIT {
     }
 
     private void logIn(Staff.Member member) {
-        browser.get(base + "sessions.html");
-        wait.until(ExpectedConditions.urlContains("login.html"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(member.username());
-        browser.findElement(By.id("password")).sendKeys(member.password(), Keys.ENTER);
-        wait.until(ExpectedConditions.textToBe(By.id("who"), "Test " + member.username())); // logged in, on Sessions
+        Browsers.logIn(browser, base, member, "sessions.html");
+        wait.until(ExpectedConditions.textToBe(By.id("who"), "Test " + member.username()));
     }
 
     /** Console errors fail the test, except failed requests with an expected status (a page showing a 4xx). */

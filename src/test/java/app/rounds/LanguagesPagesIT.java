@@ -40,8 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(RunningRounds.class)
 class LanguagesPagesIT {
 
-    /** What a bundle key looks like on a page where a message was missing. */
-    private static final Pattern KEY_SHOWN = Pattern.compile("\\b(common|join|trainee|projector|board|public|problem)\\.[a-zA-Z]");
+    /** What a bundle key looks like on a page where a message was missing: one of the bundle's prefixes and a dot. */
+    private static final Pattern KEY_SHOWN = Pattern.compile("\\b(" + String.join("|", Bundles.prefixes()) + ")\\.[a-zA-Z]");
 
     @RunningRounds.Base
     URL base;
@@ -145,6 +145,8 @@ class LanguagesPagesIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("displayName"))).sendKeys("Sam", Keys.ENTER);
         wait.until(ExpectedConditions.textToBe(By.id("connection"), "Live"));
 
+        String halfWritten = "Do gloves replace hand hygiene after";
+        phone.findElement(By.id("question-text")).sendKeys(halfWritten);
         for (String language : List.of("fr", "es", "de", "en", "nl")) {
             MessageBundle words = Bundles.of(language);
             new Select(wait.until(ExpectedConditions.elementToBeClickable(
@@ -157,6 +159,10 @@ class LanguagesPagesIT {
                 wait.until(ExpectedConditions.textToBe(By.id(shown[0]), words.text(shown[1])));
             }
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("questions"), "Gloves for every"));
+            assertEquals(halfWritten, phone.findElement(By.id("question-text")).getDomProperty("value"),
+                    "what was typed and not sent is still there in " + language);
+            String counted = phone.findElement(By.id("question-count")).getText();
+            assertTrue(counted.contains(String.valueOf(halfWritten.length())), "and counted: " + counted);
             assertNoKeyShown(phone);
             Browsers.screenshot(phone, "trainee-" + language);
         }
@@ -167,15 +173,42 @@ class LanguagesPagesIT {
         Browsers.assertNoErrorsLogged(phone);
     }
 
+    /**
+     * Staff pages read their words from the English bundle and stay English whatever the browser's language (their
+     * German, French, Spanish and Dutch are not written yet, and a page half in two languages is worse than one in
+     * English); none shows a key.
+     */
+    @Test
+    void staffPagesStayEnglishInAGermanBrowserAndShowNoKey() {
+        Staff.Member everyRole = staff.create("presenter", "communicator", "reviewer", "admin");
+        String id = everyRole.client().post("api/sessions", json("{'title':'Sturzprävention " + Staff.uniqueSuffix()
+                + "'}")).json().getString("id");
+        ChromeDriver browser = Browsers.speaking("de-DE,de");
+        try {
+            WebDriverWait wait = waitIn(browser);
+            Browsers.logIn(browser, base, everyRole, "sessions.html");
+            for (String page : List.of("sessions.html", "board.html?id=" + id, "media.html?id=" + id,
+                    "highlights.html?session=" + id, "review.html", "admin.html", "account.html")) {
+                browser.get(base + page);
+                wait.until(d -> d.findElements(By.cssSelector("main[aria-busy]")).isEmpty()
+                        && d.findElements(By.cssSelector("#who:empty")).isEmpty());
+                assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"), page);
+                assertNoKeyShown(browser);
+            }
+            browser.get(base + "sessions.html");
+            wait.until(ExpectedConditions.textToBe(By.id("form-heading"), Bundles.of("en").text("sessions.scheduleHeading")));
+            Browsers.assertNoErrorsLogged(browser);
+        } finally {
+            browser.quit();
+        }
+    }
+
     @Test
     void theProjectorAndThePublicHighlightsSpeakTheChosenLanguage() {
         JsonObject session = session("Sepsis six");
         ChromeDriver browser = Browsers.fresh(base);
         WebDriverWait wait = waitIn(browser);
-        browser.get(base + "login.html");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(presenter.username());
-        browser.findElement(By.id("password")).sendKeys(presenter.password(), Keys.ENTER);
-        wait.until(ExpectedConditions.textToBe(By.id("who"), "Test " + presenter.username()));
+        Browsers.logIn(browser, base, presenter, "sessions.html");
 
         MessageBundle fr = Bundles.of("fr");
         browser.get(base + "projector.html?id=" + session.getString("id") + "&lang=fr");

@@ -222,12 +222,7 @@ class SessionTeamsPagesIT {
     }
 
     private void logIn(Staff.Member member) {
-        browser.get(base + "sessions.html");
-        wait.until(ExpectedConditions.urlContains("login.html"));
-        WebElement username = wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
-        username.sendKeys(member.username(), Keys.TAB);
-        browser.switchTo().activeElement().sendKeys(member.password(), Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("sessions.html"));
+        Browsers.logIn(browser, base, member, "sessions.html");
         wait.until(ExpectedConditions.textToBe(By.id("who"), "Test " + member.username()));
     }
 

@@ -191,10 +191,7 @@ class StaffFormsPagesIT {
     }
 
     private void logIn(Staff.Member member) {
-        browser.get(base + "login.html?next=sessions.html");
-        WebElement username = wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
-        username.sendKeys(member.username());
-        browser.findElement(By.id("password")).sendKeys(member.password(), Keys.ENTER);
+        Browsers.logIn(browser, base, member, "sessions.html");
         wait.until(ExpectedConditions.textToBe(By.id("who"), "Test " + member.username()));
     }
 }

@@ -186,7 +186,7 @@ class TraineePageIT {
             WebDriverWait laptopWait = (WebDriverWait) new WebDriverWait(laptop, Duration.ofSeconds(15))
                     .ignoring(StaleElementReferenceException.class);
             Staff.Member moderator = staff.create("presenter");
-            logIn(laptop, laptopWait, moderator);
+            Browsers.logIn(laptop, base, moderator, "sessions.html");
             JsonObject own = moderator.client().post("api/sessions",
                     json("{'title':'Moderated','moderationMode':'PRE_MODERATION'}")).json();
             Session moderated = new Session(own.getString("id"), own.getString("joinCode").replace("-", ""));
@@ -323,13 +323,6 @@ class TraineePageIT {
         wait.until(ExpectedConditions.textToBe(By.id("welcome"), "You joined as Sam"));
         assertTrue(phone.findElement(By.id("quote-by-name")).isSelected(), "quoted by the name given");
         assertNoErrorsLogged();
-    }
-
-    private void logIn(ChromeDriver browser, WebDriverWait wait, Staff.Member member) {
-        browser.get(base + "login.html");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(member.username());
-        browser.findElement(By.id("password")).sendKeys(member.password(), Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("sessions.html"));
     }
 
     /** A screenshot of the page scrolled to what it is about. */

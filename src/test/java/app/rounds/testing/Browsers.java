@@ -1,18 +1,25 @@
 package app.rounds.testing;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +112,18 @@ public final class Browsers {
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * Logs a staff member in through the login page, which then opens {@code page} (e.g. "board.html?id=…"); returns
+     * once the browser is on that page. Tests of the login page itself type on it their own way.
+     */
+    public static void logIn(ChromeDriver browser, URL site, Staff.Member member, String page) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get(site + "login.html?next=" + URLEncoder.encode(page, StandardCharsets.UTF_8));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(member.username());
+        browser.findElement(By.id("password")).sendKeys(member.password(), Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/" + page.replaceFirst("\\?.*", "")));
     }
 
     /**

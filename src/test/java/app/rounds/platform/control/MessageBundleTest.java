@@ -14,11 +14,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -144,6 +147,26 @@ class MessageBundleTest {
             }
         }
         assertEquals(List.of(), missing);
+    }
+
+    /** The browser pages and the server offer the same languages, in the same order, by the same cookie. */
+    @Test
+    void thePagesAndTheServerSpeakTheSameLanguages() throws IOException {
+        String script = Files.readString(Path.of("webapp", "js", "i18n.js"));
+        Matcher list = Pattern.compile("export const LANGUAGES = \\{([^}]*)}").matcher(script);
+        assertTrue(list.find(), "i18n.js lists its LANGUAGES");
+        Map<String, String> offered = new LinkedHashMap<>();
+        Matcher entry = Pattern.compile("(\\w+): '([^']+)'").matcher(list.group(1));
+        while (entry.find()) {
+            offered.put(entry.group(1), entry.group(2));
+        }
+        assertEquals(List.copyOf(MessageBundle.LANGUAGES.entrySet()), List.copyOf(offered.entrySet()));
+        assertTrue(script.contains("LANGUAGE_COOKIE = '" + MessageBundle.COOKIE + "'"), "the same cookie");
+        try (Stream<Path> files = Files.list(BUNDLES)) {
+            assertEquals(new TreeSet<>(MessageBundle.LANGUAGES.keySet()), files.map(f -> f.getFileName().toString()
+                    .replace(".json", "")).collect(Collectors.toCollection(TreeSet::new)),
+                    "one bundle per language");
+        }
     }
 
     @Test
