@@ -22,13 +22,6 @@ export function chooseLanguage(search, cookies, preferred) {
     || (preferred || []).map(supported).find(Boolean) || DEFAULT_LANGUAGE;
 }
 
-// Only pages whose words are all in the bundles (marked <html data-i18n-pending>) speak the reader's language; the
-// others (staff pages, not yet translated) stay English throughout rather than mix two languages.
-const translated = document.documentElement.hasAttribute('data-i18n-pending');
-export const language = translated ? chooseLanguage(location.search, document.cookie, navigator.languages)
-  : DEFAULT_LANGUAGE;
-if (translated && new URLSearchParams(location.search).has('lang')) remember(language);
-
 async function bundle(lang) {
   try {
     const response = await fetch(new URL(`../i18n/${lang}.json`, import.meta.url));
@@ -38,9 +31,17 @@ async function bundle(lang) {
   }
 }
 
-const [english, own] = await Promise.all([bundle(DEFAULT_LANGUAGE),
-  language === DEFAULT_LANGUAGE ? {} : bundle(language)]);
-const messages = { ...english, ...own };
+const wanted = chooseLanguage(location.search, document.cookie, navigator.languages);
+const [english, theirs] = await Promise.all([bundle(DEFAULT_LANGUAGE),
+  wanted === DEFAULT_LANGUAGE ? {} : bundle(wanted)]);
+// The pages trainees and the public see (marked <html data-i18n-pending>) have all their words in every bundle. The
+// others (staff pages) speak a language only once its bundle has every word English has, so that a staff page is
+// never half in two languages: a complete file is all a new language needs.
+const trainees = document.documentElement.hasAttribute('data-i18n-pending');
+const complete = Object.keys(english).length > 0 && Object.keys(english).every((key) => Object.hasOwn(theirs, key));
+export const language = trainees || complete ? wanted : DEFAULT_LANGUAGE;
+if (language === wanted && new URLSearchParams(location.search).has('lang')) remember(language);
+const messages = { ...english, ...(language === DEFAULT_LANGUAGE ? {} : theirs) };
 const plurals = new Intl.PluralRules(language);
 const numbers = new Intl.NumberFormat(language);
 
