@@ -167,9 +167,30 @@ resetForm.addEventListener('submit', async (event) => {
   });
 });
 
+/**
+ * How many rows the table draws at once: a hospital's hundreds of staff are found by typing part of a name, user
+ * name or role, not by scrolling (and a page of hundreds of rows of controls is slow for every reader).
+ */
+const SHOWN_AT_MOST = 50;
+const filter = document.getElementById('user-filter');
+let users = [];
+
+function showUsers() {
+  const typed = filter.value.trim();
+  const query = typed.toLowerCase();
+  const matching = users.filter((u) => !query
+    || `${u.username} ${u.displayName} ${u.roles.join(' ')}`.toLowerCase().includes(query));
+  document.getElementById('users').replaceChildren(...matching.slice(0, SHOWN_AT_MOST).map(row));
+  document.getElementById('users-shown').textContent = !matching.length ? t('admin.filter.none', { query: typed })
+    : matching.length > SHOWN_AT_MOST ? t('admin.filter.firstOf', { shown: SHOWN_AT_MOST, count: matching.length })
+      : t('admin.filter.count', { count: matching.length });
+}
+
+filter.addEventListener('input', showUsers);
+
 async function render() {
-  const users = await api('GET', 'api/users');
-  document.getElementById('users').replaceChildren(...users.map(row));
+  users = await api('GET', 'api/users');
+  showUsers();
 }
 
 form.addEventListener('submit', async (event) => {
@@ -186,6 +207,7 @@ form.addEventListener('submit', async (event) => {
       });
       form.reset();
       pageStatus.textContent = t('admin.added', { username: created.username });
+      filter.value = created.username; // the new row in view, whoever else there is
       await render();
     } catch (e) {
       showError(form, e);

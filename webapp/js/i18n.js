@@ -78,6 +78,11 @@ export function tPieces(key, parts) {
   });
 }
 
+/** The language a key's message is said in: the reader's, or English where their bundle lacks the key. */
+export function languageOf(key) {
+  return language !== DEFAULT_LANGUAGE && Object.hasOwn(theirs, key) ? language : DEFAULT_LANGUAGE;
+}
+
 /** Whether a bundle has this key: for words that only some answers (problem types) have. */
 export function has(key) {
   return Object.hasOwn(messages, key);

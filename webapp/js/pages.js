@@ -2,7 +2,7 @@
 // and every staff page ask (through requireStaff in api.js). It only keeps people off pages they could not use; the
 // API checks the roles again on every request.
 
-import { language, t } from './i18n.js';
+import { languageOf, t } from './i18n.js';
 
 const EVERY_ROLE = ['presenter', 'communicator', 'reviewer', 'admin'];
 const SESSION_STAFF = ['presenter', 'communicator', 'admin'];
@@ -23,10 +23,12 @@ const ROLE_NAMES = { presenter: t('staff.roles.presenter'), communicator: t('sta
   reviewer: t('staff.roles.reviewer'), admin: t('staff.roles.admin') };
 
 /**
- * "presenters, communicators and admins" the reader's way. Rounds' English leaves out the comma before "and", as
- * British English does (the list format of plain "en" would add it).
+ * "presenters, communicators and admins" in the language of the sentence it goes into (a translated page such as
+ * the projector may still say it in English). Rounds' English leaves out the comma before "and", as British English
+ * does (the list format of plain "en" would add it).
  */
-const LIST = new Intl.ListFormat(language === 'en' ? 'en-GB' : language, { type: 'conjunction' });
+const LIST_LANGUAGE = languageOf('staff.notForYou.forRoles');
+const LIST = new Intl.ListFormat(LIST_LANGUAGE === 'en' ? 'en-GB' : LIST_LANGUAGE, { type: 'conjunction' });
 
 /** The file name of a page's address: 'sessions.html' for /sessions.html?x=1; a page not listed is nobody's. */
 export function pageOf(url) {

@@ -168,6 +168,7 @@ class StaffPagesIT {
         Staff.Member admin = staff.create("admin");
         Staff.Member nurse = staff.create("presenter");
         logInThroughThePageOf(admin, "admin.html");
+        findUser(nurse.username());
         WebElement rename = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("button[aria-label='Change name of " + nurse.username() + "']")));
 
@@ -227,10 +228,42 @@ class StaffPagesIT {
     void anAdminsOwnRowOffersTheAccountPageInsteadOfAResetThatWouldLogThemOut() {
         Staff.Member admin = staff.create("admin");
         logInThroughThePageOf(admin, "admin.html");
+        findUser(admin.username());
         WebElement own = wait.until(d -> d.findElement(By.xpath("//tr[@data-username='" + admin.username() + "']")));
         assertTrue(own.findElements(By.cssSelector("[data-action='reset']")).isEmpty());
         own.findElement(By.linkText("Change your password")).click();
         wait.until(ExpectedConditions.urlContains("account.html"));
+    }
+
+    /** A hospital has hundreds of staff: the table draws 50 rows, and typing finds anyone among the rest. */
+    @Test
+    void theUsersPageFindsAnyoneAmongHundredsByTyping() {
+        Staff.Member admin = staff.create("admin");
+        Staff.Member wanted = staff.create("reviewer");
+        while (staff.admin().get("api/users").array().size() <= 50) {
+            staff.create("reviewer");
+        }
+        int everyone = staff.admin().get("api/users").array().size();
+        logInThroughThePageOf(admin, "admin.html");
+        wait.until(ExpectedConditions.textToBe(By.id("users-shown"), "Showing the first 50 of " + String.format(
+                java.util.Locale.ENGLISH, "%,d", everyone) + " users: type part of a name, user name or role to find the others."));
+        assertEquals(50, browser.findElements(By.cssSelector("#users tr")).size());
+
+        findUser(wanted.username());
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#users tr"), 1));
+        assertEquals(wanted.username(), browser.findElement(By.cssSelector("#users tr")).getDomAttribute("data-username"));
+        assertEquals("1 user.", browser.findElement(By.id("users-shown")).getText());
+
+        findUser("nobody-by-this-name");
+        wait.until(ExpectedConditions.textToBe(By.id("users-shown"), "No user matches “nobody-by-this-name”."));
+        assertTrue(browser.findElements(By.cssSelector("#users tr")).isEmpty());
+        Browsers.assertNoErrorsLogged(browser);
+    }
+
+    private void findUser(String text) {
+        WebElement filter = wait.until(ExpectedConditions.elementToBeClickable(By.id("user-filter")));
+        filter.clear();
+        filter.sendKeys(text);
     }
 
     // --- landing and navigation ------------------------------------------------------------------------------
