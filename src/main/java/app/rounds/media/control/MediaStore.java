@@ -13,8 +13,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -22,11 +25,12 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -139,7 +143,6 @@ public class MediaStore {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
-    /** Deletes stored files by hash (once nothing refers to them). */
     /** Temporary files last written before {@code before}: uploads that a crash or a cut connection left behind. */
     public List<Path> temporaryBefore(Instant before) throws IOException {
         try (Stream<Path> files = Files.list(tmp)) {
@@ -147,15 +150,31 @@ public class MediaStore {
         }
     }
 
-    /** The hashes of the stored files last written before {@code before}. */
+    /**
+     * The hashes of the stored files last written before {@code before}. Only the folders of stored files are read
+     * (never the uploads' temporary folder), and a file or folder that goes while they are read is not there: uploads
+     * and removals go on during a sweep.
+     */
     public List<String> storedBefore(Instant before) throws IOException {
-        try (Stream<Path> files = Files.walk(root, 2)) {
-            return files.filter(file -> STORED_NAME.matcher(file.getFileName().toString()).matches())
-                    .filter(file -> file.getParent().getFileName().toString()
-                            .equals(file.getFileName().toString().substring(0, 2)))
-                    .filter(file -> writtenBefore(file, before))
-                    .map(file -> file.getFileName().toString()).toList();
+        List<String> hashes = new ArrayList<>();
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(root,
+                folder -> folder.getFileName().toString().matches("[0-9a-f]{2}"))) {
+            for (Path folder : folders) {
+                String prefix = folder.getFileName().toString();
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+                    for (Path file : files) {
+                        String name = file.getFileName().toString();
+                        if (STORED_NAME.matcher(name).matches() && name.startsWith(prefix)
+                                && writtenBefore(file, before)) {
+                            hashes.add(name);
+                        }
+                    }
+                } catch (NoSuchFileException | NotDirectoryException gone) {
+                    // removed meanwhile, or not a folder of ours: nothing stored there
+                }
+            }
         }
+        return hashes;
     }
 
     private static boolean writtenBefore(Path file, Instant before) {
