@@ -37,9 +37,9 @@ const [english, theirs] = await Promise.all([bundle(DEFAULT_LANGUAGE),
 // The pages trainees and the public see (marked <html data-i18n-pending>) have all their words in every bundle. The
 // others (staff pages) speak a language only once its bundle has every word English has, so that a staff page is
 // never half in two languages: a complete file is all a new language needs.
-const trainees = document.documentElement.hasAttribute('data-i18n-pending');
+const forTrainees = document.documentElement.hasAttribute('data-i18n-pending');
 const complete = Object.keys(english).length > 0 && Object.keys(english).every((key) => Object.hasOwn(theirs, key));
-export const language = trainees || complete ? wanted : DEFAULT_LANGUAGE;
+export const language = forTrainees || complete ? wanted : DEFAULT_LANGUAGE;
 if (language === wanted && new URLSearchParams(location.search).has('lang')) remember(language);
 const messages = { ...english, ...(language === DEFAULT_LANGUAGE ? {} : theirs) };
 const plurals = new Intl.PluralRules(language);

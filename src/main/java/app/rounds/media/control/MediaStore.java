@@ -51,6 +51,8 @@ public class MediaStore {
     String configuredDir;
 
     private static final Pattern STORED_NAME = Pattern.compile("[0-9a-f]{64}");
+    /** Stored files sit in folders named by the first two characters of their hash. */
+    private static final Pattern STORED_FOLDER = Pattern.compile("[0-9a-f]{2}");
     private static final Duration REUSE_GUARD = Duration.ofMinutes(1);
 
     /** Stored files an upload placed again and has not recorded yet, and when: not deleted meanwhile. */
@@ -158,7 +160,7 @@ public class MediaStore {
     public List<String> storedBefore(Instant before) throws IOException {
         List<String> hashes = new ArrayList<>();
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(root,
-                folder -> folder.getFileName().toString().matches("[0-9a-f]{2}"))) {
+                folder -> STORED_FOLDER.matcher(folder.getFileName().toString()).matches())) {
             for (Path folder : folders) {
                 String prefix = folder.getFileName().toString();
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {

@@ -27,17 +27,17 @@ import java.util.Map;
 @ApplicationScoped
 public class JoinLinks {
 
+    /** The mask patterns a QR code may use (0–7), after the encoder's own choice (null). */
+    private static final Integer[] MASKS = {null, 0, 1, 2, 3, 4, 5, 6, 7};
+    /** Pixels per module when checking that a code is found: a small picture, as a phone's camera sees it. */
+    private static final int CHECK_SCALE = 4;
+
     @Inject
     PublicAddress publicAddress;
 
     public String joinUrl(JoinCode code, URI requestBase) {
         return publicAddress.base(requestBase) + "/?code=" + code.value();
     }
-
-    /** The mask patterns a QR code may use (0–7), after the encoder's own choice (null). */
-    private static final Integer[] MASKS = {null, 0, 1, 2, 3, 4, 5, 6, 7};
-    /** Pixels per module when checking that a code is found: a small picture, as a phone's camera sees it. */
-    private static final int CHECK_SCALE = 4;
 
     /**
      * An SVG QR code of the text: one path of dark modules, a quiet zone of 4 modules, error correction M, with a mask
