@@ -61,7 +61,19 @@ public class MastodonStreams {
         @Override
         public void onOpen(WebSocket webSocket) {
             failures.remove(sourceId);
-            inContext.accept(() -> sources.pollNow(sourceId));
+            // off the socket's thread and never throwing: the JDK aborts a WebSocket whose listener throws, and a poll
+            // of this source committing at the same moment makes pollNow meet a conflict
+            executor.execute(() -> {
+                try {
+                    inContext.accept(() -> Conflicts.retried(() -> {
+                        sources.pollNow(sourceId);
+                        return null;
+                    }));
+                } catch (RuntimeException e) {
+                    DatabaseOutages.log(LOG, Level.WARNING, "The backfill poll of source " + sourceId
+                            + " could not be asked for; its next scheduled poll brings what the stream missed", e);
+                }
+            });
             webSocket.request(1);
         }
 
