@@ -205,10 +205,14 @@ class HttpAnswersIT {
 
     @Test
     void errorsOutsideTheApplicationAreProblemsForApiClientsAndAPageForBrowsers() throws Exception {
-        for (String path : List.of("/WEB-INF/web.xml", "/no-such-page.html", "/css/no-such-file.css")) {
-            Raw api = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
+        // a folder without its slash ("/css") was redirected by the container, before any filter, to an address
+        // made of the request's Host header, without the security headers
+        for (String path : List.of("/WEB-INF/web.xml", "/no-such-page.html", "/css/no-such-file.css", "/css", "/js",
+                "/i18n")) {
+            Raw api = raw("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\nAccept: application/json\r\n"
                     + "Connection: close\r\n\r\n");
             assertEquals(404, api.status, path);
+            assertNull(api.header("Location"), path);
             assertProblemType(api, path + ": " + api.body);
             assertEquals(api.status, parsed(api.body).getInt("status"), api.body);
             assertSecurityHeaders(api, path);
@@ -220,6 +224,14 @@ class HttpAnswersIT {
             assertFalse(browser.body.contains("Payara") || browser.body.contains("Exception"), browser.body);
             assertTrue(browser.body.contains("Rounds"), browser.body);
             assertSecurityHeaders(browser, path);
+        }
+
+        // the board's addresses are answered by its handshake filter, which runs after the security headers' one
+        for (String path : List.of("/ws", "/ws/public/NOSUCHCODE")) {
+            Raw board = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertEquals(404, board.status, path);
+            assertProblemType(board, path);
+            assertSecurityHeaders(board, path);
         }
 
         Raw method = raw("POST /highlights/feed.atom HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
