@@ -105,7 +105,8 @@ public class BodyBufferingFilter extends HttpFilter {
         // staff were authenticated before the body is read: only anonymous callers (trainees, webhooks, logins) can
         // send bodies by the hundred, and only their requests are served on another thread, as anonymous
         if (!hasBody || STREAMED_UPLOADS.matcher(path).matches() || request.getUserPrincipal() != null) {
-            chain.doFilter(request, response);
+            // read as it comes: its client may go away in the middle
+            chain.doFilter(request, hasBody ? new ClientGoneResponse(request, response) : response);
             return;
         }
         long maxBytes = maxBodyKib * 1024L;

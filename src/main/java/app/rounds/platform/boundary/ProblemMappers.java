@@ -1,6 +1,7 @@
 package app.rounds.platform.boundary;
 
 import app.rounds.platform.control.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -44,8 +45,14 @@ public final class ProblemMappers {
         @Context
         UriInfo uri;
 
+        @Context
+        HttpServletRequest request;
+
         @Override
         public Response toResponse(Throwable e) {
+            if (ProblemResponses.clientWentAway(e)) {
+                ClientGoneResponse.markGone(request);
+            }
             return ProblemResponses.of(e, uri);
         }
     }
