@@ -73,7 +73,8 @@ class SlowClientsIT {
         try {
             for (int i = 0; i < 500; i++) {
                 // half ask to upgrade to cleartext HTTP/2, whose body is read on a thread: they count all the same
-                // (more of them than the server has threads; the first and the last are plain, checked below)
+                // (more of them than the server has threads; the first and the last are plain, the second asks to
+                // upgrade: checked below)
                 attack.add(i % 2 == 0 || i == 499 ? slowBody("127.0.0.2", "/api/participants", 100_000, "{")
                         : slowBody("127.0.0.2", "/api/participants", 100_000, "{", "Content-Type: application/json",
                         "Upgrade: h2c", "Connection: Upgrade, HTTP2-Settings", "HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA"));
@@ -107,6 +108,11 @@ class SlowClientsIT {
             String late = answer(attack.getFirst(), Duration.ofSeconds(10));
             assertTrue(late.startsWith("HTTP/1.1 408"), "past the deadline: " + late);
             assertTrue(late.contains("application/problem+json") && late.contains("urn:rounds:problem:body-too-slow"), late);
+            // read on its thread, the upgrade's body meets the same deadline (HTTP/2 frames or not, the problem's
+            // JSON is there as it was written)
+            String lateUpgrade = answer(attack.get(1), Duration.ofSeconds(10));
+            assertTrue(lateUpgrade.contains("urn:rounds:problem:body-too-slow"), "an upgrade past the deadline: "
+                    + lateUpgrade);
         } finally {
             for (Socket socket : attack) {
                 socket.close();

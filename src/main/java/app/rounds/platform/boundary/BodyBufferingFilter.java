@@ -127,9 +127,15 @@ public class BodyBufferingFilter extends HttpFilter {
         if (request.getHeader("Upgrade") != null) {
             // an h2c upgrade (Java's HttpClient asks for one on a new connection) cannot go async: Grizzly drops it.
             // Read on this thread, but counted with the address's other slow bodies, so that asking for the upgrade
-            // does not let one address hold more threads than its share
+            // does not let one address hold more threads than its share, and cut off at the same deadline (checked
+            // as each part arrives: a body that stops altogether waits for Grizzly's read timeout)
             try {
-                chain.doFilter(request, response);
+                byte[] body = readOnThisThread(request, maxBytes, path, response);
+                if (body != null) {
+                    BufferedBodyRequest buffered = new BufferedBodyRequest(request);
+                    buffered.body(body);
+                    chain.doFilter(buffered, response);
+                }
             } finally {
                 slowBodies.leave(address);
             }
@@ -165,6 +171,40 @@ public class BodyBufferingFilter extends HttpFilter {
         });
     }
 
+
+    /**
+     * The body read with blocking reads, refused (408, 413) past the deadline or the size limit; null when refused or
+     * when its client went away.
+     */
+    private byte[] readOnThisThread(HttpServletRequest request, long maxBytes, String path,
+                                    HttpServletResponse response) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(deadlineSeconds);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        try {
+            ServletInputStream in = request.getInputStream();
+            for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+                body.write(chunk, 0, read);
+                if (body.size() > maxBytes) {
+                    refuseAtOnce(response, tooLarge(), path);
+                    return null;
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    refuseAtOnce(response, tooSlow(), path);
+                    return null;
+                }
+            }
+        } catch (IOException gone) {
+            LOG.log(Level.FINE, () -> "A client went away while sending a body to " + path + ": " + gone);
+            return null;
+        }
+        return body.toByteArray();
+    }
+
+    private ProblemException tooSlow() {
+        return new ProblemException(ProblemException.Kind.REQUEST_TIMEOUT, "body-too-slow", "Request took too long",
+                "The request body did not arrive within " + deadlineSeconds + " s; send it again.", List.of(), null);
+    }
 
     private ProblemException tooLarge() {
         return new ProblemException(ProblemException.Kind.PAYLOAD_TOO_LARGE, "body-too-large", "Request too large",
@@ -224,9 +264,7 @@ public class BodyBufferingFilter extends HttpFilter {
             });
             async.setTimeout(0); // our own deadline below covers reading; the application's work has no limit here
             async.addListener(this);
-            deadline = scheduler.schedule(() -> refuse(new ProblemException(ProblemException.Kind.REQUEST_TIMEOUT,
-                    "body-too-slow", "Request took too long", "The request body did not arrive within "
-                    + deadlineSeconds + " s; send it again.", List.of(), null)), deadlineSeconds, TimeUnit.SECONDS);
+            deadline = scheduler.schedule(() -> refuse(tooSlow()), deadlineSeconds, TimeUnit.SECONDS);
             in.setReadListener(this);
         }
 
