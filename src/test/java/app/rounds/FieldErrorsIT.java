@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.StringReader;
@@ -33,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * blank", "size must be between 0 and 1000") nor a Java path ("admin.roles"); nothing stored.
  */
 @ExtendWith(RunningRounds.class)
-@ResourceLock(RunningRounds.MEDIA_FOLDER) // one photo upload, for the consent form
+// one photo upload, for the consent form
+@ResourceLock(value = RunningRounds.MEDIA_FOLDER, mode = ResourceAccessMode.READ)
 class FieldErrorsIT {
 
     @RunningRounds.Base

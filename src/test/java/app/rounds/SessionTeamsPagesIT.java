@@ -9,6 +9,7 @@ import app.rounds.testing.TestPhotos;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -41,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * part lets them use.
  */
 @ExtendWith(RunningRounds.class)
-@ResourceLock(RunningRounds.MEDIA_FOLDER)
+@ResourceLock(value = RunningRounds.MEDIA_FOLDER, mode = ResourceAccessMode.READ)
 class SessionTeamsPagesIT {
 
     @RunningRounds.Base

@@ -69,8 +69,8 @@ public final class RunningRounds implements TestInstancePostProcessor {
             "rounds.organisation.colour=#7a1f5c");
 
     /**
-     * The server's one media folder: integration test classes run side by side, and those that upload (or look
-     * into the folder for what an upload left) hold this lock, so that MediaIT sees only its own files.
+     * The server's one media folder: integration test classes run side by side; those that upload share it (READ)
+     * with each other, and MediaIT, which looks into the folder for what its uploads left, has it to itself.
      */
     public static final String MEDIA_FOLDER = "rounds-media-folder";
 
