@@ -17,6 +17,7 @@ import org.junit.jupiter.api.parallel.Isolated;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -30,7 +31,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static app.rounds.testing.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -169,7 +172,7 @@ class SlowClientsIT {
         long before = lines(log).size();
         // an upload streams to a file in the media folder's tmp/: each is aborted once its file is being written
         Path uploads = Path.of(System.getProperty("rounds.it.media.dir", "target/it-media"), "tmp");
-        java.util.Set<Path> seen = new java.util.HashSet<>();
+        Set<Path> seen = new HashSet<>();
         for (int i = 0; i < 10; i++) {
             abort(slowBody("127.0.0.3", "/api/participants", 1_000, "{\"code\":"));
             abort(webSocket("/ws/public/" + code));
@@ -180,7 +183,7 @@ class SlowClientsIT {
                 try (var files = Files.list(uploads)) {
                     return files.filter(f -> f.toString().endsWith(".part")).anyMatch(seen::add);
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
             abort(upload);
@@ -207,7 +210,8 @@ class SlowClientsIT {
         added.addAll(withoutPayarasAsyncWriterFailures(all.subList((int) Math.min(before, all.size()), all.size())));
         String shown = String.join("\n", added);
         assertTrue(added.stream().noneMatch(line -> line.startsWith("\tat ")), "no stack trace:\n" + shown);
-        assertTrue(added.size() <= 12, "at most a few lines for 30 clients gone and 10 malformed addresses, got " + added.size() + ":\n" + shown);
+        assertTrue(added.size() <= 12, "at most a few lines for 30 clients gone and 10 malformed addresses, got "
+                + added.size() + ":\n" + shown);
     }
 
     /**
