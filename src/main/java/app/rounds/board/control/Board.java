@@ -21,9 +21,11 @@ import java.util.List;
  * Sequence numbers come from a counter row per session and stream, locked until the transaction ends, so they are
  * gap-free and in commit order.
  * <p>
- * A removal ({@link Frames#CONTRIBUTION_REMOVED}) also rewrites the earlier events of its subject on that stream into
- * removals, in the same transaction: a replay then never re-sends the text of something that has left the stream
- * (a question approved and then hidden), and the stored log keeps no more of it than the stream may show now.
+ * A removal ({@link Frames#CONTRIBUTION_REMOVED}, {@link Frames#POLL_REMOVED}) also rewrites the earlier events of its
+ * subject on that stream into removals, in the same transaction, and a poll's results replace its earlier results
+ * ({@link BoardEvent#rewriteOfEarlierEvents}): a replay then never re-sends the text of something that has left the
+ * stream (a question approved and then hidden, a word taken out of a cloud), and the stored log keeps no more of it
+ * than the stream may show now.
  */
 @ApplicationScoped
 public class Board {
@@ -54,9 +56,11 @@ public class Board {
     public long append(String sessionId, Stream stream, String type, String subjectId, Object data) {
         long seq = nextSeq(sessionId, stream);
         String payload = JSON.toJson(data);
-        if (BoardEvent.rewritesEarlierEventsOfItsSubject(type, subjectId)) {
-            em.createNamedQuery(BoardEvent.REDACT_SUBJECT)
-                    .setParameter("removed", Frames.CONTRIBUTION_REMOVED)
+        BoardEvent.Rewrite rewrite = BoardEvent.rewriteOfEarlierEvents(type, subjectId);
+        if (rewrite != null) {
+            var update = rewrite.only() == null ? em.createNamedQuery(BoardEvent.REWRITE_SUBJECT)
+                    : em.createNamedQuery(BoardEvent.REWRITE_SUBJECT_OF_TYPE).setParameter("only", rewrite.only());
+            update.setParameter("type", type)
                     .setParameter("payload", payload)
                     .setParameter("session", sessionId)
                     .setParameter("stream", stream)

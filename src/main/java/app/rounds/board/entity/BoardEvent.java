@@ -22,15 +22,19 @@ import java.util.Objects;
 @IdClass(BoardEvent.Key.class)
 @NamedQuery(name = BoardEvent.FIND_AFTER, query = "SELECT e FROM BoardEvent e WHERE e.sessionId = :session "
         + "AND e.stream = :stream AND e.seq > :after ORDER BY e.seq")
-@NamedQuery(name = BoardEvent.REDACT_SUBJECT, query = "UPDATE BoardEvent e SET e.type = :removed, e.payload = :payload "
-        + "WHERE e.sessionId = :session AND e.stream = :stream AND e.subjectId = :subject AND e.type <> :removed")
+@NamedQuery(name = BoardEvent.REWRITE_SUBJECT, query = "UPDATE BoardEvent e SET e.type = :type, e.payload = :payload "
+        + "WHERE e.sessionId = :session AND e.stream = :stream AND e.subjectId = :subject AND e.type <> :type")
+@NamedQuery(name = BoardEvent.REWRITE_SUBJECT_OF_TYPE, query = "UPDATE BoardEvent e SET e.type = :type, "
+        + "e.payload = :payload WHERE e.sessionId = :session AND e.stream = :stream AND e.subjectId = :subject "
+        + "AND e.type = :only")
 @NamedQuery(name = BoardEvent.LAST_SEQ, query = "SELECT MAX(e.seq) FROM BoardEvent e WHERE e.sessionId = :session "
         + "AND e.stream = :stream")
 public class BoardEvent {
 
     public static final String FIND_AFTER = "BoardEvent.findAfter";
     public static final String LAST_SEQ = "BoardEvent.lastSeq";
-    public static final String REDACT_SUBJECT = "BoardEvent.redactSubject";
+    public static final String REWRITE_SUBJECT = "BoardEvent.rewriteSubject";
+    public static final String REWRITE_SUBJECT_OF_TYPE = "BoardEvent.rewriteSubjectOfType";
 
     public record Key(String sessionId, Stream stream, long seq) implements Serializable {
         public Key() {
@@ -53,7 +57,7 @@ public class BoardEvent {
     @Column(nullable = false, length = 40)
     private String type;
 
-    /** What the event is about (a question's id), or null: a removal rewrites the subject's earlier events. */
+    /** What the event is about (a question's or a poll's id), or null: see {@link #rewriteOfEarlierEvents}. */
     @Column(name = "subject_id", length = 36)
     private String subjectId;
 
@@ -79,12 +83,27 @@ public class BoardEvent {
     }
 
     /**
-     * Whether storing an event of this type about this subject first rewrites the subject's earlier events on its
-     * stream into it ({@link #REDACT_SUBJECT}): only a removal of a subject does, so nothing replayed still carries
-     * what it removed.
+     * What storing an event of {@code type} about {@code subjectId} does first to the earlier events of that subject on
+     * its stream, so that nothing replayed still carries what the stream may no longer show: a removal turns all of
+     * them into itself; a poll's results replace its earlier results; hiding a poll's results turns its earlier
+     * results into the hiding. Null: nothing.
      */
-    public static boolean rewritesEarlierEventsOfItsSubject(String type, String subjectId) {
-        return Frames.CONTRIBUTION_REMOVED.equals(type) && subjectId != null;
+    public static Rewrite rewriteOfEarlierEvents(String type, String subjectId) {
+        if (subjectId == null) {
+            return null;
+        }
+        return switch (type) {
+            case Frames.CONTRIBUTION_REMOVED, Frames.POLL_REMOVED -> new Rewrite(null);
+            case Frames.POLL_RESULTS, Frames.POLL_HIDDEN -> new Rewrite(Frames.POLL_RESULTS);
+            default -> null;
+        };
+    }
+
+    /**
+     * Earlier events of the subject of type {@code only} (every type when null) become the new event: its type and
+     * its data.
+     */
+    public record Rewrite(String only) {
     }
 
     public String sessionId() {

@@ -16,6 +16,12 @@ public final class Frames {
     public static final String FEEDBACK_SUMMARY = "feedback.summary";
     public static final String SESSION_UPDATED = "session.updated";
     public static final String PARTICIPANTS = "participants";
+    public static final String POLL_OPENED = "poll.opened";
+    public static final String POLL_CLOSED = "poll.closed";
+    public static final String POLL_UPDATED = "poll.updated";
+    public static final String POLL_RESULTS = "poll.results";
+    public static final String POLL_HIDDEN = "poll.hidden";
+    public static final String POLL_REMOVED = "poll.removed";
     public static final String PONG = "pong";
 
     private Frames() {

@@ -18,7 +18,10 @@ public final class Findings {
     public record Shown(int start, int end, String reason, String label, String why) {
     }
 
-    private static final Jsonb JSON = JsonbBuilder.create();
+    /** Built on first use: rules that read no findings are unit-tested where there is no JSON-B provider. */
+    private static final class Json {
+        static final Jsonb JSON = JsonbBuilder.create();
+    }
 
     private Findings() {
     }
@@ -32,7 +35,7 @@ public final class Findings {
     }
 
     private static String json(List<Finding> findings) {
-        return findings.isEmpty() ? null : JSON.toJson(findings.stream().limit(MAX_KEPT).map(Findings::shown).toList());
+        return findings.isEmpty() ? null : Json.JSON.toJson(findings.stream().limit(MAX_KEPT).map(Findings::shown).toList());
     }
 
     public static List<Shown> read(String stored) {
@@ -40,7 +43,7 @@ public final class Findings {
             return List.of();
         }
         try {
-            return List.of(JSON.fromJson(stored, Shown[].class));
+            return List.of(Json.JSON.fromJson(stored, Shown[].class));
         } catch (JsonbException e) {
             return List.of();
         }

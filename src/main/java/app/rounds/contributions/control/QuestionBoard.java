@@ -27,11 +27,13 @@ public class QuestionBoard implements BoardState {
 
     private static final Jsonb JSON = JsonbBuilder.create();
 
-    public record PublicSnapshot(SessionSummary session, List<QuestionViews.PublicQuestion> questions) {
+    /** {@code poll}: the current poll (the open one, else the one closed last) with its results when shown. */
+    public record PublicSnapshot(SessionSummary session, List<QuestionViews.PublicQuestion> questions,
+                                 PollViews.PollWithResults poll) {
     }
 
     public record ModerationSnapshot(SessionSummary session, List<QuestionViews.ModeratedQuestion> questions,
-                                     FeedbackBox.Summary feedback) {
+                                     FeedbackBox.Summary feedback, List<PollViews.PollWithResults> polls) {
     }
 
     @PersistenceContext
@@ -46,14 +48,18 @@ public class QuestionBoard implements BoardState {
     @Inject
     FeedbackBox feedback;
 
+    @Inject
+    Polls polls;
+
     @Override
     public String snapshot(String sessionId, Stream stream) {
         SessionSummary session = sessions.summary(sessionId);
         return switch (stream) {
             case PUBLIC -> JSON.toJson(new PublicSnapshot(session, em.createNamedQuery(Question.FIND_VISIBLE, Question.class)
-                    .setParameter("session", sessionId).getResultStream().map(QuestionViews::publicView).toList()));
+                    .setParameter("session", sessionId).getResultStream().map(QuestionViews::publicView).toList(),
+                    polls.currentForPublic(sessionId)));
             case MODERATION -> JSON.toJson(new ModerationSnapshot(session,
-                    questions.allForModerators(sessionId), feedback.summary(sessionId)));
+                    questions.allForModerators(sessionId), feedback.summary(sessionId), polls.forStaff(sessionId)));
         };
     }
 

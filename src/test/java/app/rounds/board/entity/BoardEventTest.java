@@ -5,28 +5,41 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BoardEventTest {
 
     @Test
-    void removalOfAQuestionRewritesItsEarlierEventsOnTheStream() {
-        assertTrue(BoardEvent.rewritesEarlierEventsOfItsSubject(Frames.CONTRIBUTION_REMOVED, "q7"));
+    void removalOfAQuestionOrAPollRewritesAllItsEarlierEventsOnTheStream() {
+        assertEquals(new BoardEvent.Rewrite(null),
+                BoardEvent.rewriteOfEarlierEvents(Frames.CONTRIBUTION_REMOVED, "q7"));
+        assertEquals(new BoardEvent.Rewrite(null), BoardEvent.rewriteOfEarlierEvents(Frames.POLL_REMOVED, "p3"));
     }
 
     @Test
-    void creatingOrUpdatingAQuestionRewritesNothing() {
-        assertFalse(BoardEvent.rewritesEarlierEventsOfItsSubject(Frames.CONTRIBUTION_CREATED, "q7"));
-        assertFalse(BoardEvent.rewritesEarlierEventsOfItsSubject(Frames.CONTRIBUTION_UPDATED, "q7"));
-        assertFalse(BoardEvent.rewritesEarlierEventsOfItsSubject(Frames.SESSION_UPDATED, null));
+    void newResultsOfAPollAndHidingThemRewriteOnlyItsEarlierResults() {
+        // a word taken out of a cloud, or results taken off the projector, must not come back in a replay
+        assertEquals(new BoardEvent.Rewrite(Frames.POLL_RESULTS),
+                BoardEvent.rewriteOfEarlierEvents(Frames.POLL_RESULTS, "p3"));
+        assertEquals(new BoardEvent.Rewrite(Frames.POLL_RESULTS),
+                BoardEvent.rewriteOfEarlierEvents(Frames.POLL_HIDDEN, "p3"));
+    }
+
+    @Test
+    void creatingOrUpdatingRewritesNothing() {
+        assertNull(BoardEvent.rewriteOfEarlierEvents(Frames.CONTRIBUTION_CREATED, "q7"));
+        assertNull(BoardEvent.rewriteOfEarlierEvents(Frames.CONTRIBUTION_UPDATED, "q7"));
+        assertNull(BoardEvent.rewriteOfEarlierEvents(Frames.POLL_OPENED, "p3"));
+        assertNull(BoardEvent.rewriteOfEarlierEvents(Frames.POLL_CLOSED, "p3"));
+        assertNull(BoardEvent.rewriteOfEarlierEvents(Frames.SESSION_UPDATED, null));
     }
 
     @Test
     void removalAboutNoSubjectRewritesNothing() {
         // a removal without a subject must not rewrite every event that has none (the session's own)
-        assertFalse(BoardEvent.rewritesEarlierEventsOfItsSubject(Frames.CONTRIBUTION_REMOVED, null));
+        assertNull(BoardEvent.rewriteOfEarlierEvents(Frames.CONTRIBUTION_REMOVED, null));
+        assertNull(BoardEvent.rewriteOfEarlierEvents(Frames.POLL_RESULTS, null));
     }
 
     @Test
