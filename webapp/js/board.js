@@ -1,10 +1,12 @@
 // The live board, as a browser keeps it: one WebSocket to a board stream, reconnecting by itself with the last
-// sequence number it saw (so it receives exactly what it missed), and the questions, feedback and session it shows.
+// sequence number it saw (so it receives exactly what it missed), and the questions, feedback, polls and session it
+// shows.
 
 import { t } from './i18n.js';
 
 const STORED = new Set(['contribution.created', 'contribution.updated', 'contribution.removed',
-  'feedback.summary', 'session.updated']);
+  'feedback.summary', 'session.updated', 'poll.opened', 'poll.closed', 'poll.updated', 'poll.results', 'poll.hidden',
+  'poll.removed']);
 
 /** The state of one board stream, built from its frames. */
 export class BoardState {
@@ -14,6 +16,42 @@ export class BoardState {
     this.questions = new Map();
     this.feedback = null;
     this.participants = null;
+    /** The public stream's current poll: { poll, results } (results null while hidden), or null. */
+    this.poll = null;
+    /** The moderation stream's polls by id, each { poll, results }. */
+    this.polls = new Map();
+  }
+
+  /** Applies a poll frame: the current poll follows the one opened last; results reach the poll they count. */
+  applyPoll(frame) {
+    const { data } = frame;
+    const id = frame.type === 'poll.results' ? data.pollId : data.id;
+    const known = this.polls.get(id);
+    const current = this.poll?.poll.id === id ? this.poll : null;
+    switch (frame.type) {
+      case 'poll.opened':
+        this.polls.set(id, { results: null, ...known, poll: data });
+        this.poll = { results: current?.results ?? null, poll: data };
+        break;
+      case 'poll.closed':
+      case 'poll.updated':
+        this.polls.set(id, { results: null, ...known, poll: data });
+        if (current) current.poll = data;
+        break;
+      case 'poll.results':
+        if (known) known.results = data;
+        if (current) current.results = data;
+        break;
+      case 'poll.hidden':
+        if (current) current.results = null;
+        break;
+      case 'poll.removed':
+        this.polls.delete(id);
+        if (current) this.poll = null;
+        break;
+      default:
+        break;
+    }
   }
 
   /** Applies a frame; returns false for a stored event already applied (a duplicate). */
@@ -23,6 +61,8 @@ export class BoardState {
       this.session = frame.data.session;
       this.questions = new Map(frame.data.questions.map((q) => [q.id, q]));
       this.feedback = frame.data.feedback ?? this.feedback;
+      this.poll = frame.data.poll ?? null;
+      this.polls = new Map((frame.data.polls ?? []).map((p) => [p.poll.id, p]));
       return true;
     }
     if (STORED.has(frame.type)) {
@@ -58,6 +98,7 @@ export class BoardState {
         this.session = frame.data;
         break;
       default:
+        if (frame.type.startsWith('poll.')) this.applyPoll(frame);
         break;
     }
     return true;

@@ -376,7 +376,10 @@ async function start() {
   document.getElementById('projector-link').href = `projector.html?id=${encodeURIComponent(sessionId)}`;
   document.getElementById('media-link').href = `media.html?id=${encodeURIComponent(sessionId)}`;
   showEndedAt(session.endedAt);
-  board = connectBoard(`ws/moderation/${encodeURIComponent(sessionId)}`, () => render(), (text, connected) => {
+  board = connectBoard(`ws/moderation/${encodeURIComponent(sessionId)}`, () => {
+    render();
+    document.dispatchEvent(new CustomEvent('board-state', { detail: board.state })); // the polls panel (polls.js)
+  }, (text, connected) => {
     const status = document.getElementById('connection');
     status.textContent = text;
     status.classList.toggle('offline', !connected);

@@ -1,6 +1,7 @@
 import { api, openSessionPart } from './api.js';
 import { connectBoard } from './board.js';
 import { t } from './i18n.js';
+import { kindWords, resultsView } from './poll-results.js';
 
 // The projector: the session's top questions and how to join, live, read from the back of a lecture hall. How it
 // looks (theme, QR code, participant count) follows what the presenter chooses on the board; the organisation's name,
@@ -13,6 +14,7 @@ let session = null;
 let settings = { theme: 'DARK', showQrCode: true, showParticipants: false };
 let participants = 0;
 let board = null;
+let pollClock = null;
 
 /** Shows what the presenter chose: theme, QR code, participant count. */
 function applySettings(chosen) {
@@ -38,8 +40,42 @@ function renderParticipants() {
 function renderStatus(status) {
   const ended = status === 'ENDED';
   element('ended').hidden = !ended;
-  element('questions').hidden = ended;
+  element('questions').hidden = ended || !element('poll').hidden;
   element('join').hidden = ended;
+}
+
+/**
+ * The current poll takes the questions' place while it is open or its results are shown: its question, what to
+ * choose from (or the results, as the presenter decides), the time left of a quiz, and the answers so far.
+ */
+function renderPoll(state) {
+  const current = state.poll;
+  const ended = state.session?.status === 'ENDED';
+  const shown = !!current && !ended && (current.poll.state === 'OPEN' || !!current.results);
+  element('poll').hidden = !shown;
+  element('questions').hidden = ended || shown;
+  clearInterval(pollClock);
+  if (!shown) return;
+  const { poll, results } = current;
+  element('poll-kind').textContent = kindWords(poll.kind);
+  element('poll-title').textContent = poll.title;
+  const options = element('poll-options');
+  options.replaceChildren(...(!results && poll.options ? poll.options.map((o) => {
+    const li = document.createElement('li');
+    li.textContent = o.text;
+    return li;
+  }) : []));
+  element('poll-results').replaceChildren(...(results ? [resultsView(poll, results)] : []));
+  const stateLine = () => {
+    if (poll.state !== 'OPEN') return t('projector.pollClosed');
+    if (!poll.closesAt) return t('projector.pollOpen');
+    const left = Math.max(0, Math.ceil((Date.parse(poll.closesAt) - Date.now()) / 1000));
+    return left ? t('poll.timeLeft', { count: left }) : t('poll.timeUp');
+  };
+  element('poll-state').textContent = stateLine();
+  if (poll.state === 'OPEN' && poll.closesAt) {
+    pollClock = setInterval(() => { element('poll-state').textContent = stateLine(); }, 1000);
+  }
 }
 
 function question(q) {
@@ -103,6 +139,7 @@ function render(state) {
     renderParticipants();
   }
   renderQuestions(state);
+  renderPoll(state);
   fitJoin();
 }
 

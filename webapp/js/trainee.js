@@ -1,6 +1,8 @@
 import { ApiError, PARTICIPANT_KEY, showError, clearErrors, whileBusy } from './api.js';
 import { connectBoard } from './board.js';
 import { formatNumber, t } from './i18n.js';
+import { answerInputs, answerOf, answerWords } from './poll-answer.js';
+import { kindWords, resultsView } from './poll-results.js';
 
 const MAX_TEXT = 1000;
 const token = localStorage.getItem(PARTICIPANT_KEY);
@@ -14,6 +16,11 @@ let ended = false;
 let offline = !navigator.onLine;
 let socketStatus = { text: t('board.connection.connecting'), connected: false };
 let mineTimer = null;
+/** The poll the answer form was built for (id, state and opening), this participant's answers, the countdown. */
+let pollFormFor = null;
+let pollTouched = false;
+const ownAnswers = new Map();
+let pollClock = null;
 
 /** "12 characters too many: …", before sending. */
 function tooLong(length) {
@@ -57,10 +64,11 @@ let outbox = JSON.parse(localStorage.getItem(OUTBOX_KEY) || '[]').filter((entry)
 let flushing = null;
 let retryTimer = null;
 let retryPause = 2000;
-const delivered = { question: questionDelivered, feedback: feedbackDelivered };
-const refused = { question: questionRefused, feedback: feedbackRefused };
+const delivered = { question: questionDelivered, feedback: feedbackDelivered, poll: pollDelivered };
+const refused = { question: questionRefused, feedback: feedbackRefused, poll: pollRefused };
 const queued = { question: () => setText('ask-status', t('trainee.ask.queued'), true),
-  feedback: () => setText('feedback-status', t('trainee.feedback.queued'), true) };
+  feedback: () => setText('feedback-status', t('trainee.feedback.queued'), true),
+  poll: () => setText('poll-status', t('poll.queued'), true) };
 
 function saveOutbox() {
   localStorage.setItem(OUTBOX_KEY, JSON.stringify(outbox));
@@ -140,6 +148,71 @@ function renderSession(session) {
   showConnection();
   renderQuestions();
   renderMine();
+  if (board) renderPoll(board.state);
+}
+
+/**
+ * The session's current poll: its question and inputs while it is open (rebuilt only for another poll or opening, so
+ * nothing typed is lost to a results frame), the trainee's answer, and the results when the presenter shows them.
+ */
+function renderPoll(state) {
+  const current = state.poll;
+  const section = document.getElementById('poll');
+  const open = current?.poll.state === 'OPEN' && !ended;
+  section.hidden = !current || (!open && !current.results);
+  clearInterval(pollClock);
+  if (section.hidden) return;
+  const { poll, results } = current;
+  setText('poll-title', poll.title);
+  setText('poll-kind', kindWords(poll.kind));
+  const form = document.getElementById('poll-form');
+  const formFor = `${poll.id} ${poll.state} ${poll.openedAt}`;
+  if (pollFormFor !== formFor) {
+    pollFormFor = formFor;
+    pollTouched = false;
+    clearErrors(form);
+    setText('poll-status', '');
+    document.getElementById('poll-inputs').replaceChildren(answerInputs(poll, ownAnswers.get(poll.id), 'poll-title'));
+  }
+  form.hidden = !open;
+  document.getElementById('poll-closed').hidden = open;
+  const own = ownAnswers.get(poll.id);
+  setText('poll-answer', answerWords(poll, own));
+  document.getElementById('poll-submit').textContent = own ? t('poll.change') : t('poll.submit');
+  document.getElementById('poll-waiting').hidden = !!results || !own;
+  document.getElementById('poll-results').replaceChildren(...(results ? [resultsView(poll, results)] : []));
+  if (open && poll.closesAt) {
+    const tick = () => {
+      const left = Math.max(0, Math.ceil((Date.parse(poll.closesAt) - Date.now()) / 1000));
+      setText('poll-time', left ? t('poll.timeLeft', { count: left }) : t('poll.timeUp'));
+      if (!left) clearInterval(pollClock);
+    };
+    tick();
+    pollClock = setInterval(tick, 1000);
+  } else {
+    setText('poll-time', '');
+  }
+}
+
+/** This participant's answer to the current poll, as the server has it (another tab may have changed it). */
+async function refreshPoll() {
+  const current = await call('GET', 'api/participants/me/polls/current');
+  if (!current?.answer) return;
+  ownAnswers.set(current.poll.id, current.answer);
+  if (!pollTouched) pollFormFor = null; // not typed in yet: show the answer given
+  if (board) renderPoll(board.state);
+}
+
+function pollDelivered(own) {
+  ownAnswers.set(own.pollId, own);
+  pollTouched = false;
+  setText('poll-status', t('poll.sent'));
+  if (board) renderPoll(board.state);
+}
+
+function pollRefused(e) {
+  setText('poll-status', '');
+  showError(document.getElementById('poll-form'), e);
 }
 
 /** Where the trainee's own question stands, in words. */
@@ -379,6 +452,23 @@ feedbackForm.addEventListener('submit', async (event) => {
   await whileBusy(feedbackForm, () => send('feedback', 'api/participants/me/feedback', { rating, comment: comment || null }));
 });
 
+const pollForm = document.getElementById('poll-form');
+pollForm.addEventListener('input', () => { pollTouched = true; });
+pollForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearErrors(pollForm);
+  setText('poll-status', '');
+  const poll = board?.state.poll?.poll;
+  if (!poll) return;
+  const answer = answerOf(pollForm, poll);
+  if (answer.error) {
+    showError(pollForm, new ApiError(400, { errors: [answer.error] }));
+    return;
+  }
+  setText('poll-status', t('trainee.sending'), true);
+  await whileBusy(pollForm, () => send('poll', `api/participants/me/polls/${encodeURIComponent(poll.id)}/answer`, answer));
+});
+
 for (const button of document.querySelectorAll('[data-order]')) {
   button.addEventListener('click', () => {
     order = button.dataset.order;
@@ -420,6 +510,7 @@ document.addEventListener('visibilitychange', () => {
   if (document.hidden || !board) return;
   refreshMine().catch(() => {});
   refreshVotes().catch(() => {});
+  refreshPoll().catch(() => {});
 });
 
 async function start() {
@@ -438,6 +529,9 @@ async function start() {
   board = connectBoard(`ws/public/${encodeURIComponent(me.joinCode)}`, (frame, state) => {
     if (state.session) renderSession(state.session);
     renderQuestions();
+    if (frame.type === 'snapshot' || frame.type.startsWith('poll.')) renderPoll(state);
+    // a new poll may have an answer from another tab; a closed quiz's points are told only now
+    if (frame.type === 'poll.opened' || frame.type === 'poll.closed') refreshPoll().catch(() => {});
     // one's own question approved, answered, hidden or archived (the others' frames cost nothing)
     if (frame.type.startsWith('contribution.') && ownStatus.has(frame.data.id)) refreshMine().catch(() => {});
   }, (text, connected) => {
@@ -449,7 +543,7 @@ async function start() {
       refreshVotes().catch(() => {});
     }
   });
-  await Promise.all([refreshMine(), refreshVotes()]);
+  await Promise.all([refreshMine(), refreshVotes(), refreshPoll()]);
   flush();
 }
 

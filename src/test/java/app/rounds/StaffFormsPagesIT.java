@@ -137,8 +137,11 @@ class StaffFormsPagesIT {
                 TestPhotos.withExif(480, 360));
         logIn(presenter);
         browser.get(base + "media.html?id=" + sessionId);
+        // the upload form shows once the page knows the library may be used: not clickable before
+        WebElement upload = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#upload button[type=submit]")));
         browser.findElement(By.id("files")).sendKeys(photo.toString());
-        browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
+        upload.click();
         WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#media .media-card")));
         card.findElement(By.cssSelector(".consent summary")).click();
         WebElement form = card.findElement(By.className("add-consent"));

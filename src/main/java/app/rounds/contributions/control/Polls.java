@@ -92,7 +92,7 @@ public class Polls {
         Poll poll = new Poll(sessionId, nextPosition(sessionId), PollRules.checked(spec), clock.instant());
         em.persist(poll);
         audit.record(actor, "poll.prepared", subject(poll), Map.of("kind", poll.kind()));
-        return PollViews.moderated(poll);
+        return toStaff(poll);
     }
 
     public PollView edit(String sessionId, String pollId, PollSpec spec, String actor) {
@@ -103,7 +103,7 @@ public class Polls {
         }
         poll.edit(PollRules.checked(spec), clock.instant());
         audit.record(actor, "poll.edited", subject(poll), Map.of("kind", poll.kind()));
-        return PollViews.moderated(poll);
+        return toStaff(poll);
     }
 
     /** A copy of the poll at the end of the list, prepared (never opened), whatever the original's state. */
@@ -112,7 +112,7 @@ public class Polls {
         Poll copy = new Poll(sessionId, nextPosition(sessionId), original.spec(), clock.instant());
         em.persist(copy);
         audit.record(actor, "poll.prepared", subject(copy), Map.of("kind", copy.kind(), "copyOf", original.id()));
-        return PollViews.moderated(copy);
+        return toStaff(copy);
     }
 
     /** Copies every poll of another session (the caller checked the actor may see it), in order, after these. */
@@ -125,7 +125,7 @@ public class Polls {
             Poll copy = new Poll(sessionId, nextPosition(sessionId), original.spec(), clock.instant());
             em.persist(copy);
             em.flush(); // the next position reads this one
-            copies.add(PollViews.moderated(copy));
+            copies.add(toStaff(copy));
         }
         audit.record(actor, "poll.copied", new AuditLog.Subject("session", sessionId, sessionId),
                 Map.of("from", fromSessionId, "polls", copies.size()));
@@ -144,19 +144,18 @@ public class Polls {
             byId.get(pollIds.get(i)).moveTo(i + 1);
         }
         audit.record(actor, "poll.reordered", new AuditLog.Subject("session", sessionId, sessionId), Map.of());
-        return pollIds.stream().map(byId::get).map(PollViews::moderated).toList();
+        return pollIds.stream().map(byId::get).map(this::toStaff).toList();
     }
 
-    /** Deletes a poll that is not open; one that was opened leaves both streams (poll.removed). */
+    /** Deletes a poll that is not open: it leaves the moderation stream, and the public one if it was ever opened. */
     public void delete(String sessionId, String pollId, String actor) {
         Poll poll = pollOf(sessionId, pollId);
         if (poll.state() == PollState.OPEN) {
             throw ProblemException.conflict("poll-open", "Close the poll before deleting it.");
         }
+        board.append(sessionId, Stream.MODERATION, Frames.POLL_REMOVED, poll.id(), new PollViews.Removed(poll.id()));
         if (poll.used()) {
-            for (Stream stream : Stream.values()) {
-                board.append(sessionId, stream, Frames.POLL_REMOVED, poll.id(), new PollViews.Removed(poll.id()));
-            }
+            board.append(sessionId, Stream.PUBLIC, Frames.POLL_REMOVED, poll.id(), new PollViews.Removed(poll.id()));
         }
         audit.record(actor, "poll.deleted", subject(poll), Map.of("title", poll.title()));
         em.remove(poll);
@@ -485,6 +484,13 @@ public class Polls {
         Integer last = em.createNamedQuery(Poll.LAST_POSITION, Integer.class).setParameter("session", sessionId)
                 .getSingleResult();
         return last == null ? 1 : last + 1;
+    }
+
+    /** A poll prepared or changed before it runs: other presenters' boards hear of it (poll.updated). */
+    private PollView toStaff(Poll poll) {
+        PollView view = PollViews.moderated(poll);
+        board.append(poll.sessionId(), Stream.MODERATION, Frames.POLL_UPDATED, poll.id(), view);
+        return view;
     }
 
     private void appendBoth(Poll poll, String type) {

@@ -38,7 +38,7 @@ class MessageBundleTest {
     static final Path BUNDLES = Bundles.FOLDER;
     /** What trainees and the public see: complete in every language. Staff pages may fall back to English. */
     static final List<String> EVERY_LANGUAGE = List.of("common.", "board.connection.", "join.", "trainee.",
-            "projector.", "public.", "problem.");
+            "projector.", "public.", "problem.", "poll.");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private static final Pattern SCRIPT_KEY = Pattern.compile("\\bt\\(\\s*'([\\w.-]+)'");
     private static final Pattern SCRIPT_KEY_PREFIX = Pattern.compile("\\bt\\(\\s*`([\\w.-]+)\\$\\{");
