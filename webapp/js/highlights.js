@@ -9,7 +9,7 @@ const params = new URLSearchParams(location.search);
 const sessionId = encodeURIComponent(params.get('session') || '');
 let highlightId = params.get('id') ? encodeURIComponent(params.get('id')) : null;
 let current = null;
-let suggestions = { questions: [], comments: [], media: [] };
+let suggestions = { questions: [], comments: [], media: [], polls: [] };
 const problem = document.getElementById('problem');
 const pageStatus = document.getElementById('page-status');
 const draft = document.getElementById('draft');
@@ -44,7 +44,7 @@ function materialRow(kind, refId, label, origin, chosen) {
     element('label', { htmlFor: `include-${key}` }, ...label));
   row.dataset.kind = kind;
   row.dataset.ref = refId;
-  if (kind !== 'MEDIA') {
+  if (kind === 'QUESTION' || kind === 'FEEDBACK') {
     const mode = element('select', { name: 'quoteMode', id: `mode-${key}` },
       element('option', { value: 'VERBATIM', textContent: t('highlights.material.verbatim') }),
       element('option', { value: 'PARAPHRASE', textContent: t('highlights.material.paraphrase') }));
@@ -88,6 +88,8 @@ function renderMaterial() {
     if (part.kind === 'MEDIA') {
       add('MEDIA', part.refId, [element('img', { src: shown.previewUrl || '', alt: shown.altText || '', width: 120 }),
         ` ${shown.caption || shown.altText || t('highlights.material.photo')}`], null);
+    } else if (part.kind === 'POLL') {
+      add('POLL', part.refId, [t('highlights.material.poll', { title: shown.shownText || '' })], null);
     } else {
       const from = { origin: originName(shown.origin) };
       add(part.kind, part.refId, [`${t('highlights.quoted', { text: shown.originalText || '' })} `,
@@ -107,6 +109,9 @@ function renderMaterial() {
   for (const m of suggestions.media) {
     add('MEDIA', m.id, [m.smallUrl ? element('img', { src: m.smallUrl, alt: m.altText || '', width: 120 }) : '▶ ',
       ` ${m.caption || m.altText || m.fileName || ''}`], null);
+  }
+  for (const p of suggestions.polls || []) {
+    add('POLL', p.id, [t('highlights.material.poll', { title: p.title })], null);
   }
   document.getElementById('material').replaceChildren(...(rows.length ? rows
     : [element('li', { className: 'muted', textContent: t('highlights.material.nothing') })]));

@@ -66,7 +66,8 @@ public final class Bench {
             Bench bench = new Bench(new Tee(file, System.out));
             bench.adminToken = bench.token(System.getProperty("bench.admin.user", "admin"),
                     System.getProperty("bench.admin.password"));
-            List<String> workloads = Arrays.asList(System.getProperty("bench.workloads", "fanout,intake,votes,memory,upload,pages")
+            List<String> workloads = Arrays.asList(System.getProperty("bench.workloads",
+                            "fanout,intake,votes,poll,memory,upload,pages")
                     .split(","));
             bench.out.printf("Run %s; %d trials per point, %d s each after warm-up; medians with [min–max].%n%n",
                     Instant.now(), bench.trials, bench.seconds);
@@ -79,6 +80,9 @@ public final class Bench {
             }
             if (workloads.contains("votes")) {
                 bench.voteStorm();
+            }
+            if (workloads.contains("poll")) {
+                bench.pollStorm();
             }
             if (workloads.contains("memory")) {
                 bench.memory();
@@ -93,7 +97,10 @@ public final class Bench {
         System.exit(0);
     }
 
-    /** Lets the server's JIT compile the hot paths (posting, screening, fan-out, votes) before anything is measured. */
+    /**
+     * Lets the server's JIT compile the hot paths (posting, screening, fan-out, votes, poll answers and their results)
+     * before anything is measured.
+     */
     private void warmUp() throws Exception {
         int warmSeconds = Integer.getInteger("bench.warmup.seconds", 20);
         String[] session = session("POST_MODERATION");
@@ -102,12 +109,17 @@ public final class Bench {
             AtomicLong next = new AtomicLong();
             String question = ID.matcher(post(trainees.getFirst(), "api/participants/me/questions",
                     "{\"text\":\"Warm-up\"}", null).join()).results().findFirst().orElseThrow().group(1);
-            fixedRate(50, warmSeconds, sentAt -> {
-                String trainee = trainees.get((int) (next.getAndIncrement() % trainees.size()));
-                return next.get() % 2 == 0
-                        ? post(trainee, "api/participants/me/questions/" + question + "/vote", null, null)
-                        : post(trainee, "api/participants/me/questions",
-                        "{\"text\":\"bench " + Subscribers.stamp(sentAt) + PAD + "\"}", null);
+            String poll = openPoll(session[0]);
+            fixedRate(75, warmSeconds, sentAt -> {
+                long n = next.getAndIncrement();
+                String trainee = trainees.get((int) (n % trainees.size()));
+                return switch ((int) (n % 3)) {
+                    case 0 -> post(trainee, "api/participants/me/questions/" + question + "/vote", null, null);
+                    case 1 -> post(trainee, "api/participants/me/polls/" + poll + "/answer",
+                            "{\"choices\":[" + (n % 4) + "]}", null);
+                    default -> post(trainee, "api/participants/me/questions",
+                            "{\"text\":\"bench " + Subscribers.stamp(sentAt) + PAD + "\"}", null);
+                };
             }, null);
         } finally {
             end(session[0]);
@@ -301,6 +313,78 @@ public final class Bench {
                 median(results, Trial::ratio, "%.1f"), median(results, Trial::p50, "%.0f"),
                 median(results, Trial::p99, "%.0f"), median(results, Trial::p999, "%.0f"),
                 median(results, Trial::cpu, "%.0f"));
+    }
+
+    // --- 3b. a hall answering a poll ------------------------------------------------------------------------------
+
+    /**
+     * A single-choice poll with its results shown: {@code participants} trainees answer within {@code seconds}, as
+     * evenly as a hall does, while {@code subscribers} public clients watch. Answer → results frame: from an answer's
+     * intended send time to the first poll.results frame (on each of 20 sampled clients) counting at least as many
+     * answers as had been accepted when this one was. Reference in the same run: the bare Tyrus server broadcasting
+     * a frame five times a second (the tick's rate) to as many clients.
+     */
+    private void pollStorm() throws Exception {
+        int participants = Integer.getInteger("bench.poll.participants", 1000);
+        int pollSeconds = Integer.getInteger("bench.poll.seconds", 5);
+        int subscribers = Integer.getInteger("bench.poll.subscribers", 1000);
+        int rate = Math.max(1, participants / pollSeconds);
+        out.printf("### Poll: %d participants answer within %d s, %d public subscribers%n%n", participants, pollSeconds,
+                subscribers);
+        out.println("| system | answers accepted | answers/s | answer p99 ms | answer → results frame p50 ms | p99 ms "
+                + "| results frames/s per client | server CPU % |");
+        out.println("|---|---|---|---|---|---|---|---|");
+        List<Trial> results = repeat(() -> {
+            String[] session = session("POST_MODERATION");
+            String poll = openPoll(session[0]);
+            List<String> trainees = join(session[1], participants);
+            try (Subscribers board = new Subscribers(ws("ws/public/" + session[1]), Map.of("Origin", origin),
+                    subscribers, 20, null)) {
+                ConcurrentLinkedQueue<long[]> answers = new ConcurrentLinkedQueue<>();
+                AtomicLong next = new AtomicLong();
+                AtomicLong answered = new AtomicLong();
+                long cpuBefore = cpuTicks(serverPid);
+                long start = System.nanoTime();
+                Recorder recorder = new Recorder();
+                fixedRate(rate, pollSeconds, sentAt -> {
+                    long i = next.getAndIncrement();
+                    return post(trainees.get((int) i), "api/participants/me/polls/" + poll + "/answer",
+                            "{\"choices\":[" + (i % 4) + "]}", null)
+                            .thenApply(body -> {
+                                answers.add(new long[]{sentAt, answered.incrementAndGet()});
+                                return body;
+                            });
+                }, recorder);
+                waitFor(() -> board.pollTimelines().allMatch(t -> t.stream().mapToLong(e -> e[1]).max().orElse(0)
+                        >= recorder.accepted.get()), 10);
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                double cpu = cpuPercent(serverPid, cpuBefore, elapsed);
+                Histogram visible = new Histogram(3);
+                board.pollTimelines().forEach(timeline -> {
+                    List<long[]> seen = new ArrayList<>(timeline);
+                    for (long[] answer : answers) {
+                        seen.stream().filter(e -> e[1] >= answer[1]).findFirst()
+                                .ifPresent(e -> visible.recordValue(Math.max(0, (e[0] - answer[0]) / 1000)));
+                    }
+                });
+                double framesPerClient = board.pollFrames.get() / (double) board.size() / elapsed;
+                System.err.printf("poll trial: %d of %d accepted, %d results frames, %d closed by the server%n",
+                        recorder.accepted.get(), participants, board.pollFrames.get(), board.closedByServer.get());
+                end(session[0]);
+                // p999 carries the answer's own p99, ratio the results frames per client and second
+                return new Trial(framesPerClient, recorder.accepted.get(), visible.getValueAtPercentile(50) / 1e3,
+                        visible.getValueAtPercentile(99) / 1e3, recorder.micros.getValueAtPercentile(99) / 1e3, cpu);
+            }
+        });
+        out.printf("| Rounds | %s of %d | %s | %s | %s | %s | %s | %s |%n", median(results, Trial::perSecond, "%.0f"),
+                participants, median(results, t -> t.perSecond() / pollSeconds, "%.0f"),
+                median(results, Trial::p999, "%.0f"), median(results, Trial::p50, "%.0f"),
+                median(results, Trial::p99, "%.0f"), median(results, Trial::ratio, "%.1f"),
+                median(results, Trial::cpu, "%.0f"));
+        List<Trial> reference = repeat(() -> fanoutReference(subscribers, 5));
+        out.printf("| bare Tyrus, a frame 5×/s to as many clients | | | | %s | %s | | %s |%n%n",
+                median(reference, Trial::p50, "%.0f"), median(reference, Trial::p99, "%.0f"),
+                median(reference, Trial::cpu, "%.0f"));
     }
 
     // --- 4. memory ------------------------------------------------------------------------------------------------
@@ -631,6 +715,28 @@ public final class Bench {
             }
             return response.body();
         });
+    }
+
+    /** A single-choice poll of four options in the session, open, its results shown: its id. */
+    private String openPoll(String sessionId) {
+        String base = "api/sessions/" + sessionId + "/polls";
+        String poll = ID.matcher(post(null, base, "{\"kind\":\"SINGLE_CHOICE\",\"title\":\"Escalate at?\","
+                + "\"options\":[{\"text\":\"3\"},{\"text\":\"5\"},{\"text\":\"7\"},{\"text\":\"9\"}]}",
+                adminToken).join()).results().findFirst().orElseThrow().group(1);
+        put(base + "/" + poll + "/state", "{\"state\":\"OPEN\"}");
+        put(base + "/" + poll + "/results", "{\"shown\":true}");
+        return poll;
+    }
+
+    /** A staff PUT as the admin; fails the run unless it succeeds. */
+    private void put(String path, String json) {
+        HttpRequest request = HttpRequest.newBuilder(rounds.resolve(path)).timeout(Duration.ofSeconds(30))
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + adminToken).build();
+        HttpResponse<String> answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
+        if (answer.statusCode() >= 300) {
+            throw new IllegalStateException(path + ": " + answer.statusCode() + " " + answer.body());
+        }
     }
 
     private String token(String user, String password) {

@@ -26,14 +26,18 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Subscribers implements AutoCloseable {
 
     static final String MARKER = "\"text\":\"bench ";
+    private static final String ANSWERED = "\"answered\":";
     private static final int ACK_EVERY = 32;
 
     final Recorder latencyMicros = new Recorder(3);
     final AtomicLong benchFrames = new AtomicLong();
     final AtomicLong voteFrames = new AtomicLong();
+    final AtomicLong pollFrames = new AtomicLong();
     final AtomicLong closedByServer = new AtomicLong();
     /** For vote storms: (nanoTime, count) of each votes frame seen by the first few subscribers. */
     final List<ConcurrentLinkedQueue<long[]>> voteTimelines = new ArrayList<>();
+    /** For polls: (nanoTime, answers counted) of each poll.results frame seen by the same few subscribers. */
+    private final List<ConcurrentLinkedQueue<long[]>> pollTimelines = new ArrayList<>();
 
     private final ExecutorService callbacks = Executors.newFixedThreadPool(4);
     private final HttpClient http = HttpClient.newBuilder().executor(callbacks).build();
@@ -46,18 +50,28 @@ final class Subscribers implements AutoCloseable {
         List<CompletableFuture<WebSocket>> pending = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ConcurrentLinkedQueue<long[]> timeline = i < sampled ? new ConcurrentLinkedQueue<>() : null;
+            ConcurrentLinkedQueue<long[]> pollTimeline = i < sampled ? new ConcurrentLinkedQueue<>() : null;
             if (timeline != null) {
                 voteTimelines.add(timeline);
+                pollTimelines.add(pollTimeline);
             }
             handshakes.acquire();
             WebSocket.Builder builder = http.newWebSocketBuilder();
             headers.forEach(builder::header);
-            pending.add(builder.buildAsync(uri, new Listener(timeline, voteQuestionId))
+            pending.add(builder.buildAsync(uri, new Listener(timeline, pollTimeline, voteQuestionId))
                     .whenComplete((ws, failure) -> handshakes.release()));
         }
         for (CompletableFuture<WebSocket> socket : pending) {
             sockets.add(socket.join());
         }
+    }
+
+    private static long number(String text, int start) {
+        int end = start;
+        while (end < text.length() && Character.isDigit(text.charAt(end))) {
+            end++;
+        }
+        return Long.parseLong(text, start, end, 10);
     }
 
     /** A nanoTime in base 26, a–z. */
@@ -78,6 +92,10 @@ final class Subscribers implements AutoCloseable {
         return nanos;
     }
 
+    java.util.stream.Stream<ConcurrentLinkedQueue<long[]>> pollTimelines() {
+        return pollTimelines.stream();
+    }
+
     int size() {
         return sockets.size();
     }
@@ -94,12 +112,15 @@ final class Subscribers implements AutoCloseable {
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
         private final ConcurrentLinkedQueue<long[]> timeline;
+        private final ConcurrentLinkedQueue<long[]> pollTimeline;
         private final String voteQuestion;
         private long received;
         private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
 
-        Listener(ConcurrentLinkedQueue<long[]> timeline, String voteQuestion) {
+        Listener(ConcurrentLinkedQueue<long[]> timeline, ConcurrentLinkedQueue<long[]> pollTimeline,
+                 String voteQuestion) {
             this.timeline = timeline;
+            this.pollTimeline = pollTimeline;
             this.voteQuestion = voteQuestion == null ? null : "\"" + voteQuestion + "\":";
         }
 
@@ -135,6 +156,12 @@ final class Subscribers implements AutoCloseable {
                     latencyMicros.recordValue(Math.max(0, (now - sentAt) / 1000));
                     benchFrames.incrementAndGet();
                     marker = text.indexOf(MARKER, end);
+                }
+            } else if (text.contains("\"type\":\"poll.results\"")) {
+                pollFrames.incrementAndGet();
+                int at = text.lastIndexOf(ANSWERED); // a message of several frames: the newest count is last
+                if (pollTimeline != null && at >= 0) {
+                    pollTimeline.add(new long[]{now, number(text, at + ANSWERED.length())});
                 }
             } else if (text.contains("\"type\":\"votes\"")) {
                 voteFrames.incrementAndGet();

@@ -402,4 +402,45 @@ class PollsIT {
         assertTrue(session.contains("poll," + poll), session);
         assertTrue(session.contains("poll-answer," + poll + ",,,CORRECT,,,,1,,,5,"), session);
     }
+
+    @Test
+    void aClosedPollsResultsCanBeAPartOfAHighlightWithCountsOnlyAndNoNames() {
+        ApiClient communicator = staff.create("communicator", "presenter").client();
+        presenter = communicator; // runs the session and curates its highlights
+
+        Board board = session("POST_MODERATION");
+        String quiz = prepare(board, "{'kind':'QUIZ','title':'Escalate at NEWS2 of?',"
+                + "'options':[{'text':'5','correct':true},{'text':'7'}]}");
+        String open = prepare(board, "{'kind':'OPEN_TEXT','title':'What went well?'}");
+        state(board, quiz, "OPEN");
+        answered(trainee(board, "Sam"), quiz, "{'choices':[0]}");
+        answered(trainee(board, "Kim"), quiz, "{'choices':[1]}");
+        state(board, quiz, "CLOSED");
+
+        JsonObject suggestions = communicator.get("api/sessions/" + board.id() + "/highlights/suggestions").json();
+        assertEquals(List.of(quiz), suggestions.getJsonArray("polls").getValuesAs(JsonObject.class).stream()
+                .map(p -> p.getString("id")).toList(), "closed polls only, and never open text");
+
+        Reply created = communicator.post("api/sessions/" + board.id() + "/highlights", json("{'title':'Our quiz'}"));
+        assertEquals(201, created.status(), created.body());
+        String highlight = created.json().getString("id");
+        Reply edited = communicator.put("api/highlights/" + highlight, json("{'title':'Our quiz',"
+                + "'publishOnApproval':false,'parts':[{'kind':'POLL','refId':'" + quiz + "'}]}"));
+        assertEquals(200, edited.status(), edited.body());
+        JsonObject rendition = edited.json().getJsonObject("rendition");
+        String html = rendition.getString("html");
+        assertTrue(html.contains("<caption>Escalate at NEWS2 of? (2 answers)</caption>"), html);
+        assertTrue(html.contains("<th scope=\"row\">5 (correct)</th><td>1</td><td>50 %</td>"), html);
+        assertFalse(html.contains("Sam") || html.contains("Kim"), "no leaderboard, no names: " + html);
+        assertEquals(0, rendition.getJsonArray("blockers").size(), rendition.toString());
+
+        state(board, quiz, "OPEN");
+        JsonObject reopened = communicator.get("api/highlights/" + highlight).json().getJsonObject("rendition");
+        assertTrue(reopened.getJsonArray("blockers").getString(0).contains("still open"), reopened.toString());
+
+        Reply openText = communicator.put("api/highlights/" + highlight, json("{'title':'Our quiz',"
+                + "'publishOnApproval':false,'parts':[{'kind':'POLL','refId':'" + open + "'}]}"));
+        assertTrue(openText.json().getJsonObject("rendition").getJsonArray("blockers").toString()
+                .contains("own words"), openText.body());
+    }
 }

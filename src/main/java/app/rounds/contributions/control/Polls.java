@@ -58,6 +58,8 @@ import java.util.stream.Collectors;
 @Transactional
 public class Polls {
 
+    private static final String READ_ONLY = "eclipselink.read-only";
+
     /** What a trainee sees of the session's current poll: the poll, their answer, and the results if shown. */
     public record TraineePoll(PollView poll, OwnAnswer answer, Results results) {
     }
@@ -327,30 +329,33 @@ public class Polls {
                 .setParameter(5, PollRules.points(poll, answer.choices(), now))
                 .setParameter(6, Timestamp.from(now))
                 .executeUpdate();
-        if (poll.kind().freeText()) {
-            replaceEntries(poll, trainee, answer, now);
-        }
+        List<OwnEntry> entries = poll.kind().freeText() ? replaceEntries(poll, trainee, answer, now) : List.of();
         answered.fire(new PollAnswered(poll.sessionId(), poll.id()));
-        em.flush();
-        em.clear(); // the native upsert is read back as stored
-        return ownAnswer(em.find(Poll.class, pollId), participantId).orElseThrow();
+        // what was just stored, without reading it back: a hall answering at once pays for every read
+        return new OwnAnswer(poll.id(), poll.kind().chooses() ? answer.choices() : null, answer.rating(),
+                poll.kind() == PollKind.WORD_CLOUD ? entries : null,
+                poll.kind() == PollKind.OPEN_TEXT ? entries.getFirst() : null, null, now);
     }
 
-    private void replaceEntries(Poll poll, Joined trainee, CheckedAnswer answer, Instant now) {
+    /** Replaces the participant's entries of a free-text poll with these; returns them as the trainee sees them. */
+    private List<OwnEntry> replaceEntries(Poll poll, Joined trainee, CheckedAnswer answer, Instant now) {
         String participantId = trainee.participant().id();
         em.createNamedQuery(PollEntry.DELETE_OWN).setParameter("poll", poll.id())
                 .setParameter("participant", participantId).executeUpdate();
+        List<PollEntry> entries = new ArrayList<>();
         if (poll.kind() == PollKind.WORD_CLOUD) {
             Set<String> hidden = hiddenWords(poll);
             for (PollRules.Word word : answer.words()) {
-                em.persist(new PollEntry(poll.id(), participantId, word.typed(), word.folded(),
+                entries.add(new PollEntry(poll.id(), participantId, word.typed(), word.folded(),
                         Findings.recorded(screener.screen(word.typed())), false, hidden.contains(word.folded()), now));
             }
         } else {
             boolean preModerated = trainee.session().moderationMode() == ModerationMode.PRE_MODERATION;
-            em.persist(new PollEntry(poll.id(), participantId, answer.text(), null,
+            entries.add(new PollEntry(poll.id(), participantId, answer.text(), null,
                     Findings.recorded(screener.screen(answer.text())), preModerated, false, now));
         }
+        entries.forEach(em::persist);
+        return entries.stream().map(e -> new OwnEntry(e.text(), e.status() == EntryStatus.APPROVED)).toList();
     }
 
     private Optional<OwnAnswer> ownAnswer(Poll poll, String participantId) {
@@ -381,25 +386,50 @@ public class Polls {
     public void publishResults(String pollId) {
         Poll poll = em.find(Poll.class, pollId);
         if (poll != null) {
-            publishResults(poll);
+            // nothing written before in this transaction: the rows can be read without copies to track
+            publish(poll, counted(poll, true));
         }
     }
 
     private void publishResults(Poll poll) {
-        board.append(poll.sessionId(), Stream.MODERATION, Frames.POLL_RESULTS, poll.id(), results(poll, true));
+        publish(poll, counted(poll, false));
+    }
+
+    private void publish(Poll poll, Counted counted) {
+        board.append(poll.sessionId(), Stream.MODERATION, Frames.POLL_RESULTS, poll.id(), counted.results(poll, true));
         if (poll.resultsShown()) {
-            board.append(poll.sessionId(), Stream.PUBLIC, Frames.POLL_RESULTS, poll.id(), results(poll, false));
+            board.append(poll.sessionId(), Stream.PUBLIC, Frames.POLL_RESULTS, poll.id(), counted.results(poll, false));
         }
     }
 
     /** The results as a stream may show them: all for staff, counts and approved entries for the public. */
     Results results(Poll poll, boolean forStaff) {
+        return counted(poll, false).results(poll, forStaff);
+    }
+
+    /** What a poll's results are counted from, read once for both streams. */
+    private record Counted(List<PollAnswer> answers, List<PollEntry> entries, Set<String> hidden,
+                           List<PollResults.Score> scores) {
+
+        Results results(Poll poll, boolean forStaff) {
+            return PollResults.of(poll, answers, entries, hidden, scores, forStaff);
+        }
+    }
+
+    /**
+     * {@code readOnly}: the rows are read without copies for the persistence context to track (the tick's count of a
+     * hall's answers), which also means outside this transaction's own changes: only where it has made none.
+     */
+    private Counted counted(Poll poll, boolean readOnly) {
         List<PollAnswer> answers = em.createNamedQuery(PollAnswer.FIND_BY_POLL, PollAnswer.class)
-                .setParameter("poll", poll.id()).getResultList();
-        List<PollEntry> entries = poll.kind().freeText() ? entries(poll) : List.of();
+                .setParameter("poll", poll.id()).setHint(READ_ONLY, readOnly).getResultList();
+        List<PollEntry> entries = poll.kind().freeText()
+                ? em.createNamedQuery(PollEntry.FIND_BY_POLL, PollEntry.class).setParameter("poll", poll.id())
+                .setHint(READ_ONLY, readOnly).getResultList()
+                : List.of();
         Set<String> hidden = poll.kind() == PollKind.WORD_CLOUD ? hiddenWords(poll) : Set.of();
         List<PollResults.Score> scores = poll.kind() == PollKind.QUIZ ? scores(poll.sessionId()) : List.of();
-        return PollResults.of(poll, answers, entries, hidden, scores, forStaff);
+        return new Counted(answers, entries, hidden, scores);
     }
 
     /** The session's quiz scores, the top ones named (screened names only; others get their pseudonym). */
@@ -443,6 +473,29 @@ public class Polls {
     public PollWithResults forExport(String sessionId, String pollId) {
         Poll poll = pollOf(sessionId, pollId);
         return new PollWithResults(PollViews.moderated(poll), results(poll, true));
+    }
+
+    /**
+     * A poll of the session as a highlight may show it: its public view and public results, without a quiz's
+     * leaderboard (names of trainees who never agreed to be published). Empty when there is no such poll.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<PollWithResults> forHighlight(String sessionId, String pollId) {
+        Poll poll = em.find(Poll.class, pollId);
+        if (poll == null || !poll.sessionId().equals(sessionId)) {
+            return Optional.empty();
+        }
+        Results results = results(poll, false);
+        return Optional.of(new PollWithResults(PollViews.publicView(poll), new Results(results.pollId(),
+                results.kind(), results.answered(), results.options(), results.rating(), results.words(),
+                results.entries(), null, null, null)));
+    }
+
+    /** The session's closed polls whose results a highlight may show (counts: not open text), in their order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PollView> publishable(String sessionId) {
+        return polls(sessionId).stream().filter(p -> p.state() == PollState.CLOSED && p.kind() != PollKind.OPEN_TEXT)
+                .map(PollViews::publicView).toList();
     }
 
     private Optional<Poll> currentPoll(String sessionId) {

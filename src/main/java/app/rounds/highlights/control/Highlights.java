@@ -1,6 +1,8 @@
 package app.rounds.highlights.control;
 
 import app.rounds.audit.control.AuditLog;
+import app.rounds.contributions.control.PollViews;
+import app.rounds.contributions.control.Polls;
 import app.rounds.contributions.control.QuotableContributions;
 import app.rounds.contributions.control.QuotableContributions.Quotable;
 import app.rounds.highlights.control.HighlightScreening.HighlightFinding;
@@ -86,7 +88,8 @@ public class Highlights {
     }
 
     /** Material Rounds suggests for a session's highlights. */
-    public record Suggestions(List<Quotable> questions, List<Quotable> comments, List<MediaView> media) {
+    public record Suggestions(List<Quotable> questions, List<Quotable> comments, List<MediaView> media,
+                              List<PollViews.PollView> polls) {
     }
 
     @PersistenceContext
@@ -103,6 +106,9 @@ public class Highlights {
 
     @Inject
     QuotableContributions contributions;
+
+    @Inject
+    Polls polls;
 
     @Inject
     MediaLibrary media;
@@ -159,7 +165,7 @@ public class Highlights {
         staff.require(viewer, sessionId, SessionPart.HIGHLIGHTS);
         return new Suggestions(contributions.mostVotedQuestions(sessionId, SUGGESTIONS),
                 contributions.bestRatedComments(sessionId, SUGGESTIONS),
-                media.of(sessionId).stream().filter(MediaView::publishable).toList());
+                media.of(sessionId).stream().filter(MediaView::publishable).toList(), polls.publishable(sessionId));
     }
 
     /**
@@ -276,6 +282,7 @@ public class Highlights {
             case QUESTION -> contributions.question(sessionId, choice.refId()).isPresent();
             case FEEDBACK -> contributions.feedback(sessionId, choice.refId()).isPresent();
             case MEDIA -> media.find(sessionId, choice.refId()).isPresent();
+            case POLL -> polls.forHighlight(sessionId, choice.refId()).isPresent();
         };
         if (!exists) {
             throw ProblemException.invalidField(field + ".refId", "This session has no such "

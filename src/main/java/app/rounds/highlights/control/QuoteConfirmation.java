@@ -83,7 +83,7 @@ public class QuoteConfirmation {
 
     private void confirm(Highlight highlight, String step) {
         List<HighlightPart> parts = highlight.parts();
-        List<String> quoted = parts.stream().filter(p -> p.kind() != PartKind.MEDIA).map(HighlightPart::refId)
+        List<String> quoted = parts.stream().filter(p -> p.kind().quotes()).map(HighlightPart::refId)
                 .distinct().toList();
         Rechecked changed;
         try {
@@ -113,7 +113,7 @@ public class QuoteConfirmation {
                                            String message) {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            if (parts.get(i).kind() != PartKind.MEDIA && contributionIds.contains(parts.get(i).refId())) {
+            if (parts.get(i).kind().quotes() && contributionIds.contains(parts.get(i).refId())) {
                 errors.add(new FieldError("parts[" + i + "]", "The quoted post " + message + "."));
             }
         }

@@ -3,6 +3,13 @@ package app.rounds.highlights.control;
 import app.rounds.contributions.control.QuotableContributions.Quotable;
 import app.rounds.contributions.control.QuotableContributions;
 import app.rounds.contributions.entity.Origin;
+import app.rounds.contributions.control.PollViews.PollView;
+import app.rounds.contributions.control.PollViews.PollWithResults;
+import app.rounds.contributions.control.PollViews.Results;
+import app.rounds.contributions.control.Polls;
+import app.rounds.contributions.control.PollsExport;
+import app.rounds.contributions.entity.PollKind;
+import app.rounds.contributions.entity.PollState;
 import app.rounds.highlights.entity.Highlight;
 import app.rounds.highlights.entity.HighlightPart;
 import app.rounds.highlights.entity.PartKind;
@@ -33,6 +40,8 @@ import java.util.Locale;
 public class Renditions {
 
     private static final Document.OutputSettings COMPACT = new Document.OutputSettings().prettyPrint(false);
+    /** A word cloud's most entered words in a published table: enough to tell, short enough to read. */
+    private static final int MAX_POLL_ROWS = 20;
 
     @Inject
     QuotableContributions contributions;
@@ -42,6 +51,9 @@ public class Renditions {
 
     @Inject
     MediaLibrary media;
+
+    @Inject
+    Polls polls;
 
     /** Where the public (and, for a preview, staff) fetch a picture of a highlight: relative to the site root. */
     public static String mediaPath(String highlightId, String mediaId, String variant) {
@@ -70,9 +82,11 @@ public class Renditions {
         List<HighlightPart> stored = highlight.parts();
         for (int i = 0; i < stored.size(); i++) {
             HighlightPart part = stored.get(i);
-            Rendition.Part shown = part.kind() == PartKind.MEDIA
-                    ? picture(highlight, i, part, article, texts)
-                    : quote(highlight, i, part, article, texts);
+            Rendition.Part shown = switch (part.kind()) {
+                case MEDIA -> picture(highlight, i, part, article, texts);
+                case POLL -> poll(highlight, i, part, article, texts);
+                case QUESTION, FEEDBACK -> quote(highlight, i, part, article, texts);
+            };
             parts.add(shown);
             shown.problems().forEach(problem -> blockers.add("Part " + (shown.position() + 1) + ": " + problem));
             if (imageMediaId == null && "PHOTO".equals(shown.mediaKind()) && shown.problems().isEmpty()) {
@@ -120,6 +134,58 @@ public class Renditions {
         return new Rendition.Part(position, PartKind.MEDIA, item.id(), null, null, null, null, null, null, null,
                 null, item.kind().name(), item.altText(), item.caption(), item.publishable(), item.consents(),
                 mediaPath(highlight.id(), item.id(), "small"), problems);
+    }
+
+    /**
+     * A closed poll's results as a table (its own caption, the count and share of each option, rating or word): what
+     * the public may see of a poll, and no more. Open text is trainees' own words and is not published whole.
+     */
+    private Rendition.Part poll(Highlight highlight, int position, HighlightPart part, Element article,
+                                List<Rendition.ScreenedField> texts) {
+        PollWithResults found = polls.forHighlight(highlight.sessionId(), part.refId()).orElse(null);
+        if (found == null) {
+            return new Rendition.Part(position, PartKind.POLL, part.refId(), null, null, null, null, null, null,
+                    null, null, null, null, null, false, List.of(), null, List.of("the poll is no longer in the session"));
+        }
+        PollView poll = found.poll();
+        Results results = found.results();
+        List<String> problems = new ArrayList<>();
+        if (poll.state() != PollState.CLOSED) {
+            problems.add("the poll is " + (poll.state() == PollState.OPEN ? "still open" : "not run yet")
+                    + ": only a closed poll's results can be published");
+        }
+        if (poll.kind() == PollKind.OPEN_TEXT) {
+            problems.add("an open question's answers are the trainees' own words: they are not published as a whole");
+        }
+        List<String[]> rows = PollsExport.rows(found).stream().filter(row -> row.count() != null)
+                .limit(MAX_POLL_ROWS)
+                .map(row -> new String[]{row.answer() + (Boolean.TRUE.equals(row.correct()) ? " (correct)" : ""),
+                        String.valueOf(row.count()), row.percent() == null ? "" : percent(row.percent())})
+                .toList();
+        Element table = article.appendElement("figure").addClass("poll").appendElement("table");
+        String caption = poll.title() + " (" + results.answered() + (results.answered() == 1 ? " answer" : " answers")
+                + (results.rating() == null ? "" : ", average " + results.rating().mean() + " out of "
+                + results.rating().distribution().length) + ")";
+        table.appendElement("caption").text(caption);
+        Element head = table.appendElement("thead").appendElement("tr");
+        for (String column : List.of("Answer", "Count", "Share")) {
+            head.appendElement("th").attr("scope", "col").text(column);
+        }
+        Element body = table.appendElement("tbody");
+        for (String[] row : rows) {
+            Element tr = body.appendElement("tr");
+            tr.appendElement("th").attr("scope", "row").text(row[0]);
+            tr.appendElement("td").text(row[1]);
+            tr.appendElement("td").text(row[2]);
+        }
+        texts.add(new Rendition.ScreenedField("parts[" + position + "].poll", caption + "\n"
+                + String.join("\n", rows.stream().map(row -> row[0]).toList())));
+        return new Rendition.Part(position, PartKind.POLL, poll.id(), poll.title(), null, null, null, null, null,
+                null, null, null, null, caption, problems.isEmpty(), List.of(), null, List.copyOf(problems));
+    }
+
+    private static String percent(double share) {
+        return (share == Math.rint(share) ? String.valueOf((long) share) : String.valueOf(share)) + " %";
     }
 
     private Rendition.Part quote(Highlight highlight, int position, HighlightPart part, Element article,

@@ -33,7 +33,8 @@ import java.util.UUID;
 @NamedQuery(name = Highlight.FIND_SHOWING, query = "SELECT DISTINCT h FROM Highlight h JOIN h.parts p "
         + "WHERE p.kind = :kind AND p.refId = :ref")
 @NamedQuery(name = Highlight.FIND_QUOTED, query = "SELECT DISTINCT p.refId FROM Highlight h JOIN h.parts p "
-        + "WHERE p.kind <> app.rounds.highlights.entity.PartKind.MEDIA AND p.refId IN :refs")
+        + "WHERE p.kind IN (app.rounds.highlights.entity.PartKind.QUESTION, "
+        + "app.rounds.highlights.entity.PartKind.FEEDBACK) AND p.refId IN :refs")
 public class Highlight {
 
     public static final String FIND_BY_SESSION = "Highlight.findBySession";

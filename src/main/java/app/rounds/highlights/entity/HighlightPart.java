@@ -40,7 +40,7 @@ public class HighlightPart {
                          QuotePermission permission, String permissionEvidence) {
         this.kind = kind;
         this.refId = refId;
-        boolean quote = kind != PartKind.MEDIA;
+        boolean quote = kind.quotes();
         this.quoteMode = quote ? (quoteMode == null ? QuoteMode.VERBATIM : quoteMode) : null;
         this.paraphrase = quote && this.quoteMode == QuoteMode.PARAPHRASE ? blankToNull(paraphrase) : null;
         this.permission = quote ? permission : null;

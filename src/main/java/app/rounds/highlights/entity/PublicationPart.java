@@ -19,7 +19,8 @@ import java.util.Objects;
 @Entity
 @Table(name = "highlight_publication_part")
 @NamedQuery(name = PublicationPart.FIND_QUOTED_LIVE, query = "SELECT DISTINCT s.refId FROM PublicationPart s "
-        + "WHERE s.kind <> app.rounds.highlights.entity.PartKind.MEDIA AND s.refId IN :refs AND s.highlightId IN "
+        + "WHERE s.kind IN (app.rounds.highlights.entity.PartKind.QUESTION, "
+        + "app.rounds.highlights.entity.PartKind.FEEDBACK) AND s.refId IN :refs AND s.highlightId IN "
         + "(SELECT p.highlightId FROM Publication p WHERE p.state = 'LIVE')")
 @IdClass(PublicationPart.Key.class)
 public class PublicationPart {
