@@ -60,7 +60,18 @@ public final class Bench {
         this.out = out;
     }
 
-    public static void main(String[] args) throws Exception {
+    /** Exits when done or failed: the clients' threads would otherwise keep a failed run alive until bench/run's timeout. */
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run() throws Exception {
         Path results = Path.of(System.getProperty("bench.out", "target/bench-results.md"));
         try (PrintStream file = new PrintStream(Files.newOutputStream(results), true, StandardCharsets.UTF_8)) {
             Bench bench = new Bench(new Tee(file, System.out));
@@ -94,7 +105,6 @@ public final class Bench {
                 bench.publicPages();
             }
         }
-        System.exit(0);
     }
 
     /**

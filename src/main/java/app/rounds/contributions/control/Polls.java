@@ -316,9 +316,12 @@ public class Polls {
         }
         CheckedAnswer answer = PollRules.checked(poll, given);
         String participantId = trainee.participant().id();
-        // one participant's answers one after another (a double tap, two tabs): their own row is the lock
-        em.createNativeQuery("SELECT id FROM participant WHERE id = ? FOR UPDATE").setParameter(1, participantId)
-                .getResultList();
+        if (poll.kind().freeText()) {
+            // replacing entries is a delete and inserts: one participant's answers one after another (a double tap,
+            // two tabs), their own row the lock; a choice or a rating is one upsert, atomic by itself
+            em.createNativeQuery("SELECT id FROM participant WHERE id = ? FOR UPDATE").setParameter(1, participantId)
+                    .getResultList();
+        }
         em.createNativeQuery("INSERT INTO poll_answer (poll_id, participant_id, choices, rating, points, answered_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE choices = VALUES(choices), "
                         + "rating = VALUES(rating), points = VALUES(points), answered_at = VALUES(answered_at)")

@@ -37,6 +37,8 @@ public final class FakeSocket implements Session {
     public boolean sendTextThrows;
     public boolean pingThrows;
     public int deepestSend;
+    /** The thread's context class loaders seen by sends and pings (Payara's Tyrus scans them at each). */
+    public final List<ClassLoader> contextLoaders = new ArrayList<>();
     public final Map<String, List<String>> requestParameters = new HashMap<>();
     public Principal principal;
 
@@ -51,6 +53,7 @@ public final class FakeSocket implements Session {
                 throw new IllegalStateException("the connection broke");
             }
             sent.add(text);
+            contextLoaders.add(Thread.currentThread().getContextClassLoader());
             if (completeInline) {
                 depth++;
                 deepestSend = Math.max(deepestSend, depth);
@@ -70,6 +73,7 @@ public final class FakeSocket implements Session {
                 throw new IOException("the connection broke");
             }
             pings++;
+            contextLoaders.add(Thread.currentThread().getContextClassLoader());
         }
 
         @Override

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Flow control, de-duplication by seq, and liveness of one board client, on a fake connection and a fake clock. */
@@ -230,6 +231,18 @@ class SubscriberTest {
         socket.open = false;
         subscriber.ping();
         assertEquals(1, socket.pings, "no ping to a closed socket");
+    }
+
+    @Test
+    void sendsAndPingsRunWithThePlatformLoaderAndGiveTheApplicationsBack() {
+        ClassLoader application = Thread.currentThread().getContextClassLoader();
+        Subscriber subscriber = subscriber(10);
+        subscriber.sendEvent(1, frame(1));
+        subscriber.ping();
+
+        assertEquals(List.of(ClassLoader.getPlatformClassLoader(), ClassLoader.getPlatformClassLoader()),
+                socket.contextLoaders, "no jars for the container's ServiceLoader to scan at each frame");
+        assertSame(application, Thread.currentThread().getContextClassLoader());
     }
 
     @Test
