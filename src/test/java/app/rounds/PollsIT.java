@@ -17,7 +17,12 @@ import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 import static app.rounds.testing.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -305,6 +310,14 @@ class PollsIT {
         assertEquals(first.body(), retry.body());
         Reply reused = keyed.post("api/participants/me/polls/" + rating + "/answer", json("{'rating':3}"));
         assertEquals(422, reused.status(), reused.body());
+        // a double tap and two tabs at once: every answer taken, one row kept
+        try (ExecutorService taps = Executors.newFixedThreadPool(8)) {
+            List<Future<Reply>> replies = taps.invokeAll(IntStream.rangeClosed(1, 8)
+                    .mapToObj(n -> (Callable<Reply>) () -> answer(kim, rating, "{'rating':" + n + "}")).toList());
+            for (Future<Reply> reply : replies) {
+                assertEquals(200, reply.get().status(), reply.get().body());
+            }
+        }
         answered(kim, rating, "{'rating':9}");
         Reply outOfScale = answer(kim, rating, "{'rating':11}");
         assertEquals(400, outOfScale.status());
