@@ -69,7 +69,7 @@ public class BoardHub {
 
     /**
      * The subscribers of one stream, the last event pulled for them, and the last snapshot sent to a joining client.
-     * Pulls, joins and vote counts hold its lock.
+     * Pulls, joins and heartbeats hold its lock; a closing client leaves without it ({@link #unsubscribe}).
      */
     private static final class Channel {
         final Key key;
@@ -214,13 +214,17 @@ public class BoardHub {
         subscriber.sendState(snapshot.seq(), Frames.frame(snapshot.seq(), Frames.SNAPSHOT, snapshot.json()));
     }
 
+    /**
+     * Forgets a client whose socket closed, without the channel's lock: the container calls this on the thread whose
+     * send found the connection gone, which holds that subscriber's lock, while a pull holding the channel's lock may
+     * be waiting for the same subscriber. Taking the channel's lock here deadlocked the two (a board that never sent
+     * again, and every tick of the shared scheduler stopped behind it). The set is concurrent; an emptied channel is
+     * dropped under its lock by the next pull or heartbeat.
+     */
     public void unsubscribe(String sessionId, Stream stream, Subscriber subscriber) {
         Channel channel = channels.get(new Key(sessionId, stream));
         if (channel != null) {
-            synchronized (channel) {
-                channel.subscribers.remove(subscriber);
-                dropIfEmpty(channel);
-            }
+            channel.subscribers.remove(subscriber);
         }
     }
 
