@@ -71,7 +71,7 @@ public class BoardHub {
      * The subscribers of one stream, the last event pulled for them, and the last snapshot sent to a joining client.
      * Pulls, joins and heartbeats hold its lock; a closing client leaves without it ({@link #unsubscribe}).
      */
-    private static final class Channel {
+    static final class Channel {
         final Key key;
         final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
         final AtomicBoolean pullRequested = new AtomicBoolean();
@@ -170,7 +170,7 @@ public class BoardHub {
         Key key = new Key(sessionId, stream);
         long lastSeq = board.lastSeq(sessionId, stream);
         while (true) {
-            Channel channel = channels.computeIfAbsent(key, k -> new Channel(k, lastSeq));
+            Channel channel = channel(sessionId, stream, lastSeq);
             synchronized (channel) {
                 if (channels.get(key) != channel) {
                     continue; // emptied and dropped meanwhile: join the new one
@@ -180,6 +180,11 @@ public class BoardHub {
                 return subscriber;
             }
         }
+    }
+
+    /** The stream's channel, made (with the stream's last seq as pulled) when it has none. */
+    Channel channel(String sessionId, Stream stream, long lastSeq) {
+        return channels.computeIfAbsent(new Key(sessionId, stream), k -> new Channel(k, lastSeq));
     }
 
     private void catchUp(Channel channel, Subscriber subscriber, Long since) {

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.stream.LongStream;
@@ -227,5 +230,38 @@ class BoardHubTest {
         BoardHub.closeSilent(Set.of(subscriber));
 
         assertEquals(List.of(), socket.closes);
+    }
+
+    @Test
+    void aClosingClientLeavesWithoutWaitingForAPullThatHoldsTheChannel() throws Exception {
+        // the container closes a socket on the thread whose send found it gone, holding that subscriber's lock, while
+        // a pull holding the channel's lock may be waiting for the same subscriber: leaving must not need the channel
+        BoardHub hub = new BoardHub();
+        BoardHub.Channel channel = hub.channel("s1", Stream.PUBLIC, 0);
+        Subscriber leaving = new Subscriber(new FakeSocket(), 10, Runnable::run);
+        channel.subscribers.add(leaving);
+        CountDownLatch pulling = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread pull = Thread.ofPlatform().start(() -> {
+            synchronized (channel) {
+                pulling.countDown();
+                try {
+                    done.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        assertTrue(pulling.await(5, TimeUnit.SECONDS));
+        CompletableFuture<Void> left = CompletableFuture.runAsync(() -> hub.unsubscribe("s1", Stream.PUBLIC, leaving));
+        try {
+            left.get(2, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            fail("unsubscribe waited for the channel's lock: with a pull waiting for the subscriber, a deadlock");
+        } finally {
+            done.countDown();
+            pull.join();
+        }
+        assertFalse(channel.subscribers.contains(leaving));
     }
 }
