@@ -102,8 +102,8 @@ class PollsPagesIT {
         String code = session.getString("joinCode").replace("-", "");
         Browsers.logIn(browser, base, presenter, "board.html?id=" + session.getString("id"));
 
-        // prepared on the board's own form
-        browser.findElement(By.cssSelector("#poll-editor-box summary")).click();
+        // prepared on the board's own form, once the board has loaded
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#poll-editor-box summary"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("poll-title-input")))
                 .sendKeys("Which NEWS2 score calls for an urgent response?");
         for (String option : List.of("3", "5", "7")) {
@@ -214,7 +214,8 @@ class PollsPagesIT {
     void theBoardsEditorSaysWhatIsMissingInWords() {
         JsonObject session = session("Editor");
         Browsers.logIn(browser, base, presenter, "board.html?id=" + session.getString("id"));
-        browser.findElement(By.cssSelector("#poll-editor-box summary")).click();
+        // the polls panel shows once the board has loaded its state
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#poll-editor-box summary"))).click();
         new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("poll-kind-select"))))
                 .selectByValue("QUIZ");
         browser.findElement(By.id("poll-option-1")).sendKeys("Only one");
