@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -300,14 +301,7 @@ public final class Bench {
                         && t.stream().mapToLong(e -> e[1]).max().orElse(0) >= recorder.accepted.get()), 10);
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 double cpu = cpuPercent(serverPid, cpuBefore, elapsed);
-                Histogram visible = new Histogram(3);
-                for (ConcurrentLinkedQueue<long[]> timeline : board.voteTimelines) {
-                    List<long[]> seen = new ArrayList<>(timeline);
-                    for (long[] vote : votes) {
-                        seen.stream().filter(e -> e[1] >= vote[1]).findFirst()
-                                .ifPresent(e -> visible.recordValue(Math.max(0, (e[0] - vote[0]) / 1000)));
-                    }
-                }
+                Histogram visible = untilVisible(board.voteTimelines, votes);
                 double framesPerClient = board.voteFrames.get() / (double) board.size() / elapsed;
                 System.err.printf("votes trial: %d accepted, %d votes frames, %d closed by the server, %d samples%n",
                         recorder.accepted.get(), board.voteFrames.get(), board.closedByServer.get(),
@@ -365,18 +359,11 @@ public final class Bench {
                                 return body;
                             });
                 }, recorder);
-                waitFor(() -> board.pollTimelines().allMatch(t -> t.stream().mapToLong(e -> e[1]).max().orElse(0)
+                waitFor(() -> board.pollTimelines.stream().allMatch(t -> t.stream().mapToLong(e -> e[1]).max().orElse(0)
                         >= recorder.accepted.get()), 10);
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 double cpu = cpuPercent(serverPid, cpuBefore, elapsed);
-                Histogram visible = new Histogram(3);
-                board.pollTimelines().forEach(timeline -> {
-                    List<long[]> seen = new ArrayList<>(timeline);
-                    for (long[] answer : answers) {
-                        seen.stream().filter(e -> e[1] >= answer[1]).findFirst()
-                                .ifPresent(e -> visible.recordValue(Math.max(0, (e[0] - answer[0]) / 1000)));
-                    }
-                });
+                Histogram visible = untilVisible(board.pollTimelines, answers);
                 double framesPerClient = board.pollFrames.get() / (double) board.size() / elapsed;
                 System.err.printf("poll trial: %d of %d accepted, %d results frames, %d closed by the server%n",
                         recorder.accepted.get(), participants, board.pollFrames.get(), board.closedByServer.get());
@@ -395,6 +382,22 @@ public final class Bench {
         out.printf("| bare Tyrus, a frame 5×/s to as many clients | | | | %s | %s | | %s |%n%n",
                 median(reference, Trial::p50, "%.0f"), median(reference, Trial::p99, "%.0f"),
                 median(reference, Trial::cpu, "%.0f"));
+    }
+
+    /**
+     * For each change sent, (nanoTime sent, the count that includes it), the time until each sampled client saw a frame
+     * whose (nanoTime, count) reached that count, in microseconds.
+     */
+    private static Histogram untilVisible(List<ConcurrentLinkedQueue<long[]>> timelines, Collection<long[]> sent) {
+        Histogram visible = new Histogram(3);
+        for (ConcurrentLinkedQueue<long[]> timeline : timelines) {
+            List<long[]> seen = new ArrayList<>(timeline);
+            for (long[] change : sent) {
+                seen.stream().filter(e -> e[1] >= change[1]).findFirst()
+                        .ifPresent(e -> visible.recordValue(Math.max(0, (e[0] - change[0]) / 1000)));
+            }
+        }
+        return visible;
     }
 
     // --- 4. memory ------------------------------------------------------------------------------------------------

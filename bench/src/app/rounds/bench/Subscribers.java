@@ -37,7 +37,7 @@ final class Subscribers implements AutoCloseable {
     /** For vote storms: (nanoTime, count) of each votes frame seen by the first few subscribers. */
     final List<ConcurrentLinkedQueue<long[]>> voteTimelines = new ArrayList<>();
     /** For polls: (nanoTime, answers counted) of each poll.results frame seen by the same few subscribers. */
-    private final List<ConcurrentLinkedQueue<long[]>> pollTimelines = new ArrayList<>();
+    final List<ConcurrentLinkedQueue<long[]>> pollTimelines = new ArrayList<>();
 
     private final ExecutorService callbacks = Executors.newFixedThreadPool(4);
     private final HttpClient http = HttpClient.newBuilder().executor(callbacks).build();
@@ -90,10 +90,6 @@ final class Subscribers implements AutoCloseable {
             nanos = nanos * 26 + (letters.charAt(i) - 'a');
         }
         return nanos;
-    }
-
-    java.util.stream.Stream<ConcurrentLinkedQueue<long[]>> pollTimelines() {
-        return pollTimelines.stream();
     }
 
     int size() {
