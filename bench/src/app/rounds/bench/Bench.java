@@ -718,6 +718,10 @@ public final class Bench {
                 .header("Content-Type", "application/json");
         if (participantToken != null) {
             request.header("Rounds-Participant", participantToken);
+            if (!path.endsWith("/vote")) {
+                // as the trainee page sends questions, feedback and poll answers (a vote is a toggle, sent without)
+                request.header("Idempotency-Key", UUID.randomUUID().toString());
+            }
         }
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);

@@ -313,6 +313,8 @@ class HighlightsIT {
         Reply changed = trainee.put("api/participants/me/quoting", json("{'quoteByName':false}"));
         assertEquals(200, changed.status(), changed.body());
         assertFalse(changed.json().getBoolean("quoteByName"));
+        assertFalse(trainee.get("api/participants/me").json().getBoolean("quoteByName"),
+                "every later request knows it too (Participants remembers trainees and forgets them on a change)");
         assertEquals(410, anonymous.get("highlights/" + id).status(), "no longer named anywhere public");
         String html = curator.get("api/highlights/" + id).json().getJsonObject("rendition").getString("html");
         assertTrue(html.contains("A trainee") && !html.contains("Dana"), "the draft no longer names her: " + html);

@@ -8,9 +8,13 @@ import app.rounds.sessions.entity.JoinCode;
 import app.rounds.sessions.entity.Participant;
 import app.rounds.sessions.entity.SessionStatus;
 import app.rounds.sessions.entity.TrainingSession;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,6 +30,13 @@ import java.util.Optional;
  * Trainees joining a session with its code. Per client address, wrong codes are limited (default 30 a minute) so codes
  * cannot be enumerated, and joins of any kind (default 120 a minute) so a script cannot flood a session with
  * participants. Both are generous because a whole lecture hall may share one address behind the hospital's NAT.
+ * <p>
+ * Every request of a trainee names them by their token; who holds a token, and their session, are remembered here
+ * instead of read at each question, vote and answer (two queries each, most of the difference between a saturated
+ * core and a queue when a hall answers a poll at once: docs/BENCHMARKS.md). What is remembered is forgotten after
+ * every committed change to it: a session's changes fire {@link SessionChanged}, a participant's {@link
+ * ParticipantChanged}. Another instance's changes are not heard (issue 17): a session is re-read after
+ * {@link #SESSION_REMEMBERED_FOR}, so one ended elsewhere takes posts here that much longer.
  */
 @ApplicationScoped
 @Transactional
@@ -35,8 +46,18 @@ public class Participants {
     public record Joined(String token, Participant participant, TrainingSession session) {
     }
 
+    /** Remembered trainees and sessions: a lecture hall is a few hundred, a busy day's sessions a few thousand. */
+    private static final int REMEMBERED = 50_000;
+    private static final Duration PARTICIPANT_REMEMBERED_FOR = Duration.ofMinutes(10);
+    static final Duration SESSION_REMEMBERED_FOR = Duration.ofSeconds(5);
+
     private RateLimiter wrongCodes;
     private RateLimiter joins;
+    /** Participants by the hash of their token; unknown tokens are not remembered. */
+    private final Cache<String, Participant> byTokenHash = Caffeine.newBuilder().maximumSize(REMEMBERED)
+            .expireAfterWrite(PARTICIPANT_REMEMBERED_FOR).build();
+    private final Cache<String, TrainingSession> sessionsById = Caffeine.newBuilder().maximumSize(REMEMBERED)
+            .expireAfterWrite(SESSION_REMEMBERED_FOR).build();
 
     @Inject
     @ConfigProperty(name = "rounds.join.wrong-codes-per-minute")
@@ -63,6 +84,9 @@ public class Participants {
 
     @Inject
     Event<ParticipantJoined> joined;
+
+    @Inject
+    Event<ParticipantChanged> participantChanged;
 
     @PostConstruct
     void createLimits() {
@@ -119,10 +143,32 @@ public class Participants {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        return em.createNamedQuery(Participant.FIND_BY_TOKEN_HASH, Participant.class)
-                .setParameter("hash", SecretTokens.hash(token.strip()))
-                .getResultStream().findFirst()
-                .map(p -> new Joined(null, p, em.find(TrainingSession.class, p.sessionId())));
+        // loaded under the cache's lock for this key: an invalidation waits for a load in flight, then removes it
+        Participant participant = byTokenHash.get(SecretTokens.hash(token.strip()), hash -> detached(
+                em.createNamedQuery(Participant.FIND_BY_TOKEN_HASH, Participant.class).setParameter("hash", hash)
+                        .getResultStream().findFirst().orElse(null)));
+        return Optional.ofNullable(participant)
+                .map(p -> new Joined(null, p, sessionsById.get(p.sessionId(),
+                        id -> detached(em.find(TrainingSession.class, id)))));
+    }
+
+    /**
+     * What is remembered is shared between threads and never changed: an entity that a caller's transaction manages
+     * (and may change before it commits or rolls back) is let go of first.
+     */
+    private <T> T detached(T entity) {
+        if (entity != null && em.contains(entity)) {
+            em.detach(entity);
+        }
+        return entity;
+    }
+
+    void forgetSession(@Observes(during = TransactionPhase.AFTER_COMPLETION) SessionChanged changed) {
+        sessionsById.invalidate(changed.sessionId());
+    }
+
+    void forgetParticipant(@Observes(during = TransactionPhase.AFTER_COMPLETION) ParticipantChanged changed) {
+        byTokenHash.invalidate(changed.tokenHash());
     }
 
     /**
@@ -139,6 +185,7 @@ public class Participants {
         boolean before = participant.quoteByName();
         participant.quoteByName(quoteByName);
         if (before != participant.quoteByName()) {
+            participantChanged.fire(new ParticipantChanged(SecretTokens.hash(token.strip())));
             audit.record("participant:" + participant.id(), quoteByName ? "participant.quoting-granted"
                             : "participant.quoting-withdrawn",
                     new AuditLog.Subject("participant", participant.id(), participant.sessionId()), Map.of());
