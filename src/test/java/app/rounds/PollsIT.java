@@ -173,6 +173,8 @@ class PollsIT {
             assertEquals(List.of(1, 0, 2), counts(shown));
             assertEquals(Set.of("pollId", "kind", "answered", "options"), shown.keySet(),
                     "counts only: nobody's answer, no entries");
+            // the poll changed (results shown) since answers last read it: read again, and the answer taken
+            answered(phones.get(1), poll, "{'choices':[2]}");
 
             state(board, poll, "CLOSED");
             assertEquals("CLOSED", frame(publicView, "poll.closed").getString("state"));
@@ -187,6 +189,8 @@ class PollsIT {
 
             showResults(board, poll, false);
             assertEquals(poll, frame(publicView, "poll.hidden").getString("id"));
+            state(board, poll, "OPEN");
+            answered(phones.get(0), poll, "{'choices':[2]}"); // reopened: read again, and the answer taken
         }
         try (BoardClient replayed = audience(board, "?since=0")) {
             for (JsonObject frame : replayed.drain()) {

@@ -25,16 +25,20 @@ import app.rounds.sessions.entity.ModerationMode;
 import app.rounds.sessions.entity.Participant;
 import app.rounds.sessions.entity.SessionStatus;
 import app.rounds.sessions.entity.TrainingSession;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -81,6 +85,10 @@ public class Polls {
 
     @Inject
     Clock clock;
+
+    /** Polls with choices or a rating as answers last read them, by id (see {@link #answer}). */
+    private final Cache<String, Poll> asLastRead = Caffeine.newBuilder().maximumSize(1_000)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     // --- preparing ---------------------------------------------------------------------------------------------
 
@@ -303,16 +311,42 @@ public class Polls {
     /**
      * Takes a participant's answer, or their changed answer, while the poll is open and its time not up. Free text is
      * screened: an entry that screening holds (or, in a pre-moderated session, any open text) waits for a moderator.
+     * <p>
+     * A poll with choices or a rating is read once for a whole hall, not at each answer: what an opened poll asks never
+     * changes, and the answer is stored only if the poll is still at the version it was read at (the INSERT's own
+     * condition). A poll closed, reopened or otherwise changed since is read again, and one that closed is refused.
+     * Callers run it in {@link app.rounds.platform.control.Conflicts#retried}.
      */
     public OwnAnswer answer(Joined trainee, String pollId, PollRules.Answer given) {
         Questions.ensureOpen(trainee);
+        Poll remembered = asLastRead.getIfPresent(pollId);
+        if (remembered != null) {
+            Optional<OwnAnswer> stored = storeAnswer(trainee, remembered, given);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+            asLastRead.invalidate(pollId);
+        }
         Poll poll = em.find(Poll.class, pollId);
+        // changed between this read and the INSERT: a new transaction reads it again (Conflicts.retried), and refuses
+        // the answer then if it closed
+        OwnAnswer stored = storeAnswer(trainee, poll, given).orElseThrow(() -> new OptimisticLockException(
+                "The poll changed while an answer to it was stored"));
+        if (!poll.kind().freeText()) {
+            em.detach(poll); // shared between threads from now on, and never changed
+            asLastRead.put(pollId, poll);
+        }
+        return stored;
+    }
+
+    /** Stores the answer if the poll is still at {@code poll}'s version; empty if it changed since it was read. */
+    private Optional<OwnAnswer> storeAnswer(Joined trainee, Poll poll, PollRules.Answer given) {
         if (poll == null || !poll.sessionId().equals(trainee.session().id()) || !poll.used()) {
             throw ProblemException.notFound("poll-not-found", "There is no such poll in your session.");
         }
         Instant now = clock.instant();
         if (!poll.accepting(now)) {
-            throw ProblemException.conflict("poll-closed", "This poll is closed: answers are no longer taken.");
+            throw closedMeanwhile();
         }
         CheckedAnswer answer = PollRules.checked(poll, given);
         String participantId = trainee.participant().id();
@@ -322,22 +356,32 @@ public class Polls {
             em.createNativeQuery("SELECT id FROM participant WHERE id = ? FOR UPDATE").setParameter(1, participantId)
                     .getResultList();
         }
-        em.createNativeQuery("INSERT INTO poll_answer (poll_id, participant_id, choices, rating, points, answered_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE choices = VALUES(choices), "
-                        + "rating = VALUES(rating), points = VALUES(points), answered_at = VALUES(answered_at)")
+        int stored = em.createNativeQuery("INSERT INTO poll_answer (poll_id, participant_id, choices, rating, points, "
+                        + "answered_at) SELECT ?, ?, ?, ?, ?, ? FROM poll WHERE id = ? AND version = ? "
+                        + "ON DUPLICATE KEY UPDATE choices = VALUES(choices), rating = VALUES(rating), "
+                        + "points = VALUES(points), answered_at = VALUES(answered_at)")
                 .setParameter(1, poll.id())
                 .setParameter(2, participantId)
                 .setParameter(3, PollAnswer.storedChoices(answer.choices()))
                 .setParameter(4, answer.rating())
                 .setParameter(5, PollRules.points(poll, answer.choices(), now))
                 .setParameter(6, Timestamp.from(now))
+                .setParameter(7, poll.id())
+                .setParameter(8, poll.version())
                 .executeUpdate();
+        if (stored == 0) {
+            return Optional.empty();
+        }
         List<OwnEntry> entries = poll.kind().freeText() ? replaceEntries(poll, trainee, answer, now) : List.of();
         answered.fire(new PollAnswered(poll.sessionId(), poll.id()));
         // what was just stored, without reading it back: a hall answering at once pays for every read
-        return new OwnAnswer(poll.id(), poll.kind().chooses() ? answer.choices() : null, answer.rating(),
+        return Optional.of(new OwnAnswer(poll.id(), poll.kind().chooses() ? answer.choices() : null, answer.rating(),
                 poll.kind() == PollKind.WORD_CLOUD ? entries : null,
-                poll.kind() == PollKind.OPEN_TEXT ? entries.getFirst() : null, null, now);
+                poll.kind() == PollKind.OPEN_TEXT ? entries.getFirst() : null, null, now));
+    }
+
+    private static ProblemException closedMeanwhile() {
+        return ProblemException.conflict("poll-closed", "This poll is closed: answers are no longer taken.");
     }
 
     /** Replaces the participant's entries of a free-text poll with these; returns them as the trainee sees them. */

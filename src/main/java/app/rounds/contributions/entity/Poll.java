@@ -223,6 +223,11 @@ public class Poll {
         return resultsShown;
     }
 
+    /** Changes with every change of the poll (its state, timing, results shown): what an answer is checked against. */
+    public long version() {
+        return version;
+    }
+
     public Instant openedAt() {
         return openedAt;
     }

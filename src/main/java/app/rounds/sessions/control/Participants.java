@@ -88,6 +88,13 @@ public class Participants {
     @Inject
     Event<ParticipantChanged> participantChanged;
 
+    /** A trainee who just joined, remembered once the join commits: their page's first request is already known. */
+    record NewlyJoined(String tokenHash, Participant participant) {
+    }
+
+    @Inject
+    Event<NewlyJoined> newlyJoined;
+
     @PostConstruct
     void createLimits() {
         wrongCodes = new RateLimiter("wrong join codes", wrongCodesPerMinute, Duration.ofMinutes(1));
@@ -105,9 +112,10 @@ public class Participants {
                     "Enter the name to be quoted by, or leave \"quote me by this name\" unticked.");
         }
         String token = SecretTokens.newToken();
-        Participant participant = new Participant(session.id(), SecretTokens.hash(token), displayName, quoteByName,
-                clock.instant());
+        String tokenHash = SecretTokens.hash(token);
+        Participant participant = new Participant(session.id(), tokenHash, displayName, quoteByName, clock.instant());
         em.persist(participant);
+        newlyJoined.fire(new NewlyJoined(tokenHash, participant));
         if (session.projector().showParticipants()) {
             // counted for the projector only when it shows the count: otherwise no frame goes to every phone
             joined.fire(new ParticipantJoined(session.id()));
@@ -161,6 +169,12 @@ public class Participants {
             em.detach(entity);
         }
         return entity;
+    }
+
+    void remember(@Observes(during = TransactionPhase.AFTER_SUCCESS) NewlyJoined joined) {
+        // detached after the commit: no transaction manages it any more. The session is not: one read before this
+        // join committed may have been changed since, and forgotten already
+        byTokenHash.put(joined.tokenHash(), joined.participant());
     }
 
     void forgetSession(@Observes(during = TransactionPhase.AFTER_COMPLETION) SessionChanged changed) {
