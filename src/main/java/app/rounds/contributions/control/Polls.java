@@ -320,7 +320,8 @@ public class Polls {
     public OwnAnswer answer(Joined trainee, String pollId, PollRules.Answer given) {
         Questions.ensureOpen(trainee);
         Poll remembered = asLastRead.getIfPresent(pollId);
-        if (remembered != null) {
+        // one whose time ran out as remembered may have been reopened since: read again
+        if (remembered != null && remembered.accepting(clock.instant())) {
             Optional<OwnAnswer> stored = storeAnswer(trainee, remembered, given);
             if (stored.isPresent()) {
                 return stored.get();
