@@ -314,6 +314,17 @@ class PollsIT {
         assertEquals(first.body(), retry.body());
         Reply reused = keyed.post("api/participants/me/polls/" + rating + "/answer", json("{'rating':3}"));
         assertEquals(422, reused.status(), reused.body());
+        // one answer sent four times at once (an outbox resending over a slow network): each copy gets the stored
+        // answer or is told to retry in a moment, never a 500
+        ApiClient resent = kim.withHeader("Idempotency-Key", "rating-2");
+        try (ExecutorService copies = Executors.newFixedThreadPool(4)) {
+            for (Future<Reply> copy : copies.invokeAll(IntStream.rangeClosed(1, 4).mapToObj(n -> (Callable<Reply>) ()
+                    -> resent.post("api/participants/me/polls/" + rating + "/answer", json("{'rating':7}"))).toList())) {
+                Reply reply = copy.get();
+                assertTrue(reply.status() == 200 || reply.status() == 409
+                        && "idempotent-request-in-progress".equals(reply.problemType()), reply.body());
+            }
+        }
         // a double tap and two tabs at once: every answer taken, one row kept
         try (ExecutorService taps = Executors.newFixedThreadPool(8)) {
             List<Future<Reply>> replies = taps.invokeAll(IntStream.rangeClosed(1, 8)
