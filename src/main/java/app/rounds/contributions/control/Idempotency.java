@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
@@ -50,24 +49,14 @@ public class Idempotency {
             throw ProblemException.invalidField("Idempotency-Key", "An Idempotency-Key can be at most " + MAX_KEY_LENGTH + " characters.");
         }
         String hash = SecretTokens.hash(request);
-        // read and written with plain SQL, not as an entity: every answer of a hall polled at once passes here, and
-        // the entity's copy for the persistence context and its change set cost more than the statements
-        List<?> earlier = em.createNativeQuery("SELECT request_hash, status, body FROM idempotent_request "
-                        + "WHERE participant_id = ? AND idempotency_key = ?")
-                .setParameter(1, participantId).setParameter(2, key).getResultList();
-        if (!earlier.isEmpty()) {
-            Object[] row = (Object[]) earlier.getFirst();
-            return replayed(new IdempotentRequest(participantId, key, (String) row[0], ((Number) row[1]).intValue(),
-                    (String) row[2], null), hash);
+        IdempotentRequest earlier = em.find(IdempotentRequest.class, new IdempotentRequest.Key(participantId, key));
+        if (earlier != null) {
+            return replayed(earlier, hash);
         }
         String json = Json.JSON.toJson(action.get());
-        UniqueConstraints.write(() -> em.createNativeQuery("INSERT INTO idempotent_request (participant_id, "
-                                + "idempotency_key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-                        .setParameter(1, participantId).setParameter(2, key).setParameter(3, hash)
-                        .setParameter(4, status).setParameter(5, json).setParameter(6, Timestamp.from(clock.instant()))
-                        .executeUpdate(),
-                "PRIMARY", () -> ProblemException.conflict("idempotent-request-in-progress",
-                        "A request with this Idempotency-Key is being answered; retry it in a moment."));
+        em.persist(new IdempotentRequest(participantId, key, hash, status, json, clock.instant()));
+        UniqueConstraints.flush(em, "PRIMARY", () -> ProblemException.conflict("idempotent-request-in-progress",
+                "A request with this Idempotency-Key is being answered; retry it in a moment."));
         return new Answer(status, json);
     }
 

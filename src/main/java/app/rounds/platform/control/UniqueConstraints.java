@@ -1,6 +1,7 @@
 package app.rounds.platform.control;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 
 import java.util.function.Supplier;
 
@@ -15,14 +16,9 @@ public final class UniqueConstraints {
 
     /** Flushes; a violation of the named unique constraint becomes the given problem, anything else stays as it is. */
     public static void flush(EntityManager em, String constraint, Supplier<ProblemException> problem) {
-        write(em::flush, constraint, problem);
-    }
-
-    /** Writes; a violation of the named unique constraint becomes the given problem, anything else stays as it is. */
-    public static void write(Runnable write, String constraint, Supplier<ProblemException> problem) {
         try {
-            write.run();
-        } catch (RuntimeException e) { // a flush throws a PersistenceException, a native statement EclipseLink's own
+            em.flush();
+        } catch (PersistenceException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
                 if (String.valueOf(cause.getMessage()).contains(constraint)) {
                     throw problem.get();
