@@ -34,8 +34,8 @@ import java.util.logging.Logger;
         properties = {
                 "fish.payara.max-wait-time-in-millis=" + DatabaseMigrations.POOL_WAIT_MILLIS,
                 "fish.payara.is-connection-validation-required=true",
-                // checked (a round trip) at most once a second, not at every checkout: under a hall answering a poll
-                // the checks were the difference between a saturated core and a queue (docs/BENCHMARKS.md)
+                // checked (a round trip) at most once a second, not at every checkout: with a hall answering a poll
+                // the checks took 8 % of the HTTP threads' time (docs/BENCHMARKS.md)
                 "fish.payara.validate-atmost-once-period-in-seconds=1",
                 "fish.payara.connection-validation-method=custom-validation",
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",

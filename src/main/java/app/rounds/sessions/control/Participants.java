@@ -32,8 +32,8 @@ import java.util.Optional;
  * participants. Both are generous because a whole lecture hall may share one address behind the hospital's NAT.
  * <p>
  * Every request of a trainee names them by their token; who holds a token, and their session, are remembered here
- * instead of read at each question, vote and answer (two queries each, most of the difference between a saturated
- * core and a queue when a hall answers a poll at once: docs/BENCHMARKS.md). What is remembered is forgotten after
+ * instead of read at each question, vote and answer (two queries each: 16 % of the HTTP threads' time in a profile
+ * of a hall answering a poll, docs/BENCHMARKS.md). What is remembered is forgotten after
  * every committed change to it: a session's changes fire {@link SessionChanged}, a participant's {@link
  * ParticipantChanged}. Another instance's changes are not heard (issue 17): a session is re-read after
  * {@link #SESSION_REMEMBERED_FOR}, so one ended elsewhere takes posts here that much longer.
