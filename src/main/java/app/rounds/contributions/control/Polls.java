@@ -434,7 +434,8 @@ public class Polls {
     public void publishResults(String pollId) {
         // a locking read first, so that what follows sees the poll as last committed: a tick that read it while a
         // close committed would append results counted as still open after the close's, and replace its leaderboard
-        // in the stored log before a client pulled it (PollsIT's quiz, once in CI)
+        // in the stored log before a client pulled it (PollsIT's quiz, once in CI). Shared, not FOR UPDATE: answers
+        // read the poll in share mode too (their INSERT ... SELECT) and are not held up by it
         if (em.createNativeQuery("SELECT id FROM poll WHERE id = ? LOCK IN SHARE MODE").setParameter(1, pollId)
                 .getResultList().isEmpty()) {
             return;
