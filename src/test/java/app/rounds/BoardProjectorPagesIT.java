@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -24,7 +23,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -59,8 +57,7 @@ class BoardProjectorPagesIT {
     @BeforeEach
     void openBrowser() {
         browser = Browsers.fresh(base);
-        wait = (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(15))
-                .ignoring(StaleElementReferenceException.class);
+        wait = Browsers.waitIn(browser);
         staff = new Staff(ApiClient.anonymous(base));
         presenter = staff.create("presenter");
     }

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -23,7 +22,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -72,11 +70,6 @@ class LanguagesPagesIT {
                 .post("api/participants/me/questions", json("{'text':'" + question + "'}")).status());
     }
 
-    static WebDriverWait waitIn(ChromeDriver browser) {
-        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(15))
-                .ignoring(StaleElementReferenceException.class);
-    }
-
     static void assertNoKeyShown(ChromeDriver browser) {
         String text = browser.findElement(By.tagName("body")).getText();
         // the audit trail lists what was recorded by its names (poll.closed, when PollsIT ran alongside): data, not
@@ -96,7 +89,7 @@ class LanguagesPagesIT {
         ChromeDriver phone = Browsers.speaking("de-DE,de");
         try {
             phone.manage().window().setSize(new Dimension(390, 844));
-            WebDriverWait wait = waitIn(phone);
+            WebDriverWait wait = Browsers.waitIn(phone);
             phone.get(base.toString());
             wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "de"));
             assertEquals(de.text("join.heading"), phone.findElement(By.tagName("h1")).getText());
@@ -145,7 +138,7 @@ class LanguagesPagesIT {
         askThroughTheApi(session, "Gloves for every patient contact?");
         ChromeDriver phone = Browsers.fresh(base);
         phone.manage().window().setSize(new Dimension(390, 844));
-        WebDriverWait wait = waitIn(phone);
+        WebDriverWait wait = Browsers.waitIn(phone);
         phone.get(base + "?code=" + code(session));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("displayName"))).sendKeys("Sam", Keys.ENTER);
         wait.until(ExpectedConditions.textToBe(By.id("connection"), "Live"));
@@ -190,7 +183,7 @@ class LanguagesPagesIT {
                 + "'}")).json().getString("id");
         ChromeDriver browser = Browsers.speaking("de-DE,de");
         try {
-            WebDriverWait wait = waitIn(browser);
+            WebDriverWait wait = Browsers.waitIn(browser);
             Browsers.logIn(browser, base, everyRole, "sessions.html");
             for (String page : List.of("sessions.html", "board.html?id=" + id, "media.html?id=" + id,
                     "highlights.html?session=" + id, "review.html", "admin.html", "account.html")) {
@@ -212,7 +205,7 @@ class LanguagesPagesIT {
     void theProjectorAndThePublicHighlightsSpeakTheChosenLanguage() {
         JsonObject session = session("Sepsis six");
         ChromeDriver browser = Browsers.fresh(base);
-        WebDriverWait wait = waitIn(browser);
+        WebDriverWait wait = Browsers.waitIn(browser);
         Browsers.logIn(browser, base, presenter, "sessions.html");
 
         MessageBundle fr = Bundles.of("fr");

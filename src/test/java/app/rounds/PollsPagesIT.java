@@ -13,8 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -23,7 +21,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 
 import static app.rounds.testing.ApiClient.json;
@@ -49,15 +46,9 @@ class PollsPagesIT {
     @BeforeEach
     void openBrowser() {
         browser = Browsers.fresh(base);
-        wait = waitIn(browser);
+        wait = Browsers.waitIn(browser);
         staff = new Staff(ApiClient.anonymous(base).from(Staff.uniqueAddress()));
         presenter = staff.create("presenter");
-    }
-
-    static WebDriverWait waitIn(WebDriver driver) {
-        // the pages redraw their lists as frames arrive: an element found a moment ago may be replaced
-        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(15))
-                .ignoring(StaleElementReferenceException.class);
     }
 
     JsonObject session(String title) {
@@ -82,7 +73,7 @@ class PollsPagesIT {
 
     /** A trainee joins on the phone, answers the open poll with the option of that text, and leaves again. */
     void answerOnThePhone(ChromeDriver phone, String code, String name, String option) {
-        WebDriverWait phoneWait = waitIn(phone);
+        WebDriverWait phoneWait = Browsers.waitIn(phone);
         phone.get(base + "?code=" + code);
         phoneWait.until(ExpectedConditions.elementToBeClickable(By.id("displayName"))).sendKeys(name, Keys.ENTER);
         phoneWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("poll")));
@@ -125,14 +116,14 @@ class PollsPagesIT {
             Browsers.screenshot(phone, "trainee-poll");
             for (String[] trainee : List.of(new String[]{"Kim", "7"}, new String[]{"Lee", "5"})) {
                 phone.findElement(By.id("leave")).click();
-                waitIn(phone).until(ExpectedConditions.urlMatches(".*/(index\\.html)?(\\?.*)?$"));
+                Browsers.waitIn(phone).until(ExpectedConditions.urlMatches(".*/(index\\.html)?(\\?.*)?$"));
                 answerOnThePhone(phone, code, trainee[0], trainee[1]);
             }
             wait.until(d -> pollItem(title).getText().contains("3 answers"));
             Browsers.screenshot(browser, "board-poll");
 
             press(title, "results");
-            waitIn(phone).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#poll-results .poll-bars")));
+            Browsers.waitIn(phone).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#poll-results .poll-bars")));
             Browsers.assertNoErrorsLogged(phone);
         } finally {
             phone.quit();
@@ -178,7 +169,7 @@ class PollsPagesIT {
         ChromeDriver phone = Browsers.another();
         try {
             phone.manage().window().setSize(new Dimension(390, 844));
-            WebDriverWait phoneWait = waitIn(phone);
+            WebDriverWait phoneWait = Browsers.waitIn(phone);
             answerOnThePhone(phone, code, "Sam", "Give oxygen");
             assertTrue(phone.findElement(By.id("poll-time")).getText().matches("\\d+ seconds left"),
                     phone.findElement(By.id("poll-time")).getText());

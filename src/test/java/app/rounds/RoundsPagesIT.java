@@ -18,7 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -38,7 +37,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 
@@ -65,8 +63,7 @@ class RoundsPagesIT {
     void openBrowser() {
         browser = Browsers.fresh(base);
         // live pages re-render lists as frames arrive: an element found a moment ago may be replaced
-        wait = (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(15))
-                .ignoring(StaleElementReferenceException.class);
+        wait = Browsers.waitIn(browser);
         staff = new Staff(ApiClient.anonymous(base));
     }
 
@@ -145,8 +142,7 @@ class RoundsPagesIT {
         ChromeDriver phone = Browsers.another();
         try {
             phone.manage().window().setSize(new Dimension(390, 844));
-            WebDriverWait phoneWait = (WebDriverWait) new WebDriverWait(phone, Duration.ofSeconds(15))
-                    .ignoring(StaleElementReferenceException.class);
+            WebDriverWait phoneWait = Browsers.waitIn(phone);
             phone.get(base + "?code=" + session.getString("joinCode").replace("-", ""));
             phoneWait.until(ExpectedConditions.elementToBeClickable(By.id("displayName"))).sendKeys("Sam", Keys.ENTER);
             phoneWait.until(ExpectedConditions.textToBe(By.id("connection"), "Live"));

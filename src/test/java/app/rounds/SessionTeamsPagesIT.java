@@ -15,7 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -27,7 +26,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 
@@ -55,8 +53,7 @@ class SessionTeamsPagesIT {
     @BeforeEach
     void openBrowser() {
         browser = Browsers.fresh(base);
-        wait = (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(15))
-                .ignoring(StaleElementReferenceException.class);
+        wait = Browsers.waitIn(browser);
         staff = new Staff(ApiClient.anonymous(base));
     }
 

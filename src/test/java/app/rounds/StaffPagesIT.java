@@ -13,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -54,8 +53,7 @@ class StaffPagesIT {
     void openBrowser() {
         browser = Browsers.fresh(base);
         // the Sessions list redraws when it changes: an element found a moment ago may be replaced
-        wait = (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(20))
-                .ignoring(StaleElementReferenceException.class);
+        wait = Browsers.waitIn(browser, Duration.ofSeconds(20));
         staff = new Staff(ApiClient.anonymous(base));
     }
 

@@ -12,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -22,7 +21,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +52,7 @@ class TraineePageIT {
         phone = Browsers.fresh(base);
         phone.manage().window().setSize(new Dimension(390, 844));
         // the page re-renders its lists as frames arrive: an element found a moment ago may be replaced
-        wait = (WebDriverWait) new WebDriverWait(phone, Duration.ofSeconds(15))
-                .ignoring(StaleElementReferenceException.class);
+        wait = Browsers.waitIn(phone);
         staff = new Staff(ApiClient.anonymous(base).from(Staff.uniqueAddress()));
         presenter = staff.create("presenter").client();
     }
@@ -183,8 +180,7 @@ class TraineePageIT {
         // the presenter's board, open on a laptop, loses a withdrawn question from its queue at once
         ChromeDriver laptop = Browsers.another();
         try {
-            WebDriverWait laptopWait = (WebDriverWait) new WebDriverWait(laptop, Duration.ofSeconds(15))
-                    .ignoring(StaleElementReferenceException.class);
+            WebDriverWait laptopWait = Browsers.waitIn(laptop);
             Staff.Member moderator = staff.create("presenter");
             Browsers.logIn(laptop, base, moderator, "sessions.html");
             JsonObject own = moderator.client().post("api/sessions",

@@ -3,6 +3,9 @@ package app.rounds.testing;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -23,6 +26,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -115,11 +119,42 @@ public final class Browsers {
     }
 
     /**
+     * A wait of 15 seconds on {@code browser} that tries again when an element it found was replaced (the pages redraw
+     * their lists as frames arrive) or when a command met the page navigating away (Chromium 156's chromedriver answers
+     * "aborted by navigation" to a command that races a form's submission).
+     */
+    public static WebDriverWait waitIn(WebDriver browser) {
+        return waitIn(browser, Duration.ofSeconds(15));
+    }
+
+    public static WebDriverWait waitIn(WebDriver browser, Duration timeout) {
+        return new WebDriverWait(browser, timeout) {
+            @Override
+            public <V> V until(Function<? super WebDriver, ? extends V> condition) {
+                return super.until(driver -> {
+                    try {
+                        return condition.apply(driver);
+                    } catch (WebDriverException e) {
+                        if (e instanceof StaleElementReferenceException || navigationAborted(e)) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
+            }
+        };
+    }
+
+    private static boolean navigationAborted(WebDriverException e) {
+        return e.getMessage() != null && e.getMessage().contains("aborted by navigation");
+    }
+
+    /**
      * Logs a staff member in through the login page, which then opens {@code page} (e.g. "board.html?id=…"); returns
      * once the browser is on that page. Tests of the login page itself type on it their own way.
      */
     public static void logIn(ChromeDriver browser, URL site, Staff.Member member, String page) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = waitIn(browser);
         browser.get(site + "login.html?next=" + URLEncoder.encode(page, StandardCharsets.UTF_8));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(member.username());
         browser.findElement(By.id("password")).sendKeys(member.password(), Keys.ENTER);
