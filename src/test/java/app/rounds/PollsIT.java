@@ -6,6 +6,7 @@ import app.rounds.testing.Reply;
 import app.rounds.testing.RunningRounds;
 import app.rounds.testing.Staff;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -320,9 +322,7 @@ class PollsIT {
         try (ExecutorService copies = Executors.newFixedThreadPool(4)) {
             for (Future<Reply> copy : copies.invokeAll(IntStream.rangeClosed(1, 4).mapToObj(n -> (Callable<Reply>) ()
                     -> resent.post("api/participants/me/polls/" + rating + "/answer", json("{'rating':7}"))).toList())) {
-                Reply reply = copy.get();
-                assertTrue(reply.status() == 200 || reply.status() == 409
-                        && "idempotent-request-in-progress".equals(reply.problemType()), reply.body());
+                assertStoredOrRetry(copy.get());
             }
         }
         // a double tap and two tabs at once: every answer taken, one row kept
@@ -344,6 +344,59 @@ class PollsIT {
         assertEquals(1, results.getInt("answered"), "one answer per participant however often they answer");
         assertEquals(1, results.getJsonObject("rating").getJsonArray("distribution").getInt(8));
         assertEquals(9.0, results.getJsonObject("rating").getJsonNumber("mean").doubleValue());
+    }
+
+    /** A keyed answer sent again while its first copy is being stored gets the stored answer or a 409 to retry. */
+    static void assertStoredOrRetry(Reply reply) {
+        assertTrue(reply.status() == 200 || reply.status() == 409
+                && "idempotent-request-in-progress".equals(reply.problemType()), reply.body());
+    }
+
+    @Test
+    void aHallAnsweringAtOnceIsStoredOnceEachAndCountedRight() throws Exception {
+        Board board = session("POST_MODERATION");
+        String poll = prepare(board, "{'kind':'SINGLE_CHOICE','title':'Escalate at which NEWS2 score?',"
+                + "'options':[{'text':'3'},{'text':'5'},{'text':'7'},{'text':'9'}]}");
+        state(board, poll, "OPEN");
+        showResults(board, poll, true);
+        List<ApiClient> hall = IntStream.range(0, 40).mapToObj(n -> trainee(board, null)).toList();
+        try (BoardClient projector = audience(board, "");
+             ExecutorService phones = Executors.newFixedThreadPool(20)) {
+            // every phone sends its answer twice at once with one key (an outbox resending), all phones together
+            List<Callable<Reply>> sends = new ArrayList<>();
+            for (int n = 0; n < hall.size(); n++) {
+                ApiClient keyed = hall.get(n).withHeader("Idempotency-Key", "hall-" + n);
+                String body = "{'choices':[" + n % 4 + "]}";
+                sends.add(() -> keyed.post("api/participants/me/polls/" + poll + "/answer", json(body)));
+                sends.add(() -> keyed.post("api/participants/me/polls/" + poll + "/answer", json(body)));
+            }
+            List<Future<Reply>> replies = phones.invokeAll(sends);
+            for (int n = 0; n < hall.size(); n++) {
+                Reply first = replies.get(2 * n).get();
+                Reply copy = replies.get(2 * n + 1).get();
+                assertStoredOrRetry(first);
+                assertStoredOrRetry(copy);
+                Reply stored = first.status() == 200 ? first : copy;
+                assertEquals(200, stored.status(), "one of the two copies is stored: " + first.body() + copy.body());
+                if (first.status() == 200 && copy.status() == 200) {
+                    assertEquals(first.body(), copy.body(), "a resent answer gets the stored one");
+                }
+                assertEquals(List.of(n % 4), stored.json().getJsonArray("choices").getValuesAs(JsonNumber.class)
+                        .stream().map(JsonNumber::intValue).toList());
+            }
+            JsonObject shown = results(projector, r -> r.getInt("answered") == hall.size());
+            assertEquals(List.of(10, 10, 10, 10), counts(shown));
+        }
+        JsonObject results = presenter.get("api/sessions/" + board.id() + "/polls").array().getJsonObject(0)
+                .getJsonObject("results");
+        assertEquals(hall.size(), results.getInt("answered"));
+
+        state(board, poll, "CLOSED");
+        Reply late = answer(hall.getFirst(), poll, "{'choices':[2]}");
+        assertEquals(409, late.status(), late.body());
+        assertEquals("poll-closed", late.problemType());
+        Reply stranger = answer(trainee(session("POST_MODERATION"), null), poll, "{'choices':[1]}");
+        assertEquals(404, stranger.status(), "a poll of another session: " + stranger.body());
     }
 
     @Test
