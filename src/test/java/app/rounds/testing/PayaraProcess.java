@@ -88,11 +88,7 @@ public final class PayaraProcess implements AutoCloseable {
     }
 
     public PayaraProcess(String databaseUrl, String... properties) {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        port = freePort();
         Map<String, String> db = itDatabase();
         command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // a test server lives minutes: the quick compiler and one GC thread halve a start's CPU (33 s to 17 s
@@ -110,6 +106,28 @@ public final class PayaraProcess implements AutoCloseable {
                 "--port", Integer.toString(port), "--contextroot", "/",
                 "--deploy", new File(System.getProperty("rounds.war", "target/rounds.war")).getAbsolutePath()));
         log = Path.of("target", "payara-process-" + port + ".log");
+    }
+
+    /**
+     * Makes it a member of the cluster {@code name} on this machine's loopback instead of an instance alone: its data
+     * grid listens on {@code gridPort} and looks for the members at {@code memberPorts}. Before {@link #start}.
+     */
+    public PayaraProcess inCluster(String name, int gridPort, int... memberPorts) {
+        int at = command.indexOf("--nocluster");
+        command.remove(at);
+        command.addAll(at, List.of("--clustername", name, "--interfaces", "127.0.0.1",
+                "--startport", Integer.toString(gridPort), "--clustermode", "tcpip:" + String.join(",",
+                        java.util.Arrays.stream(memberPorts).mapToObj(p -> "127.0.0.1:" + p).toList())));
+        return this;
+    }
+
+    /** A port free now, for a process's data grid. */
+    public static int freePort() {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts it and waits until /health/ready answers 200. */

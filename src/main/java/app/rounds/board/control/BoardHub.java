@@ -234,7 +234,12 @@ public class BoardHub {
     }
 
     void onAdvanced(@Observes(during = TransactionPhase.AFTER_SUCCESS) BoardAdvanced advanced) {
-        Channel channel = channels.get(new Key(advanced.sessionId(), advanced.stream()));
+        streamMoved(advanced.sessionId(), advanced.stream());
+    }
+
+    /** A stream has new stored events, committed here or on another instance ({@link BoardPeers}): pull them. */
+    public void streamMoved(String sessionId, Stream stream) {
+        Channel channel = channels.get(new Key(sessionId, stream));
         if (channel != null) {
             channel.snapshot.changed(); // before the pull: a client joining meanwhile reads the committed state
             requestPull(channel);
@@ -270,6 +275,11 @@ public class BoardHub {
     }
 
     void onVotesCounted(@Observes VotesCounted counted) {
+        sendVotes(counted);
+    }
+
+    /** Sends fresh vote counts, counted here or on another instance ({@link BoardPeers}), to both streams. */
+    public void sendVotes(VotesCounted counted) {
         for (Stream stream : Stream.values()) {
             sendVotes(counted.sessionId(), stream, counted.countsFor(stream));
         }

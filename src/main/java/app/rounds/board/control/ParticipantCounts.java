@@ -35,6 +35,9 @@ public class ParticipantCounts {
     @Inject
     BoardHub hub;
 
+    @Inject
+    BoardPeers peers;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -51,7 +54,9 @@ public class ParticipantCounts {
     private void count(String sessionId) {
         scheduled.remove(sessionId); // first: a join from now on schedules the next count
         try {
-            hub.sendParticipants(sessionId, participants.countIn(sessionId));
+            long count = participants.countIn(sessionId);
+            hub.sendParticipants(sessionId, count);
+            peers.participantsCounted(sessionId, count);
         } catch (RuntimeException e) {
             DatabaseOutages.log(LOG, Level.WARNING, "Counting the participants of session " + sessionId
                     + " failed; they are counted again at the next join", e);
