@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClusterIT {
 
     @Test
-    void questionsVotesAndCountsMadeOnOneInstanceReachTheClientsOfTheOther() throws Exception {
+    void whatIsDoneThroughOneInstanceReachesTheClientsOfTheOther() throws Exception {
         String database = PayaraProcess.freshDatabase("_cluster");
         String cluster = "rounds-it-" + Staff.uniqueSuffix();
         int gridA = PayaraProcess.freePort();
@@ -72,6 +73,43 @@ class ClusterIT {
                 JsonObject votes = frame(projectorOnA, "votes").getJsonObject("data");
                 assertEquals(1, votes.getInt(questionId), votes.toString());
             }
+
+            // a bearer token issued by A works on B, and revoked through A it stops working on B
+            Staff.Member presenter = new Staff(ApiClient.anonymous(a.url())).create("presenter");
+            ApiClient tokenOnB = ApiClient.anonymous(b.url()).withHeader("Authorization",
+                    presenter.client().header("Authorization"));
+            Reply me = tokenOnB.get("api/auth/me");
+            assertEquals(200, me.status(), me.body());
+            assertEquals(presenter.username(), me.json().getString("username"));
+            assertEquals(204, presenter.client().delete("api/auth/tokens/current").status());
+            assertEquals(401, tokenOnB.get("api/auth/me").status(), "revoked on every instance");
+
+            // a highlight published and then taken down through A: B, which served it a moment ago, stops at once
+            Staff staffOfA = new Staff(ApiClient.anonymous(a.url()));
+            ApiClient communicator = staffOfA.create("communicator", "presenter").client();
+            ApiClient reviewer = staffOfA.create("reviewer").client();
+            String ownSession = communicator.post("api/sessions", json("{'title':'ECG refresher'}")).json()
+                    .getString("id");
+            String highlight = communicator.post("api/sessions/" + ownSession + "/highlights",
+                    json("{'title':'ECG refresher, a morning well spent'}")).json().getString("id");
+            Reply drafted = communicator.put("api/highlights/" + highlight, json("{'title':'ECG refresher, a morning "
+                    + "well spent','publishOnApproval':true,'bodyHtml':'<p>Twelve leads, forty nurses.</p>','parts':[]}"));
+            assertEquals(200, drafted.status(), drafted.body());
+            assertEquals(200, communicator.post("api/highlights/" + highlight + "/submission", "{}").status());
+            String hash = reviewer.get("api/reviews/" + highlight).json().getJsonObject("rendition").getString("hash");
+            Reply approved = reviewer.post("api/reviews/" + highlight + "/decision", json("{'decision':'APPROVE',"
+                    + "'renditionHash':'" + hash + "'}"));
+            assertEquals(200, approved.status(), approved.body());
+            ApiClient publicOnB = ApiClient.anonymous(b.url()).from(Staff.uniqueAddress());
+            assertEquals(200, publicOnB.get("highlights/" + highlight).status(), "published, and now cached on B");
+            Reply takenDown = communicator.delete("api/highlights/" + highlight + "/publication?reason=Consent+withdrawn");
+            assertEquals(200, takenDown.status(), takenDown.body());
+            long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            int status;
+            do {
+                status = publicOnB.get("highlights/" + highlight).status();
+            } while (status != 410 && System.nanoTime() < deadline);
+            assertEquals(410, status, "B serves the takedown made through A within a second");
         }
     }
 

@@ -120,8 +120,12 @@ class LanguagesPagesIT {
             By vote = By.xpath("//li[contains(@class,'question')][.//p[text()='" + theirs + "']]//button[@class='vote']");
             wait.until(ExpectedConditions.elementToBeClickable(vote)).click();
             wait.until(ExpectedConditions.attributeToBe(vote, "aria-pressed", "true"));
-            String name = phone.findElement(vote).getAccessibleName();
-            assertTrue(name.startsWith("Stimme für: " + theirs) && name.endsWith("1 Stimme"), name);
+            // read in the wait: the list is drawn again when the count arrives, replacing the button
+            String name = wait.until(d -> {
+                String named = d.findElement(vote).getAccessibleName();
+                return named.endsWith("1 Stimme") ? named : null;
+            });
+            assertTrue(name.startsWith("Stimme für: " + theirs), name);
 
             assertNoKeyShown(phone);
             Accessibility.assertNoSeriousViolations(phone, "trainee page in German");

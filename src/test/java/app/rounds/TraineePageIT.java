@@ -125,7 +125,8 @@ class TraineePageIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("questions"), question));
         wait.until(ExpectedConditions.attributeToBe(vote, "aria-pressed", "true"));
         assertEquals("1", phone.findElement(By.cssSelector("#questions .vote-count")).getText());
-        String name = phone.findElement(vote).getAccessibleName();
+        // read in the wait: the list is drawn again when a frame arrives, replacing the button
+        String name = wait.until(d -> d.findElement(vote).getAccessibleName());
         assertTrue(name.startsWith("Vote for: " + question) && name.endsWith("1 vote"), name);
 
         phone.findElement(vote).click();

@@ -234,12 +234,7 @@ public class BoardHub {
     }
 
     void onAdvanced(@Observes(during = TransactionPhase.AFTER_SUCCESS) BoardAdvanced advanced) {
-        streamMoved(advanced.sessionId(), advanced.stream());
-    }
-
-    /** A stream has new stored events, committed here or on another instance ({@link BoardPeers}): pull them. */
-    public void streamMoved(String sessionId, Stream stream) {
-        Channel channel = channels.get(new Key(sessionId, stream));
+        Channel channel = channels.get(new Key(advanced.sessionId(), advanced.stream()));
         if (channel != null) {
             channel.snapshot.changed(); // before the pull: a client joining meanwhile reads the committed state
             requestPull(channel);
@@ -275,11 +270,6 @@ public class BoardHub {
     }
 
     void onVotesCounted(@Observes VotesCounted counted) {
-        sendVotes(counted);
-    }
-
-    /** Sends fresh vote counts, counted here or on another instance ({@link BoardPeers}), to both streams. */
-    public void sendVotes(VotesCounted counted) {
         for (Stream stream : Stream.values()) {
             sendVotes(counted.sessionId(), stream, counted.countsFor(stream));
         }
@@ -296,8 +286,9 @@ public class BoardHub {
     }
 
     /** Sends the number of trainees who joined the session to both of its streams (not stored: the latest counts). */
-    public void sendParticipants(String sessionId, long count) {
-        String data = "{\"count\":" + count + "}";
+    void onParticipantsCounted(@Observes ParticipantsCounted counted) {
+        String sessionId = counted.sessionId();
+        String data = "{\"count\":" + counted.count() + "}";
         for (Stream stream : Stream.values()) {
             Channel channel = channels.get(new Key(sessionId, stream));
             if (channel != null) {

@@ -6,6 +6,7 @@ import app.rounds.sessions.control.Participants;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -33,10 +34,7 @@ public class ParticipantCounts {
     Participants participants;
 
     @Inject
-    BoardHub hub;
-
-    @Inject
-    BoardPeers peers;
+    Event<ParticipantsCounted> counted;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -54,9 +52,7 @@ public class ParticipantCounts {
     private void count(String sessionId) {
         scheduled.remove(sessionId); // first: a join from now on schedules the next count
         try {
-            long count = participants.countIn(sessionId);
-            hub.sendParticipants(sessionId, count);
-            peers.participantsCounted(sessionId, count);
+            counted.fire(new ParticipantsCounted(sessionId, participants.countIn(sessionId)));
         } catch (RuntimeException e) {
             DatabaseOutages.log(LOG, Level.WARNING, "Counting the participants of session " + sessionId
                     + " failed; they are counted again at the next join", e);

@@ -10,6 +10,7 @@ import app.rounds.highlights.entity.Publication;
 import app.rounds.highlights.entity.PublicationPart;
 import app.rounds.media.control.MediaWithdrawn;
 import app.rounds.media.control.MediaLibrary;
+import app.rounds.platform.control.ClusterWide;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.security.control.Roles;
 import app.rounds.security.control.StaffMember;
@@ -45,7 +46,7 @@ import java.util.Set;
 public class Publishing {
 
     /** What the public sees changed: fired inside the transaction, acted on after it commits. */
-    public record PublicationChanged(String highlightId) {
+    public record PublicationChanged(String highlightId) implements ClusterWide {
     }
 
     /** A publication as served, with the pictures it shows (the only ones with public URLs). */
@@ -53,9 +54,9 @@ public class Publishing {
     }
 
     /**
-     * Publications as served, kept a few seconds: a page view then costs no database round trip. A change made here
-     * clears them when it commits, so this instance serves a takedown at once; another instance within
-     * {@code rounds.highlights.cache-seconds}.
+     * Publications as served, kept a few seconds: a page view then costs no database round trip. A change clears them
+     * when it commits, on every instance of a cluster ({@link PublicationChanged} is cluster-wide), so a takedown is
+     * served at once; an instance the grid cannot reach within {@code rounds.highlights.cache-seconds}.
      */
     private Cache<String, Optional<Served>> served;
     private Cache<Integer, List<Publication>> indexes;
