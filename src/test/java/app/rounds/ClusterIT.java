@@ -2,14 +2,20 @@ package app.rounds;
 
 import app.rounds.testing.ApiClient;
 import app.rounds.testing.BoardClient;
+import app.rounds.testing.Conditions;
 import app.rounds.testing.PayaraProcess;
 import app.rounds.testing.Reply;
 import app.rounds.testing.Staff;
+import app.rounds.testing.StandInMastodon;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +36,11 @@ class ClusterIT {
         String cluster = "rounds-it-" + Staff.uniqueSuffix();
         int gridA = PayaraProcess.freePort();
         int gridB = PayaraProcess.freePort();
-        try (PayaraProcess a = new PayaraProcess(database).inCluster(cluster, gridA, gridA, gridB);
-             PayaraProcess b = new PayaraProcess(database).inCluster(cluster, gridB, gridA, gridB)) {
+        String[] settings = {"rounds.ingest.allow-local-sources=true", "rounds.ingest.poll-seconds=1",
+                "rounds.ingest.tick-millis=200"};
+        try (PayaraProcess a = new PayaraProcess(database, settings).inCluster(cluster, gridA, gridA, gridB);
+             PayaraProcess b = new PayaraProcess(database, settings).inCluster(cluster, gridB, gridA, gridB);
+             StandInMastodon mastodon = new StandInMastodon()) {
             // one after the other: two first starts at once on an empty database race to create the first admin
             a.start();
             b.start();
@@ -84,6 +93,19 @@ class ClusterIT {
             assertEquals(204, presenter.client().delete("api/auth/tokens/current").status());
             assertEquals(401, tokenOnB.get("api/auth/me").status(), "revoked on every instance");
 
+            // a trainee who takes back their consent to be quoted through A: B, which remembers them, knows at once
+            Reply named = ApiClient.anonymous(a.url()).from(Staff.uniqueAddress()).post("api/participants",
+                    json("{'code':'" + code + "','displayName':'Nurse Ada','quoteByName':true}"));
+            assertEquals(201, named.status(), named.body());
+            String token = named.json().getString("token");
+            ApiClient adaOnB = ApiClient.anonymous(b.url()).withHeader("Rounds-Participant", token);
+            assertTrue(adaOnB.get("api/participants/me").json().getBoolean("quoteByName"));
+            Reply withdrawn = ApiClient.anonymous(a.url()).withHeader("Rounds-Participant", token)
+                    .put("api/participants/me/quoting", json("{'quoteByName':false}"));
+            assertEquals(200, withdrawn.status(), withdrawn.body());
+            Conditions.await("B to stop quoting her by name", Duration.ofSeconds(1),
+                    () -> !adaOnB.get("api/participants/me").json().getBoolean("quoteByName"));
+
             // a highlight published and then taken down through A: B, which served it a moment ago, stops at once
             Staff staffOfA = new Staff(ApiClient.anonymous(a.url()));
             ApiClient communicator = staffOfA.create("communicator", "presenter").client();
@@ -104,12 +126,54 @@ class ClusterIT {
             assertEquals(200, publicOnB.get("highlights/" + highlight).status(), "published, and now cached on B");
             Reply takenDown = communicator.delete("api/highlights/" + highlight + "/publication?reason=Consent+withdrawn");
             assertEquals(200, takenDown.status(), takenDown.body());
-            long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-            int status;
-            do {
-                status = publicOnB.get("highlights/" + highlight).status();
-            } while (status != 410 && System.nanoTime() < deadline);
-            assertEquals(410, status, "B serves the takedown made through A within a second");
+            Conditions.await("B to serve the takedown made through A", Duration.ofSeconds(1),
+                    () -> publicOnB.get("highlights/" + highlight).status() == 410);
+
+            // a hashtag source is polled by one instance at a time; when that one dies, the other takes it over from
+            // the stored cursor, and nothing arrives twice
+            String hashtag = "Cluster" + Staff.uniqueSuffix().replaceAll("[0-9]", "x");
+            String sourced = adminOfA.post("api/sessions", json("{'title':'Sourced','hashtag':'" + hashtag + "'}"))
+                    .json().getString("id");
+            for (int i = 0; i < 20; i++) {
+                mastodon.publish("c" + i, "<p>Cluster question " + i + "? #" + hashtag + "</p>", hashtag);
+            }
+            Reply added = adminOfA.post("api/sessions/" + sourced + "/sources",
+                    json("{'kind':'MASTODON','label':'stand-in','baseUrl':'" + mastodon.baseUrl() + "'}"));
+            assertEquals(201, added.status(), added.body());
+            String source = added.json().getJsonObject("source").getString("id");
+            Conditions.await("the first 20 posts", Duration.ofSeconds(30),
+                    () -> IngestRestartIT.questions(adminOfA, sourced).size() >= 20);
+            String[] lease = lease(database, source);
+            PayaraProcess holder = lease[0].startsWith(a.pid() + "@") ? a : b;
+            PayaraProcess other = holder == a ? b : a;
+            assertTrue(lease[0].startsWith(holder.pid() + "@"), "leased to one of the two: " + lease[0]);
+            holder.kill();
+            for (int i = 20; i < 30; i++) {
+                mastodon.publish("c" + i, "<p>Cluster question " + i + "? #" + hashtag + "</p>", hashtag);
+            }
+            ApiClient adminOfOther = ApiClient.anonymous(other.url()).withBearerFor("admin",
+                    PayaraProcess.adminPassword());
+            Conditions.await("the other instance to take the source over", Duration.ofSeconds(30),
+                    () -> IngestRestartIT.questions(adminOfOther, sourced).size() >= 30);
+            List<JsonObject> questions = IngestRestartIT.questions(adminOfOther, sourced);
+            assertEquals(30, questions.size(), "nothing twice");
+            assertEquals(30, questions.stream().map(q -> q.getString("text")).distinct().count());
+            String[] after = lease(database, source);
+            assertTrue(after[0].startsWith(other.pid() + "@"), after[0]);
+            assertTrue(Long.parseLong(after[1]) > Long.parseLong(lease[1]), "a take-over raises the epoch");
+        }
+    }
+
+    /** Who holds the source's lease, and its epoch. */
+    static String[] lease(String database, String sourceId) throws SQLException {
+        try (Connection connection = PayaraProcess.connection(database);
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT leased_by, lease_epoch FROM ingest_source WHERE id = ?")) {
+            select.setString(1, sourceId);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next());
+                return new String[]{String.valueOf(row.getString(1)), Long.toString(row.getLong(2))};
+            }
         }
     }
 

@@ -178,6 +178,11 @@ public final class PayaraProcess implements AutoCloseable {
         return "http://localhost:" + port + "/";
     }
 
+    /** The operating system's id of the running process. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** As a crash: no shutdown hooks, nothing flushed. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

@@ -113,16 +113,28 @@ public class Ingestion {
     @ConfigProperty(name = "rounds.ingest.recheck-seconds")
     int recheckSeconds;
 
+    /** This instance no longer holds the source's lease ({@link SourceLeases}): it stored nothing. */
+    public static final class LeaseLost extends RuntimeException {
+        LeaseLost(String sourceId) {
+            super("Source " + sourceId + " is leased to another instance now", null, false, false);
+        }
+    }
+
     /**
      * Stores {@code posts} (new or edited) and {@code deletedUris}; then sets the cursor (when not null) and records the
-     * success, with the next poll due at {@code nextPoll}.
+     * success, with the next poll due at {@code nextPoll}. {@code leaseEpoch}: the epoch of the lease this instance
+     * polls or streams the source under; stored only while the source is still at it (else {@link LeaseLost}), null
+     * for what a relay delivers.
      */
-    public Taken take(String sourceId, List<SocialPost> posts, List<String> deletedUris, String cursor,
-                      Instant nextPoll) {
-        // one batch per source at a time, cluster-wide: the row lock orders them
+    public Taken take(String sourceId, Long leaseEpoch, List<SocialPost> posts, List<String> deletedUris,
+                      String cursor, Instant nextPoll) {
+        // one batch per source at a time, cluster-wide: the row lock orders them, and a take-over waits for it
         IngestSource source = em.find(IngestSource.class, sourceId, LockModeType.PESSIMISTIC_WRITE);
         if (source == null) {
             return new Taken(0, 0, 0);
+        }
+        if (leaseEpoch != null && source.leaseEpoch() != leaseEpoch) {
+            throw new LeaseLost(sourceId);
         }
         Instant now = clock.instant();
         OtherPosts otherPosts = sessions.summary(source.sessionId()).otherPosts();
@@ -288,8 +300,8 @@ public class Ingestion {
     }
 
     /** A polled page, with the validators of the conditional GET that fetched it, in one transaction. */
-    public Taken take(String sourceId, SourcePage page, Instant nextPoll) {
-        Taken taken = take(sourceId, page.posts(), page.deletedUris(), page.cursor(), nextPoll);
+    public Taken take(String sourceId, long leaseEpoch, SourcePage page, Instant nextPoll) {
+        Taken taken = take(sourceId, leaseEpoch, page.posts(), page.deletedUris(), page.cursor(), nextPoll);
         if (page.etag() != null || page.lastModified() != null) {
             em.find(IngestSource.class, sourceId).validators(page.etag(), page.lastModified());
         }
@@ -307,7 +319,7 @@ public class Ingestion {
                 .setParameter(1, sourceId).setParameter(2, messageId)
                 .setParameter(3, Timestamp.from(clock.instant()))
                 .executeUpdate();
-        return first == 0 ? Optional.empty() : Optional.of(take(sourceId, posts, deletedUris, null, null));
+        return first == 0 ? Optional.empty() : Optional.of(take(sourceId, null, posts, deletedUris, null, null));
     }
 
     /** Posts this source brought that are due to be asked about again, the longest overdue first, at most {@code limit}. */

@@ -47,15 +47,18 @@ public class MastodonStreams {
         final String sourceId;
         final String sessionId;
         final String baseUrl;
+        /** The lease this instance streams the source under: what it stores carries it. */
+        final long leaseEpoch;
         final StringBuilder partial = new StringBuilder();
         volatile WebSocket socket;
         /** The source's events, in order: each waits for the one before. */
         CompletableFuture<Void> handled = CompletableFuture.completedFuture(null);
 
-        Connection(IngestSource source) {
+        Connection(IngestSource source, long leaseEpoch) {
             this.sourceId = source.id();
             this.sessionId = source.sessionId();
             this.baseUrl = source.baseUrl();
+            this.leaseEpoch = leaseEpoch;
         }
 
         @Override
@@ -129,13 +132,17 @@ public class MastodonStreams {
 
     /**
      * Opens a stream for each of these sources (with the hashtag of its session) that has none, and closes those of
-     * sources no longer listed. Events are handled on {@code executor}, in the application's context.
+     * sources no longer listed, or opened under another lease than the one {@code leases} says this instance holds.
+     * Events are handled on {@code executor}, in the application's context.
      */
-    void keepOpen(Map<IngestSource, String> hashtags, Consumer<Runnable> inContext, Executor executor) {
+    void keepOpen(Map<IngestSource, String> hashtags, Map<String, Long> leases, Consumer<Runnable> inContext,
+                  Executor executor) {
         this.inContext = inContext;
         this.executor = executor;
         Set<String> wanted = hashtags.keySet().stream().map(IngestSource::id).collect(Collectors.toSet());
-        connections.keySet().stream().filter(id -> !wanted.contains(id)).toList().forEach(id -> {
+        connections.entrySet().stream().filter(c -> !wanted.contains(c.getKey())
+                        || !leases.get(c.getKey()).equals(c.getValue().leaseEpoch))
+                .map(Map.Entry::getKey).toList().forEach(id -> {
             Connection gone = connections.remove(id);
             if (gone != null && gone.socket != null) {
                 gone.socket.abort();
@@ -150,7 +157,7 @@ public class MastodonStreams {
             if (token == null) {
                 return;
             }
-            Connection connection = new Connection(source);
+            Connection connection = new Connection(source, leases.get(source.id()));
             connections.put(source.id(), connection);
             String baseUrl = source.baseUrl();
             executor.execute(() -> connect(connection, baseUrl, token, hashtag));
@@ -204,11 +211,13 @@ public class MastodonStreams {
                         return;
                     }
                     post.ifPresent(p -> Conflicts.retried(() ->
-                            ingestion.take(connection.sourceId, List.of(p), List.of(), null, null)));
+                            ingestion.take(connection.sourceId, connection.leaseEpoch, List.of(p), List.of(), null,
+                                    null)));
                 }
             }
             case "delete" -> ingestion.uriOf(connection.sourceId, payload.strip()).ifPresent(uri ->
-                    Conflicts.retried(() -> ingestion.take(connection.sourceId, List.of(), List.of(uri), null, null)));
+                    Conflicts.retried(() -> ingestion.take(connection.sourceId, connection.leaseEpoch, List.of(),
+                            List.of(uri), null, null)));
             default -> {
                 // other events (filters_changed, announcements) do not concern a hashtag stream
             }

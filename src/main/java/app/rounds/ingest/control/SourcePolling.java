@@ -55,6 +55,9 @@ public class SourcePolling {
     Sources sources;
 
     @Inject
+    SourceLeases leases;
+
+    @Inject
     Ingestion ingestion;
 
     @Inject
@@ -118,24 +121,32 @@ public class SourcePolling {
     void stop() {
         ticks.cancel(false);
         polls.shutdownNow();
+        try {
+            leases.releaseAll();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Could not give up the sources' leases; they run out by themselves", e);
+        }
     }
 
     private void tick() {
         try {
-            List<IngestSource> polled = sources.polled();
+            // only the sources leased to this instance: in a cluster, each is polled or streamed by one at a time
+            List<IngestSource> enabled = sources.polled();
+            Map<String, Long> held = leases.hold(enabled.stream().map(IngestSource::id).toList());
+            List<IngestSource> polled = enabled.stream().filter(s -> held.containsKey(s.id())).toList();
             Map<IngestSource, String> streaming = new HashMap<>();
             for (IngestSource source : polled) {
                 if (source.streams()) {
                     sources.hashtagOf(source.sessionId()).ifPresent(hashtag -> streaming.put(source, hashtag));
                 }
             }
-            streams.keepOpen(streaming, inContext, polls);
+            streams.keepOpen(streaming, held, inContext, polls);
             Instant now = clock.instant();
             for (IngestSource source : polled) {
                 if (source.due(now) && polling.add(source.id())) {
                     polls.execute(() -> {
                         try {
-                            inContext.accept(() -> poll(source.id()));
+                            inContext.accept(() -> poll(source.id(), held.get(source.id())));
                         } finally {
                             polling.remove(source.id());
                         }
@@ -147,8 +158,11 @@ public class SourcePolling {
         }
     }
 
-    /** One poll of one source: pages until nothing more is waiting, each committed before the next. */
-    void poll(String sourceId) {
+    /**
+     * One poll of one source, under this instance's lease of epoch {@code leaseEpoch}: pages until nothing more is
+     * waiting, each committed before the next; it stops when the lease went to another instance.
+     */
+    void poll(String sourceId, long leaseEpoch) {
         IngestSource source = sources.find(sourceId).orElse(null);
         if (source == null || !source.enabled() || !source.kind().polled()) {
             return;
@@ -161,19 +175,21 @@ public class SourcePolling {
                 return;
             }
             if (source.kind() == SourceKind.BLUESKY) {
-                pollBluesky(source, hashtag);
+                pollBluesky(source, hashtag, leaseEpoch);
                 return;
             }
             for (int page = 0; page < MAX_PAGES_PER_POLL; page++) {
                 SourcePage fetched = fetch(source, hashtag);
                 Instant next = fetched.notBefore() != null ? fetched.notBefore()
                         : clock.instant().plusSeconds(fetched.more() ? 0 : interval(sourceId));
-                Conflicts.retried(() -> ingestion.take(sourceId, fetched, next));
+                Conflicts.retried(() -> ingestion.take(sourceId, leaseEpoch, fetched, next));
                 if (!fetched.more()) {
                     return;
                 }
                 source = sources.find(sourceId).orElseThrow();
             }
+        } catch (Ingestion.LeaseLost lost) {
+            LOG.fine(lost::getMessage); // its new holder polls it from the stored cursor
         } catch (RateLimited limited) {
             Instant until = limited.notBefore() != null ? limited.notBefore() : clock.instant().plus(backoff(source));
             sources.waitUntil(sourceId, until, limited.getMessage() + ": waiting until " + until);
@@ -194,7 +210,8 @@ public class SourcePolling {
      * bound), each committed; only then move the mark to the newest post seen, so a crash half-way repeats the poll
      * rather than skipping what lay between.
      */
-    private void pollBluesky(IngestSource source, String hashtag) throws IOException, InterruptedException {
+    private void pollBluesky(IngestSource source, String hashtag, long leaseEpoch)
+            throws IOException, InterruptedException {
         Instant mark = source.cursor() == null ? null : Instant.parse(source.cursor());
         Instant newest = mark;
         String apiCursor = null;
@@ -212,7 +229,7 @@ public class SourcePolling {
                     posts.add(hit.post());
                 }
             }
-            Conflicts.retried(() -> ingestion.take(source.id(), posts, List.of(), null,
+            Conflicts.retried(() -> ingestion.take(source.id(), leaseEpoch, posts, List.of(), null,
                     clock.instant().plusSeconds(pollSeconds)));
             if (reachedMark) {
                 break;
@@ -220,7 +237,7 @@ public class SourcePolling {
             apiCursor = found.cursor();
         }
         String newMark = newest == null ? null : newest.toString();
-        Conflicts.retried(() -> ingestion.take(source.id(), List.of(), List.of(), newMark,
+        Conflicts.retried(() -> ingestion.take(source.id(), leaseEpoch, List.of(), List.of(), newMark,
                 clock.instant().plusSeconds(pollSeconds)));
     }
 

@@ -72,6 +72,10 @@ public class IngestSource {
     @Column(nullable = false)
     private int failures;
 
+    /** Written only by SourceLeases, in SQL: the instance polling the source now, and how often it changed hands. */
+    @Column(name = "lease_epoch", insertable = false, updatable = false)
+    private long leaseEpoch;
+
     @Column(name = "last_success_at")
     private Instant lastSuccessAt;
 
@@ -124,6 +128,10 @@ public class IngestSource {
      * A call succeeded; {@code next} is when to call again (null: as planned). The last error goes: a source that
      * works again shows no old trouble.
      */
+    public long leaseEpoch() {
+        return leaseEpoch;
+    }
+
     public void succeeded(Instant now, Instant next) {
         failures = 0;
         if (enabled) {
