@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static app.rounds.testing.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,9 +42,10 @@ class ClusterIT {
         try (PayaraProcess a = new PayaraProcess(database, settings).inCluster(cluster, gridA, gridA, gridB);
              PayaraProcess b = new PayaraProcess(database, settings).inCluster(cluster, gridB, gridA, gridB);
              StandInMastodon mastodon = new StandInMastodon()) {
-            // one after the other: two first starts at once on an empty database race to create the first admin
+            // at once, on an empty database: both migrate it (Flyway's lock) and look for the first admin (ours)
+            CompletableFuture<PayaraProcess> startingB = CompletableFuture.supplyAsync(b::start);
             a.start();
-            b.start();
+            startingB.join();
 
             ApiClient adminOfA = ApiClient.anonymous(a.url()).withBearerFor("admin", PayaraProcess.adminPassword());
             JsonObject session = adminOfA.post("api/sessions", json("{'title':'Cluster drill','moderationMode':"

@@ -87,7 +87,8 @@ class RoundsPagesIT {
         wait.until(d -> status.getText().contains("join code"));
         String code = status.getText().replaceAll(".*join code ([A-Z0-9-]+).*", "$1");
 
-        WebElement card = browser.findElement(By.cssSelector("#sessions .card"));
+        // the list is drawn again after the status says the session was made
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sessions .card")));
         assertEquals("Infection control: PPE donning", card.findElement(By.className("card-title")).getText());
         assertEquals(code, card.findElement(By.className("code")).getText());
         card.findElement(By.className("projector")).click();

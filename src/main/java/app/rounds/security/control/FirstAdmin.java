@@ -1,6 +1,8 @@
 package app.rounds.security.control;
 
+import app.rounds.platform.control.DatabaseMigrations;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -9,7 +11,11 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import javax.sql.DataSource;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -36,8 +42,28 @@ public class FirstAdmin {
     @ConfigProperty(name = "rounds.admin.password")
     Optional<String> password;
 
+    @Resource(lookup = DatabaseMigrations.DATASOURCE)
+    DataSource dataSource;
+
+    /**
+     * Under a database lock of its own: instances of a cluster starting at once on a new database would each find no
+     * admin and race to create one (one failing to deploy); with the lock the others wait and find the first's.
+     */
     @PostConstruct
     void createIfNone() {
+        try (Connection connection = dataSource.getConnection(); Statement lock = connection.createStatement()) {
+            lock.execute("SELECT GET_LOCK('rounds.first-admin', 60)");
+            try {
+                create();
+            } finally {
+                lock.execute("SELECT RELEASE_LOCK('rounds.first-admin')");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take the lock for creating the first admin", e);
+        }
+    }
+
+    private void create() {
         String initialPassword = password.filter(p -> !p.isBlank()).orElseGet(FirstAdmin::generatePassword);
         if (directory.createFirstAdminIfNone(username, initialPassword)) {
             if (password.filter(p -> !p.isBlank()).isPresent()) {
