@@ -29,8 +29,9 @@ class IngestRestartIT {
     @Test
     void aKillInTheMiddleOfABurstLosesNothingAndDuplicatesNothing() throws Exception {
         String database = PayaraProcess.freshDatabase("_restart");
+        // a short lease: the restarted instance waits out the killed one's before it polls (SourceLeases)
         String[] settings = {"rounds.ingest.allow-local-sources=true", "rounds.ingest.poll-seconds=1",
-                "rounds.ingest.tick-millis=100"};
+                "rounds.ingest.tick-millis=100", "rounds.ingest.lease-seconds=3"};
         try (StandInMastodon instance = new StandInMastodon()) {
             String sessionId;
             String hashtag = "Restart" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
