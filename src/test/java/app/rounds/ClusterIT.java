@@ -26,8 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two Rounds instances clustered on Payara's data grid, on one database: what a trainee does through one reaches the
- * board clients connected to the other, in order. Its own two processes (the shared test server runs alone).
+ * Two Rounds instances clustered on Payara's data grid, on one database, started at once: what is done through one
+ * reaches the board clients of the other in order, and its changes to what the other remembers (a session, a
+ * trainee's consent, a publication, a token) count there at once; a hashtag source is polled by one of them and taken
+ * over when it dies. Its own two processes (the shared test server runs alone).
  */
 class ClusterIT {
 
@@ -84,6 +86,13 @@ class ClusterIT {
                 assertEquals(200, voted.status(), voted.body());
                 JsonObject votes = frame(projectorOnA, "votes").getJsonObject("data");
                 assertEquals(1, votes.getInt(questionId), votes.toString());
+
+                // the session ended through A: B, which remembers it for its trainee, knows at once and refuses
+                assertEquals(200, adminOfA.post("api/sessions/" + session.getString("id") + "/end", null).status());
+                Conditions.await("B to know the session ended", Duration.ofSeconds(1), () -> "ENDED".equals(
+                        traineeOnB.get("api/participants/me").json().getJsonObject("session").getString("status")));
+                Reply late = traineeOnB.post("api/participants/me/questions", json("{'text':'One more question?'}"));
+                assertEquals(409, late.status(), late.body());
             }
 
             // a bearer token issued by A works on B, and revoked through A it stops working on B
@@ -97,8 +106,10 @@ class ClusterIT {
             assertEquals(401, tokenOnB.get("api/auth/me").status(), "revoked on every instance");
 
             // a trainee who takes back their consent to be quoted through A: B, which remembers them, knows at once
+            String nextCode = adminOfA.post("api/sessions", json("{'title':'Cluster drill, part two'}")).json()
+                    .getString("joinCode").replace("-", "");
             Reply named = ApiClient.anonymous(a.url()).from(Staff.uniqueAddress()).post("api/participants",
-                    json("{'code':'" + code + "','displayName':'Nurse Ada','quoteByName':true}"));
+                    json("{'code':'" + nextCode + "','displayName':'Nurse Ada','quoteByName':true}"));
             assertEquals(201, named.status(), named.body());
             String token = named.json().getString("token");
             ApiClient adaOnB = ApiClient.anonymous(b.url()).withHeader("Rounds-Participant", token);

@@ -34,9 +34,9 @@ import java.util.Optional;
  * Every request of a trainee names them by their token; who holds a token, and their session, are remembered here
  * instead of read at each question, vote and answer (two queries each: 16 % of the HTTP threads' time in a profile
  * of a hall answering a poll, docs/BENCHMARKS.md). What is remembered is forgotten after
- * every committed change to it: a session's changes fire {@link SessionChanged}, a participant's {@link
- * ParticipantChanged}. Another instance's changes are not heard (issue 17): a session is re-read after
- * {@link #SESSION_REMEMBERED_FOR}, so one ended elsewhere takes posts here that much longer.
+ * every committed change to it, on every instance of a cluster: a session's changes fire {@link SessionStale}, a
+ * participant's {@link ParticipantChanged} (both cluster-wide). A session is also re-read after
+ * {@link #SESSION_REMEMBERED_FOR}, for an instance the data grid could not reach.
  */
 @ApplicationScoped
 @Transactional
@@ -177,8 +177,8 @@ public class Participants {
         byTokenHash.put(joined.tokenHash(), joined.participant());
     }
 
-    void forgetSession(@Observes(during = TransactionPhase.AFTER_COMPLETION) SessionChanged changed) {
-        sessionsById.invalidate(changed.sessionId());
+    void forgetSession(@Observes(during = TransactionPhase.AFTER_COMPLETION) SessionStale stale) {
+        sessionsById.invalidate(stale.sessionId());
     }
 
     void forgetParticipant(@Observes(during = TransactionPhase.AFTER_COMPLETION) ParticipantChanged changed) {

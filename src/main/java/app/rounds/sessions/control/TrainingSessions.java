@@ -49,6 +49,9 @@ public class TrainingSessions {
     Event<SessionChanged> changed;
 
     @Inject
+    Event<SessionStale> stale;
+
+    @Inject
     SessionStaff staff;
 
     /** Checks what an organiser typed and names every field at fault. */
@@ -106,7 +109,7 @@ public class TrainingSessions {
         ensureHashtagFree(details.hashtag(), session.id());
         session.revise(details, clock.instant());
         UniqueConstraints.flush(em, "uq_training_session_active_hashtag", TrainingSessions::hashtagTaken);
-        changed.fire(new SessionChanged(session.id(), SessionSummary.of(session)));
+        announce(session);
         return session;
     }
 
@@ -128,7 +131,7 @@ public class TrainingSessions {
             throw ProblemException.conflict("session-ended", "An ended session cannot be changed.");
         }
         if (session.showOnProjector(settings, clock.instant())) {
-            changed.fire(new SessionChanged(session.id(), SessionSummary.of(session)));
+            announce(session);
         }
         return session;
     }
@@ -188,8 +191,14 @@ public class TrainingSessions {
                             + next.name().toLowerCase(Locale.ROOT) + ".");
         }
         session.moveTo(next, clock.instant());
-        changed.fire(new SessionChanged(session.id(), SessionSummary.of(session)));
+        announce(session);
         return session;
+    }
+
+    /** The session changed: its board and polls follow in this transaction, every instance forgets its copy after. */
+    private void announce(TrainingSession session) {
+        changed.fire(new SessionChanged(session.id(), SessionSummary.of(session)));
+        stale.fire(new SessionStale(session.id()));
     }
 
     private void ensureHashtagFree(Hashtag hashtag, String exceptSessionId) {
