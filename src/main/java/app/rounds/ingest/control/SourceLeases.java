@@ -46,11 +46,12 @@ public class SourceLeases {
         }
         List<String> ids = List.copyOf(sourceIds);
         String in = String.join(", ", ids.stream().map(id -> "?").toList());
-        bind(em.createNativeQuery("UPDATE ingest_source SET lease_until = NOW(3) + INTERVAL ? SECOND "
-                + "WHERE leased_by = ? AND id IN (" + in + ")"), ids, leaseSeconds, holder).executeUpdate();
-        bind(em.createNativeQuery("UPDATE ingest_source SET leased_by = ?, lease_until = NOW(3) + INTERVAL ? SECOND, "
-                + "lease_epoch = lease_epoch + 1 WHERE (leased_by IS NULL OR lease_until < NOW(3)) AND id IN ("
-                + in + ")"), ids, holder, leaseSeconds).executeUpdate();
+        // renews this instance's leases and takes the free or run-out ones in one statement; MariaDB assigns left to
+        // right, so the epoch is raised (a take-over) before leased_by names this instance
+        bind(em.createNativeQuery("UPDATE ingest_source SET lease_epoch = IF(leased_by <=> ?, lease_epoch, "
+                + "lease_epoch + 1), leased_by = ?, lease_until = NOW(3) + INTERVAL ? SECOND WHERE (leased_by <=> ? "
+                + "OR leased_by IS NULL OR lease_until < NOW(3)) AND id IN (" + in + ")"),
+                ids, holder, holder, leaseSeconds, holder).executeUpdate();
         Map<String, Long> held = new HashMap<>();
         for (Object row : bind(em.createNativeQuery("SELECT id, lease_epoch FROM ingest_source WHERE leased_by = ? "
                 + "AND id IN (" + in + ")"), ids, holder).getResultList()) {
