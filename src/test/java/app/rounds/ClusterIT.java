@@ -3,6 +3,7 @@ package app.rounds;
 import app.rounds.testing.ApiClient;
 import app.rounds.testing.BoardClient;
 import app.rounds.testing.Conditions;
+import app.rounds.testing.LoadBalancer;
 import app.rounds.testing.PayaraProcess;
 import app.rounds.testing.Reply;
 import app.rounds.testing.Staff;
@@ -10,6 +11,7 @@ import app.rounds.testing.StandInMastodon;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.sql.Connection;
@@ -17,33 +19,52 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import static app.rounds.testing.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Two Rounds instances clustered on Payara's data grid, on one database, started at once: what is done through one
- * reaches the board clients of the other in order, and its changes to what the other remembers (a session, a
- * trainee's consent, a publication, a token) count there at once; a hashtag source is polled by one of them and taken
- * over when it dies. Its own two processes (the shared test server runs alone).
+ * Two Rounds instances clustered on Payara's data grid, on one database, started at once, behind HAProxy: what is done
+ * through one reaches the board clients of the other in order, a trainee's posting limit holds across both, and its
+ * changes to what the other remembers (a session, a trainee's consent, a publication, a token) count there at once;
+ * when one is killed in the middle of a burst of posts, its board clients come back through the load balancer to the
+ * other and miss nothing, every acknowledged post is stored once, and the hashtag source it polled is taken over.
+ * Its own two processes (the shared test server runs alone).
  */
 class ClusterIT {
 
     @Test
     void whatIsDoneThroughOneInstanceReachesTheClientsOfTheOther() throws Exception {
+        assumeTrue(LoadBalancer.available(), "HAProxy is not installed (.ci/run installs it)");
         String database = PayaraProcess.freshDatabase("_cluster");
         String cluster = "rounds-it-" + Staff.uniqueSuffix();
         int gridA = PayaraProcess.freePort();
         int gridB = PayaraProcess.freePort();
         // a lease of 5 s instead of 15: the take-over below comes sooner (it must come within 30 s either way)
         String[] settings = {"rounds.ingest.allow-local-sources=true", "rounds.ingest.poll-seconds=1",
-                "rounds.ingest.tick-millis=200", "rounds.ingest.lease-seconds=5"};
+                "rounds.ingest.tick-millis=200", "rounds.ingest.lease-seconds=5",
+                // HAProxy's X-Forwarded-For is believed: each test trainee has an address of its own
+                "rounds.trusted-proxies=127.0.0.1"};
         try (PayaraProcess a = new PayaraProcess(database, settings).inCluster(cluster, gridA, gridA, gridB);
              PayaraProcess b = new PayaraProcess(database, settings).inCluster(cluster, gridB, gridA, gridB);
+             LoadBalancer balancer = new LoadBalancer(a, b);
              StandInMastodon mastodon = new StandInMastodon()) {
             // at once, on an empty database: both migrate it (Flyway's lock) and look for the first admin (ours)
             CompletableFuture<PayaraProcess> startingB = CompletableFuture.supplyAsync(b::start);
@@ -78,6 +99,19 @@ class ClusterIT {
                 assertEquals("Is V4 at the fifth intercostal space?", second.getJsonObject("data").getString("text"));
                 assertTrue(first.getJsonNumber("seq").longValue() < second.getJsonNumber("seq").longValue(),
                         "in the order they were stored");
+
+                // a trainee's 6 posts a minute hold however the load balancer spreads them over the instances
+                ApiClient traineeViaBalancer = joined(balancer.url(), code);
+                Map<Integer, Integer> answers = new HashMap<>();
+                Set<String> servedBy = new HashSet<>();
+                for (int i = 0; i < 8; i++) {
+                    Reply asked = traineeViaBalancer.post("api/participants/me/questions",
+                            json("{'text':'Is this limit shared, try " + i + "?'}"));
+                    answers.merge(asked.status(), 1, Integer::sum);
+                    servedBy.add(asked.header("X-Served-By"));
+                }
+                assertEquals(Set.of("app1", "app2"), servedBy, "both instances took posts");
+                assertEquals(Map.of(201, 6, 429, 2), answers, "six taken, then refused on either instance");
 
                 // a vote through B is counted on B's tick and reaches A's clients
                 ApiClient traineeOnB = joined(b.url(), code);
@@ -143,8 +177,7 @@ class ClusterIT {
             Conditions.await("B to serve the takedown made through A", Duration.ofSeconds(1),
                     () -> publicOnB.get("highlights/" + highlight).status() == 410);
 
-            // a hashtag source is polled by one instance at a time; when that one dies, the other takes it over from
-            // the stored cursor, and nothing arrives twice
+            // a hashtag source is polled by one instance at a time
             String hashtag = "Cluster" + Staff.uniqueSuffix().replaceAll("[0-9]", "x");
             String sourced = adminOfA.post("api/sessions", json("{'title':'Sourced','hashtag':'" + hashtag + "'}"))
                     .json().getString("id");
@@ -162,12 +195,53 @@ class ClusterIT {
             PayaraProcess other = holder == a ? b : a;
             assertTrue(lease[0].startsWith(holder.pid() + "@"), "leased to one of the two: " + lease[0]);
             assertEquals("1", lease[1], "taken once, then only renewed");
+
+            // the holder killed in the middle of a burst of posts through the load balancer: its projectors come back
+            // through the balancer to the other instance with since and miss nothing; every post acknowledged is
+            // stored once (a post whose answer was lost is sent again with its Idempotency-Key, as the page does)
+            JsonObject burst = adminOfA.post("api/sessions", json("{'title':'Burst','moderationMode':"
+                    + "'POST_MODERATION'}")).json();
+            String burstCode = burst.getString("joinCode").replace("-", "");
+            List<Viewer> viewers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                viewers.add(new Viewer(balancer.url(), burstCode));
+            }
+            List<ApiClient> trainees = IntStream.range(0, 10).mapToObj(i -> joined(balancer.url(), burstCode)).toList();
+            Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+            AtomicInteger answered = new AtomicInteger();
+            ExecutorService phones = Executors.newVirtualThreadPerTaskExecutor();
+            List<CompletableFuture<Void>> posting = IntStream.range(0, trainees.size()).mapToObj(t ->
+                    CompletableFuture.runAsync(() -> {
+                        for (int j = 0; j < 5; j++) {
+                            String text = "Burst question " + t + "." + j + "?";
+                            postUntilAnswered(trainees.get(t).withHeader("Idempotency-Key", UUID.randomUUID().toString()),
+                                    text);
+                            acknowledged.add(text);
+                            answered.incrementAndGet();
+                        }
+                    }, phones)).toList();
+            Conditions.await("a fifth of the burst acknowledged", Duration.ofSeconds(30), () -> answered.get() >= 10);
             holder.kill();
             for (int i = 20; i < 30; i++) {
                 mastodon.publish("c" + i, "<p>Cluster question " + i + "? #" + hashtag + "</p>", hashtag);
             }
+            posting.forEach(CompletableFuture::join);
+            phones.close();
+            assertEquals(50, acknowledged.size());
+            Conditions.await("every projector to show every acknowledged post", Duration.ofSeconds(30),
+                    () -> viewers.stream().allMatch(viewer -> viewer.sawAll(acknowledged)));
+            viewers.forEach(viewer -> assertEquals(0, viewer.duplicates, "no post shown twice"));
+            assertTrue(viewers.stream().anyMatch(viewer -> viewer.reconnects > 0),
+                    "some projectors were on the killed instance");
+            viewers.forEach(Viewer::close);
             ApiClient adminOfOther = ApiClient.anonymous(other.url()).withBearerFor("admin",
                     PayaraProcess.adminPassword());
+            List<String> stored = IngestRestartIT.questions(adminOfOther, burst.getString("id")).stream()
+                    .map(q -> q.getString("text")).toList();
+            assertEquals(50, stored.size(), "each acknowledged post stored once");
+            assertEquals(acknowledged, Set.copyOf(stored));
+
+            // the other instance takes the source over from the stored cursor, and nothing arrives twice
             Conditions.await("the other instance to take the source over", Duration.ofSeconds(30),
                     () -> IngestRestartIT.questions(adminOfOther, sourced).size() >= 30);
             List<JsonObject> questions = IngestRestartIT.questions(adminOfOther, sourced);
@@ -176,6 +250,97 @@ class ClusterIT {
             String[] after = lease(database, source);
             assertTrue(after[0].startsWith(other.pid() + "@"), after[0]);
             assertEquals("2", after[1], "a take-over raises the epoch, renewals do not");
+        }
+    }
+
+    /** Posts the question until an instance acknowledges it; a lost answer or a dead instance means try again. */
+    private static void postUntilAnswered(ApiClient trainee, String text) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Reply asked = trainee.post("api/participants/me/questions", json("{'text':'" + text + "'}"));
+                if (asked.status() == 201) {
+                    return;
+                }
+                if (asked.status() < 500) {
+                    fail("refused: " + asked);
+                }
+            } catch (UncheckedIOException connectionLost) {
+                // the instance died with the request: the same key again
+            }
+            try {
+                Thread.sleep(100); // a client's pause before trying again, not a wait for the test's sake
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        fail("no instance acknowledged: " + text);
+    }
+
+    /**
+     * A projector through the load balancer that, as the page does, comes back with {@code since} (the last seq it
+     * saw) when its connection drops; it counts the questions it was shown, and those shown twice.
+     */
+    static final class Viewer implements AutoCloseable {
+        private final URL balancer;
+        private final String code;
+        private final Set<String> seen = new HashSet<>();
+        private BoardClient client;
+        private long lastSeq;
+        int reconnects;
+        int duplicates;
+
+        Viewer(URL balancer, String code) throws InterruptedException {
+            this.balancer = balancer;
+            this.code = code;
+            this.client = connect("");
+            take(client.next("snapshot"));
+        }
+
+        private BoardClient connect(String query) {
+            return BoardClient.connect(uri(balancer), "ws/public/" + code + query, Map.of("Origin", origin(balancer)));
+        }
+
+        /** Takes what has arrived, coming back if the connection dropped; whether every one of {@code texts} was shown. */
+        boolean sawAll(Set<String> texts) {
+            for (JsonObject frame = client.poll(); frame != null; frame = client.poll()) {
+                take(frame);
+            }
+            if (client.isClosed()) {
+                try {
+                    client = connect("?since=" + lastSeq);
+                    reconnects++;
+                } catch (CompletionException stillDown) {
+                    // the balancer has not noticed yet: the next call tries again
+                }
+            }
+            return seen.containsAll(texts);
+        }
+
+        private void take(JsonObject frame) {
+            switch (frame.getString("type")) {
+                case "snapshot" -> {
+                    seen.clear();
+                    frame.getJsonObject("data").getJsonArray("questions").getValuesAs(JsonObject.class)
+                            .forEach(question -> seen.add(question.getString("text")));
+                }
+                case "contribution.created" -> {
+                    if (!seen.add(frame.getJsonObject("data").getString("text"))) {
+                        duplicates++;
+                    }
+                }
+                default -> {
+                }
+            }
+            if (frame.containsKey("seq")) {
+                lastSeq = Math.max(lastSeq, frame.getJsonNumber("seq").longValue());
+            }
+        }
+
+        @Override
+        public void close() {
+            client.close();
         }
     }
 

@@ -86,6 +86,16 @@ public final class BoardClient implements AutoCloseable {
         return frame;
     }
 
+    /** The next frame if one has arrived, else null at once. */
+    public JsonObject poll() {
+        return frames.poll();
+    }
+
+    /** Whether the connection has ended (closed by the server, or broken). */
+    public boolean isClosed() {
+        return closed.isDone();
+    }
+
     /** The next frame that {@code skip} does not match. */
     public JsonObject nextSkipping(Predicate<JsonObject> skip) throws InterruptedException {
         JsonObject frame;

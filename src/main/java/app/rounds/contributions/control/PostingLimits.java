@@ -1,11 +1,13 @@
 package app.rounds.contributions.control;
 
 import app.rounds.platform.control.RateLimiter;
+import app.rounds.platform.control.SharedBuckets;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -31,6 +33,12 @@ public class PostingLimits {
     @ConfigProperty(name = "rounds.limits.votes-per-address-per-minute")
     int votesPerAddress;
 
+    @Inject
+    SharedBuckets sharedBuckets;
+
+    @Inject
+    Clock clock;
+
     private RateLimiter postsByParticipant;
     private RateLimiter postsByAddress;
     private RateLimiter votesByParticipant;
@@ -39,10 +47,12 @@ public class PostingLimits {
     @PostConstruct
     void createLimiters() {
         Duration minute = Duration.ofMinutes(1);
-        postsByParticipant = new RateLimiter("posts from you", postsPerParticipant, minute);
-        postsByAddress = new RateLimiter("posts from this network", postsPerAddress, minute);
-        votesByParticipant = new RateLimiter("votes from you", votesPerParticipant, minute);
-        votesByAddress = new RateLimiter("votes from this network", votesPerAddress, minute);
+        postsByParticipant = new RateLimiter("posts from you", postsPerParticipant, minute, clock, sharedBuckets);
+        postsByAddress = new RateLimiter("posts from this network", postsPerAddress, minute, clock,
+                sharedBuckets);
+        votesByParticipant = new RateLimiter("votes from you", votesPerParticipant, minute, clock, sharedBuckets);
+        votesByAddress = new RateLimiter("votes from this network", votesPerAddress, minute, clock,
+                sharedBuckets);
     }
 
     public void post(String participantId, String address) {

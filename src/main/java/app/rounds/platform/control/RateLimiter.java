@@ -4,12 +4,18 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A token bucket per client key (an address, an address plus a user name): {@code capacity} attempts, refilled
@@ -17,20 +23,27 @@ import java.time.Instant;
  * up a code), so parallel requests cannot all slip through while the first ones are still being checked; an attempt
  * that turns out fine may {@link #refund} it. Buckets live in a bounded cache, so a flood of distinct keys cannot
  * exhaust memory; an evicted key starts again with a full bucket. Refills follow the given clock (tests move it).
+ * <p>
+ * In a cluster the buckets are {@link SharedBuckets} on the data grid, so the limit holds across instances; should
+ * the grid fail to answer, this instance counts alone until it answers again, rather than refuse everybody.
  */
 public class RateLimiter {
 
+    private static final RepeatedLog GRID_FAILURES = new RepeatedLog(Logger.getLogger(RateLimiter.class.getName()));
+
     private final String what;
-    private final long capacity;
-    private final Duration period;
     private final Cache<String, Bucket> buckets;
     private final TimeMeter time;
+    private final BucketConfiguration configuration;
+    private final Optional<ProxyManager<String>> shared;
 
+    /** A limiter with its buckets in this instance's memory. */
     public RateLimiter(String what, long capacity, Duration period) {
-        this(what, capacity, period, Clock.systemUTC());
+        this(what, capacity, period, Clock.systemUTC(), new SharedBuckets());
     }
 
-    public RateLimiter(String what, long capacity, Duration period, Clock clock) {
+    /** A limiter with its buckets on the cluster's data grid, when this instance is in one. */
+    public RateLimiter(String what, long capacity, Duration period, Clock clock, SharedBuckets sharedBuckets) {
         this.what = what;
         this.time = new TimeMeter() {
             @Override
@@ -44,17 +57,19 @@ public class RateLimiter {
                 return true;
             }
         };
-        this.capacity = capacity;
-        this.period = period;
+        this.configuration = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+                .build();
         this.buckets = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .expireAfterAccess(period.multipliedBy(2))
                 .build();
+        this.shared = sharedBuckets.of(what.replace(' ', '-'), period.multipliedBy(2), time);
     }
 
     /** Takes one attempt, refusing with 429 (and when to retry) when none is left. */
     public void acquire(String key) {
-        ConsumptionProbe probe = bucketOf(key).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = onBucket(key, bucket -> bucket.tryConsumeAndReturnRemaining(1));
         if (!probe.isConsumed()) {
             throw refusal(Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
@@ -71,7 +86,7 @@ public class RateLimiter {
      * the number in flight, which is fine where a guess has a chance of one in billions.
      */
     public void checkAvailable(String key) {
-        var probe = bucketOf(key).estimateAbilityToConsume(1);
+        var probe = onBucket(key, bucket -> bucket.estimateAbilityToConsume(1));
         if (!probe.canBeConsumed()) {
             throw refusal(Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
@@ -79,18 +94,29 @@ public class RateLimiter {
 
     /** Takes one attempt if one is left. */
     public boolean tryAcquire(String key) {
-        return bucketOf(key).tryConsume(1);
+        return onBucket(key, bucket -> bucket.tryConsume(1));
     }
 
     /** Gives back an attempt that turned out not to count (a right password, a known code). */
     public void refund(String key) {
-        bucketOf(key).addTokens(1);
+        onBucket(key, bucket -> {
+            bucket.addTokens(1);
+            return null;
+        });
     }
 
-    private Bucket bucketOf(String key) {
-        return buckets.get(key, k -> Bucket.builder()
+    private <T> T onBucket(String key, Function<Bucket, T> operation) {
+        if (shared.isPresent()) {
+            try {
+                return operation.apply(shared.get().builder().build(key, () -> configuration));
+            } catch (RuntimeException gridFailed) {
+                GRID_FAILURES.log(Level.WARNING, what, () -> "The data grid did not answer for the limit on " + what
+                        + "; this instance counts alone meanwhile: " + gridFailed);
+            }
+        }
+        return operation.apply(buckets.get(key, k -> Bucket.builder()
                 .withCustomTimePrecision(time)
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
-                .build());
+                .addLimit(configuration.getBandwidths()[0])
+                .build()));
     }
 }

@@ -2,6 +2,7 @@ package app.rounds.security.control;
 
 import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.RateLimiter;
+import app.rounds.platform.control.SharedBuckets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,16 +40,18 @@ public class LoginThrottle {
             @ConfigProperty(name = "rounds.auth.login.failures-per-account") int perAccount,
             @ConfigProperty(name = "rounds.auth.login.failures-per-address") int perAddress,
             @ConfigProperty(name = "rounds.auth.login.failure-window") Duration window,
-            Clock clock) {
-        this.perDevice = new RateLimiter("failed logins on this device", perDevice, window, clock);
+            Clock clock, SharedBuckets sharedBuckets) {
+        this.perDevice = new RateLimiter("failed logins on this device", perDevice, window, clock, sharedBuckets);
         this.perAccountAndAddress = new RateLimiter("failed logins for this user name from your network",
-                perAccountAndAddress, window, clock);
-        this.perAccount = new RateLimiter("failed logins for this user name", perAccount, window, clock);
-        this.perAddress = new RateLimiter("failed logins from your network", perAddress, window, clock);
+                perAccountAndAddress, window, clock, sharedBuckets);
+        this.perAccount = new RateLimiter("failed logins for this user name", perAccount, window, clock,
+                sharedBuckets);
+        this.perAddress = new RateLimiter("failed logins from your network", perAddress, window, clock,
+                sharedBuckets);
     }
 
     protected LoginThrottle() { // for the CDI proxy
-        this(1, 1, 1, 1, Duration.ofMinutes(5), Clock.systemUTC());
+        this(1, 1, 1, 1, Duration.ofMinutes(5), Clock.systemUTC(), new SharedBuckets());
     }
 
     /**

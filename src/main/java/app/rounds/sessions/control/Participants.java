@@ -3,6 +3,7 @@ package app.rounds.sessions.control;
 import app.rounds.audit.control.AuditLog;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.RateLimiter;
+import app.rounds.platform.control.SharedBuckets;
 import app.rounds.platform.control.SecretTokens;
 import app.rounds.sessions.entity.JoinCode;
 import app.rounds.sessions.entity.Participant;
@@ -77,6 +78,9 @@ public class Participants {
     Clock clock;
 
     @Inject
+    SharedBuckets sharedBuckets;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -97,8 +101,10 @@ public class Participants {
 
     @PostConstruct
     void createLimits() {
-        wrongCodes = new RateLimiter("wrong join codes", wrongCodesPerMinute, Duration.ofMinutes(1));
-        joins = new RateLimiter("joins from this address", joinsPerMinute, Duration.ofMinutes(1));
+        wrongCodes = new RateLimiter("wrong join codes", wrongCodesPerMinute, Duration.ofMinutes(1), clock,
+                sharedBuckets);
+        joins = new RateLimiter("joins from this address", joinsPerMinute, Duration.ofMinutes(1), clock,
+                sharedBuckets);
     }
 
     public Joined join(String typedCode, String displayName, boolean quoteByName, String clientAddress) {

@@ -1,11 +1,13 @@
 package app.rounds.contributions.control;
 
 import app.rounds.platform.control.ProblemException;
+import app.rounds.platform.control.SharedBuckets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -17,13 +19,8 @@ class PostingLimitsTest {
 
     /** The limits as configured by default (microprofile-config.properties, the one list of defaults). */
     static PostingLimits withDefaults() throws IOException, ReflectiveOperationException {
-        PostingLimits limits = new PostingLimits();
-        limits.postsPerParticipant = configuredDefault("postsPerParticipant");
-        limits.postsPerAddress = configuredDefault("postsPerAddress");
-        limits.votesPerParticipant = configuredDefault("votesPerParticipant");
-        limits.votesPerAddress = configuredDefault("votesPerAddress");
-        limits.createLimiters();
-        return limits;
+        return with(configuredDefault("postsPerParticipant"), configuredDefault("postsPerAddress"),
+                configuredDefault("votesPerParticipant"), configuredDefault("votesPerAddress"));
     }
 
     /** The default of the key the field is injected from. */
@@ -43,6 +40,8 @@ class PostingLimitsTest {
         limits.postsPerAddress = postsPerAddress;
         limits.votesPerParticipant = votesPerParticipant;
         limits.votesPerAddress = votesPerAddress;
+        limits.clock = Clock.systemUTC();
+        limits.sharedBuckets = new SharedBuckets();
         limits.createLimiters();
         return limits;
     }

@@ -1,6 +1,7 @@
 package app.rounds.security.control;
 
 import app.rounds.platform.control.ProblemException;
+import app.rounds.platform.control.SharedBuckets;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -168,7 +169,8 @@ class LoginThrottleTest {
 
     @Test
     void aRefusedAttemptTakesNothingFromTheOtherLimits() {
-        LoginThrottle smallNetwork = new LoginThrottle(10, 10, 20, 15, Duration.ofMinutes(5), clock);
+        LoginThrottle smallNetwork = new LoginThrottle(10, 10, 20, 15, Duration.ofMinutes(5), clock,
+                new SharedBuckets());
         for (int guess = 0; guess < 10; guess++) {
             guess(smallNetwork, ADDRESS, "rev2", UNTRUSTED);
         }
@@ -212,7 +214,7 @@ class LoginThrottleTest {
                 Integer.parseInt(defaults.getProperty("rounds.auth.login.failures-per-account-and-address")),
                 Integer.parseInt(defaults.getProperty("rounds.auth.login.failures-per-account")),
                 Integer.parseInt(defaults.getProperty("rounds.auth.login.failures-per-address")),
-                Duration.parse(defaults.getProperty("rounds.auth.login.failure-window")), clock);
+                Duration.parse(defaults.getProperty("rounds.auth.login.failure-window")), clock, new SharedBuckets());
     }
 
     /** Time that stands still unless a test moves it. */
