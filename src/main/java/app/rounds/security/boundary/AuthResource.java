@@ -7,6 +7,7 @@ import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.ProblemException.FieldError;
 import app.rounds.security.control.PasswordHasher;
 import app.rounds.security.control.ApiTokens;
+import app.rounds.security.control.BrowserSessions;
 import app.rounds.security.control.CurrentStaff;
 import app.rounds.security.control.LoginThrottle;
 import app.rounds.security.control.Roles;
@@ -34,7 +35,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -87,7 +87,10 @@ public class AuthResource {
     DeviceCookies deviceCookies;
 
     @Inject
-    Clock clock;
+    BrowserSessions browserSessions;
+
+    @Inject
+    SessionCookie sessionCookie;
 
     @Context
     HttpServletRequest request;
@@ -112,7 +115,8 @@ public class AuthResource {
     @RolesAllowed(Roles.ANY_STAFF)
     @Operation(summary = "End the browser session")
     public Response logout() {
-        BrowserSessions.end(request);
+        SessionCookie.token(request).ifPresent(browserSessions::end);
+        sessionCookie.clear(request, response);
         return Response.noContent().build();
     }
 
@@ -123,7 +127,8 @@ public class AuthResource {
     public Me me() {
         StaffMember member = currentStaff.member();
         String via = (String) request.getAttribute(StaffAuthenticationMechanism.AUTHENTICATED_BY);
-        String csrf = StaffAuthenticationMechanism.VIA_SESSION.equals(via) ? BrowserSessions.csrfToken(request) : null;
+        String csrf = StaffAuthenticationMechanism.VIA_SESSION.equals(via)
+                ? SessionCookie.csrfToken(request).orElse(null) : null;
         return new Me(member.username(), member.displayName(), member.roles(), via, csrf);
     }
 
@@ -172,9 +177,11 @@ public class AuthResource {
     }
 
     private Me startBrowserSession(StaffMember member) {
-        String csrf = BrowserSessions.start(request, member, clock.instant());
+        // a fresh token (a planted one is worthless), replacing the session the browser had
+        BrowserSessions.Started started = browserSessions.start(member, SessionCookie.token(request));
+        sessionCookie.give(request, response, started.token());
         return new Me(member.username(), member.displayName(), member.roles(),
-                StaffAuthenticationMechanism.VIA_SESSION, csrf);
+                StaffAuthenticationMechanism.VIA_SESSION, started.csrfToken());
     }
 
     private StaffMember authenticate(Credentials credentials) {

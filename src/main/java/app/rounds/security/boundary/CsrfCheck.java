@@ -56,8 +56,8 @@ public class CsrfCheck implements ContainerRequestFilter {
         boolean openToAll = RoleCheck.Access.of(resource.getResourceMethod(), resource.getResourceClass()).everyone();
         if (!openToAll && StaffAuthenticationMechanism.VIA_SESSION.equals(
                 request.getAttribute(StaffAuthenticationMechanism.AUTHENTICATED_BY))) {
-            String expected = BrowserSessions.csrfToken(request);
-            if (!SecretTokens.sameSecret(expected, context.getHeaderString(BrowserSessions.CSRF_HEADER))) {
+            String expected = SessionCookie.csrfToken(request).orElse(null);
+            if (!SecretTokens.sameSecret(expected, context.getHeaderString(SessionCookie.CSRF_HEADER))) {
                 throw new ProblemException(ProblemException.Kind.FORBIDDEN, "csrf-token-invalid",
                         "Missing or wrong CSRF token",
                         "Send the token from GET /api/auth/me in the X-CSRF-Token header.", List.of(), null);

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -26,8 +25,7 @@ public class DeviceCookies {
     TrustedDevices devices;
 
     @Inject
-    @ConfigProperty(name = "rounds.cookie.secure")
-    boolean secure;
+    SessionCookie sessionCookie;
 
     /** The id of the device the request comes from, when it carries a valid device cookie of this user. */
     public Optional<String> presented(HttpServletRequest request, String username) {
@@ -44,10 +42,7 @@ public class DeviceCookies {
     /** Gives the client a fresh device cookie of the member, who has just given the right password. */
     public void give(HttpServletRequest request, HttpServletResponse response, StaffMember member) {
         TrustedDevices.DeviceCookie cookie = devices.issue(member.username());
-        // one header written out, so that SameSite is sent as written (Payara ignores it on the session cookie's config)
-        response.addHeader("Set-Cookie", cookie.name() + "=" + cookie.value()
-                + "; Path=" + request.getContextPath() + "/api/auth"
-                + "; Max-Age=" + cookie.maxAge().toSeconds()
-                + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
+        response.addHeader("Set-Cookie", sessionCookie.header(cookie.name(), cookie.value(),
+                request.getContextPath() + "/api/auth", cookie.maxAge()));
     }
 }

@@ -4,6 +4,7 @@ import app.rounds.platform.boundary.ServletProblems;
 import app.rounds.platform.control.ClientAddresses;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.security.control.ApiTokens;
+import app.rounds.security.control.BrowserSessions;
 import app.rounds.security.control.LoginThrottle;
 import app.rounds.security.control.StaffDirectory;
 import app.rounds.security.control.StaffMember;
@@ -28,7 +29,7 @@ import java.util.Optional;
 
 /**
  * Establishes who is calling, for every request: a bearer token or Basic credentials in {@code Authorization}, else
- * the browser session. It never answers by itself: a request without valid credentials goes on anonymous, and
+ * the browser session's cookie. It never answers by itself: a request without valid credentials goes on anonymous, and
  * {@link RoleCheck} refuses it with a problem response where the endpoint needs a role. The request attribute
  * {@link #AUTHENTICATED_BY} tells later checks (CSRF) which way the caller came in. When looking the caller up fails
  * (the database unreachable: 503 with Retry-After), it answers with the problem itself.
@@ -50,6 +51,9 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
 
     @Inject
     ApiTokens tokens;
+
+    @Inject
+    BrowserSessions browserSessions;
 
     @Inject
     StaffDirectory directory;
@@ -97,14 +101,10 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
             return login(request, context, member.get(),
                     startsWithIgnoreCase(authorization.strip(), "Bearer ") ? VIA_BEARER : VIA_BASIC);
         }
-        String username = BrowserSessions.username(request);
-        if (username != null) {
-            Optional<StaffMember> member = directory.findEnabled(username)
-                    .filter(m -> m.credentialsUnchangedSince(BrowserSessions.startedAt(request)));
-            if (member.isPresent()) {
-                return login(request, context, member.get(), VIA_SESSION);
-            }
-            BrowserSessions.end(request);
+        Optional<BrowserSessions.Current> session = SessionCookie.token(request).flatMap(browserSessions::find);
+        if (session.isPresent()) {
+            SessionCookie.remember(request, session.get());
+            return login(request, context, session.get().member(), VIA_SESSION);
         }
         return context.doNothing();
     }

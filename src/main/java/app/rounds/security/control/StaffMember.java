@@ -14,11 +14,6 @@ public record StaffMember(String id, String username, String displayName, Set<St
                 user.createdAt(), user.credentialsChangedAt());
     }
 
-    /** Whether something authenticated at that instant still stands: not if the password has changed since. */
-    public boolean credentialsUnchangedSince(Instant authenticatedAt) {
-        return credentialsChangedAt == null || (authenticatedAt != null && !authenticatedAt.isBefore(credentialsChangedAt));
-    }
-
     public boolean hasRole(String role) {
         return roles.contains(role);
     }

@@ -58,9 +58,7 @@ public class ApiToken {
     }
 
     public boolean validAt(Instant now) {
-        boolean passwordUnchanged = user.credentialsChangedAt() == null
-                || !createdAt.isBefore(user.credentialsChangedAt());
-        return !revoked && now.isBefore(expiresAt) && user.enabled() && passwordUnchanged;
+        return !revoked && now.isBefore(expiresAt) && user.enabled() && user.credentialsUnchangedSince(createdAt);
     }
 
     public void revoke() {

@@ -115,6 +115,11 @@ public class StaffUser {
         this.roles.addAll(roles);
     }
 
+    /** Whether a credential issued at that instant still stands: not if the password has changed since. */
+    public boolean credentialsUnchangedSince(Instant issuedAt) {
+        return credentialsChangedAt == null || !issuedAt.isBefore(credentialsChangedAt);
+    }
+
     public Instant credentialsChangedAt() {
         return credentialsChangedAt;
     }
