@@ -42,8 +42,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two Rounds instances clustered on Payara's data grid, on one database, started at once, behind HAProxy: what is done
- * through one reaches the board clients of the other in order, a trainee's posting limit holds across both, and its
- * changes to what the other remembers (a session, a trainee's consent, a publication, a token) count there at once;
+ * through one reaches the board clients of the other in order, a trainee's posting limit holds across both, a
+ * browser session or token works on both, and changes to what the other remembers (a session, a trainee's consent, a
+ * publication, a logout, a revoked token) count there at once;
  * when one is killed in the middle of a burst of posts, its board clients come back through the load balancer to the
  * other and miss nothing, every acknowledged post is stored once, and the hashtag source it polled is taken over.
  * Its own two processes (the shared test server runs alone).
@@ -60,6 +61,8 @@ class ClusterIT {
         // a lease of 5 s instead of 15: the take-over below comes sooner (it must come within 30 s either way)
         String[] settings = {"rounds.ingest.allow-local-sources=true", "rounds.ingest.poll-seconds=1",
                 "rounds.ingest.tick-millis=200", "rounds.ingest.lease-seconds=5",
+                // both ask to sweep the (shared) media folder every second: one of them sweeps each time
+                "rounds.media.sweep-seconds=1", "rounds.media.sweep-first-seconds=1",
                 // HAProxy's X-Forwarded-For is believed: each test trainee has an address of its own
                 "rounds.trusted-proxies=127.0.0.1"};
         try (PayaraProcess a = new PayaraProcess(database, settings).inCluster(cluster, gridA, gridA, gridB);
@@ -139,6 +142,17 @@ class ClusterIT {
             assertEquals(204, presenter.client().delete("api/auth/tokens/current").status());
             assertEquals(401, tokenOnB.get("api/auth/me").status(), "revoked on every instance");
 
+            // a browser session started through A works on B (CSRF token included); logged out through B, it ends on A
+            ApiClient browserOnA = ApiClient.anonymous(a.url())
+                    .withBrowserSession(presenter.username(), presenter.password());
+            ApiClient browserOnB = ApiClient.anonymous(b.url()).withHeader("Cookie", browserOnA.header("Cookie"))
+                    .withHeader("X-CSRF-Token", browserOnA.header("X-CSRF-Token"));
+            assertEquals("session", browserOnB.get("api/auth/me").json().getString("authenticatedBy"));
+            Reply planned = browserOnB.post("api/sessions", json("{'title':'Planned on B'}"));
+            assertEquals(201, planned.status(), planned.body());
+            assertEquals(204, browserOnB.post("api/auth/logout", null).status());
+            assertEquals(401, browserOnA.get("api/auth/me").status(), "logged out on every instance");
+
             // a trainee who takes back their consent to be quoted through A: B, which remembers them, knows at once
             String nextCode = adminOfA.post("api/sessions", json("{'title':'Cluster drill, part two'}")).json()
                     .getString("joinCode").replace("-", "");
@@ -195,6 +209,12 @@ class ClusterIT {
             PayaraProcess other = holder == a ? b : a;
             assertTrue(lease[0].startsWith(holder.pid() + "@"), "leased to one of the two: " + lease[0]);
             assertEquals("1", lease[1], "taken once, then only renewed");
+
+            // the media sweep, asked for by both instances every second, was done by one at a time: a turn at most
+            // every 0.9 s (two instances sweeping on their own would sweep about twice a second)
+            long[] sweeps = turns(database, "media-sweep");
+            assertTrue(sweeps[0] >= 2, "swept " + sweeps[0] + " times");
+            assertTrue(sweeps[0] <= 1 + sweeps[1] / 900_000, sweeps[0] + " sweeps in " + sweeps[1] + " µs");
 
             // the holder killed in the middle of a burst of posts through the load balancer: its projectors come back
             // through the balancer to the other instance with since and miss nothing; every post acknowledged is
@@ -341,6 +361,19 @@ class ClusterIT {
         @Override
         public void close() {
             client.close();
+        }
+    }
+
+    /** How many turns the chore was taken, and the microseconds from the first to the last. */
+    static long[] turns(String database, String chore) throws SQLException {
+        try (Connection connection = PayaraProcess.connection(database);
+             PreparedStatement select = connection.prepareStatement("SELECT turns, TIMESTAMPDIFF(MICROSECOND, "
+                     + "first_taken_at, last_taken_at) FROM cluster_turn WHERE chore = ?")) {
+            select.setString(1, chore);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next(), "nobody took a turn at " + chore);
+                return new long[]{row.getLong(1), row.getLong(2)};
+            }
         }
     }
 

@@ -28,9 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -51,12 +49,11 @@ public class MediaStore {
     String configuredDir;
 
     private static final Pattern STORED_NAME = Pattern.compile("[0-9a-f]{64}");
+    private static final String REUSED = ".reused";
+    private static final Pattern REUSE_MARKER = Pattern.compile("[0-9a-f]{64}" + Pattern.quote(REUSED));
     /** Stored files sit in folders named by the first two characters of their hash. */
     private static final Pattern STORED_FOLDER = Pattern.compile("[0-9a-f]{2}");
     private static final Duration REUSE_GUARD = Duration.ofMinutes(1);
-
-    /** Stored files an upload placed again and has not recorded yet, and when: not deleted meanwhile. */
-    private final Map<String, Instant> reused = new ConcurrentHashMap<>();
 
     private Path root;
     private Path tmp;
@@ -120,8 +117,9 @@ public class MediaStore {
     public Path place(Received received) throws IOException {
         Path target = path(received.sha256());
         if (Files.exists(target)) {
-            // the same bytes again: a removal committing right now must not delete what this upload will record
-            reused.put(received.sha256(), Instant.now());
+            // the same bytes again: a removal committing right now, on any instance (they share the folder), must not
+            // delete what this upload will record; the marker beside the file says so until the upload has recorded it
+            Files.write(target.resolveSibling(target.getFileName() + REUSED), new byte[0]);
         }
         try (FileChannel channel = FileChannel.open(received.file(), StandardOpenOption.WRITE)) {
             channel.force(true);
@@ -158,7 +156,16 @@ public class MediaStore {
      * and removals go on during a sweep.
      */
     public List<String> storedBefore(Instant before) throws IOException {
-        List<String> hashes = new ArrayList<>();
+        return inStoredFolders(STORED_NAME, before).stream().map(file -> file.getFileName().toString()).toList();
+    }
+
+    /** Markers of re-placed files last written before {@code before}: uploads a crash stopped before they recorded. */
+    public List<Path> reuseMarkersBefore(Instant before) throws IOException {
+        return inStoredFolders(REUSE_MARKER, before);
+    }
+
+    private List<Path> inStoredFolders(Pattern names, Instant before) throws IOException {
+        List<Path> found = new ArrayList<>();
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(root,
                 folder -> STORED_FOLDER.matcher(folder.getFileName().toString()).matches())) {
             for (Path folder : folders) {
@@ -166,9 +173,8 @@ public class MediaStore {
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
                     for (Path file : files) {
                         String name = file.getFileName().toString();
-                        if (STORED_NAME.matcher(name).matches() && name.startsWith(prefix)
-                                && writtenBefore(file, before)) {
-                            hashes.add(name);
+                        if (names.matcher(name).matches() && name.startsWith(prefix) && writtenBefore(file, before)) {
+                            found.add(file);
                         }
                     }
                 } catch (NoSuchFileException | NotDirectoryException gone) {
@@ -176,7 +182,7 @@ public class MediaStore {
                 }
             }
         }
-        return hashes;
+        return found;
     }
 
     private static boolean writtenBefore(Path file, Instant before) {
@@ -189,7 +195,7 @@ public class MediaStore {
 
     /** The upload that placed these files recorded them: they need no guard any more. */
     public void settled(List<String> sha256s) {
-        sha256s.forEach(reused::remove);
+        discard(sha256s.stream().map(this::reuseMarker).toList());
     }
 
     /**
@@ -198,8 +204,15 @@ public class MediaStore {
      */
     public void delete(List<String> sha256s) {
         Instant recent = Instant.now().minus(REUSE_GUARD);
-        reused.values().removeIf(at -> at.isBefore(recent));
-        discard(sha256s.stream().filter(sha -> !reused.containsKey(sha)).map(this::path).toList());
+        discard(sha256s.stream().filter(sha -> {
+            Path marker = reuseMarker(sha);
+            return !Files.exists(marker) || writtenBefore(marker, recent);
+        }).map(this::path).toList());
+    }
+
+    private Path reuseMarker(String sha256) {
+        Path file = path(sha256);
+        return file.resolveSibling(file.getFileName() + REUSED);
     }
 
     /** Deletes temporary files quietly (on the way out of a failed upload). */

@@ -1,5 +1,6 @@
 package app.rounds.media.control;
 
+import app.rounds.platform.control.ClusterTurns;
 import app.rounds.platform.control.DatabaseOutages;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -26,7 +28,8 @@ import java.util.logging.Logger;
  * stored files the database does not know (placed just before a crash, before their record). Only files older than
  * a grace period, so an upload between placing its file and recording it is never swept. The first sweep waits
  * {@code rounds.media.sweep-first-seconds} (and at least one interval): well after start-up, so its first use of the
- * database never races the deployment's own.
+ * database never races the deployment's own. In a cluster (instances share the media folder) one instance sweeps for
+ * all at each interval ({@link ClusterTurns}).
  */
 @ApplicationScoped
 public class MediaSweep {
@@ -48,6 +51,9 @@ public class MediaSweep {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ClusterTurns turns;
 
     @Inject
     @ConfigProperty(name = "rounds.media.sweep-seconds")
@@ -84,11 +90,15 @@ public class MediaSweep {
         store.discard(leftovers);
         List<String> unknown = records.unknown(store.storedBefore(before));
         store.delete(unknown);
+        store.discard(store.reuseMarkersBefore(before));
         return new Swept(leftovers.size(), unknown.size());
     }
 
     private void sweepQuietly() {
         try {
+            if (!turns.take("media-sweep", Duration.ofSeconds(intervalSeconds))) {
+                return; // another instance swept the shared folder within the interval
+            }
             Swept swept = sweep();
             if (swept.temporaryFiles() + swept.storedFiles() > 0) {
                 LOG.info(() -> "Media sweep removed " + swept.temporaryFiles() + " temporary and "

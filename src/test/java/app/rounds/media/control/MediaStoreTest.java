@@ -41,16 +41,23 @@ class MediaStoreTest {
         assertFalse(Files.exists(placed));
     }
 
+    /** The removal on another instance of a cluster: they share the media folder, and nothing else. */
     @Test
-    void aFileAnUploadJustPlacedAgainSurvivesARemovalCommittingAtTheSameMoment() throws Exception {
+    void aFileAnUploadJustPlacedAgainSurvivesARemovalCommittingAtTheSameMomentOnAnyInstance() throws Exception {
+        MediaStore otherInstance = new MediaStore();
+        otherInstance.configuredDir = folder.toString();
+        otherInstance.createFolders();
         Path first = store.place(received("the same bytes"));
         Path again = store.place(received("the same bytes"));
-        store.delete(List.of(again.getFileName().toString()));
+        otherInstance.delete(List.of(again.getFileName().toString()));
         assertTrue(Files.exists(first), "the second upload is about to record it");
+        assertEquals(List.of(), store.storedBefore(Instant.now().plusSeconds(60)).stream()
+                .filter(name -> !name.equals(first.getFileName().toString())).toList(), "the guard is no stored file");
 
         store.settled(List.of(again.getFileName().toString()));
-        store.delete(List.of(again.getFileName().toString()));
+        otherInstance.delete(List.of(again.getFileName().toString()));
         assertFalse(Files.exists(first), "once recorded, a removal that leaves nothing using it deletes it");
+        assertEquals(List.of(), store.reuseMarkersBefore(Instant.now().plusSeconds(60)), "and the guard is gone");
     }
 
     /**
