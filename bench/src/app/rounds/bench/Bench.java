@@ -21,8 +21,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -101,6 +103,9 @@ public final class Bench {
             }
             if (workloads.contains("upload")) {
                 bench.upload();
+            }
+            if (workloads.contains("cluster")) {
+                bench.cluster();
             }
             if (workloads.contains("pages")) {
                 bench.publicPages();
@@ -638,6 +643,123 @@ public final class Bench {
         }
     }
 
+    // --- 8. a cluster of two ------------------------------------------------------------------------------------------
+
+    /**
+     * Two instances clustered on the data grid (bench/run with BENCH_WORKLOADS=cluster starts the second and pins both
+     * to the app's core): the board's fan-out with the subscribers on one instance against spread over both, posts
+     * through both; then the failover time: subscribers through HAProxy, the first instance killed, the time until each
+     * subscriber it had is shown posts again (through the other, with since) and whether any missed one. Kills the
+     * first instance: the last workload of its run.
+     */
+    private void cluster() throws Exception {
+        URI second = URI.create(System.getProperty("bench.rounds.second"));
+        long secondPid = Long.getLong("bench.second.pid");
+        out.println("### Cluster of two instances on the app's core: fan-out on one instance against spread over both");
+        out.println();
+        out.println("| subscribers | posts/s | subscribers on | delivered | messages/s | p50 ms | p99 ms | p99.9 ms | CPU % (both) |");
+        out.println("|---|---|---|---|---|---|---|---|---|");
+        for (int subscribers : ints("bench.cluster.subscribers", "5000")) {
+            for (int rate : ints("bench.cluster.rates", "10")) {
+                for (boolean spread : new boolean[]{false, true}) {
+                    List<Trial> results = repeat(() -> clusterFanout(second, secondPid, subscribers, rate, spread));
+                    out.printf("| %d | %d | %s | %s | %s | %s | %s | %s | %s |%n", subscribers, rate,
+                            spread ? "both" : "one", median(results, Trial::ratio, "%.4f"),
+                            median(results, Trial::perSecond, "%.0f"), median(results, Trial::p50, "%.1f"),
+                            median(results, Trial::p99, "%.1f"), median(results, Trial::p999, "%.1f"),
+                            median(results, Trial::cpu, "%.0f"));
+                }
+            }
+        }
+        out.println();
+        failover(second);
+    }
+
+    private Trial clusterFanout(URI second, long secondPid, int subscribers, int rate, boolean spread)
+            throws Exception {
+        String[] session = session("POST_MODERATION");
+        List<String> posters = join(session[1], 20);
+        String path = "ws/public/" + session[1];
+        int onFirst = spread ? subscribers / 2 : subscribers;
+        try (Subscribers first = new Subscribers(ws(path), Map.of("Origin", origin), onFirst, 0, null);
+             Subscribers other = new Subscribers(ws(second, path), Map.of("Origin", second.getScheme() + "://"
+                     + second.getAuthority()), subscribers - onFirst, 0, null)) {
+            AtomicLong next = new AtomicLong();
+            Poster poster = sentAt -> {
+                long n = next.getAndIncrement();
+                return post(n % 2 == 0 ? rounds : second, posters.get((int) (n % posters.size())),
+                        "api/participants/me/questions", "{"text":"bench " + Subscribers.stamp(sentAt) + PAD
+                                + ""}", null);
+            };
+            fixedRate(rate, 2, poster, null);
+            waitFor(() -> first.benchFrames.get() + other.benchFrames.get() >= (long) 2 * rate * subscribers, 10);
+            first.latencyMicros.getIntervalHistogram();
+            other.latencyMicros.getIntervalHistogram();
+            first.benchFrames.set(0);
+            other.benchFrames.set(0);
+            long cpuBefore = cpuTicks(serverPid) + cpuTicks(secondPid);
+            long start = System.nanoTime();
+            long expected = fixedRate(rate, seconds, poster, null) * subscribers;
+            waitFor(() -> first.benchFrames.get() + other.benchFrames.get() >= expected, 10);
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            long cpuTicks = cpuTicks(serverPid) + cpuTicks(secondPid) - cpuBefore;
+            Histogram latency = first.latencyMicros.getIntervalHistogram();
+            latency.add(other.latencyMicros.getIntervalHistogram());
+            long delivered = first.benchFrames.get() + other.benchFrames.get();
+            return new Trial(delivered / (double) expected, delivered / (double) seconds,
+                    latency.getValueAtPercentile(50) / 1e3, latency.getValueAtPercentile(99) / 1e3,
+                    latency.getValueAtPercentile(99.9) / 1e3, cpuTicks / elapsed);
+        } finally {
+            end(session[0]);
+        }
+    }
+
+    /** Subscribers through HAProxy, the first instance killed with posts coming in through the second. */
+    private void failover(URI second) throws Exception {
+        int count = Integer.getInteger("bench.failover.subscribers", 1000);
+        out.println("### Failover: the first instance killed (kill -9) under " + count
+                + " public subscribers spread by HAProxy, 10 posts/s through the second");
+        out.println();
+        String[] session = session("POST_MODERATION");
+        List<String> posters = join(session[1], 20);
+        try (app.rounds.run.LoadBalancer balancer = app.rounds.run.LoadBalancer.inFrontOf(
+                List.of(rounds.getPort(), second.getPort()));
+             Resuming board = new Resuming(ws(URI.create(balancer.url().toString()), "ws/public/" + session[1]),
+                     Map.of("Origin", "http://" + balancer.url().getAuthority()), count)) {
+            Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+            AtomicLong next = new AtomicLong();
+            Poster poster = sentAt -> {
+                String stamp = Subscribers.stamp(sentAt);
+                return post(second, posters.get((int) (next.getAndIncrement() % posters.size())),
+                        "api/participants/me/questions", "{"text":"bench " + stamp + PAD + ""}", null)
+                        .thenApply(body -> acknowledged.add(stamp));
+            };
+            CompletableFuture<Long> posting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return fixedRate(10, 12, poster, null);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(4_000); // posts flowing to every subscriber before the kill
+            long killedAt = System.nanoTime();
+            ProcessHandle.of(serverPid).orElseThrow().destroyForcibly();
+            posting.join();
+            waitFor(() -> board.clients.stream().allMatch(c -> c.stamps.containsAll(acknowledged)), 60);
+            List<Resuming.Client> dropped = board.clients.stream().filter(c -> c.dropped).toList();
+            Histogram resumed = new Histogram(3);
+            dropped.forEach(c -> resumed.recordValue(Math.max(0, (c.resumedAt - killedAt) / 1_000_000)));
+            long missing = board.clients.stream().filter(c -> !c.stamps.containsAll(acknowledged)).count();
+            out.printf("%d of %d subscribers were on the killed instance; from the kill to each being shown posts again: "
+                            + "p50 %d ms, p99 %d ms, max %d ms; %d reconnection attempts; posts acknowledged %d, "
+                            + "subscribers that missed any: %d.%n%n", dropped.size(), count,
+                    resumed.getValueAtPercentile(50), resumed.getValueAtPercentile(99), resumed.getMaxValue(),
+                    board.reconnects.get(), acknowledged.size(), missing);
+        } finally {
+            post(second, null, "api/sessions/" + session[0] + "/end", null, adminToken).join();
+        }
+    }
+
     // --- plumbing -------------------------------------------------------------------------------------------------
 
     /** One trial's figures; {@code ratio} is the delivery ratio (fan-out) or frames per client per second (votes). */
@@ -712,7 +834,13 @@ public final class Bench {
     }
 
     private CompletableFuture<String> post(String participantToken, String path, String json, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(rounds.resolve(path))
+        return post(rounds, participantToken, path, json, bearer);
+    }
+
+    /** A POST to the instance at {@code base}; fails unless it succeeds. */
+    private CompletableFuture<String> post(URI base, String participantToken, String path, String json,
+                                           String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json");
@@ -791,7 +919,11 @@ public final class Bench {
     }
 
     private URI ws(String path) {
-        return URI.create(rounds.toString().replaceFirst("^http", "ws")).resolve(path);
+        return ws(rounds, path);
+    }
+
+    private static URI ws(URI base, String path) {
+        return URI.create(base.toString().replaceFirst("^http", "ws")).resolve(path);
     }
 
     private List<Trial> repeat(TrialRun run) throws Exception {

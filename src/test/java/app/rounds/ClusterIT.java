@@ -1,9 +1,9 @@
 package app.rounds;
 
+import app.rounds.run.LoadBalancer;
 import app.rounds.testing.ApiClient;
 import app.rounds.testing.BoardClient;
 import app.rounds.testing.Conditions;
-import app.rounds.testing.LoadBalancer;
 import app.rounds.testing.PayaraProcess;
 import app.rounds.testing.Reply;
 import app.rounds.testing.Staff;
@@ -67,7 +67,7 @@ class ClusterIT {
                 "rounds.trusted-proxies=127.0.0.1"};
         try (PayaraProcess a = new PayaraProcess(database, settings).inCluster(cluster, gridA, gridA, gridB);
              PayaraProcess b = new PayaraProcess(database, settings).inCluster(cluster, gridB, gridA, gridB);
-             LoadBalancer balancer = new LoadBalancer(a, b);
+             LoadBalancer balancer = LoadBalancer.inFrontOf(List.of(a.url().getPort(), b.url().getPort()));
              StandInMastodon mastodon = new StandInMastodon()) {
             // at once, on an empty database: both migrate it (Flyway's lock) and look for the first admin (ours)
             CompletableFuture<PayaraProcess> startingB = CompletableFuture.supplyAsync(b::start);

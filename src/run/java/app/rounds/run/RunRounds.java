@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -15,11 +16,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * What {@code ./mvnw -Prun} runs once Maven has started the embedded MariaDB: Payara Micro with the built WAR (the
@@ -31,8 +35,13 @@ import java.util.regex.Pattern;
  * hooks, so this process watches Maven and, once Maven is gone, stops Payara Micro and then shuts the embedded
  * database down itself (MariaDB's {@code SHUTDOWN}: it runs as root without access control, bound to 127.0.0.1).
  * <p>
+ * With {@code rounds.run.instances} above 1 it starts that many instances clustered on Payara's data grid on this
+ * machine's loopback (HTTP on the following ports, the grid from {@code rounds.run.grid.port}) and HAProxy in front of
+ * them on the HTTP port ({@link LoadBalancer}): a cluster to try on one machine.
+ * <p>
  * System properties: {@code rounds.run.http.port}; {@code rounds.run.embedded-db.url}, empty when the database is
- * not the embedded one (ROUNDS_DB_URL): then it is never shut down from here.
+ * not the embedded one (ROUNDS_DB_URL): then it is never shut down from here; {@code rounds.run.instances} (1);
+ * {@code rounds.run.grid.port} (5900).
  */
 public final class RunRounds {
 
@@ -46,29 +55,39 @@ public final class RunRounds {
     private final List<String> payaraCommand;
     private final int httpPort;
     private final Optional<String> embeddedDatabase;
-    private final CountDownLatch payaraReady = new CountDownLatch(1);
+    private final int instances;
+    private final int gridPort;
     private final AtomicReference<FirstAdmin> firstAdmin = new AtomicReference<>();
+    private final List<Instance> running = new CopyOnWriteArrayList<>();
+    private volatile LoadBalancer balancer;
     private volatile boolean mavenGone;
-    private Process payara;
 
     /** The first admin made at this start, with the password only this start shows. */
     record FirstAdmin(String username, String password) {
     }
 
-    RunRounds(List<String> payaraCommand, int httpPort, Optional<String> embeddedDatabase) {
+    RunRounds(List<String> payaraCommand, int httpPort, Optional<String> embeddedDatabase, int instances,
+              int gridPort) {
         this.payaraCommand = List.copyOf(payaraCommand);
         this.httpPort = httpPort;
         this.embeddedDatabase = embeddedDatabase;
+        this.instances = instances;
+        this.gridPort = gridPort;
     }
 
     public static void main(String[] args) throws Exception {
         var run = new RunRounds(Arrays.asList(args), Integer.getInteger("rounds.run.http.port", 8080),
-                Optional.ofNullable(System.getProperty("rounds.run.embedded-db.url")).filter(url -> !url.isBlank()));
+                Optional.ofNullable(System.getProperty("rounds.run.embedded-db.url")).filter(url -> !url.isBlank()),
+                Integer.getInteger("rounds.run.instances", 1), Integer.getInteger("rounds.run.grid.port", 5900));
         System.exit(run.runUntilStopped());
     }
 
     int runUntilStopped() throws IOException, InterruptedException {
-        payara = new ProcessBuilder(payaraCommand).redirectErrorStream(true).start();
+        if (instances > 1 && !LoadBalancer.available()) {
+            System.err.println("Several instances need HAProxy in front of them: install it (apt-get install haproxy)"
+                    + " or run one instance.");
+            return 2;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-payara"));
         ParentWatch.whenGone(ProcessHandle.current().parent(), () -> {
             mavenGone = true;
@@ -76,30 +95,90 @@ public final class RunRounds {
                     ? " and the embedded database" : ""));
             System.exit(1);
         });
-        Thread.ofPlatform().name("payara-output").start(this::passOnOutput);
-        while (!payaraReady.await(1, TimeUnit.SECONDS)) {
-            if (!payara.isAlive()) {
-                return payara.exitValue();
+        if (instances == 1) {
+            running.add(new Instance("", httpPort, payaraCommand));
+        } else {
+            for (int member = 1; member <= instances; member++) {
+                running.add(new Instance("app" + member, httpPort + member,
+                        memberCommand(payaraCommand, member, instances, httpPort, gridPort)));
             }
         }
-        System.out.print(rendered(answersReady() ? readyBlock(httpPort, Optional.ofNullable(firstAdmin.get()))
-                : List.of("Payara Micro is up but Rounds did not deploy: the cause is in the log above.")));
-        System.out.flush();
-        return payara.waitFor();
-    }
-
-    /** Copies Payara Micro's output to ours, noting the first admin's generated password and the ready line. */
-    private void passOnOutput() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(payara.getInputStream()))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                System.out.println(line);
-                firstAdminIn(line).ifPresent(firstAdmin::set);
-                if (PAYARA_READY.matcher(line).find()) {
-                    payaraReady.countDown();
+        for (Instance instance : running) {
+            while (!instance.ready.await(1, TimeUnit.SECONDS)) {
+                if (!instance.process.isAlive()) {
+                    return instance.process.exitValue();
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        if (instances > 1) {
+            balancer = new LoadBalancer(httpPort, running.stream().map(Instance::port).toList(),
+                    Path.of("target", "haproxy-run.log"));
+        }
+        System.out.print(rendered(answersReady() ? readyBlock(httpPort, Optional.ofNullable(firstAdmin.get()),
+                running.stream().map(Instance::port).toList())
+                : List.of("Payara Micro is up but Rounds did not deploy: the cause is in the log above.")));
+        System.out.flush();
+        // until an instance ends (a failed deployment's, or one killed): the others are stopped with it
+        return CompletableFuture.anyOf(running.stream().map(i -> i.process.onExit()).toArray(CompletableFuture[]::new))
+                .thenApply(ended -> ((Process) ended).exitValue()).join();
+    }
+
+    /**
+     * The command of cluster member {@code member} (from 1) of {@code members}: clustered on the loopback instead of
+     * alone, its HTTP port the member's number after the balancer's, its grid port the member's number after
+     * {@code gridPort}'s less one.
+     */
+    static List<String> memberCommand(List<String> command, int member, int members, int httpPort, int gridPort) {
+        List<String> changed = new ArrayList<>();
+        String peers = String.join(",", IntStream.range(0, members)
+                .mapToObj(m -> "127.0.0.1:" + (gridPort + m)).toList());
+        for (int i = 0; i < command.size(); i++) {
+            String argument = command.get(i);
+            if (argument.equals("--nocluster")) {
+                changed.addAll(List.of("--clustername", "rounds-dev", "--interfaces", "127.0.0.1",
+                        "--startport", Integer.toString(gridPort + member - 1), "--clustermode", "tcpip:" + peers));
+            } else if (argument.equals("--port")) {
+                changed.addAll(List.of(argument, Integer.toString(httpPort + member)));
+                i++;
+            } else {
+                changed.add(argument);
+            }
+        }
+        return changed;
+    }
+
+    /** A Payara Micro process of this run, whose output it passes on (prefixed with its name, when there are several). */
+    private final class Instance {
+        private final String name;
+        private final int port;
+        private final Process process;
+        private final CountDownLatch ready = new CountDownLatch(1);
+
+        Instance(String name, int port, List<String> command) throws IOException {
+            this.name = name;
+            this.port = port;
+            this.process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Thread.ofPlatform().name("payara-output" + (name.isEmpty() ? "" : "-" + name)).start(this::passOnOutput);
+        }
+
+        int port() {
+            return port;
+        }
+
+        /** Copies Payara Micro's output to ours, noting the first admin's generated password and the ready line. */
+        private void passOnOutput() {
+            String prefix = name.isEmpty() ? "" : "[" + name + "] ";
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    System.out.println(prefix + line);
+                    firstAdminIn(line).ifPresent(firstAdmin::set);
+                    if (PAYARA_READY.matcher(line).find()) {
+                        ready.countDown();
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -122,9 +201,13 @@ public final class RunRounds {
     }
 
     /** What to say once Rounds is ready: where to go and how the first admin logs in. */
-    static List<String> readyBlock(int httpPort, Optional<FirstAdmin> createdNow) {
+    static List<String> readyBlock(int httpPort, Optional<FirstAdmin> createdNow, List<Integer> instancePorts) {
         String base = "http://localhost:" + httpPort;
         List<String> lines = new ArrayList<>(List.of("Rounds is ready: " + base));
+        if (instancePorts.size() > 1) {
+            lines.add("(HAProxy in front of " + instancePorts.size() + " clustered instances, on ports "
+                    + String.join(", ", instancePorts.stream().map(String::valueOf).toList()) + ")");
+        }
         createdNow.ifPresentOrElse(admin -> lines.addAll(List.of(
                 "Log in at " + base + "/login.html as " + admin.username() + " with the password",
                 "    " + admin.password(),
@@ -145,16 +228,22 @@ public final class RunRounds {
         return block.append(rule).append("\n\n").toString();
     }
 
-    /** Stops Payara Micro (its own shutdown first), then, if Maven is gone, the embedded database Maven started. */
+    /**
+     * Stops the load balancer and Payara Micro (its own shutdown first, all instances at once), then, if Maven is gone,
+     * the embedded database Maven started.
+     */
     private void stop() {
-        if (payara.isAlive()) {
-            payara.destroy();
+        if (balancer != null) {
+            balancer.close();
+        }
+        running.forEach(instance -> instance.process.destroy());
+        for (Instance instance : running) {
             try {
-                if (!payara.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
-                    payara.destroyForcibly().waitFor();
+                if (!instance.process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                    instance.process.destroyForcibly().waitFor();
                 }
             } catch (InterruptedException e) {
-                payara.destroyForcibly();
+                instance.process.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
         }

@@ -62,7 +62,8 @@ import java.util.stream.Collectors;
  * was stopped or removed (asked by another source of the session that can, else put off), the most recently shown
  * first, at most {@code rounds.ingest.recheck-per-tick} calls per source, and only from what the instance's rate
  * budget holds above what its polls need until the reset (see {@link RateBudget}), each source on a thread of its
- * own. Posts of a session that ended more than {@code rounds.ingest.recheck-after-end-days} ago are no longer asked
+ * own. In a cluster an instance asks only through the sources it polls ({@link SourceLeases}), so each post is asked
+ * about by one instance. Posts of a session that ended more than {@code rounds.ingest.recheck-after-end-days} ago are no longer asked
  * about unless a highlight still quotes them (asked with a {@link WatchEnding} event). Synchronously: {@link #confirm}
  * before a highlight quoting such a post is submitted, approved or published.
  */
@@ -148,6 +149,9 @@ public class Rechecks {
     RateBudgets budgets;
 
     @Inject
+    SourceLeases leases;
+
+    @Inject
     Clock clock;
 
     @Resource
@@ -225,6 +229,9 @@ public class Rechecks {
             Map<String, IngestSource> enabled = enabledSources();
             List<Watched> due = new ArrayList<>();
             for (IngestSource source : enabled.values()) {
+                if (!leases.heldAtLastTick(source.id())) {
+                    continue; // polled by another instance of the cluster, which asks about its posts too
+                }
                 if (!checking.contains(source.id())) { // else still at the last tick's questions: only its posts wait
                     due.addAll(ingestion.dueForRecheck(source.id(), now, WINDOW));
                 }
@@ -244,6 +251,9 @@ public class Rechecks {
             List<IngestedPost.Key> nextTick = new ArrayList<>();
             for (Watched watched : due) {
                 askerFor(watched, enabled).ifPresentOrElse(ask -> {
+                    if (!leases.heldAtLastTick(ask.source().id())) {
+                        return; // the instance that polls the asking source asks
+                    }
                     if (!checking.contains(ask.source().id())) {
                         asks.add(new Due<>(ask, ask.source().id(), shownAt.get(watched.contributionId())));
                     } else if (orphans.contains(watched.key())) {

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,6 +32,9 @@ public class SourceLeases {
 
     /** This instance as leases name it: its process on its host, and a start of its own. */
     private final String holder = holderName();
+
+    /** The sources this instance held at its last tick: those whose posts it also asks about again (Rechecks). */
+    private volatile Set<String> heldAtLastTick = Set.of();
 
     @PersistenceContext
     EntityManager em;
@@ -58,11 +62,19 @@ public class SourceLeases {
             Object[] columns = (Object[]) row;
             held.put((String) columns[0], ((Number) columns[1]).longValue());
         }
+        heldAtLastTick = Set.copyOf(held.keySet());
         return held;
+    }
+
+    /** Whether this instance held the source at its last tick. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean heldAtLastTick(String sourceId) {
+        return heldAtLastTick.contains(sourceId);
     }
 
     /** Gives up this instance's leases (it is stopping): another instance takes the sources at its next tick. */
     public void releaseAll() {
+        heldAtLastTick = Set.of();
         em.createNativeQuery("UPDATE ingest_source SET leased_by = NULL, lease_until = NULL WHERE leased_by = ?")
                 .setParameter(1, holder).executeUpdate();
     }

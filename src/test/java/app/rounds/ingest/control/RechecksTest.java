@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +133,8 @@ class RechecksTest {
     final List<String> asked = new ArrayList<>();
     final Map<String, Answer> answers = new HashMap<>();
     final List<IngestSource> enabled = new ArrayList<>();
+    /** Sources another instance of the cluster polls (SourceLeases): this one does not ask about their posts. */
+    final Set<String> polledElsewhere = new HashSet<>();
     final Map<String, Instant> endedAt = new HashMap<>();
     final List<WatchEnding> endings = new ArrayList<>();
     Consumer<WatchEnding> highlights = ending -> {
@@ -196,6 +199,12 @@ class RechecksTest {
             }
         };
         rechecks.budgets = new RateBudgets();
+        rechecks.leases = new SourceLeases() {
+            @Override
+            public boolean heldAtLastTick(String sourceId) {
+                return !polledElsewhere.contains(sourceId);
+            }
+        };
         rechecks.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         rechecks.shortestSeconds = 60;
         rechecks.longestSeconds = 600;
@@ -239,6 +248,20 @@ class RechecksTest {
                 throw new UnsupportedOperationException();
             }
         };
+    }
+
+    @Test
+    void inAClusterOnlyThePostsOfTheSourcesThisInstancePollsAreAskedAbout() {
+        IngestSource here = source("s1", SourceKind.MASTODON, "here.example", true);
+        IngestSource elsewhere = source("s2", SourceKind.MASTODON, "elsewhere.example", true);
+        polledElsewhere.add(elsewhere.id());
+        store.add(here, "here.example/1", NOW);
+        Watched theirs = store.add(elsewhere, "elsewhere.example/1", NOW);
+
+        rechecks().tick();
+
+        assertEquals(List.of("https://here.example/1"), asked, "the other instance asks about its source's posts");
+        assertFalse(store.putOff.containsKey(theirs.key()), "and they are not put off here either");
     }
 
     @Test
