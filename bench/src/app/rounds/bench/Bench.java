@@ -688,8 +688,8 @@ public final class Bench {
             Poster poster = sentAt -> {
                 long n = next.getAndIncrement();
                 return post(n % 2 == 0 ? rounds : second, posters.get((int) (n % posters.size())),
-                        "api/participants/me/questions", "{"text":"bench " + Subscribers.stamp(sentAt) + PAD
-                                + ""}", null);
+                        "api/participants/me/questions", "{\"text\":\"bench " + Subscribers.stamp(sentAt) + PAD
+                                + "\"}", null);
             };
             fixedRate(rate, 2, poster, null);
             waitFor(() -> first.benchFrames.get() + other.benchFrames.get() >= (long) 2 * rate * subscribers, 10);
@@ -731,7 +731,7 @@ public final class Bench {
             Poster poster = sentAt -> {
                 String stamp = Subscribers.stamp(sentAt);
                 return post(second, posters.get((int) (next.getAndIncrement() % posters.size())),
-                        "api/participants/me/questions", "{"text":"bench " + stamp + PAD + ""}", null)
+                        "api/participants/me/questions", "{\"text\":\"bench " + stamp + PAD + "\"}", null)
                         .thenApply(body -> acknowledged.add(stamp));
             };
             CompletableFuture<Long> posting = CompletableFuture.supplyAsync(() -> {
@@ -747,12 +747,18 @@ public final class Bench {
             posting.join();
             waitFor(() -> board.clients.stream().allMatch(c -> c.stamps.containsAll(acknowledged)), 60);
             List<Resuming.Client> dropped = board.clients.stream().filter(c -> c.dropped).toList();
+            Histogram reopened = new Histogram(3);
             Histogram resumed = new Histogram(3);
-            dropped.forEach(c -> resumed.recordValue(Math.max(0, (c.resumedAt - killedAt) / 1_000_000)));
+            dropped.forEach(c -> {
+                reopened.recordValue(Math.max(0, (c.reopenedAt - killedAt) / 1_000_000));
+                resumed.recordValue(Math.max(0, (c.resumedAt - killedAt) / 1_000_000));
+            });
             long missing = board.clients.stream().filter(c -> !c.stamps.containsAll(acknowledged)).count();
-            out.printf("%d of %d subscribers were on the killed instance; from the kill to each being shown posts again: "
+            out.printf("%d of %d subscribers lost their connection (how connections ended: %s); from the kill to each "
+                            + "being connected again: p50 %d ms, p99 %d ms, max %d ms; to each being shown posts again: "
                             + "p50 %d ms, p99 %d ms, max %d ms; %d reconnection attempts; posts acknowledged %d, "
-                            + "subscribers that missed any: %d.%n%n", dropped.size(), count,
+                            + "subscribers that missed any: %d.%n%n", dropped.size(), count, board.endings,
+                    reopened.getValueAtPercentile(50), reopened.getValueAtPercentile(99), reopened.getMaxValue(),
                     resumed.getValueAtPercentile(50), resumed.getValueAtPercentile(99), resumed.getMaxValue(),
                     board.reconnects.get(), acknowledged.size(), missing);
         } finally {

@@ -36,6 +36,8 @@ final class Resuming implements AutoCloseable {
     private final Map<String, String> headers;
     final List<Client> clients = new ArrayList<>();
     final AtomicLong reconnects = new AtomicLong();
+    /** How connections ended: a close code, or "broken" (no close frame: the instance died). */
+    final Map<String, AtomicLong> endings = new ConcurrentHashMap<>();
     private volatile boolean closing;
 
     Resuming(URI uri, Map<String, String> headers, int count) throws InterruptedException {
@@ -58,6 +60,8 @@ final class Resuming implements AutoCloseable {
         volatile long lastSeq = -1;
         /** System.nanoTime() when, after its connection first dropped, it was first shown a post it had not seen. */
         volatile long resumedAt;
+        /** System.nanoTime() when, after its connection first dropped, a connection was open again. */
+        volatile long reopenedAt;
         volatile boolean dropped;
         private volatile WebSocket socket;
         private final StringBuilder partial = new StringBuilder();
@@ -71,6 +75,9 @@ final class Resuming implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket webSocket) {
+            if (dropped && reopenedAt == 0) {
+                reopenedAt = System.nanoTime();
+            }
             socket = webSocket;
             attempt = 0;
             webSocket.request(1);
@@ -103,12 +110,14 @@ final class Resuming implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            endings.computeIfAbsent(Integer.toString(statusCode), code -> new AtomicLong()).incrementAndGet();
             comeBack();
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
+            endings.computeIfAbsent("broken", code -> new AtomicLong()).incrementAndGet();
             comeBack();
         }
 

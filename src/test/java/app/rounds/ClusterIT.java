@@ -210,6 +210,41 @@ class ClusterIT {
             assertTrue(lease[0].startsWith(holder.pid() + "@"), "leased to one of the two: " + lease[0]);
             assertEquals("1", lease[1], "taken once, then only renewed");
 
+            // the holder frozen (a long pause): the other instance takes the source over from the stored cursor within
+            // 30 s, and meanwhile serves staff and trainees without waiting for the frozen member (rate limits on the
+            // grid give up on it after half a second); woken, the frozen one stores nothing more (its epoch is stale)
+            ApiClient traineeOfOther = joined(other.url(), nextCode);
+            holder.pause();
+            for (int i = 20; i < 30; i++) {
+                mastodon.publish("c" + i, "<p>Cluster question " + i + "? #" + hashtag + "</p>", hashtag);
+            }
+            long askedAt = System.nanoTime();
+            ApiClient adminOfOther = ApiClient.anonymous(other.url()).withBearerFor("admin",
+                    PayaraProcess.adminPassword());
+            Reply askedMeanwhile = traineeOfOther.post("api/participants/me/questions",
+                    json("{'text':'Does the ward still answer?'}"));
+            long answeredInMillis = (System.nanoTime() - askedAt) / 1_000_000;
+            assertEquals(201, askedMeanwhile.status(), askedMeanwhile.body());
+            // the grid gives up on the frozen member only after a minute: here a grid call waits at most 0.5 s
+            assertTrue(answeredInMillis < 5_000, "a first login there and a question answered in " + answeredInMillis
+                    + " ms beside a frozen member");
+            Conditions.await("the other instance to take the source over", Duration.ofSeconds(30),
+                    () -> IngestRestartIT.questions(adminOfOther, sourced).size() >= 30);
+            String[] after = lease(database, source);
+            assertTrue(after[0].startsWith(other.pid() + "@"), after[0]);
+            assertEquals("2", after[1], "a take-over raises the epoch, renewals do not");
+            holder.resume();
+            Conditions.await("the woken instance to answer again", Duration.ofSeconds(30),
+                    () -> ApiClient.anonymous(holder.url()).get("health/ready").status() == 200);
+            for (int i = 30; i < 35; i++) {
+                mastodon.publish("c" + i, "<p>Cluster question " + i + "? #" + hashtag + "</p>", hashtag);
+            }
+            Conditions.await("the posts after the wake-up", Duration.ofSeconds(30),
+                    () -> IngestRestartIT.questions(adminOfOther, sourced).size() >= 35);
+            List<JsonObject> questions = IngestRestartIT.questions(adminOfOther, sourced);
+            assertEquals(35, questions.size(), "nothing twice, nothing from the woken instance's stale cursor");
+            assertEquals(35, questions.stream().map(q -> q.getString("text")).distinct().count());
+
             // the media sweep, asked for by both instances every second, was done by one at a time: a turn at most
             // every 0.9 s (two instances sweeping on their own would sweep about twice a second)
             long[] sweeps = turns(database, "media-sweep");
@@ -219,6 +254,8 @@ class ClusterIT {
             // the holder killed in the middle of a burst of posts through the load balancer: its projectors come back
             // through the balancer to the other instance with since and miss nothing; every post acknowledged is
             // stored once (a post whose answer was lost is sent again with its Idempotency-Key, as the page does)
+            Conditions.await("the balancer to send to the woken instance again", Duration.ofSeconds(30),
+                    () -> servedBy(balancer).containsAll(Set.of("app1", "app2")));
             JsonObject burst = adminOfA.post("api/sessions", json("{'title':'Burst','moderationMode':"
                     + "'POST_MODERATION'}")).json();
             String burstCode = burst.getString("joinCode").replace("-", "");
@@ -242,9 +279,6 @@ class ClusterIT {
                     }, phones)).toList();
             Conditions.await("a fifth of the burst acknowledged", Duration.ofSeconds(30), () -> answered.get() >= 10);
             holder.kill();
-            for (int i = 20; i < 30; i++) {
-                mastodon.publish("c" + i, "<p>Cluster question " + i + "? #" + hashtag + "</p>", hashtag);
-            }
             posting.forEach(CompletableFuture::join);
             phones.close();
             assertEquals(50, acknowledged.size());
@@ -254,23 +288,18 @@ class ClusterIT {
             assertTrue(viewers.stream().anyMatch(viewer -> viewer.reconnects > 0),
                     "some projectors were on the killed instance");
             viewers.forEach(Viewer::close);
-            ApiClient adminOfOther = ApiClient.anonymous(other.url()).withBearerFor("admin",
-                    PayaraProcess.adminPassword());
             List<String> stored = IngestRestartIT.questions(adminOfOther, burst.getString("id")).stream()
                     .map(q -> q.getString("text")).toList();
             assertEquals(50, stored.size(), "each acknowledged post stored once");
             assertEquals(acknowledged, Set.copyOf(stored));
-
-            // the other instance takes the source over from the stored cursor, and nothing arrives twice
-            Conditions.await("the other instance to take the source over", Duration.ofSeconds(30),
-                    () -> IngestRestartIT.questions(adminOfOther, sourced).size() >= 30);
-            List<JsonObject> questions = IngestRestartIT.questions(adminOfOther, sourced);
-            assertEquals(30, questions.size(), "nothing twice");
-            assertEquals(30, questions.stream().map(q -> q.getString("text")).distinct().count());
-            String[] after = lease(database, source);
-            assertTrue(after[0].startsWith(other.pid() + "@"), after[0]);
-            assertEquals("2", after[1], "a take-over raises the epoch, renewals do not");
         }
+    }
+
+    /** The instances that answered four requests through the balancer. */
+    static Set<String> servedBy(LoadBalancer balancer) {
+        ApiClient anyone = ApiClient.anonymous(balancer.url());
+        return IntStream.range(0, 4).mapToObj(i -> anyone.get("health/ready").header("X-Served-By"))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** Posts the question until an instance acknowledges it; a lost answer or a dead instance means try again. */

@@ -18,8 +18,8 @@ import java.util.stream.IntStream;
 /**
  * HAProxy (Debian's {@code haproxy}) on this machine's loopback in front of Rounds instances on it, with the settings
  * of docker/compose.yaml's proxy (docker/haproxy.cfg): round robin per request, WebSocket tunnels kept for an hour, an
- * instance taken out after two failed health checks half a second apart, a connection a dead instance refuses tried
- * again on another. Each answer names the instance that gave it in {@code X-Served-By} ({@code app1}, {@code app2},
+ * instance taken out after two failed health checks half a second apart or at once when it refuses a connection, a
+ * connection a dead instance refuses tried again at once on another. Each answer names the instance that gave it in {@code X-Served-By} ({@code app1}, {@code app2},
  * ...). For {@code ./mvnw -Prun -Drounds.run.instances=2} and the cluster's integration test.
  */
 public final class LoadBalancer implements AutoCloseable {
@@ -71,17 +71,19 @@ public final class LoadBalancer implements AutoCloseable {
                     timeout server 60s
                     timeout tunnel 1h
                     retries 3
-                    option redispatch
+                    option redispatch 1
                     option forwardfor
                 frontend rounds
                     bind 127.0.0.1:%d
+                    http-request del-header HTTP2-Settings if { req.hdr(upgrade) -i h2c }
+                    http-request del-header Upgrade if { req.hdr(upgrade) -i h2c }
                     default_backend app
                 backend app
                     balance roundrobin
                     option httpchk GET /health/ready
                     http-check expect status 200
                     http-response set-header X-Served-By %%[srv_name]
-                    default-server check inter 500ms fall 2 rise 2
+                    default-server check inter 500ms fall 2 rise 2 observe layer4 error-limit 1 on-error mark-down
                 %s
                 """.formatted(port, servers);
     }

@@ -183,6 +183,23 @@ public final class PayaraProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Freezes it (SIGSTOP), as a long garbage collection or a frozen virtual machine would. */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Lets a paused process go on (SIGCONT). */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed: " + exit);
+        }
+    }
+
     /** As a crash: no shutdown hooks, nothing flushed. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

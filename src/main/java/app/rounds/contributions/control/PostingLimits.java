@@ -4,6 +4,8 @@ import app.rounds.platform.control.RateLimiter;
 import app.rounds.platform.control.SharedBuckets;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -43,6 +45,11 @@ public class PostingLimits {
     private RateLimiter postsByAddress;
     private RateLimiter votesByParticipant;
     private RateLimiter votesByAddress;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // the observer makes the bean start with the application: its limits' shared buckets (SharedBuckets) are made
+        // while every member of a cluster answers, not at a first request while one is frozen
+    }
 
     @PostConstruct
     void createLimiters() {

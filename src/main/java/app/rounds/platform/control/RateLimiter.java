@@ -13,6 +13,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,11 +33,29 @@ import java.util.logging.Logger;
  * exhaust memory; an evicted key starts again with a full bucket. Refills follow the given clock (tests move it).
  * <p>
  * In a cluster the buckets are {@link SharedBuckets} on the data grid, so the limit holds across instances; should
- * the grid fail to answer, this instance counts alone until it answers again, rather than refuse everybody.
+ * the grid fail to answer within half a second, this instance counts alone for the next 5 s (then asks again), rather
+ * than keep or refuse everybody.
  */
 public class RateLimiter {
 
     private static final RepeatedLog GRID_FAILURES = new RepeatedLog(Logger.getLogger(RateLimiter.class.getName()));
+    private static final Duration GRID_TIMEOUT = Duration.ofMillis(500);
+    /** After the grid failed to answer, how long every limit counts alone before asking it again. */
+    private static final Duration GRID_PAUSE = Duration.ofSeconds(5);
+    /** When the grid last failed to answer (System.nanoTime()), for every limiter of this instance. */
+    private static volatile long gridFailedAt = System.nanoTime() - GRID_PAUSE.toNanos() - 1;
+    /**
+     * Threads for calls to the grid, so that a request waits at most {@link #GRID_TIMEOUT}: at most 32 at once (more
+     * means the grid hangs: the others count alone at once), with this application's class loader, which the grid's
+     * answers are read with.
+     */
+    private static final ExecutorService GRID_CALLS = new ThreadPoolExecutor(0, 32, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), task -> {
+                Thread thread = new Thread(task, "rate-limit-grid");
+                thread.setDaemon(true);
+                thread.setContextClassLoader(RateLimiter.class.getClassLoader());
+                return thread;
+            });
 
     private final String what;
     private final Cache<String, Bucket> buckets;
@@ -106,12 +132,20 @@ public class RateLimiter {
     }
 
     private <T> T onBucket(String key, Function<Bucket, T> operation) {
-        if (shared.isPresent()) {
+        if (shared.isPresent() && System.nanoTime() - gridFailedAt > GRID_PAUSE.toNanos()) {
+            Bucket bucket = shared.get().builder().build(key, () -> configuration);
             try {
-                return operation.apply(shared.get().builder().build(key, () -> configuration));
-            } catch (RuntimeException gridFailed) {
+                // a member that hangs (paused, cut off) would hold the request until the grid gives it up (a minute)
+                return CompletableFuture.supplyAsync(() -> operation.apply(bucket), GRID_CALLS)
+                        .get(GRID_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException | TimeoutException | RejectedExecutionException gridFailed) {
+                gridFailedAt = System.nanoTime();
                 GRID_FAILURES.log(Level.WARNING, what, () -> "The data grid did not answer for the limit on " + what
-                        + "; this instance counts alone meanwhile: " + gridFailed);
+                        + " within " + GRID_TIMEOUT.toMillis() + " ms; this instance counts alone meanwhile: "
+                        + gridFailed);
             }
         }
         return operation.apply(buckets.get(key, k -> Bucket.builder()

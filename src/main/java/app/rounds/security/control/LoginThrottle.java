@@ -4,6 +4,8 @@ import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.RateLimiter;
 import app.rounds.platform.control.SharedBuckets;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -48,6 +50,11 @@ public class LoginThrottle {
                 sharedBuckets);
         this.perAddress = new RateLimiter("failed logins from your network", perAddress, window, clock,
                 sharedBuckets);
+    }
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // the observer makes the bean start with the application: its limits' shared buckets (SharedBuckets) are made
+        // while every member of a cluster answers, not at a first request while one is frozen
     }
 
     protected LoginThrottle() { // for the CDI proxy

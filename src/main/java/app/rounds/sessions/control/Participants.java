@@ -13,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -98,6 +99,11 @@ public class Participants {
 
     @Inject
     Event<NewlyJoined> newlyJoined;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // the observer makes the bean start with the application: its limits' shared buckets (SharedBuckets) are made
+        // while every member of a cluster answers, not at a first request while one is frozen
+    }
 
     @PostConstruct
     void createLimits() {
