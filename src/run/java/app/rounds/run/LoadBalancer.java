@@ -18,8 +18,9 @@ import java.util.stream.IntStream;
 /**
  * HAProxy (Debian's {@code haproxy}) on this machine's loopback in front of Rounds instances on it, with the settings
  * of docker/compose.yaml's proxy (docker/haproxy.cfg): round robin per request, WebSocket tunnels kept for an hour, an
- * instance taken out after two failed health checks half a second apart or at once when it refuses a connection, a
- * connection a dead instance refuses tried again at once on another. Each answer names the instance that gave it in {@code X-Served-By} ({@code app1}, {@code app2},
+ * instance taken out after two failed health checks half a second apart (a quarter once it refused a connection; each
+ * may take 2 s, so that a live instance busy with a surge is not taken out), a connection a dead instance refuses tried again at
+ * once on another. Each answer names the instance that gave it in {@code X-Served-By} ({@code app1}, {@code app2},
  * ...). For {@code ./mvnw -Prun -Drounds.run.instances=2} and the cluster's integration test.
  */
 public final class LoadBalancer implements AutoCloseable {
@@ -70,6 +71,7 @@ public final class LoadBalancer implements AutoCloseable {
                     timeout client 60s
                     timeout server 60s
                     timeout tunnel 1h
+                    timeout check 2s
                     retries 3
                     option redispatch 1
                     option forwardfor
@@ -83,7 +85,7 @@ public final class LoadBalancer implements AutoCloseable {
                     option httpchk GET /health/ready
                     http-check expect status 200
                     http-response set-header X-Served-By %%[srv_name]
-                    default-server check inter 500ms fall 2 rise 2 observe layer4 error-limit 1 on-error mark-down
+                    default-server check inter 500ms fastinter 250ms fall 2 rise 2 observe layer4 error-limit 1 on-error fastinter
                 %s
                 """.formatted(port, servers);
     }

@@ -16,9 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -45,17 +43,11 @@ public class RateLimiter {
     /** When the grid last failed to answer (System.nanoTime()), for every limiter of this instance. */
     private static volatile long gridFailedAt = System.nanoTime() - GRID_PAUSE.toNanos() - 1;
     /**
-     * Threads for calls to the grid, so that a request waits at most {@link #GRID_TIMEOUT}: at most 32 at once (more
-     * means the grid hangs: the others count alone at once), with this application's class loader, which the grid's
-     * answers are read with.
+     * A virtual thread per call to the grid, so that a request waits at most {@link #GRID_TIMEOUT} for it; a surge of
+     * requests never finds them used up (a bounded pool of 32 refused a hall joining at once, bench/run).
      */
-    private static final ExecutorService GRID_CALLS = new ThreadPoolExecutor(0, 32, 30, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), task -> {
-                Thread thread = new Thread(task, "rate-limit-grid");
-                thread.setDaemon(true);
-                thread.setContextClassLoader(RateLimiter.class.getClassLoader());
-                return thread;
-            });
+    private static final ExecutorService GRID_CALLS = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("rate-limit-grid-", 0).factory());
 
     private final String what;
     private final Cache<String, Bucket> buckets;
@@ -141,7 +133,7 @@ public class RateLimiter {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
-            } catch (ExecutionException | TimeoutException | RejectedExecutionException gridFailed) {
+            } catch (ExecutionException | TimeoutException gridFailed) {
                 gridFailedAt = System.nanoTime();
                 GRID_FAILURES.log(Level.WARNING, what, () -> "The data grid did not answer for the limit on " + what
                         + " within " + GRID_TIMEOUT.toMillis() + " ms; this instance counts alone meanwhile: "
