@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static app.rounds.testing.ApiClient.json;
@@ -300,7 +301,7 @@ class ClusterIT {
     static Set<String> servedBy(LoadBalancer balancer) {
         ApiClient anyone = ApiClient.anonymous(balancer.url());
         return IntStream.range(0, 4).mapToObj(i -> anyone.get("health/ready").header("X-Served-By"))
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     /** Posts the question until an instance acknowledges it; a lost answer or a dead instance means try again. */

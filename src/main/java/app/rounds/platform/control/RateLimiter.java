@@ -56,12 +56,7 @@ public class RateLimiter {
     private final BucketConfiguration configuration;
     private final Optional<ProxyManager<String>> shared;
 
-    /** A limiter with its buckets in this instance's memory. */
-    public RateLimiter(String what, long capacity, Duration period) {
-        this(what, capacity, period, Clock.systemUTC(), new SharedBuckets());
-    }
-
-    /** A limiter with its buckets on the cluster's data grid, when this instance is in one. */
+    /** A limiter with its buckets on the cluster's data grid when this instance is in one, else in its memory. */
     public RateLimiter(String what, long capacity, Duration period, Clock clock, SharedBuckets sharedBuckets) {
         this.what = what;
         this.time = new TimeMeter() {

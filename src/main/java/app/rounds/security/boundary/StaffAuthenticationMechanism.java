@@ -103,6 +103,9 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         }
         Optional<BrowserSessions.Current> session = SessionCookie.token(request).flatMap(browserSessions::find);
         if (session.isPresent()) {
+            if (session.get().touchDue()) {
+                browserSessions.touch(session.get());
+            }
             SessionCookie.remember(request, session.get());
             return login(request, context, session.get().member(), VIA_SESSION);
         }

@@ -32,8 +32,8 @@ public class BrowserSessions {
     public record Started(String token, String csrfToken) {
     }
 
-    /** A valid session: who, and its CSRF token. */
-    public record Current(StaffMember member, String csrfToken) {
+    /** A valid session: who, its CSRF token, and whether its last use is to be written ({@link #touch}). */
+    public record Current(String id, StaffMember member, String csrfToken, boolean touchDue) {
     }
 
     @PersistenceContext
@@ -61,20 +61,25 @@ public class BrowserSessions {
         return new Started(token, csrf);
     }
 
-    /** The session of the cookie's token, while it is valid. */
+    /** The session of the cookie's token, while it is valid; read without a transaction (every staff request asks). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Current> find(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<BrowserSession> session = em.createNamedQuery(BrowserSession.FIND_BY_HASH, BrowserSession.class)
+        return em.createNamedQuery(BrowserSession.FIND_BY_HASH, BrowserSession.class)
                 .setParameter("hash", SecretTokens.hash(token.strip()))
                 .getResultStream().findFirst()
-                .filter(s -> s.validAt(now, idleTimeout));
-        session.filter(s -> s.lastSeenAt().plus(TOUCH_EVERY).isBefore(now))
-                .ifPresent(s -> em.createNamedQuery(BrowserSession.TOUCH).setParameter("now", now)
-                        .setParameter("id", s.id()).executeUpdate());
-        return session.map(s -> new Current(StaffMember.of(s.user()), s.csrfToken()));
+                .filter(s -> s.validAt(now, idleTimeout))
+                .map(s -> new Current(s.id(), StaffMember.of(s.user()), s.csrfToken(),
+                        s.lastSeenAt().plus(TOUCH_EVERY).isBefore(now)));
+    }
+
+    /** Writes that the session was used now (when {@link Current#touchDue}: at most once a minute). */
+    public void touch(Current session) {
+        em.createNamedQuery(BrowserSession.TOUCH).setParameter("now", clock.instant()).setParameter("id", session.id())
+                .executeUpdate();
     }
 
     /** Ends the session of the cookie's token, on every instance. */

@@ -2,6 +2,7 @@ package app.rounds.platform.control;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +14,8 @@ class RateLimiterTest {
 
     @Test
     void refusesOnceTheAttemptsAreUsedAndSaysWhenToRetry() {
-        RateLimiter limiter = new RateLimiter("attempts", 3, Duration.ofMinutes(1));
+        RateLimiter limiter = new RateLimiter("attempts", 3, Duration.ofMinutes(1), Clock.systemUTC(),
+                new SharedBuckets());
         for (int i = 0; i < 3; i++) {
             limiter.acquire("a");
         }
@@ -25,7 +27,8 @@ class RateLimiterTest {
 
     @Test
     void attemptsCountOnlyForTheirKeyAndRefundedOnesDoNotCount() {
-        RateLimiter limiter = new RateLimiter("attempts", 2, Duration.ofMinutes(1));
+        RateLimiter limiter = new RateLimiter("attempts", 2, Duration.ofMinutes(1), Clock.systemUTC(),
+                new SharedBuckets());
         assertTrue(limiter.tryAcquire("a"));
         limiter.refund("a");
         assertTrue(limiter.tryAcquire("a"));
@@ -36,7 +39,8 @@ class RateLimiterTest {
 
     @Test
     void refundsNeverRaiseTheCapacity() {
-        RateLimiter limiter = new RateLimiter("attempts", 1, Duration.ofMinutes(1));
+        RateLimiter limiter = new RateLimiter("attempts", 1, Duration.ofMinutes(1), Clock.systemUTC(),
+                new SharedBuckets());
         limiter.refund("a");
         limiter.refund("a");
         assertTrue(limiter.tryAcquire("a"));
