@@ -200,6 +200,19 @@ public final class PayaraProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the stacks of all its threads beside its log ({@code jcmd Thread.print}) and returns where: for a test to
+     * show what the server was waiting on when it answered too late.
+     */
+    public Path threadDump(String name) throws IOException, InterruptedException {
+        Path dump = log.resolveSibling(log.getFileName() + "." + name + ".threads.txt");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path jcmd = Path.of(java).resolveSibling("jcmd");
+        new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                .redirectErrorStream(true).redirectOutput(dump.toFile()).start().waitFor();
+        return dump;
+    }
+
     /** As a crash: no shutdown hooks, nothing flushed. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
