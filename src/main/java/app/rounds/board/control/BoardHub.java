@@ -69,22 +69,29 @@ public class BoardHub {
 
     /**
      * The subscribers of one stream, the last event pulled for them, and the last snapshot sent to a joining client.
-     * Pulls, joins and heartbeats hold its lock; a closing client leaves without it ({@link #unsubscribe}).
+     * Sending what a pull read, joins and heartbeats hold its lock; a closing client leaves without it
+     * ({@link #unsubscribe}).
      */
     static final class Channel {
         final Key key;
         final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
         final AtomicBoolean pullRequested = new AtomicBoolean();
+        /** Held by the pull of this channel: one at a time, so events go out in order. */
+        final Object pulling = new Object();
+        /** Written by pulls under both locks: read under either. */
         long lastPulled;
+        /** What was pulled lately, for clients resuming meanwhile. */
+        final RecentEvents recent;
         /**
          * Shared by the clients that join while nothing changes (built one after another under this lock, one
          * snapshot each held every request thread when a lecture hall opened the board at once, JFR).
          */
         final SharedSnapshot snapshot = new SharedSnapshot();
 
-        Channel(Key key, long lastPulled) {
+        Channel(Key key, long lastPulled, int keep) {
             this.key = key;
             this.lastPulled = lastPulled;
+            this.recent = new RecentEvents(keep, lastPulled);
         }
     }
 
@@ -193,7 +200,7 @@ public class BoardHub {
 
     /** The stream's channel, made (with the stream's last seq as pulled) when it has none. */
     Channel channel(String sessionId, Stream stream, long lastSeq) {
-        return channels.computeIfAbsent(new Key(sessionId, stream), k -> new Channel(k, lastSeq));
+        return channels.computeIfAbsent(new Key(sessionId, stream), k -> new Channel(k, lastSeq, batch));
     }
 
     /** Replays what the client missed since {@code since}, when it may be; whether it was. */
@@ -207,15 +214,16 @@ public class BoardHub {
     }
 
     /**
-     * Sends a resumed client what the channel pulled (and sent its subscribers) after the client's replay was read;
-     * false when that is more than a batch (a snapshot then). Under the channel's lock, before the client joins it.
+     * Sends a resumed client what the channel pulled (and sent its subscribers) after the client's replay was read:
+     * from memory, read from the database only when the channel no longer keeps all of it; false when that is more
+     * than a batch (a snapshot then). Under the channel's lock, before the client joins it.
      */
     private boolean caughtUp(Channel channel, Subscriber subscriber) {
         if (subscriber.lastSeq() >= channel.lastPulled) {
             return true;
         }
-        List<BoardEvent> pulledMeanwhile = board.eventsAfter(channel.key.sessionId(), channel.key.stream(),
-                subscriber.lastSeq(), batch + 1);
+        List<BoardEvent> pulledMeanwhile = channel.recent.after(subscriber.lastSeq()).orElseGet(() -> board.eventsAfter(
+                channel.key.sessionId(), channel.key.stream(), subscriber.lastSeq(), batch + 1));
         if (pulledMeanwhile.size() > batch) {
             return false;
         }
@@ -332,20 +340,31 @@ public class BoardHub {
         }
     }
 
-    private void pull(Channel channel) {
+    /**
+     * Reads what the stream stored after the last pull and sends it. One pull of a channel at a time (its
+     * {@code pulling} lock); the read is made outside the channel's lock, which only the sending needs: joining clients
+     * wait for that lock, and with a hall reconnecting at once (an instance of a cluster gone) a pull waiting there for a
+     * database connection held up every handshake behind it (bench/run, "Clustering": 10 s to come back).
+     */
+    void pull(Channel channel) {
         try {
-            synchronized (channel) {
+            synchronized (channel.pulling) {
                 channel.pullRequested.set(false);
                 List<BoardEvent> events;
                 do {
                     events = board.eventsAfter(channel.key.sessionId(), channel.key.stream(), channel.lastPulled, batch);
                     if (!events.isEmpty()) {
-                        send(channel.subscribers, events);
-                        channel.lastPulled = events.getLast().seq();
+                        synchronized (channel) {
+                            send(channel.subscribers, events);
+                            channel.recent.add(events);
+                            channel.lastPulled = events.getLast().seq();
+                        }
                     }
                 } while (events.size() == batch);
-                channel.subscribers.removeIf(Subscriber::closed);
-                dropIfEmpty(channel);
+                synchronized (channel) {
+                    channel.subscribers.removeIf(Subscriber::closed);
+                    dropIfEmpty(channel);
+                }
             }
         } catch (RuntimeException e) {
             retryLater(channel, e);

@@ -106,6 +106,18 @@ public class BoardEvent {
     public record Rewrite(String only) {
     }
 
+    /**
+     * This event as storing {@code later} on its stream leaves it ({@link #rewriteOfEarlierEvents}): so that a copy
+     * kept in memory says what the stored event says now.
+     */
+    public BoardEvent rewrittenBy(BoardEvent later) {
+        Rewrite rewrite = rewriteOfEarlierEvents(later.type, later.subjectId);
+        boolean rewritten = rewrite != null && seq < later.seq && later.subjectId.equals(subjectId)
+                && later.stream == stream && later.sessionId.equals(sessionId)
+                && (rewrite.only() == null || rewrite.only().equals(type));
+        return rewritten ? new BoardEvent(sessionId, stream, seq, later.type, subjectId, later.payload, createdAt) : this;
+    }
+
     public String sessionId() {
         return sessionId;
     }

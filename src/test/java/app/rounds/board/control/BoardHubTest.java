@@ -264,4 +264,47 @@ class BoardHubTest {
         }
         assertFalse(channel.subscribers.contains(leaving));
     }
+
+    @Test
+    void aPullReadsTheDatabaseWithoutHoldingTheChannelThatJoiningClientsWaitFor() throws Exception {
+        // a hall reconnecting at once takes the database's connections: a pull waiting for one under the channel's
+        // lock held every handshake behind it
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch readDone = new CountDownLatch(1);
+        BoardHub hub = new BoardHub();
+        hub.board = new Board() {
+            @Override
+            public List<BoardEvent> eventsAfter(String sessionId, Stream stream, long afterSeq, int limit) {
+                reading.countDown();
+                try {
+                    readDone.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return afterSeq == 0 ? events(1, 1) : List.of();
+            }
+        };
+        BoardHub.Channel channel = hub.channel("s1", Stream.PUBLIC, 0);
+        FakeSocket socket = new FakeSocket();
+        channel.subscribers.add(clientAt(socket, 0));
+        Thread pull = Thread.ofPlatform().start(() -> hub.pull(channel));
+        try {
+            assertTrue(reading.await(5, TimeUnit.SECONDS));
+            CompletableFuture<Void> joined = CompletableFuture.runAsync(() -> {
+                synchronized (channel) {
+                    channel.subscribers.size();
+                }
+            });
+            try {
+                joined.get(2, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                fail("a joining client waited for a pull's database read");
+            }
+        } finally {
+            readDone.countDown();
+            pull.join();
+        }
+        assertEquals(1, channel.lastPulled, "what the pull read was sent, and the channel moved on");
+        assertEquals(1, socket.sent.size(), "the subscriber was sent the pulled event");
+    }
 }
