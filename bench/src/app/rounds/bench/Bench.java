@@ -218,23 +218,47 @@ public final class Bench {
     private void intake() throws Exception {
         out.println("### Contribution intake: questions accepted per second at fixed rates (p99 of POST → 201)");
         out.println();
-        out.println("| offered/s | accepted/s | p50 ms | p99 ms | server CPU % |");
-        out.println("|---|---|---|---|---|");
         String[] session = session("PRE_MODERATION");
         List<String> trainees = join(session[1], 200);
-        for (int rate : ints("bench.intake.rates", "50,100,200,400,800,1600")) {
+        double rounds = intakeAtRates(this.rounds, "api/participants/me/questions", trainees, serverPid);
+        end(session[0]);
+        String bare = System.getProperty("bench.intake.reference");
+        if (bare != null) {
+            out.println("Reference in the same run: the bare JAX-RS endpoint with one JDBC INSERT a question "
+                    + "(bench/src/app/rounds/bench/intake, a Payara Micro of its own on the app's core, the same "
+                    + "pool), the same requests:");
+            out.println();
+            double reference = intakeAtRates(URI.create(bare), "questions", trainees,
+                    Long.getLong("bench.intake.reference.pid", -1));
+            out.printf(Locale.ROOT, "Intake capacity (the most accepted/s at a rate whose p99 stayed ≤ 250 ms): "
+                    + "Rounds %.0f/s, the bare reference %.0f/s: **%.0f %%** of it.%n%n", rounds, reference,
+                    100 * rounds / reference);
+        }
+        out.println("Reference in the same run: " + slap());
+        out.println();
+    }
+
+    /**
+     * Questions posted to {@code path} at rising fixed rates until the p99 passes 250 ms; prints a table and returns
+     * the most accepted per second at a rate whose p99 stayed within 250 ms.
+     */
+    private double intakeAtRates(URI base, String path, List<String> trainees, long pid) throws Exception {
+        out.println("| offered/s | accepted/s | p50 ms | p99 ms | server CPU % |");
+        out.println("|---|---|---|---|---|");
+        double capacity = 0;
+        for (int rate : ints("bench.intake.rates", "50,100,200,400,800,1600,3200")) {
             List<Trial> results = repeat(() -> {
                 Recorder recorder = new Recorder();
                 AtomicLong next = new AtomicLong();
-                long cpuBefore = cpuTicks(serverPid);
+                long cpuBefore = cpuTicks(pid);
                 long start = System.nanoTime();
-                fixedRate(rate, seconds, sentAt -> post(trainees.get((int) (next.getAndIncrement() % trainees.size())),
-                        "api/participants/me/questions", "{\"text\":\"Intake question " + Subscribers.stamp(sentAt)
-                                + "\"}", null), recorder);
+                fixedRate(rate, seconds, sentAt -> post(base, trainees.get((int) (next.getAndIncrement()
+                        % trainees.size())), path, "{\"text\":\"Intake question " + Subscribers.stamp(sentAt)
+                        + "\"}", null), recorder);
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 return new Trial(0, recorder.perSecond(seconds),
                         recorder.micros.getValueAtPercentile(50) / 1e3, recorder.micros.getValueAtPercentile(99) / 1e3, 0,
-                        cpuPercent(serverPid, cpuBefore, elapsed));
+                        cpuPercent(pid, cpuBefore, elapsed));
             });
             out.printf("| %d | %s | %s | %s | %s |%n", rate, median(results, Trial::perSecond, "%.0f"),
                     median(results, Trial::p50, "%.1f"), median(results, Trial::p99, "%.1f"),
@@ -242,11 +266,10 @@ public final class Bench {
             if (medianOf(results, Trial::p99) > 250) {
                 break;
             }
+            capacity = Math.max(capacity, medianOf(results, Trial::perSecond));
         }
-        end(session[0]);
         out.println();
-        out.println("Reference in the same run: " + slap());
-        out.println();
+        return capacity;
     }
 
     /** mariadb-slap: single-row INSERTs with a commit each, from as many clients as the app's pool (32). */
@@ -544,6 +567,15 @@ public final class Bench {
         return used.find() ? Long.parseLong(used.group(1)) : -1;
     }
 
+    private static void threadDump(long pid, String file) {
+        try {
+            new ProcessBuilder("jcmd", Long.toString(pid), "Thread.print").redirectErrorStream(true)
+                    .redirectOutput(new java.io.File(file)).start().waitFor(1, TimeUnit.MINUTES);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String jcmd(String command) throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder("jcmd", Long.toString(serverPid), command).redirectErrorStream(true).start();
         String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -672,7 +704,7 @@ public final class Bench {
             }
         }
         out.println();
-        failover(second);
+        failover(second, secondPid);
     }
 
     private Trial clusterFanout(URI second, long secondPid, int subscribers, int rate, boolean spread)
@@ -714,8 +746,12 @@ public final class Bench {
         }
     }
 
-    /** Subscribers through HAProxy, the first instance killed with posts coming in through the second. */
-    private void failover(URI second) throws Exception {
+    /**
+     * Subscribers through HAProxy, the first instance killed with posts coming in through the second. With
+     * {@code -Dbench.failover.dumps=true}, thread dumps of the second 2, 4 and 6 s after the kill
+     * (target/bench-failover-&lt;s&gt;s.threads.txt): where reconnections wait.
+     */
+    private void failover(URI second, long secondPid) throws Exception {
         int count = Integer.getInteger("bench.failover.subscribers", 1000);
         out.println("### Failover: the first instance killed (kill -9) under " + count
                 + " public subscribers spread by HAProxy, 10 posts/s through the second");
@@ -744,20 +780,30 @@ public final class Bench {
             Thread.sleep(4_000); // posts flowing to every subscriber before the kill
             long killedAt = System.nanoTime();
             ProcessHandle.of(serverPid).orElseThrow().destroyForcibly();
+            if (Boolean.getBoolean("bench.failover.dumps")) {
+                System.out.println("killed at " + Instant.now());
+                for (int afterSeconds : new int[]{2, 4, 6}) {
+                    CompletableFuture.runAsync(() -> threadDump(secondPid, "target/bench-failover-" + afterSeconds
+                            + "s.threads.txt"), CompletableFuture.delayedExecutor(afterSeconds, TimeUnit.SECONDS));
+                }
+            }
             posting.join();
             waitFor(() -> board.clients.stream().allMatch(c -> c.stamps.containsAll(acknowledged)), 60);
             List<Resuming.Client> dropped = board.clients.stream().filter(c -> c.dropped).toList();
+            Histogram noticed = new Histogram(3);
             Histogram reopened = new Histogram(3);
             Histogram resumed = new Histogram(3);
             dropped.forEach(c -> {
+                noticed.recordValue(Math.max(0, (c.droppedAt - killedAt) / 1_000_000));
                 reopened.recordValue(Math.max(0, (c.reopenedAt - killedAt) / 1_000_000));
                 resumed.recordValue(Math.max(0, (c.resumedAt - killedAt) / 1_000_000));
             });
             long missing = board.clients.stream().filter(c -> !c.stamps.containsAll(acknowledged)).count();
             out.printf("%d of %d subscribers lost their connection (how connections ended: %s); from the kill to each "
-                            + "being connected again: p50 %d ms, p99 %d ms, max %d ms; to each being shown posts again: "
+                            + "hearing it: p50 %d ms, max %d ms; to each being connected again: p50 %d ms, p99 %d ms, max %d ms; to each being shown posts again: "
                             + "p50 %d ms, p99 %d ms, max %d ms; %d reconnection attempts; posts acknowledged %d, "
                             + "subscribers that missed any: %d.%n%n", dropped.size(), count, board.endings,
+                    noticed.getValueAtPercentile(50), noticed.getMaxValue(),
                     reopened.getValueAtPercentile(50), reopened.getValueAtPercentile(99), reopened.getMaxValue(),
                     resumed.getValueAtPercentile(50), resumed.getValueAtPercentile(99), resumed.getMaxValue(),
                     board.reconnects.get(), acknowledged.size(), missing);

@@ -60,6 +60,8 @@ final class Resuming implements AutoCloseable {
         volatile long lastSeq = -1;
         /** System.nanoTime() when, after its connection first dropped, it was first shown a post it had not seen. */
         volatile long resumedAt;
+        /** System.nanoTime() when its connection first dropped (it heard the close). */
+        volatile long droppedAt;
         /** System.nanoTime() when, after its connection first dropped, a connection was open again. */
         volatile long reopenedAt;
         volatile boolean dropped;
@@ -124,6 +126,9 @@ final class Resuming implements AutoCloseable {
         private void comeBack() {
             if (closing) {
                 return;
+            }
+            if (!dropped) {
+                droppedAt = System.nanoTime();
             }
             dropped = true;
             long pause = (long) (Math.min(30_000, 500L << Math.min(attempt++, 6))
