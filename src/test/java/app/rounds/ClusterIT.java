@@ -70,6 +70,9 @@ class ClusterIT {
                 "rounds.media.sweep-seconds=1", "rounds.media.sweep-first-seconds=1",
                 // HAProxy's X-Forwarded-For is believed: each test trainee has an address of its own
                 "rounds.trusted-proxies=127.0.0.1",
+                // as the shared server's: hashing with the production 210,000 took a login about 4 s of a busy CI
+                // machine (C1 only), on top of the 2 s a rate limit waits for the frozen member below
+                "rounds.password.iterations=1024",
                 // every looked-up configuration value expires each second (a minute in production), so a lookup that
                 // would ask the grid (and wait for a frozen member) is made while one is frozen below
                 "mp.config.cache.duration=1000"};

@@ -342,9 +342,10 @@ public class BoardHub {
 
     /**
      * Reads what the stream stored after the last pull and sends it. One pull of a channel at a time (its
-     * {@code pulling} lock); the read is made outside the channel's lock, which only the sending needs: joining clients
-     * wait for that lock, and with a hall reconnecting at once (an instance of a cluster gone) a pull waiting there for a
-     * database connection held up every handshake behind it (bench/run, "Clustering": 10 s to come back).
+     * {@code pulling} lock); the read is made outside the channel's lock, which only the sending needs: joining
+     * clients wait for that lock, and with a hall reconnecting at once (an instance of a cluster gone) a pull waiting
+     * there for a database connection held up every handshake behind it (a thread dump of the survivor, bench/run
+     * "Clustering").
      */
     void pull(Channel channel) {
         try {
@@ -352,7 +353,8 @@ public class BoardHub {
                 channel.pullRequested.set(false);
                 List<BoardEvent> events;
                 do {
-                    events = board.eventsAfter(channel.key.sessionId(), channel.key.stream(), channel.lastPulled, batch);
+                    events = board.eventsAfter(channel.key.sessionId(), channel.key.stream(), channel.lastPulled,
+                            batch);
                     if (!events.isEmpty()) {
                         synchronized (channel) {
                             send(channel.subscribers, events);

@@ -9,9 +9,9 @@ import java.util.Optional;
 /**
  * The last events a channel pulled, as the database has them now (a removal pulled later rewrites its subject's
  * earlier events here as it did there). A client resuming while events flow is sent what the channel pulled after its
- * replay was read from these, under the channel's lock: read from the database there, about 15 ms each, 500 clients
- * coming back after an instance was killed waited 8 s for the last of them (bench/run, "Clustering"). Not thread-safe:
- * used under the channel's lock.
+ * replay was read from these, under the channel's lock, which every joining client waits for: a database read there
+ * made a hall coming back at once (an instance of a cluster killed) wait for each other's reads. Not thread-safe: used
+ * under the channel's lock.
  */
 final class RecentEvents {
 
