@@ -231,8 +231,8 @@ public final class Bench {
             double reference = intakeAtRates(URI.create(bare), "questions", trainees,
                     Long.getLong("bench.intake.reference.pid", -1));
             out.printf(Locale.ROOT, "Intake capacity (the most accepted/s at a rate whose p99 stayed ≤ 250 ms): "
-                    + "Rounds %.0f/s, the bare reference %.0f/s: **%.0f %%** of it.%n%n", rounds, reference,
-                    100 * rounds / reference);
+                    + "Rounds %.0f/s, the bare reference %.0f/s: **%s** of it.%n%n", rounds, reference,
+                    reference > 0 ? String.format(Locale.ROOT, "%.0f %%", 100 * rounds / reference) : "no ratio");
         }
         out.println("Reference in the same run: " + slap());
         out.println();

@@ -5,7 +5,6 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.grid.jcache.Bucket4jJCache;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import javax.cache.Cache;
@@ -31,20 +30,13 @@ public class SharedBuckets {
     private static final Logger LOG = Logger.getLogger(SharedBuckets.class.getName());
 
     @Inject
-    Instance<CacheManager> cacheManagers;
+    DataGrid dataGrid;
 
     private CacheManager grid;
 
     @PostConstruct
     void findGrid() {
-        try {
-            grid = cacheManagers.isResolvable() ? cacheManagers.get() : null;
-            if (grid != null) {
-                grid.getCacheNames(); // fails at once where the data grid is off
-            }
-        } catch (RuntimeException alone) {
-            grid = null;
-        }
+        grid = dataGrid.cacheManager().orElse(null);
         LOG.info(grid == null ? "Rate limits are kept by this instance alone (no data grid)."
                 : "Rate limits are shared with the cluster through the data grid.");
     }
