@@ -316,6 +316,7 @@ public final class Bench {
                 long cpuBefore = cpuTicks(serverPid);
                 long start = System.nanoTime();
                 Recorder recorder = new Recorder();
+                flightRecording("votes", "start");
                 fixedRate(rate, voteSeconds, sentAt -> post(voters.get((int) next.getAndIncrement()),
                         "api/participants/me/questions/" + question + "/vote", null, null)
                         .thenApply(body -> {
@@ -327,6 +328,7 @@ public final class Bench {
                         }), recorder);
                 waitFor(() -> board.voteTimelines.stream().allMatch(t -> !t.isEmpty()
                         && t.stream().mapToLong(e -> e[1]).max().orElse(0) >= recorder.accepted.get()), 10);
+                flightRecording("votes", "stop");
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 double cpu = cpuPercent(serverPid, cpuBefore, elapsed);
                 Histogram visible = untilVisible(board.voteTimelines, votes);
@@ -1007,6 +1009,33 @@ public final class Bench {
     private static List<Integer> ints(String property, String defaults) {
         return Arrays.stream(System.getProperty(property, defaults).split(",")).map(String::strip)
                 .map(Integer::parseInt).toList();
+    }
+
+    /**
+     * With {@code -Dbench.jfr=<folder>}: a flight recording of the server ({@code action} start or stop, through
+     * jcmd), written to {@code <folder>/<name>-<time>.jfr}: where a workload's CPU goes, without the joins and
+     * connections before it. Start the server with {@code -XX:FlightRecorderOptions:stackdepth=200} (BENCH_SERVER_OPTS)
+     * for whole stacks: a request's are deeper than the default 64 frames.
+     */
+    private void flightRecording(String name, String action) {
+        String folder = System.getProperty("bench.jfr");
+        if (folder == null || serverPid < 0) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                .toString(), Long.toString(serverPid), "JFR." + action, "name=" + name));
+        if (action.equals("start")) {
+            command.addAll(List.of("settings=profile", "filename=" + Path.of(folder, name + "-"
+                    + Instant.now().toString().replace(":", "") + ".jfr").toAbsolutePath()));
+        }
+        try {
+            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor();
+        } catch (IOException e) {
+            System.err.println("No flight recording: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static long cpuTicks(long pid) {

@@ -3,8 +3,11 @@ package app.rounds.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Starts Payara Micro through its launcher with the JDK's ahead-of-time cache (JEP 483, JDK 25+): about half the
@@ -40,10 +43,21 @@ public final class StartupCache {
         }
         Path payaraMicro = Path.of(command.get(jar));
         Path launcher = rootDir.resolve("launch-micro.jar");
-        if ((!Files.exists(launcher) || olderThan(launcher, payaraMicro)) && !succeeded(List.of(command.getFirst(),
-                "-jar", payaraMicro.toString(), "--rootdir", rootDir.toString(), "--outputlauncher"))) {
-            return command; // started as before: slower, not broken
+        Path domain = rootDir.resolve("config").resolve("domain.xml");
+        Path firstDomain = domain.resolveSibling("domain.xml.first");
+        if (!Files.exists(launcher) || olderThan(launcher, payaraMicro) || !Files.exists(firstDomain)) {
+            deleteTree(rootDir);
+            if (!succeeded(List.of(command.getFirst(), "-jar", payaraMicro.toString(), "--rootdir",
+                    rootDir.toString(), "--outputlauncher")) || !Files.exists(domain)) {
+                return command; // started as before: slower, not broken
+            }
+            Files.copy(domain, firstDomain);
         }
+        // Payara Micro keeps what a start deployed in the root directory (domain.xml and applications/) and deploys it
+        // again at the next start, beside --deploy: the application started twice and /health/ready said 200 between
+        // the two. Each start begins from the configuration the launcher was made with.
+        Files.copy(firstDomain, domain, StandardCopyOption.REPLACE_EXISTING);
+        deleteTree(rootDir.resolve("applications"));
         List<String> options = command.subList(0, jar - 1);
         Path record = cache.resolveSibling(cache.getFileName() + ".config");
         boolean cached = fresh(cache, launcher) || fresh(record, launcher) && succeeded(concat(options,
@@ -66,6 +80,16 @@ public final class StartupCache {
     private static boolean succeeded(List<String> command) throws IOException, InterruptedException {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start().waitFor() == 0;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> tree = Files.walk(dir)) {
+                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private static boolean fresh(Path file, Path launcher) throws IOException {

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** How a Payara Micro command is started through the launcher with the JDK's start-up cache. */
@@ -31,6 +33,8 @@ class StartupCacheTest {
         root = dir.resolve("micro-root");
         Files.createDirectories(root);
         launcher = touched(root.resolve("launch-micro.jar"), 2_000);
+        Files.createDirectories(root.resolve("config"));
+        Files.writeString(root.resolve("config/domain.xml.first"), "<domain/>");
         cache = dir.resolve("rounds.aot");
     }
 
@@ -71,6 +75,17 @@ class StartupCacheTest {
     void aRecordTheJdkCannotMakeACacheFromIsRecordedAgain() throws Exception {
         touched(dir.resolve("rounds.aot.config"), 3_000); // not a record: the JDK refuses to make a cache of it
         assertEquals("-XX:AOTMode=record", StartupCache.applied(command(), root, cache).get(2));
+    }
+
+    @Test
+    void eachStartDeploysOnlyWhatItsCommandSays() throws Exception {
+        // what the last start deployed: Payara Micro would deploy it again beside --deploy
+        Files.writeString(root.resolve("config/domain.xml"), "<domain><application name=\"rounds\"/></domain>");
+        Files.createDirectories(root.resolve("applications/rounds/WEB-INF"));
+        StartupCache.applied(command(), root, cache);
+        assertEquals("<domain/>", Files.readString(root.resolve("config/domain.xml")));
+        assertFalse(Files.exists(root.resolve("applications")));
+        assertTrue(Files.exists(launcher));
     }
 
     @Test

@@ -9,6 +9,7 @@ import app.rounds.sessions.boundary.ParticipantsResource;
 import app.rounds.sessions.control.Participants;
 import app.rounds.sessions.control.Participants.Joined;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A trainee's feedback on the session: a rating and an optional comment, for the staff only. */
+@ApplicationScoped
 @Path("participants/me/feedback")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -54,6 +56,7 @@ public class FeedbackResource {
     @Inject
     ClientAddresses clientAddresses;
 
+    /** Jersey's proxy to the request being served: this resource is one object for all requests. */
     @Context
     HttpServletRequest request;
 

@@ -10,6 +10,7 @@ import app.rounds.sessions.boundary.ParticipantsResource;
 import app.rounds.sessions.control.Participants;
 import app.rounds.sessions.control.Participants.Joined;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +33,7 @@ import java.util.List;
  * A trainee's side of polls: the session's current poll (with their answer, and the results when shown) and
  * answering it. Authenticated by the participant token; an answer accepts an {@code Idempotency-Key}.
  */
+@ApplicationScoped
 @Path("participants/me/polls")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -58,6 +60,7 @@ public class PollAnswersResource {
     @Inject
     ClientAddresses clientAddresses;
 
+    /** Jersey's proxy to the request being served: this resource is one object for all requests. */
     @Context
     HttpServletRequest request;
 

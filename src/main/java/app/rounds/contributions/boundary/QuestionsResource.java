@@ -13,6 +13,7 @@ import app.rounds.sessions.boundary.ParticipantsResource;
 import app.rounds.sessions.control.Participants;
 import app.rounds.sessions.control.Participants.Joined;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -41,6 +42,7 @@ import java.util.List;
  * Authenticated by the participant token in the {@code Rounds-Participant} header; POSTs accept an
  * {@code Idempotency-Key}; PUT and DELETE are idempotent by themselves.
  */
+@ApplicationScoped
 @Path("participants/me/questions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -71,6 +73,7 @@ public class QuestionsResource {
     @Inject
     ClientAddresses clientAddresses;
 
+    /** Jersey's proxy to the request being served: this resource is one object for all requests. */
     @Context
     HttpServletRequest request;
 

@@ -21,8 +21,8 @@ import java.util.logging.Logger;
 /**
  * Rate-limit buckets that every instance of a cluster shares, so a limit holds however a load balancer spreads a
  * client's requests: one JCache per limiter on Payara's data grid, changed atomically by Bucket4j's entry processors
- * on the member that owns the key. An instance alone ({@code --nocluster}: no grid, so no JCache) has none, and its
- * limiters keep their buckets in memory.
+ * on the member that owns the key. An instance alone ({@code --nocluster}) has no grid to share ({@link DataGrid}),
+ * and its limiters keep their buckets in memory.
  */
 @ApplicationScoped
 public class SharedBuckets {

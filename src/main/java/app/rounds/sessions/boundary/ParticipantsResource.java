@@ -5,6 +5,7 @@ import app.rounds.sessions.control.Participants;
 import app.rounds.sessions.control.SessionSummary;
 import app.rounds.sessions.entity.Participant;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Trainees joining a session by its code. Open to everyone: the join code is the key, and wrong codes are
  * rate-limited. The participant token in the answer is shown once; send it back in the {@value #TOKEN_HEADER} header.
  */
+@ApplicationScoped
 @Path("participants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -52,6 +54,7 @@ public class ParticipantsResource {
     @Inject
     ClientAddresses clientAddresses;
 
+    /** Jersey's proxy to the request being served: this resource is one object for all requests. */
     @Context
     HttpServletRequest request;
 
