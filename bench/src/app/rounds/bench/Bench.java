@@ -220,7 +220,9 @@ public final class Bench {
         out.println();
         String[] session = session("PRE_MODERATION");
         List<String> trainees = join(session[1], 200);
+        flightRecording("intake", "start");
         double rounds = intakeAtRates(this.rounds, "api/participants/me/questions", trainees, serverPid);
+        flightRecording("intake", "stop");
         end(session[0]);
         String bare = System.getProperty("bench.intake.reference");
         if (bare != null) {
@@ -448,6 +450,7 @@ public final class Bench {
                 total = target;
             }
             long used = heapUsedKb();
+            heapHistogram("memory-" + target);
             if (target == 0) {
                 base = used;
             }
@@ -1012,27 +1015,36 @@ public final class Bench {
     }
 
     /**
-     * With {@code -Dbench.jfr=<folder>}: a flight recording of the server ({@code action} start or stop, through
-     * jcmd), written to {@code <folder>/<name>-<time>.jfr}: where a workload's CPU goes, without the joins and
-     * connections before it. Start the server with {@code -XX:FlightRecorderOptions:stackdepth=200} (BENCH_SERVER_OPTS)
-     * for whole stacks: a request's are deeper than the default 64 frames.
+     * With {@code -Dbench.profiles=<folder>}: a flight recording of the server ({@code action} start or stop), written
+     * to {@code <folder>/<name>-<time>.jfr}: where a workload's CPU goes (the vote storm, Rounds' intake), without
+     * the joins and connections before it.
+     * Start the server with {@code -XX:FlightRecorderOptions:stackdepth=200} (BENCH_SERVER_OPTS) for whole stacks: a
+     * request's are deeper than the default 64 frames.
      */
     private void flightRecording(String name, String action) {
-        String folder = System.getProperty("bench.jfr");
+        profile(folder -> jcmd("JFR." + action + " name=" + name + (action.equals("start")
+                ? " settings=profile filename=" + folder.resolve(name + "-" + Instant.now().toString().replace(":", "")
+                + ".jfr").toAbsolutePath() : "")));
+    }
+
+    /** With {@code -Dbench.profiles=<folder>}: the server's heap histogram (after a full GC) in {@code <name>.txt}. */
+    private void heapHistogram(String name) {
+        profile(folder -> Files.writeString(folder.resolve(name + ".txt"), jcmd("GC.class_histogram")));
+    }
+
+    private interface Profiling {
+        Object into(Path folder) throws IOException, InterruptedException;
+    }
+
+    private void profile(Profiling profiling) {
+        String folder = System.getProperty("bench.profiles");
         if (folder == null || serverPid < 0) {
             return;
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd")
-                .toString(), Long.toString(serverPid), "JFR." + action, "name=" + name));
-        if (action.equals("start")) {
-            command.addAll(List.of("settings=profile", "filename=" + Path.of(folder, name + "-"
-                    + Instant.now().toString().replace(":", "") + ".jfr").toAbsolutePath()));
-        }
         try {
-            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start().waitFor();
+            profiling.into(Files.createDirectories(Path.of(folder)));
         } catch (IOException e) {
-            System.err.println("No flight recording: " + e);
+            System.err.println("No profile: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,6 +1,7 @@
 package app.rounds.sessions.control;
 
 import app.rounds.audit.control.AuditLog;
+import app.rounds.platform.control.DatabaseOutages;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.RateLimiter;
 import app.rounds.platform.control.SharedBuckets;
@@ -157,7 +158,8 @@ public class Participants {
     }
 
     private Optional<TrainingSession> byCode(JoinCode code) {
-        String id = sessionIdsByCode.getIfPresent(code.value());
+        // during an outage the database is asked again: a board does not open that could show nothing (503)
+        String id = DatabaseOutages.ongoing() ? null : sessionIdsByCode.getIfPresent(code.value());
         TrainingSession remembered = id == null ? null : remembered(id);
         if (remembered != null && code.equals(remembered.joinCode())) {
             return Optional.of(remembered);
