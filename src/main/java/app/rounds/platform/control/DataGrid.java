@@ -58,7 +58,8 @@ public class DataGrid {
             return Files.readString(Path.of(root, "config", "domain.xml"));
         } catch (IOException | RuntimeException unreadable) {
             // unknown: the grid is used as in a cluster (slower alone, never wrong)
-            LOG.warning("Payara's domain.xml could not be read (" + unreadable + "); the data grid is used as in a cluster.");
+            LOG.warning("Payara's domain.xml could not be read (" + unreadable
+                    + "); the data grid is used as in a cluster.");
             return "";
         }
     }
