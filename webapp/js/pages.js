@@ -16,6 +16,7 @@ export const PAGES = {
   'projector.html': { name: t('staff.page.projector'), roles: SESSION_STAFF },
   'media.html': { name: t('staff.page.media'), roles: SESSION_STAFF },
   'highlights.html': { name: t('staff.page.highlights'), roles: ['communicator', 'admin'] },
+  'report.html': { name: t('staff.page.report'), roles: SESSION_STAFF },
   'account.html': { name: t('staff.page.account'), roles: EVERY_ROLE },
 };
 

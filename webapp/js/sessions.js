@@ -125,6 +125,9 @@ function card(session) {
   const highlights = item.querySelector('.highlights');
   highlights.href = `highlights.html?session=${encodeURIComponent(session.id)}`;
   highlights.setAttribute('aria-label', t('sessions.card.highlightsLabel', title));
+  const report = item.querySelector('.report');
+  report.href = `report.html?id=${encodeURIComponent(session.id)}`;
+  report.setAttribute('aria-label', t('sessions.card.reportLabel', title));
   const projector = item.querySelector('.projector');
   projector.href = `projector.html?id=${encodeURIComponent(session.id)}`;
   projector.setAttribute('aria-label', t('sessions.card.projectorLabel', title));
@@ -167,7 +170,8 @@ function draw() {
   if (!shown) return;
   const focused = document.activeElement?.closest('#sessions .card') ? document.activeElement : null;
   const focusedCard = focused?.closest('.card').dataset.sessionId;
-  const focusedControl = focused ? ['board', 'projector', 'media', 'highlights', 'edit', 'start', 'end']
+  const focusedControl = focused ? ['board', 'projector', 'media', 'highlights', 'report', 'edit', 'start',
+    'end']
     .find((name) => focused.classList.contains(name)) : null;
   const sessions = shown.sessions.filter(SHOWN[show].test);
   list.replaceChildren(...sessions.map(card));

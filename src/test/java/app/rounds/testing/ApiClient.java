@@ -131,6 +131,20 @@ public final class ApiClient {
         }
     }
 
+    /** A GET whose answer is kept as bytes (a spreadsheet, a PDF, a picture). */
+    public HttpResponse<byte[]> download(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String credentials(String username, String password) {
         return Json.createObjectBuilder().add("username", username).add("password", password).build().toString();
     }

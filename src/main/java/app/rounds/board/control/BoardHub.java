@@ -21,6 +21,7 @@ import jakarta.websocket.CloseReason;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -196,6 +197,14 @@ public class BoardHub {
                 return subscriber;
             }
         }
+    }
+
+    /** The board connections this instance holds, by session (both streams), for the session's report. */
+    public Map<String, Integer> connectionsBySession() {
+        Map<String, Integer> connections = new HashMap<>();
+        channels.forEach((key, channel) -> connections.merge(key.sessionId(),
+                (int) channel.subscribers.stream().filter(s -> !s.closed()).count(), Integer::sum));
+        return connections;
     }
 
     /** The stream's channel, made (with the stream's last seq as pulled) when it has none. */
@@ -379,7 +388,7 @@ public class BoardHub {
      */
     static void send(Collection<Subscriber> subscribers, List<BoardEvent> events) {
         long last = events.getLast().seq();
-        Map<Long, String> messages = new java.util.HashMap<>();
+        Map<Long, String> messages = new HashMap<>();
         for (Subscriber subscriber : subscribers) {
             long after = subscriber.lastSeq();
             if (after < last) {

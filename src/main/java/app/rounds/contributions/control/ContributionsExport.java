@@ -91,7 +91,7 @@ public class ContributionsExport {
         return rows;
     }
 
-    static String cell(String value) {
+    public static String cell(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }

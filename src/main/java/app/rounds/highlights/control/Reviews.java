@@ -6,6 +6,7 @@ import app.rounds.highlights.entity.Highlight;
 import app.rounds.highlights.entity.HighlightReview;
 import app.rounds.highlights.entity.HighlightStatus;
 import app.rounds.highlights.entity.ReviewDecision;
+import app.rounds.platform.control.Percentiles;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.security.control.StaffMember;
 import app.rounds.sessions.control.TrainingSessions;
@@ -183,13 +184,7 @@ public class Reviews {
         if (seconds.length == 0) {
             return new Timing(reviewer, 0, 0, 0, 0);
         }
-        return new Timing(reviewer, seconds.length, percentile(seconds, 50), percentile(seconds, 90),
-                seconds[seconds.length - 1]);
-    }
-
-    /** Nearest-rank percentile of sorted values. */
-    static long percentile(long[] sorted, int percent) {
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
+        return new Timing(reviewer, seconds.length, Percentiles.nearestRank(seconds, 50),
+                Percentiles.nearestRank(seconds, 90), seconds[seconds.length - 1]);
     }
 }

@@ -1,5 +1,6 @@
 package app.rounds.ingest.control;
 
+import app.rounds.platform.control.ThisInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,14 +9,11 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Which hashtag sources this instance polls or streams: each source is leased to one instance of a cluster at a time,
@@ -31,7 +29,7 @@ import java.util.UUID;
 public class SourceLeases {
 
     /** This instance as leases name it: its process on its host, and a start of its own. */
-    private final String holder = holderName();
+    private final String holder = ThisInstance.NAME;
 
     /** The sources this instance held at its last tick: those whose posts it also asks about again (Rechecks). */
     private volatile Set<String> heldAtLastTick = Set.of();
@@ -88,16 +86,5 @@ public class SourceLeases {
             query.setParameter(leading.length + i + 1, ids.get(i));
         }
         return query;
-    }
-
-    private static String holderName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        String name = ProcessHandle.current().pid() + "@" + host + " " + UUID.randomUUID().toString().substring(0, 8);
-        return name.length() > 100 ? name.substring(0, 100) : name;
     }
 }

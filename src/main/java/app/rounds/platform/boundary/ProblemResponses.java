@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -109,6 +111,11 @@ public final class ProblemResponses {
                     "The connection ended before the whole request arrived; send it again.", instance(uri), null))
                     .build();
         }
+        if (bodyTimedOut(e)) {
+            // a staff member's body is read as it comes (BodyBufferingFilter): it stopped arriving
+            return build(408, Problem.of("body-too-slow", "Request took too long", 408,
+                    "The request body did not arrive in time; send it again.", instance(uri), null)).build();
+        }
         if (unreadableJson(e)) {
             return malformedJson(uri);
         }
@@ -134,6 +141,11 @@ public final class ProblemResponses {
             return response.build();
         }
         return unexpected(e, uri);
+    }
+
+    /** Reading the body gave up waiting for it (Grizzly's read timeout), as Jersey reports it. */
+    static boolean bodyTimedOut(Throwable e) {
+        return e instanceof ProcessingException && causedBy(e, TimeoutException.class);
     }
 
     private static boolean unreadableJson(Throwable e) {

@@ -1,9 +1,12 @@
 package app.rounds.platform.boundary;
 
+import jakarta.ws.rs.ProcessingException;
 import org.junit.jupiter.api.Test;
 
 import java.io.EOFException;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +25,15 @@ class ProblemResponsesTest {
     void aConnectionEndingMidBodyIsAClientGoneNotAnIncident() {
         UncheckedIOException upload = new UncheckedIOException(endOfConnection());
         assertTrue(ProblemResponses.clientWentAway(upload));
+    }
+
+    @Test
+    void aBodyThatStoppedArrivingIsTooSlowNotAnIncident() {
+        ProcessingException read = new ProcessingException(new IOException(new TimeoutException()));
+        assertTrue(ProblemResponses.bodyTimedOut(read));
+        assertFalse(ProblemResponses.bodyTimedOut(new ProcessingException(new IOException("broken"))));
+        assertFalse(ProblemResponses.bodyTimedOut(new IllegalStateException(new TimeoutException())),
+                "a timeout of our own, elsewhere, is an incident");
     }
 
     @Test
