@@ -11,6 +11,7 @@ const SESSION_STAFF = ['presenter', 'communicator', 'admin'];
 export const PAGES = {
   'sessions.html': { name: t('staff.page.sessions'), roles: SESSION_STAFF, navigation: true },
   'review.html': { name: t('staff.page.review'), roles: ['reviewer', 'admin'], navigation: true },
+  'reports.html': { name: t('staff.page.reports'), roles: ['communicator', 'admin'], navigation: true },
   'admin.html': { name: t('staff.page.admin'), roles: ['admin'], navigation: true },
   'board.html': { name: t('staff.page.board'), roles: SESSION_STAFF },
   'projector.html': { name: t('staff.page.projector'), roles: SESSION_STAFF },

@@ -1,18 +1,14 @@
-import uPlot from '../webjars/uplot/1.6.30/dist/uPlot.esm.js';
 import { api, openSessionPart, formatWhen } from './api.js';
+import { COLOURS, barChart, clearChart, fillTable, timeLines } from './charts.js';
 import { t } from './i18n.js';
 
 // A session's report: its figures at a glance, activity over time, participation, questions, feedback, polls and
-// posts by source. Each chart is drawn with uPlot and hidden from screen readers; the table beside it holds the same
-// numbers, and its caption says what the chart shows in words. A live session's report is asked for again every
-// 30 seconds while the page is visible.
+// posts by source, each chart beside a table of the same numbers (charts.js). A live session's report is asked for
+// again every 30 seconds while the page is visible.
 const sessionId = new URLSearchParams(location.search).get('id') || '';
 const problem = document.getElementById('problem');
 const reportStatus = document.getElementById('report-status');
 const REFRESH_MILLIS = 30000;
-/** Colours of the series: each has at least 3:1 contrast against white, as WCAG asks of graphics. */
-const COLOURS = ['#0b5cad', '#b3261e', '#116329', '#7a1f5c', '#8a5300', '#4d4d4d'];
-const charts = new Map();
 let report = null;
 let refreshTimer = null;
 
@@ -36,15 +32,6 @@ function duration(seconds) {
     : t('report.unit.minutes', { value: number.format(Math.round(seconds / 6) / 10) });
 }
 
-/** A table with a caption, column headings, and each row's first cell as its heading. */
-function fillTable(table, caption, headings, rows) {
-  const head = element('thead', {}, element('tr', {}, ...headings.map((h) => element('th', { scope: 'col', textContent: h }))));
-  const body = element('tbody', {}, ...rows.map((cells) => element('tr', {},
-    ...cells.map((cell, i) => element(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : undefined,
-      textContent: cell === null || cell === undefined ? t('report.none') : String(cell) })))));
-  table.replaceChildren(element('caption', { textContent: caption }), head, body);
-}
-
 function tiles(r) {
   const p = r.participation;
   const q = r.questions;
@@ -64,31 +51,6 @@ function tiles(r) {
     element('div', { className: 'tile' }, element('dt', { textContent: label }), element('dd', { textContent: value }))));
 }
 
-/** Draws (or draws again) a chart in its box, as wide as the box. */
-function draw(id, options, data) {
-  const box = document.getElementById(id);
-  charts.get(id)?.destroy();
-  const chart = new uPlot({ width: Math.max(280, box.clientWidth), height: 260, ...options }, data, box);
-  charts.set(id, chart);
-}
-
-/** A bar chart of counts by label; long labels are cut on the axis (the table beside it has them whole). */
-function barChart(id, labels, values, colour = COLOURS[0]) {
-  const cut = (label) => (label.length > 18 ? `${label.slice(0, 17)}…` : label);
-  const top = Math.max(1, ...values);
-  draw(id, {
-    legend: { show: false },
-    cursor: { show: false },
-    scales: { x: { time: false, range: [0.5, labels.length + 0.5] }, y: { range: [0, Math.ceil(top * 1.15)] } },
-    axes: [
-      { splits: () => labels.map((_, i) => i + 1), values: (u, splits) => splits.map((v) => cut(labels[v - 1] ?? '')) },
-      { values: (u, splits) => splits.map((v) => (Number.isInteger(v) ? number.format(v) : '')) },
-    ],
-    series: [{}, { label: '', fill: colour, stroke: colour, points: { show: false },
-      paths: uPlot.paths.bars({ size: [0.6, 90] }) }],
-  }, [labels.map((_, i) => i + 1), values]);
-}
-
 const TIMELINE_SERIES = ['joined', 'questions', 'votes', 'pollAnswers', 'feedback'];
 
 function timeline(r) {
@@ -98,27 +60,17 @@ function timeline(r) {
   const table = document.getElementById('timeline-table');
   const caption = document.getElementById('timeline-caption');
   if (!buckets.length) {
-    charts.get('timeline-chart')?.destroy();
-    charts.delete('timeline-chart');
+    clearChart('timeline-chart');
     caption.textContent = t('report.timeline.nothing');
     fillTable(table, t('report.timeline.caption', { count: minutes, minutes }), [t('report.timeline.start')], []);
     return;
   }
   const names = TIMELINE_SERIES.map((s) => t(`report.series.${s}`));
   const starts = buckets.map((b) => Date.parse(b.start) / 1000);
-  draw('timeline-chart', {
-    scales: {
-      // half a bucket on either side: a single bucket is shown as such, not spread over years
-      x: { time: true, range: () => [starts[0] - bucketSeconds / 2, starts[starts.length - 1] + bucketSeconds / 2] },
-      y: { range: (u, min, max) => [0, Math.max(1, Math.ceil(max * 1.1))] },
-      viewers: { range: (u, min, max) => [0, Math.max(1, Math.ceil(max * 1.1))] },
-    },
-    axes: [{}, { label: t('report.timeline.count') }, { scale: 'viewers', side: 1, label: t('report.series.viewers'),
-      grid: { show: false } }],
-    series: [{}, ...names.map((label, i) => ({ label, stroke: COLOURS[i], width: 2 })),
-      { label: t('report.series.viewers'), stroke: COLOURS[5], width: 2, dash: [6, 4], scale: 'viewers' }],
-  }, [starts, ...TIMELINE_SERIES.map((s) => buckets.map((b) => b[s])),
-    buckets.map((b) => b.viewers)]);
+  timeLines('timeline-chart', starts, bucketSeconds, [
+    ...TIMELINE_SERIES.map((series, i) => ({ label: names[i], values: buckets.map((b) => b[series]) })),
+    { label: t('report.series.viewers'), values: buckets.map((b) => b.viewers), scale: 'right' },
+  ], t('report.series.viewers'), t('report.timeline.count'));
   const busiest = buckets.reduce((best, b) => (b.questions + b.votes + b.pollAnswers + b.feedback
     > best.questions + best.votes + best.pollAnswers + best.feedback ? b : best), buckets[0]);
   caption.textContent = t('report.timeline.summary', { count: minutes, minutes, first: formatWhen(buckets[0].start),

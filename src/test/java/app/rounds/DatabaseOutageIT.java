@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static app.rounds.testing.ApiClient.json;
@@ -73,7 +75,7 @@ class DatabaseOutageIT {
 
             long logLinesBefore = lines(rounds.log());
             database.stop();
-            assertRefusedWithin(FAST, requests, 21);
+            assertRefusedWithin(rounds, FAST, requests, 21);
             long logLinesDuringOutage = lines(rounds.log()) - logLinesBefore;
             assertTrue(logLinesDuringOutage < 50, "the outage took " + logLinesDuringOutage + " lines of log");
             System.out.println("DatabaseOutageIT: the outage's log: " + logLinesDuringOutage + " lines");
@@ -89,7 +91,7 @@ class DatabaseOutageIT {
 
             // the database's host gone from the network: new connections get no answer, and wait a bounded time
             database.hang();
-            assertRefusedWithin(FAST_WITHOUT_ANSWER, requests, 6);
+            assertRefusedWithin(rounds, FAST_WITHOUT_ANSWER, requests, 6);
             database.start();
             await("Rounds answering again after the hang", Duration.ofSeconds(60),
                     () -> admin.get("api/sessions/" + sessionId + "/questions").status() == 200);
@@ -105,20 +107,33 @@ class DatabaseOutageIT {
         }
     }
 
-    /** {@code count} requests, taking turns, each refused within {@code bound} as the database being unavailable. */
-    static void assertRefusedWithin(Duration bound, List<Supplier<Reply>> requests, int count) {
+    /**
+     * {@code count} requests, taking turns, each refused within {@code bound} as the database being unavailable; a
+     * slower one fails with where the server's threads were waiting at the bound.
+     */
+    static void assertRefusedWithin(PayaraProcess rounds, Duration bound, List<Supplier<Reply>> requests, int count) {
         Duration slowest = Duration.ZERO;
         for (int i = 0; i < count; i++) {
             Supplier<Reply> request = requests.get(i % requests.size());
+            int number = i;
+            CompletableFuture<Path> lateDump = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return rounds.threadDump("outage-request-" + number);
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, CompletableFuture.delayedExecutor(bound.toMillis(), TimeUnit.MILLISECONDS));
             long started = System.nanoTime();
             Reply refused = request.get();
             Duration took = Duration.ofNanos(System.nanoTime() - started);
+            lateDump.cancel(false);
             assertEquals(503, refused.status(), "request " + i + ": " + refused);
             assertTrue(String.valueOf(refused.contentType()).startsWith("application/problem+json"),
                     "request " + i + ": " + refused.contentType() + " " + refused);
             assertEquals("database-unavailable", refused.problemType(), refused.body());
             assertNotNull(refused.header("Retry-After"), "request " + i + " says when to try again");
-            assertTrue(took.compareTo(bound) < 0, "request " + i + " answered in " + took.toMillis() + " ms");
+            assertTrue(took.compareTo(bound) < 0, () -> "request " + number + " answered in " + took.toMillis()
+                    + " ms; the server's threads then: " + lateDump.join());
             slowest = slowest.compareTo(took) < 0 ? took : slowest;
         }
         System.out.println("DatabaseOutageIT: " + count + " requests refused, the slowest in " + slowest.toMillis()

@@ -25,8 +25,13 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -254,6 +259,148 @@ class ReportsIT {
         assertEquals(404, unknown.status());
         assertEquals("application/problem+json", unknown.header("Content-Type"));
         assertTrue(unknown.json().getString("detail").contains("figures, timeline"), unknown.body());
+    }
+
+    @Test
+    void sessionsComparedByMonthFacilityAndPresenterWithReviewTurnaroundAndReach() throws Exception {
+        String facility = "Ward " + Staff.uniqueSuffix(); // sessions of other tests are elsewhere
+        Staff.Member first = staff.create("communicator", "presenter");
+        Staff.Member second = staff.create("presenter");
+        String busy = sessionIn(first, "Central lines", facility);
+        String quiet = sessionIn(first, "Central lines again", facility);
+        String other = sessionIn(second, "Pressure ulcers", facility);
+        List<ApiClient> busyTrainees = join(first.client(), busy, 3);
+        join(first.client(), quiet, 2);
+        join(second.client(), other, 1);
+        ask(busyTrainees.get(0), "How often do we change the dressing?");
+        feedback(busyTrainees.get(1), 4);
+
+        String highlight = published(first.client(), busy, "Central lines, done right");
+        ApiClient reader = ApiClient.anonymous(base).from(Staff.uniqueAddress());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, reader.get("highlights/" + highlight).status());
+        }
+        assertEquals(200, reader.get("highlights/" + highlight + "/embed").status());
+        assertEquals(200, reader.get("highlights/" + highlight + "/embed").status());
+        assertEquals(200, reader.get("highlights/feed.json").status());
+        assertEquals(200, reader.send("HEAD", "highlights/" + highlight, null).status());
+
+        ApiClient admin = staff.create("admin").client();
+        String filter = "api/reports?facility=" + URLEncoder.encode(facility, StandardCharsets.UTF_8);
+        Conditions.await("the reads counted and stored", Duration.ofSeconds(10), () -> {
+            JsonArray reach = admin.get(filter).json().getJsonArray("reach");
+            return reach.size() == 1 && reach.getJsonObject(0).getInt("pages") == 3;
+        });
+        JsonObject overview = admin.get(filter).json();
+        String month = YearMonth.now(ZoneOffset.UTC).toString();
+        assertEquals(month, overview.getJsonObject("filter").getString("to"));
+        assertEquals(YearMonth.now(ZoneOffset.UTC).minusMonths(11).toString(),
+                overview.getJsonObject("filter").getString("from"), "a year by default");
+
+        List<JsonObject> sessions = overview.getJsonArray("sessions").getValuesAs(JsonObject.class);
+        assertEquals(List.of(busy, quiet, other).stream().sorted().toList(),
+                sessions.stream().map(s -> s.getString("id")).sorted().toList());
+        JsonObject busyRow = sessions.stream().filter(s -> s.getString("id").equals(busy)).findFirst().orElseThrow();
+        assertEquals(3, busyRow.getInt("joined"));
+        assertEquals(2, busyRow.getInt("active"));
+        assertEquals(66.7, busyRow.getJsonNumber("engagementRatePercent").doubleValue());
+        assertEquals(1, busyRow.getInt("questions"));
+        assertEquals(1, busyRow.getInt("feedback"));
+        assertEquals(4.0, busyRow.getJsonNumber("feedbackAverage").doubleValue());
+        assertEquals("Test " + first.username(), busyRow.getString("presenter"));
+
+        JsonArray byMonth = overview.getJsonArray("byMonth");
+        assertEquals(1, byMonth.size());
+        JsonObject thisMonth = byMonth.getJsonObject(0);
+        assertEquals(month, thisMonth.getString("key"));
+        assertEquals(3, thisMonth.getInt("sessions"));
+        assertEquals(6, thisMonth.getInt("joined"));
+        assertEquals(2, thisMonth.getInt("active"));
+        assertEquals(33.3, thisMonth.getJsonNumber("engagementRatePercent").doubleValue());
+        assertEquals(4.0, thisMonth.getJsonNumber("feedbackAverage").doubleValue());
+        assertEquals(List.of(facility), overview.getJsonArray("byFacility").getValuesAs(JsonObject.class).stream()
+                .map(f -> f.getString("key")).toList());
+        Map<String, Integer> byPresenter = new LinkedHashMap<>();
+        overview.getJsonArray("byPresenter").getValuesAs(JsonObject.class)
+                .forEach(p -> byPresenter.put(p.getString("key"), p.getInt("sessions")));
+        assertEquals(Map.of("Test " + first.username(), 2, "Test " + second.username(), 1), byPresenter);
+
+        JsonArray reviews = overview.getJsonArray("reviewTurnaround");
+        assertEquals(1, reviews.size(), reviews.toString());
+        assertEquals(month, reviews.getJsonObject(0).getString("month"));
+        assertEquals(1, reviews.getJsonObject(0).getInt("decisions"));
+        assertEquals(1, reviews.getJsonObject(0).getInt("approved"));
+        assertTrue(reviews.getJsonObject(0).getJsonNumber("medianSeconds").longValue() < 120);
+
+        JsonObject reach = overview.getJsonArray("reach").getJsonObject(0);
+        assertEquals(highlight, reach.getString("highlightId"));
+        assertEquals(3, reach.getInt("pages"), "a HEAD reads nothing");
+        assertEquals(2, reach.getInt("embeds"));
+        assertEquals(1, reach.getInt("feeds"));
+        assertEquals(LocalDate.now(ZoneOffset.UTC).toString(),
+                reach.getJsonArray("days").getJsonObject(0).getString("day"));
+
+        JsonObject onePresenter = admin.get(filter + "&presenter=" + second.username()).json();
+        assertEquals(List.of(other), onePresenter.getJsonArray("sessions").getValuesAs(JsonObject.class).stream()
+                .map(s -> s.getString("id")).toList());
+        assertEquals(0, onePresenter.getJsonArray("reach").size(), "the highlight is of the other presenter's");
+
+        Reply csv = admin.get(filter.replace("api/reports?", "api/reports/sessions.csv?"));
+        assertEquals(200, csv.status(), csv.body());
+        assertEquals(4, csv.body().strip().split("\r?\n").length, "a heading and the three sessions");
+        HttpResponse<byte[]> xlsx = admin.download(filter.replace("api/reports?", "api/reports/tables.xlsx?"));
+        assertEquals(200, xlsx.statusCode());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            assertEquals(List.of("Sessions", "By month", "By facility", "By presenter", "Review turnaround",
+                    "Reach of highlights"), sheetNames(workbook));
+            Sheet months = workbook.getSheet("By month");
+            assertEquals(month, months.getRow(1).getCell(0).getStringCellValue());
+            assertEquals(6.0, months.getRow(1).getCell(2).getNumericCellValue());
+        }
+
+        assertEquals(200, first.client().get("api/reports").status(), "a communicator (also a presenter)");
+        assertEquals(403, second.client().get("api/reports").status(), "presenters see their own sessions' reports");
+        Reply wrong = admin.get("api/reports?from=2026-13&days=0");
+        assertEquals(400, wrong.status(), wrong.body());
+        assertEquals(List.of("days", "from"), wrong.problemFields().stream().sorted().toList());
+        assertTrue(wrong.body().contains("such as 2026-12"), wrong.body());
+    }
+
+    String sessionIn(Staff.Member owner, String title, String facility) {
+        Reply created = owner.client().post("api/sessions", json("{'title':'" + title + "','facility':'" + facility
+                + "'}"));
+        assertEquals(201, created.status(), created.body());
+        String id = created.json().getString("id");
+        assertEquals(200, owner.client().post("api/sessions/" + id + "/start", null).status());
+        return id;
+    }
+
+    List<ApiClient> join(ApiClient owner, String sessionId, int count) {
+        String code = owner.get("api/sessions/" + sessionId).json().getString("joinCode").replace("-", "");
+        List<ApiClient> joined = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Reply reply = anonymous.from(Staff.uniqueAddress()).post("api/participants",
+                    json("{'code':'" + code + "'}"));
+            assertEquals(201, reply.status(), reply.body());
+            joined.add(anonymous.withHeader("Rounds-Participant", reply.json().getString("token")));
+        }
+        return joined;
+    }
+
+    /** A highlight of the session, written by {@code communicator}, approved by a reviewer and so published. */
+    String published(ApiClient communicator, String sessionId, String title) {
+        String highlight = communicator.post("api/sessions/" + sessionId + "/highlights",
+                json("{'title':'" + title + "'}")).json().getString("id");
+        Reply drafted = communicator.put("api/highlights/" + highlight, json("{'title':'" + title + "',"
+                + "'publishOnApproval':true,'bodyHtml':'<p>Forty nurses, one checklist.</p>','parts':[]}"));
+        assertEquals(200, drafted.status(), drafted.body());
+        assertEquals(200, communicator.post("api/highlights/" + highlight + "/submission", "{}").status());
+        ApiClient reviewer = staff.create("reviewer").client();
+        String hash = reviewer.get("api/reviews/" + highlight).json().getJsonObject("rendition").getString("hash");
+        Reply approved = reviewer.post("api/reviews/" + highlight + "/decision", json("{'decision':'APPROVE',"
+                + "'renditionHash':'" + hash + "'}"));
+        assertEquals(200, approved.status(), approved.body());
+        return highlight;
     }
 
     static JsonObject report(ApiClient client, String sessionId) {

@@ -47,7 +47,9 @@ public final class RunningRounds implements TestInstancePostProcessor {
             "rounds.board.max-replay=20",
             "rounds.board.heartbeat-seconds=2",
             "rounds.board.max-frames-in-flight=32",
-            "rounds.reports.viewer-sample-seconds=1", // ReportsIT waits for the board connections to be counted
+            // ReportsIT waits for the board connections and the reads of a highlight to be counted
+            "rounds.reports.viewer-sample-seconds=1",
+            "rounds.reports.reach-flush-seconds=1",
             "rounds.limits.posts-per-address-per-minute=40",
             "rounds.http.body-deadline-seconds=5", // SlowClientsIT waits for it
             "rounds.ingest.allow-local-sources=true",

@@ -1,6 +1,7 @@
 package app.rounds.highlights.boundary;
 
 import app.rounds.highlights.control.Publishing;
+import app.rounds.highlights.control.Reach;
 import app.rounds.highlights.entity.Publication;
 import app.rounds.platform.boundary.ServletProblems;
 import app.rounds.platform.control.MessageBundle;
@@ -45,6 +46,9 @@ public class PublicSite extends HttpServlet {
     PublicAddress address;
 
     @Inject
+    Reach reach;
+
+    @Inject
     @ConfigProperty(name = "rounds.site-name")
     String siteName;
 
@@ -68,10 +72,8 @@ public class PublicSite extends HttpServlet {
         MessageBundle words = wordsFor(request, response);
         switch (path) {
             case "/" -> send(request, response, 200, "text/html", PublicPages.index(live(), base, siteName, words));
-            case "/feed.atom" -> send(request, response, 200, "application/atom+xml",
-                    HighlightFeeds.atom(live(), base, siteName));
-            case "/feed.json" -> send(request, response, 200, "application/feed+json",
-                    HighlightFeeds.json(live(), base, siteName));
+            case "/feed.atom" -> feed(request, response, "application/atom+xml", HighlightFeeds::atom, base);
+            case "/feed.json" -> feed(request, response, "application/feed+json", HighlightFeeds::json, base);
             default -> highlight(request, response, path, base, words);
         }
     }
@@ -87,8 +89,30 @@ public class PublicSite extends HttpServlet {
             send(request, response, 410, "text/html", PublicPages.gone(siteName, words, here));
         } else if (m.group(2) != null) {
             send(request, response, 200, "text/html", PublicPages.embed(found.get(), base, siteName, words));
+            counted(request, found.get(), Reach.Kind.EMBED);
         } else {
             send(request, response, 200, "text/html", PublicPages.page(found.get(), base, siteName, words));
+            counted(request, found.get(), Reach.Kind.PAGE);
+        }
+    }
+
+    /** A feed, counted as a read of each highlight in it. */
+    private void feed(HttpServletRequest request, HttpServletResponse response, String type,
+                      FeedWriter writer, String base) throws IOException {
+        List<Publication> live = live();
+        send(request, response, 200, type, writer.write(live, base, siteName));
+        live.forEach(publication -> counted(request, publication, Reach.Kind.FEED));
+    }
+
+    @FunctionalInterface
+    interface FeedWriter {
+        String write(List<Publication> live, String base, String siteName);
+    }
+
+    /** A read (answered in full, or 304: the reader's copy is current), not a HEAD. */
+    private void counted(HttpServletRequest request, Publication publication, Reach.Kind kind) {
+        if ("GET".equals(request.getMethod())) {
+            reach.read(publication.highlightId(), kind);
         }
     }
 

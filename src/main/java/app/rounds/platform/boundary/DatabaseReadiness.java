@@ -2,6 +2,7 @@ package app.rounds.platform.boundary;
 
 import app.rounds.platform.control.DatabaseMigrations;
 import app.rounds.platform.control.DatabaseOutages;
+import app.rounds.platform.control.LocalTransactionsDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -27,14 +28,21 @@ public class DatabaseReadiness implements HealthCheck {
         }
     }
 
+    private boolean answers() throws SQLException {
+        try (Connection connection = migrations.dataSource().getConnection()) {
+            return connection.isValid(2);
+        }
+    }
+
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("database");
         if (!migrated()) {
             return response.down().withData("schema", "not migrated").build();
         }
-        try (Connection connection = migrations.dataSource().getConnection()) {
-            boolean answers = connection.isValid(2);
+        try {
+            // asked even while the database is known to be away: this check is one of those that find it back
+            boolean answers = LocalTransactionsDataSource.probing(this::answers);
             if (answers) {
                 DatabaseOutages.reachable();
             }

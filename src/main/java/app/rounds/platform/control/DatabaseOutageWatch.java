@@ -43,12 +43,18 @@ public class DatabaseOutageWatch {
         checks.cancel(false);
     }
 
+    private boolean answers() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        }
+    }
+
     private void check() {
         if (!DatabaseOutages.ongoing()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            if (connection.isValid(2)) {
+        try {
+            if (LocalTransactionsDataSource.probing(this::answers)) {
                 DatabaseOutages.reachable();
             }
         } catch (SQLException | RuntimeException stillAway) {

@@ -31,6 +31,14 @@ public final class DatabaseOutages {
     private final Clock clock;
     private final Logger log;
     private Instant since;
+    /** Whether {@code since} is set, read without the lock. */
+    private volatile boolean inProgress;
+    /**
+     * Whether a connection to the database failed in this outage (not only the pool running out of free ones under
+     * load): the database is away, and requests are refused without trying it. Read without the lock: every request
+     * of the API asks it.
+     */
+    private volatile boolean away;
     private Instant lastSummary;
     private long failures;
     private long failuresSinceSummary;
@@ -75,6 +83,14 @@ public final class DatabaseOutages {
         return LOGGED.inProgress();
     }
 
+    /**
+     * Whether the database is known to be away: a connection to it failed, and it has not answered since (asked every
+     * second by DatabaseOutageWatch). Requests that need it are then refused at once.
+     */
+    public static boolean away() {
+        return LOGGED.isAway();
+    }
+
     /** The refusal for a request that needed the database while it is unreachable. */
     public static ProblemException refusal() {
         return new ProblemException(ProblemException.Kind.UNAVAILABLE, "database-unavailable",
@@ -84,8 +100,12 @@ public final class DatabaseOutages {
 
     synchronized void failed(Throwable cause) {
         Instant now = clock.instant();
+        if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+            away = true;
+        }
         if (since == null) {
             since = now;
+            inProgress = true;
             lastSummary = now;
             failures = 1;
             failuresSinceSummary = 0;
@@ -111,12 +131,18 @@ public final class DatabaseOutages {
         Duration lasted = Duration.between(since, clock.instant());
         long counted = failures;
         since = null;
+        inProgress = false;
+        away = false;
         log.info(() -> "The database answers again after an outage of " + lasted.toSeconds() + " s ("
                 + counted + " failures in all)");
     }
 
-    synchronized boolean inProgress() {
-        return since != null;
+    boolean inProgress() {
+        return inProgress;
+    }
+
+    boolean isAway() {
+        return away;
     }
 
     /** The connection failure in {@code failure}'s causes, or null when it is some other failure. */

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLNonTransientConnectionException;
 import java.util.logging.Logger;
 
 /**
@@ -17,6 +18,9 @@ import java.util.logging.Logger;
  * commit. Payara sets the properties of {@code @DataSourceDefinition} through these setters.
  */
 public class LocalTransactionsDataSource implements DataSource {
+
+    /** Set while a thread asks whether the database is back ({@link #probing}). */
+    private static final ThreadLocal<Boolean> PROBING = new ThreadLocal<>();
 
     private final MariaDbDataSource mariaDb = new MariaDbDataSource();
 
@@ -32,14 +36,48 @@ public class LocalTransactionsDataSource implements DataSource {
         mariaDb.setPassword(password);
     }
 
+    /**
+     * A new connection. One that cannot be made is reported as an outage at once, not when the request that needed it
+     * ends; while an outage goes on, none is tried (each try may wait for the connect timeout, 3 s, and one request
+     * may need several: 12 s in DatabaseOutageIT) but by those who ask whether it is back ({@link #probing}). The
+     * pool's connections made before are used as usual.
+     */
     @Override
     public Connection getConnection() throws SQLException {
-        return mariaDb.getConnection();
+        return connected(mariaDb::getConnection);
     }
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
-        return mariaDb.getConnection(user, password);
+        return connected(() -> mariaDb.getConnection(user, password));
+    }
+
+    /** Runs {@code probe} (asking the database whether it answers) with connections tried even while it is away. */
+    public static <T, E extends Exception> T probing(Probe<T, E> probe) throws E {
+        PROBING.set(true);
+        try {
+            return probe.run();
+        } finally {
+            PROBING.remove();
+        }
+    }
+
+    @FunctionalInterface
+    public interface Probe<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    private static Connection connected(Probe<Connection, SQLException> connect) throws SQLException {
+        if (DatabaseOutages.ongoing() && PROBING.get() == null) {
+            throw new SQLNonTransientConnectionException("The database did not answer; it is asked again every "
+                    + "second", "08001");
+        }
+        try {
+            return connect.run();
+        } catch (SQLException e) {
+            DatabaseOutages.report(e);
+            throw e;
+        }
     }
 
     @Override

@@ -59,7 +59,7 @@ public class SessionReportResource {
             + "sources")
     public Response csv(@PathParam("sessionId") String sessionId, @PathParam("table") String name) {
         TrainingSession session = session(sessionId);
-        ReportTables.Table table = ReportTables.named(reports.of(session), name).orElseThrow(() ->
+        ReportTables.Table table = ReportTables.named(ReportTables.of(reports.of(session)), name).orElseThrow(() ->
                 ProblemException.notFound("report-table-not-found", "A report has no such table; it has "
                         + String.join(", ", ReportTables.NAMES) + "."));
         StreamingOutput body = out -> ReportExports.csv(table, out);

@@ -3,6 +3,10 @@ package app.rounds.reports.control;
 import app.rounds.reports.entity.SessionReport;
 import app.rounds.reports.entity.SessionReport.Bucket;
 import app.rounds.reports.entity.SessionReport.Participation;
+import app.rounds.reports.entity.SessionsOverview;
+import app.rounds.reports.entity.SessionsOverview.HighlightReach;
+import app.rounds.reports.entity.SessionsOverview.SessionRow;
+import app.rounds.reports.entity.SessionsOverview.Trend;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,16 +15,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A report as tables, the same for every export (CSV, XLSX): its figures, its timeline, the feedback's ratings, the
- * polls' results and the posts by source. Cells are text, numbers or instants; a figure that is not there is null.
+ * Reports as tables, the same for every export (CSV, XLSX). A session's: its figures, its timeline, the feedback's
+ * ratings, the polls' results and the posts by source. An overview's: its sessions, the same by month, facility and
+ * presenter, review turnaround, and the reach of highlights. Cells are text, numbers or instants; a figure that is not
+ * there is null.
  */
 public final class ReportTables {
 
     public record Table(String name, String title, List<String> columns, List<List<Object>> rows) {
     }
 
-    /** The tables' names, in the order {@link #of} gives them. */
+    /** The tables' names of a session's report, in the order {@link #of(SessionReport)} gives them. */
     public static final List<String> NAMES = List.of("figures", "timeline", "ratings", "polls", "sources");
+    /** The tables' names of an overview, in the order {@link #of(SessionsOverview)} gives them. */
+    public static final List<String> OVERVIEW_NAMES = List.of("sessions", "months", "facilities", "presenters",
+            "reviews", "reach");
 
     private ReportTables() {
     }
@@ -29,9 +38,16 @@ public final class ReportTables {
         return List.of(figures(report), timeline(report), ratings(report), polls(report), sources(report));
     }
 
-    /** The table called {@code name}, if a report has one. */
-    public static Optional<Table> named(SessionReport report, String name) {
-        return of(report).stream().filter(t -> t.name().equals(name)).findFirst();
+    public static List<Table> of(SessionsOverview overview) {
+        return List.of(sessions(overview), trends("months", "By month", "Month", overview.byMonth()),
+                trends("facilities", "By facility", "Facility", overview.byFacility()),
+                trends("presenters", "By presenter", "Presenter", overview.byPresenter()), reviews(overview),
+                reach(overview));
+    }
+
+    /** The table called {@code name}, if there is one. */
+    public static Optional<Table> named(List<Table> tables, String name) {
+        return tables.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
     static Table figures(SessionReport report) {
@@ -108,6 +124,43 @@ public final class ReportTables {
         List<List<Object>> rows = report.sources().stream().map(s -> row(s.label() == null ? "Relayed" : s.label(),
                 s.kind(), s.posts(), s.questions(), s.feedback())).toList();
         return new Table("sources", "Posts by source", List.of("Source", "Kind", "Posts", "Questions", "Feedback"),
+                rows);
+    }
+
+    static Table sessions(SessionsOverview overview) {
+        List<List<Object>> rows = overview.sessions().stream().map((SessionRow r) -> row(r.title(), r.facility(),
+                r.presenter(), r.status(), r.at(), r.joined(), r.active(), r.engagementRatePercent(), r.questions(),
+                r.votes(), r.pollAnswers(), r.feedback(), r.feedbackAverage(), r.peakViewers())).toList();
+        return new Table("sessions", "Sessions", List.of("Session", "Facility", "Presenter", "Status", "When (UTC)",
+                "Joined", "Took part", "Engagement rate (%)", "Questions", "Votes", "Poll answers", "Feedback",
+                "Feedback average", "Peak board viewers"), rows);
+    }
+
+    static Table trends(String name, String title, String key, List<Trend> trends) {
+        List<List<Object>> rows = trends.stream().map(t -> row(t.key(), t.sessions(), t.joined(), t.active(),
+                t.engagementRatePercent(), t.questions(), t.votes(), t.pollAnswers(), t.feedback(),
+                t.feedbackAverage())).toList();
+        return new Table(name, title, List.of(key, "Sessions", "Joined", "Took part", "Engagement rate (%)",
+                "Questions", "Votes", "Poll answers", "Feedback", "Feedback average"), rows);
+    }
+
+    static Table reviews(SessionsOverview overview) {
+        List<List<Object>> rows = overview.reviewTurnaround().stream().map(m -> row(m.month(), m.decisions(),
+                m.approved(), m.rejected(), m.medianSeconds(), m.p90Seconds())).toList();
+        return new Table("reviews", "Review turnaround", List.of("Month", "Decisions", "Approved", "Rejected",
+                "Submission to decision, median (s)", "Submission to decision, 90th percentile (s)"), rows);
+    }
+
+    static Table reach(SessionsOverview overview) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (HighlightReach h : overview.reach()) {
+            rows.add(row(h.title(), h.sessionTitle(), h.state(), h.publishedAt(), null, h.pages(), h.feeds(),
+                    h.embeds()));
+            h.days().forEach(d -> rows.add(row(h.title(), h.sessionTitle(), h.state(), h.publishedAt(),
+                    d.day().toString(), d.pages(), d.feeds(), d.embeds())));
+        }
+        return new Table("reach", "Reach of highlights", List.of("Highlight", "Session", "State", "Published (UTC)",
+                "Day (blank: all " + overview.filter().days() + " days)", "Page views", "Feed fetches", "Embed loads"),
                 rows);
     }
 

@@ -43,13 +43,6 @@ public class SessionReports {
     /** The most frequent words of a word cloud a report lists. */
     static final int WORDS = 10;
 
-    /** The session's participants who did anything, each once; ?1 is the session. */
-    private static final String ACTIVE = "SELECT participant_id FROM question WHERE session_id = ?1 AND "
-            + "participant_id IS NOT NULL UNION SELECT v.participant_id FROM question_vote v JOIN question q ON q.id = "
-            + "v.question_id WHERE q.session_id = ?1 UNION SELECT a.participant_id FROM poll_answer a JOIN poll p ON "
-            + "p.id = a.poll_id WHERE p.session_id = ?1 UNION SELECT participant_id FROM feedback WHERE session_id = ?1 "
-            + "AND participant_id IS NOT NULL";
-
     /** The minute of {@code column}, counted from ?2 (the timeline's origin). */
     private static String minuteOf(String column) {
         return "FLOOR(TIMESTAMPDIFF(SECOND, ?2, " + column + ") / 60)";
@@ -84,7 +77,8 @@ public class SessionReports {
     private Participation participation(String sessionId) {
         Object[] row = (Object[]) em.createNativeQuery("SELECT "
                         + "(SELECT COUNT(*) FROM participant WHERE session_id = ?1), "
-                        + "(SELECT COUNT(*) FROM (" + ACTIVE + ") active), "
+                        + "(SELECT COUNT(DISTINCT participant_id) FROM (" + ReportSql.activity("= ?1")
+                        + ") active), "
                         + "(SELECT COUNT(DISTINCT participant_id) FROM question WHERE session_id = ?1), "
                         + "(SELECT COUNT(DISTINCT v.participant_id) FROM question_vote v JOIN question q "
                         + "ON q.id = v.question_id WHERE q.session_id = ?1), "

@@ -2,6 +2,7 @@ package app.rounds.security.boundary;
 
 import app.rounds.platform.boundary.ServletProblems;
 import app.rounds.platform.control.ClientAddresses;
+import app.rounds.platform.control.DatabaseOutages;
 import app.rounds.platform.control.ProblemException;
 import app.rounds.security.control.ApiTokens;
 import app.rounds.security.control.BrowserSessions;
@@ -21,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +77,16 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         try {
+            if (DatabaseOutages.away() && needsDatabase(request)) {
+                // the first thing every request meets: while the database is known to be away (DatabaseOutageWatch
+                // asks it every second), the API and the board answer 503 at once, rather than each request waiting
+                // for connections that cannot be made (3 s each, and one request may try several: DatabaseOutageIT)
+                ServletProblems.write(response, DatabaseOutages.refusal(), request.getRequestURI());
+                return AuthenticationStatus.SEND_CONTINUE;
+            }
             return authenticate(request, context);
+        } catch (IOException unwritable) {
+            throw new UncheckedIOException(unwritable);
         } catch (RuntimeException failure) {
             // answered here: the container turns an exception from a mechanism into an empty 500, past the error page
             try {
@@ -86,6 +97,12 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
             }
             return AuthenticationStatus.SEND_CONTINUE; // the answer is written
         }
+    }
+
+    /** The API and the board's WebSockets; pages, scripts and public highlights (kept in memory) are served. */
+    static boolean needsDatabase(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") || path.startsWith("/ws/");
     }
 
     private AuthenticationStatus authenticate(HttpServletRequest request, HttpMessageContext context) {

@@ -104,6 +104,19 @@ class DatabaseOutagesTest {
     }
 
     @Test
+    void theDatabaseIsAwayWhenAConnectionFailedNotWhenThePoolRanOutUnderLoad() {
+        DatabaseOutages outages = new DatabaseOutages(new MovingClock(), new Recorded().logger);
+        outages.failed(new ResourceAllocationException("No available resource. Wait-time expired"));
+        assertTrue(outages.inProgress());
+        assertFalse(outages.isAway(), "busy, not away: requests still try");
+        outages.failed(new SQLNonTransientConnectionException("Socket fail to connect to db:3306"));
+        assertTrue(outages.isAway(), "refused at once from now on");
+        outages.answered();
+        assertFalse(outages.isAway());
+        assertFalse(outages.inProgress());
+    }
+
+    @Test
     void withoutAnOutageAnAnsweringDatabaseLogsNothing() {
         Recorded log = new Recorded();
         new DatabaseOutages(new MovingClock(), log.logger).answered();

@@ -1,0 +1,95 @@
+import uPlot from '../webjars/uplot/1.6.30/dist/uPlot.esm.js';
+import { t } from './i18n.js';
+
+// Charts of the report pages, drawn with uPlot and hidden from screen readers: each stands beside a table with the
+// same numbers (fillTable) and a caption that says in words what it shows.
+
+/** Colours of the series: each has at least 3:1 contrast against white, as WCAG asks of graphics. */
+export const COLOURS = ['#0b5cad', '#b3261e', '#116329', '#7a1f5c', '#8a5300', '#4d4d4d'];
+const charts = new Map();
+const number = new Intl.NumberFormat(document.documentElement.lang || 'en');
+
+function element(tag, props = {}, ...children) {
+  const el = Object.assign(document.createElement(tag), props);
+  el.append(...children.filter((c) => c !== null && c !== undefined));
+  return el;
+}
+
+/** A table with a caption, column headings, and each row's first cell as its heading; a missing value is a dash. */
+export function fillTable(table, caption, headings, rows) {
+  const head = element('thead', {}, element('tr', {}, ...headings.map((h) => element('th', { scope: 'col', textContent: h }))));
+  const body = element('tbody', {}, ...rows.map((cells) => element('tr', {},
+    ...cells.map((cell, i) => element(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : undefined,
+      textContent: cell === null || cell === undefined ? t('report.none') : String(cell) })))));
+  table.replaceChildren(element('caption', { textContent: caption }), head, body);
+}
+
+/** Draws (or draws again) a chart in the element with this id, as wide as it is. */
+function draw(id, options, data) {
+  const box = document.getElementById(id);
+  charts.get(id)?.destroy();
+  charts.set(id, new uPlot({ width: Math.max(280, box.clientWidth), height: 260, ...options }, data, box));
+}
+
+/** Removes a chart that has nothing to show any more. */
+export function clearChart(id) {
+  charts.get(id)?.destroy();
+  charts.delete(id);
+}
+
+const counts = { values: (u, splits) => splits.map((v) => (Number.isInteger(v) ? number.format(v) : '')) };
+const fromZero = (u, min, max) => [0, Math.max(1, Math.ceil(max * 1.1))];
+
+/** Labels along an axis of categories (1 to n); long ones are cut there (the table has them whole). */
+function categories(labels) {
+  const cut = (label) => (label.length > 18 ? `${label.slice(0, 17)}…` : label);
+  return { splits: () => labels.map((_, i) => i + 1), values: (u, splits) => splits.map((v) => cut(labels[v - 1] ?? '')) };
+}
+
+/** Bars of counts by label. */
+export function barChart(id, labels, values, colour = COLOURS[0]) {
+  draw(id, {
+    legend: { show: false },
+    cursor: { show: false },
+    scales: { x: { time: false, range: [0.5, labels.length + 0.5] }, y: { range: fromZero } },
+    axes: [categories(labels), counts],
+    series: [{}, { label: '', fill: colour, stroke: colour, points: { show: false },
+      paths: uPlot.paths.bars({ size: [0.6, 90] }) }],
+  }, [labels.map((_, i) => i + 1), values]);
+}
+
+/**
+ * Lines over categories (months, say): {label, values, scale?} each; a series on scale 'right' is read on the right
+ * axis, titled {@code rightLabel}.
+ */
+export function categoryLines(id, labels, series, rightLabel = null) {
+  const right = series.some((s) => s.scale === 'right');
+  draw(id, {
+    scales: { x: { time: false, range: [0.5, labels.length + 0.5] }, y: { range: fromZero },
+      ...(right ? { right: { range: fromZero } } : {}) },
+    axes: [categories(labels), counts,
+      ...(right ? [{ scale: 'right', side: 1, label: rightLabel, grid: { show: false } }] : [])],
+    series: [{ label: '' }, ...series.map((s, i) => ({ label: s.label, stroke: COLOURS[i % COLOURS.length], width: 2,
+      scale: s.scale === 'right' ? 'right' : 'y', dash: s.scale === 'right' ? [6, 4] : undefined,
+      value: (u, v) => (v === null || v === undefined ? '–' : number.format(v)) }))],
+  }, [labels.map((_, i) => i + 1), ...series.map((s) => s.values)]);
+}
+
+/**
+ * Lines over time: {@code starts} in seconds since 1970, one per bucket of {@code bucketSeconds}; series as in
+ * categoryLines. Half a bucket on either side, so a single bucket is shown as such, not spread over years.
+ */
+export function timeLines(id, starts, bucketSeconds, series, rightLabel = null, leftLabel = null) {
+  const right = series.some((s) => s.scale === 'right');
+  draw(id, {
+    scales: {
+      x: { time: true, range: () => [starts[0] - bucketSeconds / 2, starts[starts.length - 1] + bucketSeconds / 2] },
+      y: { range: fromZero },
+      ...(right ? { right: { range: fromZero } } : {}),
+    },
+    axes: [{}, { label: leftLabel, ...counts },
+      ...(right ? [{ scale: 'right', side: 1, label: rightLabel, grid: { show: false } }] : [])],
+    series: [{}, ...series.map((s, i) => ({ label: s.label, stroke: COLOURS[i % COLOURS.length], width: 2,
+      scale: s.scale === 'right' ? 'right' : 'y', dash: s.scale === 'right' ? [6, 4] : undefined }))],
+  }, [starts, ...series.map((s) => s.values)]);
+}
