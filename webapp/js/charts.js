@@ -27,14 +27,25 @@ export function fillTable(table, caption, headings, rows) {
 /** Draws (or draws again) a chart in the element with this id, as wide as it is. */
 function draw(id, options, data) {
   const box = document.getElementById(id);
-  charts.get(id)?.destroy();
-  charts.set(id, new uPlot({ width: Math.max(280, box.clientWidth), height: 260, ...options }, data, box));
+  charts.get(id)?.chart.destroy();
+  const chart = new uPlot({ width: Math.max(280, box.clientWidth), height: 260, ...options }, data, box);
+  charts.set(id, { chart, options, data });
 }
 
 /** Removes a chart that has nothing to show any more. */
 export function clearChart(id) {
-  charts.get(id)?.destroy();
+  charts.get(id)?.chart.destroy();
   charts.delete(id);
+}
+
+/**
+ * Draws every chart again at its box's width (a window resized, a phone turned); the tables, which do not depend on
+ * the width, stay as they are, and so does a reader's place in them.
+ */
+export function redrawCharts() {
+  for (const [id, { options, data }] of [...charts]) {
+    if (document.getElementById(id)) draw(id, options, data); else charts.delete(id);
+  }
 }
 
 const counts = { values: (u, splits) => splits.map((v) => (Number.isInteger(v) ? number.format(v) : '')) };
@@ -59,17 +70,17 @@ export function barChart(id, labels, values, colour = COLOURS[0]) {
 }
 
 /**
- * Lines over categories (months, say): {label, values, scale?} each; a series on scale 'right' is read on the right
- * axis, titled {@code rightLabel}.
+ * Lines over categories (months, say, called {@code categoryName} in the legend): {label, values, scale?} each; a
+ * series on scale 'right' is read on the right axis, titled {@code rightLabel}.
  */
-export function categoryLines(id, labels, series, rightLabel = null) {
+export function categoryLines(id, labels, series, rightLabel = null, categoryName = '') {
   const right = series.some((s) => s.scale === 'right');
   draw(id, {
     scales: { x: { time: false, range: [0.5, labels.length + 0.5] }, y: { range: fromZero },
       ...(right ? { right: { range: fromZero } } : {}) },
     axes: [categories(labels), counts,
       ...(right ? [{ scale: 'right', side: 1, label: rightLabel, grid: { show: false } }] : [])],
-    series: [{ label: '' }, ...series.map((s, i) => ({ label: s.label, stroke: COLOURS[i % COLOURS.length], width: 2,
+    series: [{ label: categoryName, value: (u, v) => labels[v - 1] ?? '' }, ...series.map((s, i) => ({ label: s.label, stroke: COLOURS[i % COLOURS.length], width: 2,
       scale: s.scale === 'right' ? 'right' : 'y', dash: s.scale === 'right' ? [6, 4] : undefined,
       value: (u, v) => (v === null || v === undefined ? '–' : number.format(v)) }))],
   }, [labels.map((_, i) => i + 1), ...series.map((s) => s.values)]);

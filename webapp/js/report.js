@@ -1,5 +1,6 @@
 import { api, openSessionPart, formatWhen } from './api.js';
-import { COLOURS, barChart, clearChart, fillTable, timeLines } from './charts.js';
+import { COLOURS, barChart, clearChart, fillTable, redrawCharts, timeLines } from './charts.js';
+import { downloadsWithProgress } from './downloads.js';
 import { t } from './i18n.js';
 
 // A session's report: its figures at a glance, activity over time, participation, questions, feedback, polls and
@@ -9,7 +10,6 @@ const sessionId = new URLSearchParams(location.search).get('id') || '';
 const problem = document.getElementById('problem');
 const reportStatus = document.getElementById('report-status');
 const REFRESH_MILLIS = 30000;
-let report = null;
 let refreshTimer = null;
 
 function element(tag, props = {}, ...children) {
@@ -161,7 +161,6 @@ function sources(r) {
 }
 
 function render(r) {
-  report = r;
   const when = formatWhen(r.generatedAt);
   document.getElementById('report-meta').textContent = [r.session.facility,
     r.live ? t('report.live', { when }) : t('report.final', { when: formatWhen(r.session.endedAt) })]
@@ -201,7 +200,7 @@ document.getElementById('refresh').addEventListener('click', () => {
 let resizeTimer = null;
 window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => report && render(report), 200);
+  resizeTimer = setTimeout(redrawCharts, 200);
 });
 
 (async () => {
@@ -210,6 +209,8 @@ window.addEventListener('resize', () => {
     const base = `api/sessions/${encodeURIComponent(sessionId)}/report`;
     document.getElementById('board-link').href = `board.html?id=${encodeURIComponent(sessionId)}`;
     document.getElementById('xlsx').href = `${base}/tables.xlsx`;
+    document.getElementById('pdf').href = `${base}/report.pdf`;
+    downloadsWithProgress(reportStatus, problem);
     document.querySelectorAll('a.csv').forEach((a) => { a.href = `${base}/${a.dataset.table}.csv`; });
     const session = await api('GET', `api/sessions/${encodeURIComponent(sessionId)}`);
     document.getElementById('title').textContent = t('report.headingNamed', { session: session.title });

@@ -1,5 +1,6 @@
 import { api, requireStaff, showError, clearErrors, whileBusy, formatWhen, logout } from './api.js';
-import { categoryLines, clearChart, fillTable, timeLines } from './charts.js';
+import { categoryLines, clearChart, fillTable, redrawCharts, timeLines } from './charts.js';
+import { downloadsWithProgress } from './downloads.js';
 import { t } from './i18n.js';
 
 // Sessions compared, for communicators and admins: trends by month, every session (two to four side by side), sums
@@ -81,7 +82,7 @@ function months(o) {
       { label: t('report.participation.joined'), values: rows.map((m) => m.joined) },
       { label: t('report.participation.active'), values: rows.map((m) => m.active) },
       { label: t('report.tile.engagement'), values: rows.map((m) => m.engagementRatePercent), scale: 'right' },
-    ], t('reports.months.rateAxis'));
+    ], t('reports.months.rateAxis'), t('reports.trend.month'));
     const sessions = rows.reduce((sum, m) => sum + m.sessions, 0);
     const joined = rows.reduce((sum, m) => sum + m.joined, 0);
     const active = rows.reduce((sum, m) => sum + m.active, 0);
@@ -162,7 +163,7 @@ function reviews(o) {
     categoryLines('reviews-chart', rows.map((m) => m.month), [
       { label: t('reports.reviews.medianMinutes'), values: rows.map((m) => Math.round(m.medianSeconds / 6) / 10) },
       { label: t('reports.reviews.p90Minutes'), values: rows.map((m) => Math.round(m.p90Seconds / 6) / 10) },
-    ]);
+    ], null, t('reports.trend.month'));
     const last = rows[rows.length - 1];
     caption.textContent = t('reports.reviews.summary', { month: last.month, count: last.decisions,
       median: duration(last.medianSeconds), p90: duration(last.p90Seconds) });
@@ -247,7 +248,7 @@ form.addEventListener('submit', async (event) => {
 let resizeTimer = null;
 window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => overview && render(overview), 200);
+  resizeTimer = setTimeout(redrawCharts, 200);
 });
 
 document.getElementById('logout').addEventListener('click', logout);
@@ -255,6 +256,7 @@ document.getElementById('logout').addEventListener('click', logout);
 (async () => {
   try {
     if (!(await requireStaff())) return;
+    downloadsWithProgress(status, problem);
     fillForm();
     await load();
   } catch (e) {

@@ -81,7 +81,7 @@ public final class Bench {
             bench.adminToken = bench.token(System.getProperty("bench.admin.user", "admin"),
                     System.getProperty("bench.admin.password"));
             List<String> workloads = Arrays.asList(System.getProperty("bench.workloads",
-                            "fanout,intake,votes,poll,memory,upload,pages")
+                            "fanout,intake,votes,poll,memory,upload,pages,reports")
                     .split(","));
             bench.out.printf("Run %s; %d trials per point, %d s each after warm-up; medians with [min–max].%n%n",
                     Instant.now(), bench.trials, bench.seconds);
@@ -109,6 +109,9 @@ public final class Bench {
             }
             if (workloads.contains("pages")) {
                 bench.publicPages();
+            }
+            if (workloads.contains("reports")) { // last: it leaves 500 sessions behind
+                new ReportsBench(bench.http, bench.rounds, bench.adminToken, bench.out).run();
             }
         }
     }

@@ -107,6 +107,7 @@ class ReportPagesIT {
                     chart + ": its table speaks for it");
         }
         browser.manage().window().setSize(new Dimension(1280, 3200)); // the whole report in one picture
+        browser.executeScript("window.scrollTo(0, 0)");
         Browsers.screenshot(browser, "report-live");
         browser.manage().window().setSize(new Dimension(1280, 900));
 
@@ -129,6 +130,10 @@ class ReportPagesIT {
         assertEquals("Activity per minute", timeline.findElement(By.tagName("caption")).getText());
         assertTrue(browser.findElement(By.cssSelector("a.csv[data-table=figures]")).getAttribute("href")
                 .endsWith("/api/sessions/" + id + "/report/figures.csv"));
+        // the one-page PDF, made while the page says how far along it is
+        browser.findElement(By.id("pdf")).sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textMatches(By.id("report-status"),
+                java.util.regex.Pattern.compile("Download as PDF \\(one page\\): done \\(\\d+ KB\\)")));
         Accessibility.assertNoSeriousViolations(browser, "report");
         Browsers.assertNoErrorsLogged(browser);
 
@@ -138,6 +143,87 @@ class ReportPagesIT {
         assertTrue(fits, "the report fits a phone's width");
         browser.executeScript("window.scrollTo(0, 0)");
         Browsers.screenshot(browser, "report-phone");
+    }
+
+    @Test
+    void aCommunicatorComparesSessionsOfAFacilityAndReadsWhyInTables() {
+        Staff staff = new Staff(ApiClient.anonymous(base));
+        Staff.Member communicator = staff.create("communicator");
+        Staff.Member presenter = staff.create("presenter");
+        String facility = "Theatre " + Staff.uniqueSuffix();
+        List<String> titles = List.of("Airway " + Staff.uniqueSuffix(), "Burns " + Staff.uniqueSuffix(),
+                "Cannulation " + Staff.uniqueSuffix());
+        int joins = 1;
+        for (String title : titles) {
+            JsonObject created = presenter.client().post("api/sessions", json("{'title':'" + title + "','facility':'"
+                    + facility + "'}")).json();
+            presenter.client().post("api/sessions/" + created.getString("id") + "/start", null);
+            String code = created.getString("joinCode").replace("-", "");
+            for (int i = 0; i < joins; i++) {
+                String token = ApiClient.anonymous(base).from(Staff.uniqueAddress()).post("api/participants",
+                        json("{'code':'" + code + "'}")).json().getString("token");
+                if (i % 2 == 0) { // every other one rates the session
+                    ReportsIT.feedback(ApiClient.anonymous(base).withHeader("Rounds-Participant", token), 5 - i % 3);
+                }
+            }
+            joins++;
+        }
+
+        Browsers.logIn(browser, base, communicator, "sessions.html");
+        WebElement reportsLink = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("header nav a[href='reports.html']")));
+        reportsLink.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reports-status"), "Figures as of"));
+        WebElement facilityField = browser.findElement(By.id("facility"));
+        facilityField.sendKeys(facility, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("sessions-count"), "(3)"));
+        assertTrue(browser.getCurrentUrl().contains("facility="), "the filter is in the address: "
+                + browser.getCurrentUrl());
+        assertEquals(List.of(List.of("Sessions", "3"), List.of("Joined", "6")), monthCells());
+        assertEquals(1, browser.findElements(By.cssSelector("#months-chart canvas")).size());
+
+        // two sessions side by side, ticked from the keyboard
+        List<WebElement> boxes = browser.findElements(By.cssSelector("#sessions-table tbody input[type=checkbox]"));
+        assertEquals("Compare “" + titles.get(2) + "”", boxes.get(0).getAttribute("aria-label"), "newest first");
+        boxes.get(0).sendKeys(Keys.SPACE);
+        boxes.get(2).sendKeys(Keys.SPACE);
+        WebElement comparison = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("comparison-table")));
+        List<String> heads = comparison.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText)
+                .toList();
+        assertEquals(List.of("Figure", titles.get(2), titles.get(0)), heads);
+        assertTrue(rows(comparison).contains("Joined 3 1"), rows(comparison).toString());
+        assertTrue(browser.findElement(By.id("xlsx")).getAttribute("href").contains("api/reports/tables.xlsx?"));
+
+        browser.manage().window().setSize(new Dimension(1280, 2400));
+        browser.executeScript("window.scrollTo(0, 0)");
+        Browsers.screenshot(browser, "reports");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+
+        // a month that does not exist is refused beside its field, in words
+        WebElement from = browser.findElement(By.id("from"));
+        browser.executeScript("arguments[0].type = 'text'; arguments[0].value = 'last spring'", from);
+        browser.findElement(By.cssSelector("#filter button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("from-error"),
+                "Give a month as year and month"));
+        assertEquals("true", from.getAttribute("aria-invalid"));
+        browser.executeScript("arguments[0].type = 'month'", from);
+
+        Accessibility.assertNoSeriousViolations(browser, "reports");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        wait.until(driver -> browser.findElement(By.cssSelector("#months-chart canvas")).getSize().getWidth() < 390);
+        Boolean fits = (Boolean) browser.executeScript("return document.documentElement.scrollWidth <= innerWidth");
+        assertTrue(fits, "the reports fit a phone's width (wide tables scroll in their own box)");
+        Browsers.assertNoErrorsLogged(browser, "400");
+    }
+
+    /** The months table's first row: sessions and joined, with their headings. */
+    private List<List<String>> monthCells() {
+        WebElement table = browser.findElement(By.id("months-table"));
+        List<String> headings = table.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText)
+                .toList();
+        List<String> cells = table.findElements(By.cssSelector("tbody tr")).getFirst()
+                .findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList();
+        return List.of(List.of(headings.get(1), cells.get(1)), List.of(headings.get(2), cells.get(2)));
     }
 
     private void openDetailsOf(WebElement table) {

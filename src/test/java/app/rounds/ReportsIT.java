@@ -12,6 +12,9 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -238,6 +241,20 @@ class ReportsIT {
             assertEquals(4, pollsSheet.getLastRowNum(), "the poll and its three options");
             assertEquals("After body fluid exposure", pollsSheet.getRow(3).getCell(5).getStringCellValue());
             assertEquals(2.0, pollsSheet.getRow(3).getCell(6).getNumericCellValue());
+        }
+
+        HttpResponse<byte[]> pdf = presenter.download("api/sessions/" + id + "/report/report.pdf");
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertEquals(1, document.getNumberOfPages(), "one page");
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("Report · Hand hygiene audit"), text);
+            assertTrue(text.contains("Ward 7 · Final: the session ended"), text);
+            assertTrue(text.contains("85.7 %"), "the engagement rate, as in the API: " + text);
+            assertTrue(text.contains("6 (1)"), "questions (answered): " + text);
+            assertTrue(text.contains("4.0 of 5 (2)"), text);
+            assertTrue(text.contains("Which moment comes first? · 3 answered (42.9 %)"), text);
         }
     }
 

@@ -2,6 +2,7 @@ package app.rounds.reports.boundary;
 
 import app.rounds.platform.control.ProblemException;
 import app.rounds.reports.control.ReportExports;
+import app.rounds.reports.control.ReportPdf;
 import app.rounds.reports.control.ReportTables;
 import app.rounds.reports.control.SessionReports;
 import app.rounds.reports.entity.SessionReport;
@@ -25,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.Locale;
 
 /**
- * A session's report for everyone on its team and admins: as JSON, each table as CSV, all of them as XLSX. Live while
- * the session runs (asked again, it has moved on), final once it ended.
+ * A session's report for everyone on its team and admins: as JSON, each table as CSV, all of them as XLSX, one page
+ * as PDF. Live while the session runs (asked again, it has moved on), final once it ended.
  */
 @Path("sessions/{sessionId}/report")
 @RolesAllowed({Roles.PRESENTER, Roles.COMMUNICATOR, Roles.ADMIN})
@@ -76,6 +77,18 @@ public class SessionReportResource {
         var tables = ReportTables.of(reports.of(session));
         StreamingOutput body = out -> ReportExports.xlsx(tables, out);
         return Response.ok(body, XLSX).header("Content-Disposition", attachment(session, "report", "xlsx")).build();
+    }
+
+    @GET
+    @Path("report.pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "The report on one A4 page with its charts, to print or send")
+    public Response pdf(@PathParam("sessionId") String sessionId) {
+        TrainingSession session = session(sessionId);
+        SessionReport report = reports.of(session);
+        StreamingOutput body = out -> ReportPdf.write(report, out);
+        return Response.ok(body, "application/pdf").header("Content-Disposition", attachment(session, "report", "pdf"))
+                .build();
     }
 
     private TrainingSession session(String sessionId) {
