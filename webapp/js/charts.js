@@ -15,8 +15,14 @@ function element(tag, props = {}, ...children) {
   return el;
 }
 
-/** A table with a caption, column headings, and each row's first cell as its heading; a missing value is a dash. */
+/**
+ * A table with a caption, column headings, and each row's first cell as its heading; a missing value is a dash. A
+ * table whose content did not change is left as it is, so that a reader's place in it stays when the page refreshes.
+ */
 export function fillTable(table, caption, headings, rows) {
+  const signature = JSON.stringify([caption, headings, rows]);
+  if (table.dataset.signature === signature) return;
+  table.dataset.signature = signature;
   const head = element('thead', {}, element('tr', {}, ...headings.map((h) => element('th', { scope: 'col', textContent: h }))));
   const body = element('tbody', {}, ...rows.map((cells) => element('tr', {},
     ...cells.map((cell, i) => element(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : undefined,
@@ -30,6 +36,14 @@ function draw(id, options, data) {
   charts.get(id)?.chart.destroy();
   const chart = new uPlot({ width: Math.max(280, box.clientWidth), height: 260, ...options }, data, box);
   charts.set(id, { chart, options, data });
+}
+
+/** Names each "Download as CSV" link by its section, so that the links say apart which table each one gives. */
+export function nameCsvLinks() {
+  document.querySelectorAll('a.csv').forEach((link) => {
+    const heading = link.closest('section')?.querySelector('h2');
+    if (heading) link.setAttribute('aria-label', t('report.downloadCsvOf', { table: heading.textContent.trim() }));
+  });
 }
 
 /** Removes a chart that has nothing to show any more. */
@@ -88,11 +102,13 @@ export function categoryLines(id, labels, series, rightLabel = null, categoryNam
 
 /**
  * Lines over time: {@code starts} in seconds since 1970, one per bucket of {@code bucketSeconds}; series as in
- * categoryLines. Half a bucket on either side, so a single bucket is shown as such, not spread over years.
+ * categoryLines. Half a bucket on either side, so a single bucket is shown as such, not spread over years. Times are
+ * the reader's, or UTC ({@code utc}: days counted in UTC, which a reader west of it would see as the day before).
  */
-export function timeLines(id, starts, bucketSeconds, series, rightLabel = null, leftLabel = null) {
+export function timeLines(id, starts, bucketSeconds, series, rightLabel = null, leftLabel = null, utc = false) {
   const right = series.some((s) => s.scale === 'right');
   draw(id, {
+    ...(utc ? { tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC') } : {}),
     scales: {
       x: { time: true, range: () => [starts[0] - bucketSeconds / 2, starts[starts.length - 1] + bucketSeconds / 2] },
       y: { range: fromZero },

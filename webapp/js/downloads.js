@@ -4,6 +4,9 @@ import { t } from './i18n.js';
 // how far along they are, then hands the file to the browser. Links marked data-download; without scripts they are
 // plain links to the same files.
 
+/** How often the status line says how much has arrived: screen readers read each change aloud. */
+const SAY_EVERY_MILLIS = 3000;
+
 function filenameOf(response, fallback) {
   const disposition = response.headers.get('Content-Disposition') || '';
   return /filename="([^"]+)"/.exec(disposition)?.[1] || fallback;
@@ -27,12 +30,16 @@ async function fetchWithProgress(link, status) {
   const reader = response.body.getReader();
   const parts = [];
   let received = 0;
+  let said = Date.now();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     parts.push(value);
     received += value.length;
-    status.textContent = t('report.download.receiving', { name, kb: Math.ceil(received / 1024) });
+    if (Date.now() - said >= SAY_EVERY_MILLIS) { // a status line read aloud at each chunk would drown the reader
+      said = Date.now();
+      status.textContent = t('report.download.receiving', { name, kb: Math.ceil(received / 1024) });
+    }
   }
   const file = URL.createObjectURL(new Blob(parts, { type: response.headers.get('Content-Type') || '' }));
   const save = Object.assign(document.createElement('a'), { href: file,

@@ -1,5 +1,5 @@
 import { api, openSessionPart, formatWhen } from './api.js';
-import { COLOURS, barChart, clearChart, fillTable, redrawCharts, timeLines } from './charts.js';
+import { COLOURS, barChart, clearChart, fillTable, nameCsvLinks, redrawCharts, timeLines } from './charts.js';
 import { downloadsWithProgress } from './downloads.js';
 import { t } from './i18n.js';
 
@@ -129,6 +129,7 @@ function poll(p, index) {
   const facts = element('p', { className: 'muted', textContent: t('report.polls.facts', { kind: t(`report.pollKind.${p.kind}`),
     answered: p.answered, share: shown(p.participationPercent, 'percent') }) });
   const section = element('section', { className: 'report-poll' }, heading, facts);
+  section.dataset.pollId = p.id;
   if (rows.length) {
     section.append(element('figure', { className: 'chart-figure' },
       element('div', { className: 'chart', id, ariaHidden: 'true' })));
@@ -144,10 +145,21 @@ function poll(p, index) {
     COLOURS[3]) };
 }
 
+/** The polls, drawn again only when their results changed; a poll's table that was open stays open. */
 function polls(r) {
   document.getElementById('polls-empty').hidden = r.polls.length > 0;
+  const box = document.getElementById('polls');
+  const signature = JSON.stringify(r.polls);
+  if (box.dataset.signature === signature) return;
+  box.dataset.signature = signature;
+  const open = new Set([...box.querySelectorAll('.report-poll')]
+    .filter((section) => section.querySelector('details')?.open).map((section) => section.dataset.pollId));
   const drawn = r.polls.map(poll);
-  document.getElementById('polls').replaceChildren(...drawn.map((d) => d.section));
+  box.replaceChildren(...drawn.map((d) => d.section));
+  box.querySelectorAll('.report-poll').forEach((section) => {
+    const details = section.querySelector('details');
+    if (details && open.has(section.dataset.pollId)) details.open = true;
+  });
   drawn.forEach((d) => d.draw());
 }
 
@@ -174,20 +186,26 @@ function render(r) {
   sources(r);
 }
 
+/** Asks again in 30 s while the page is visible; a failed try says so and the next one comes all the same. */
+function refreshLater() {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(function again() {
+    if (document.visibilityState !== 'visible') {
+      refreshTimer = setTimeout(again, REFRESH_MILLIS);
+      return;
+    }
+    load(false).then(() => { problem.textContent = ''; }).catch((e) => {
+      problem.textContent = t('report.refreshFailed', { problem: e.message });
+      refreshLater();
+    });
+  }, REFRESH_MILLIS);
+}
+
 async function load(announce) {
   const r = await api('GET', `api/sessions/${encodeURIComponent(sessionId)}/report`);
   render(r);
   if (announce) reportStatus.textContent = t('report.refreshed', { when: formatWhen(r.generatedAt) });
-  clearTimeout(refreshTimer);
-  if (r.live) {
-    refreshTimer = setTimeout(function again() {
-      if (document.visibilityState === 'visible') {
-        load(false).catch((e) => { problem.textContent = e.message; });
-      } else {
-        refreshTimer = setTimeout(again, REFRESH_MILLIS);
-      }
-    }, REFRESH_MILLIS);
-  }
+  if (r.live) refreshLater(); else clearTimeout(refreshTimer);
 }
 
 document.getElementById('refresh').addEventListener('click', () => {
@@ -212,6 +230,7 @@ window.addEventListener('resize', () => {
     document.getElementById('pdf').href = `${base}/report.pdf`;
     downloadsWithProgress(reportStatus, problem);
     document.querySelectorAll('a.csv').forEach((a) => { a.href = `${base}/${a.dataset.table}.csv`; });
+    nameCsvLinks();
     const session = await api('GET', `api/sessions/${encodeURIComponent(sessionId)}`);
     document.getElementById('title').textContent = t('report.headingNamed', { session: session.title });
     document.title = t('report.titleNamed', { session: session.title });

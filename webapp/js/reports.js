@@ -1,5 +1,5 @@
 import { api, requireStaff, showError, clearErrors, whileBusy, formatWhen, logout } from './api.js';
-import { categoryLines, clearChart, fillTable, redrawCharts, timeLines } from './charts.js';
+import { categoryLines, clearChart, fillTable, nameCsvLinks, redrawCharts, timeLines } from './charts.js';
 import { downloadsWithProgress } from './downloads.js';
 import { t } from './i18n.js';
 
@@ -187,21 +187,30 @@ function reach(o) {
       totals.set(d.day, day);
     }
   }
-  const dayList = [...totals.keys()].sort();
-  if (!dayList.length) {
+  // every day of the window, those without reads as 0: a line from one day with reads to the next is not drawn
+  // across days that had none
+  const today = Date.parse(`${new Date(o.generatedAt).toISOString().slice(0, 10)}T00:00:00Z`);
+  const dayList = Array.from({ length: days }, (_, i) => new Date(today - (days - 1 - i) * 86400000)
+    .toISOString().slice(0, 10));
+  const perDay = dayList.map((d) => [d, totals.get(d) || { pages: 0, feeds: 0, embeds: 0 }]);
+  const sum = (key) => perDay.reduce((s, [, day]) => s + day[key], 0);
+  if (!totals.size) {
     clearChart('reach-chart');
     caption.textContent = o.reach.length ? t('reports.reach.noReads', { count: days }) : t('reports.reach.none');
   } else {
-    const starts = dayList.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000);
-    timeLines('reach-chart', starts, 86400, [
-      { label: t('reports.reach.pages'), values: dayList.map((d) => totals.get(d).pages) },
-      { label: t('reports.reach.feeds'), values: dayList.map((d) => totals.get(d).feeds) },
-      { label: t('reports.reach.embeds'), values: dayList.map((d) => totals.get(d).embeds) },
-    ]);
-    const sum = (key) => dayList.reduce((s, d) => s + totals.get(d)[key], 0);
+    timeLines('reach-chart', dayList.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000), 86400, [
+      { label: t('reports.reach.pages'), values: perDay.map(([, day]) => day.pages) },
+      { label: t('reports.reach.feeds'), values: perDay.map(([, day]) => day.feeds) },
+      { label: t('reports.reach.embeds'), values: perDay.map(([, day]) => day.embeds) },
+    ], null, null, true);
     caption.textContent = t('reports.reach.summary', { count: days, pages: sum('pages'), feeds: sum('feeds'),
       embeds: sum('embeds') });
   }
+  // the chart's numbers, day by day (days with reads only: a year of empty rows says nothing)
+  fillTable(document.getElementById('reach-days-table'), t('reports.reach.daysCaption', { count: days }),
+    [t('reports.reach.day'), t('reports.reach.pages'), t('reports.reach.feeds'), t('reports.reach.embeds')],
+    perDay.filter(([, day]) => day.pages + day.feeds + day.embeds > 0)
+      .map(([d, day]) => [d, day.pages, day.feeds, day.embeds]));
   fillTable(document.getElementById('reach-table'), t('reports.reach.caption', { count: days }),
     [t('reports.reach.highlight'), t('reports.reach.session'), t('reports.reach.state'), t('reports.reach.published'),
       t('reports.reach.pages'), t('reports.reach.feeds'), t('reports.reach.embeds')],
@@ -257,6 +266,7 @@ document.getElementById('logout').addEventListener('click', logout);
   try {
     if (!(await requireStaff())) return;
     downloadsWithProgress(status, problem);
+    nameCsvLinks();
     fillForm();
     await load();
   } catch (e) {

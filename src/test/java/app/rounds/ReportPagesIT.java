@@ -158,6 +158,9 @@ class ReportPagesIT {
             JsonObject created = presenter.client().post("api/sessions", json("{'title':'" + title + "','facility':'"
                     + facility + "'}")).json();
             presenter.client().post("api/sessions/" + created.getString("id") + "/start", null);
+            // on the team of each: a communicator compares the sessions they work on
+            assertEquals(201, presenter.client().put("api/sessions/" + created.getString("id") + "/team/"
+                    + communicator.username(), json("{'role':'COMMUNICATOR'}")).status());
             String code = created.getString("joinCode").replace("-", "");
             for (int i = 0; i < joins; i++) {
                 String token = ApiClient.anonymous(base).from(Staff.uniqueAddress()).post("api/participants",

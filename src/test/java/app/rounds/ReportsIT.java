@@ -340,7 +340,8 @@ class ReportsIT {
         Map<String, Integer> byPresenter = new LinkedHashMap<>();
         overview.getJsonArray("byPresenter").getValuesAs(JsonObject.class)
                 .forEach(p -> byPresenter.put(p.getString("key"), p.getInt("sessions")));
-        assertEquals(Map.of("Test " + first.username(), 2, "Test " + second.username(), 1), byPresenter);
+        assertEquals(Map.of("Test " + first.username() + " (" + first.username() + ")", 2,
+                "Test " + second.username() + " (" + second.username() + ")", 1), byPresenter);
 
         JsonArray reviews = overview.getJsonArray("reviewTurnaround");
         assertEquals(1, reviews.size(), reviews.toString());
@@ -375,11 +376,18 @@ class ReportsIT {
             assertEquals(6.0, months.getRow(1).getCell(2).getNumericCellValue());
         }
 
-        assertEquals(200, first.client().get("api/reports").status(), "a communicator (also a presenter)");
+        JsonObject asFirst = first.client().get(filter).json();
+        assertEquals(List.of(busy, quiet).stream().sorted().toList(), asFirst.getJsonArray("sessions")
+                        .getValuesAs(JsonObject.class).stream().map(s -> s.getString("id")).sorted().toList(),
+                "a communicator sees the sessions they own or are on the team of, as under Sessions");
+        assertEquals(0, staff.create("communicator").client().get(filter).json().getJsonArray("sessions").size());
         assertEquals(403, second.client().get("api/reports").status(), "presenters see their own sessions' reports");
         Reply wrong = admin.get("api/reports?from=2026-13&days=0");
         assertEquals(400, wrong.status(), wrong.body());
         assertEquals(List.of("days", "from"), wrong.problemFields().stream().sorted().toList());
+        Reply farAway = admin.get("api/reports?to=-999999999-01");
+        assertEquals(400, farAway.status(), farAway.body());
+        assertEquals(List.of("to"), farAway.problemFields());
         assertTrue(wrong.body().contains("such as 2026-12"), wrong.body());
     }
 

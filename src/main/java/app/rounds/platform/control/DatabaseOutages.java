@@ -62,8 +62,21 @@ public final class DatabaseOutages {
         if (cause == null) {
             return false;
         }
-        LOGGED.failed(cause);
+        if (!(cause instanceof NotTried)) { // no news: it was refused because an outage is known
+            LOGGED.failed(cause);
+        }
         return true;
+    }
+
+    /**
+     * A connection not even tried, because an outage is known (LocalTransactionsDataSource): answered 503 like the
+     * outage, but neither counted nor taken as the start of another one (one reported just after the database came
+     * back would otherwise begin a new outage).
+     */
+    public static final class NotTried extends SQLNonTransientConnectionException {
+        public NotTried() {
+            super("The database did not answer; it is asked again every second", "08001");
+        }
     }
 
     /** Logs {@code failure} as usual, unless it is the database being unreachable: that is counted instead. */

@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.sql.SQLNonTransientConnectionException;
 import java.util.logging.Logger;
 
 /**
@@ -69,8 +68,7 @@ public class LocalTransactionsDataSource implements DataSource {
 
     private static Connection connected(Probe<Connection, SQLException> connect) throws SQLException {
         if (DatabaseOutages.ongoing() && PROBING.get() == null) {
-            throw new SQLNonTransientConnectionException("The database did not answer; it is asked again every "
-                    + "second", "08001");
+            throw new DatabaseOutages.NotTried();
         }
         try {
             return connect.run();

@@ -6,6 +6,7 @@ import app.rounds.reports.control.ReportTables;
 import app.rounds.reports.control.SessionsOverviews;
 import app.rounds.reports.entity.SessionsOverview;
 import app.rounds.reports.entity.SessionsOverview.Filter;
+import app.rounds.security.control.CurrentStaff;
 import app.rounds.security.control.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -29,9 +30,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sessions compared, for admins and communicators: every session's figures over chosen months, the same added up by
- * month, facility and presenter, compliance review turnaround by month, and the reach of published highlights; as
- * JSON, each table as CSV, all as XLSX.
+ * Sessions compared, for admins (every session) and communicators (the sessions they own or are on the team of, as
+ * under Sessions): every session's figures over chosen months, the same added up by month, facility and presenter,
+ * compliance review turnaround by month, and the reach of published highlights; as JSON, each table as CSV, all as
+ * XLSX.
  */
 @Path("reports")
 @RolesAllowed({Roles.COMMUNICATOR, Roles.ADMIN})
@@ -41,12 +43,18 @@ public class ReportsResource {
     /** The longest span of months one overview covers. */
     static final int MAX_MONTHS = 36;
     static final int MAX_DAYS = 366;
+    /** The years a month may be in: Rounds records nothing earlier, and year 10,000 is not a month to ask about. */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 9999;
 
     @Inject
     SessionsOverviews overviews;
 
     @Inject
     Clock clock;
+
+    @Inject
+    CurrentStaff currentStaff;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -61,7 +69,7 @@ public class ReportsResource {
                                      @QueryParam("presenter") String presenter,
                                      @Parameter(description = "Days of highlight reads, 1 to 366 (default 30)")
                                      @QueryParam("days") String days) {
-        return overviews.of(filter(from, to, facility, presenter, days));
+        return overviews.of(filter(from, to, facility, presenter, days), currentStaff.member());
     }
 
     @GET
@@ -73,7 +81,7 @@ public class ReportsResource {
                         @QueryParam("to") String to, @QueryParam("facility") String facility,
                         @QueryParam("presenter") String presenter, @QueryParam("days") String days) {
         Filter filter = filter(from, to, facility, presenter, days);
-        ReportTables.Table table = ReportTables.named(ReportTables.of(overviews.of(filter)), name).orElseThrow(() ->
+        ReportTables.Table table = ReportTables.named(ReportTables.of(overviews.of(filter, currentStaff.member())), name).orElseThrow(() ->
                 ProblemException.notFound("report-table-not-found", "The overview has no such table; it has "
                         + String.join(", ", ReportTables.OVERVIEW_NAMES) + "."));
         StreamingOutput body = out -> ReportExports.csv(table, out);
@@ -89,7 +97,7 @@ public class ReportsResource {
                          @QueryParam("facility") String facility, @QueryParam("presenter") String presenter,
                          @QueryParam("days") String days) {
         Filter filter = filter(from, to, facility, presenter, days);
-        SessionsOverview overview = overviews.of(filter);
+        SessionsOverview overview = overviews.of(filter, currentStaff.member());
         StreamingOutput body = out -> ReportExports.xlsx(ReportTables.of(overview), out);
         return Response.ok(body, SessionReportResource.XLSX).header("Content-Disposition",
                 "attachment; filename=\"rounds-overview-" + filter.from() + "-" + filter.to() + ".xlsx\"").build();
@@ -133,11 +141,15 @@ public class ReportsResource {
             return otherwise;
         }
         try {
-            return YearMonth.parse(value.strip());
+            YearMonth month = YearMonth.parse(value.strip());
+            if (month.getYear() >= FIRST_YEAR && month.getYear() <= LAST_YEAR) {
+                return month;
+            }
         } catch (DateTimeParseException e) {
-            errors.add(new ProblemException.FieldError(field, "Give a month as year and month, such as 2026-12."));
-            return null;
+            // said below
         }
+        errors.add(new ProblemException.FieldError(field, "Give a month as year and month, such as 2026-12."));
+        return null;
     }
 
     private static String blankAsNull(String value) {

@@ -113,8 +113,9 @@ public final class ReportPdf {
                 SERIES[2], MARGIN + half + 20, y, half);
         y = below - 16;
         polls(r, y, width);
-        text(regular, 7.5f, MUTED, MARGIN, MARGIN - 16, "Rounds · counts only, no trainee's words · generated "
-                + WHEN.format(r.generatedAt()) + " · definitions: docs/REPORTS.md");
+        text(regular, 7.5f, MUTED, MARGIN, MARGIN - 16, fitted(regular, 7.5f, "Rounds · counts and a word cloud's "
+                + "words, no questions or comments · generated " + WHEN.format(r.generatedAt())
+                + " · definitions: docs/REPORTS.md", width));
     }
 
     /** The figures at a glance, three to a row; returns the y below them. */

@@ -129,9 +129,10 @@ public final class ReportTables {
 
     static Table sessions(SessionsOverview overview) {
         List<List<Object>> rows = overview.sessions().stream().map((SessionRow r) -> row(r.title(), r.facility(),
-                r.presenter(), r.status(), r.at(), r.joined(), r.active(), r.engagementRatePercent(), r.questions(),
+                r.presenter(), r.presenterUsername(), r.status(), r.at(), r.joined(), r.active(), r.engagementRatePercent(), r.questions(),
                 r.votes(), r.pollAnswers(), r.feedback(), r.feedbackAverage(), r.peakViewers())).toList();
-        return new Table("sessions", "Sessions", List.of("Session", "Facility", "Presenter", "Status", "When (UTC)",
+        return new Table("sessions", "Sessions", List.of("Session", "Facility", "Presenter", "User name", "Status",
+                "When (UTC)",
                 "Joined", "Took part", "Engagement rate (%)", "Questions", "Votes", "Poll answers", "Feedback",
                 "Feedback average", "Peak board viewers"), rows);
     }

@@ -8,6 +8,7 @@ import app.rounds.reports.entity.SessionsOverview.ReachDay;
 import app.rounds.reports.entity.SessionsOverview.ReviewMonth;
 import app.rounds.reports.entity.SessionsOverview.SessionRow;
 import app.rounds.reports.entity.SessionsOverview.Trend;
+import app.rounds.security.control.StaffMember;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -51,21 +52,33 @@ public class SessionsOverviews {
     @Inject
     Clock clock;
 
-    public SessionsOverview of(Filter filter) {
-        List<SessionRow> sessions = sessions(filter);
+    /** The overview as {@code viewer} may see it: an admin every session, anyone else theirs and their teams'. */
+    public SessionsOverview of(Filter filter, StaffMember viewer) {
+        Condition condition = Condition.of(filter, viewer);
+        Map<String, Long> ratingSums = new HashMap<>();
+        List<SessionRow> sessions = sessions(filter, condition, ratingSums);
         return new SessionsOverview(clock.instant(), filter, sessions,
-                trends(sessions, row -> YearMonth.from(row.at().atZone(ZoneOffset.UTC)).toString()),
-                trends(sessions, row -> row.facility() == null ? "" : row.facility()),
-                trends(sessions, SessionRow::presenter),
-                reviews(filter), reach(filter));
+                trends(sessions, ratingSums, row -> YearMonth.from(row.at().atZone(ZoneOffset.UTC)).toString()),
+                trends(sessions, ratingSums, row -> row.facility() == null ? "" : row.facility()),
+                trends(sessions, ratingSums, row -> row.presenter() + " (" + row.presenterUsername() + ")"),
+                reviews(filter, condition), reach(filter, condition));
     }
 
-    /** A condition on a session {@code s} and its owner {@code u}: the filter's facility and presenter. */
+    /**
+     * A condition on a session {@code s} and its owner {@code u}: the filter's facility and presenter, and for anyone
+     * but an admin, sessions they own or are on the team of.
+     */
     private record Condition(String sql, List<Object> parameters) {
 
-        static Condition of(Filter filter) {
+        static Condition of(Filter filter, StaffMember viewer) {
             StringBuilder sql = new StringBuilder();
             List<Object> parameters = new ArrayList<>();
+            if (!viewer.admin()) {
+                sql.append(" AND (s.owner_id = ? OR EXISTS (SELECT 1 FROM session_team_member t "
+                        + "WHERE t.session_id = s.id AND t.staff_id = ?))");
+                parameters.add(viewer.id());
+                parameters.add(viewer.id());
+            }
             if (filter.facility() != null) {
                 sql.append(" AND s.facility = ?");
                 parameters.add(filter.facility());
@@ -86,10 +99,10 @@ public class SessionsOverviews {
         }
     }
 
-    private List<SessionRow> sessions(Filter filter) {
-        Condition condition = Condition.of(filter);
+    /** The sessions, each with its figures; {@code ratingSums} gets each one's sum of ratings, for exact averages. */
+    private List<SessionRow> sessions(Filter filter, Condition condition, Map<String, Long> ratingSums) {
         String sql = "SELECT s.id, s.title, s.facility, u.display_name, s.status, "
-                + "COALESCE(s.started_at, s.scheduled_start, s.created_at) AS at FROM training_session s "
+                + "COALESCE(s.started_at, s.scheduled_start, s.created_at) AS at, u.username FROM training_session s "
                 + "JOIN staff_user u ON u.id = s.owner_id WHERE COALESCE(s.started_at, s.scheduled_start, "
                 + "s.created_at) >= ? AND COALESCE(s.started_at, s.scheduled_start, s.created_at) < ?"
                 + condition.sql() + " ORDER BY at DESC, s.id LIMIT " + MAX_SESSIONS;
@@ -119,7 +132,8 @@ public class SessionsOverviews {
             int joins = (int) first(joined, id);
             int actives = (int) first(active, id);
             long[] given = feedback.getOrDefault(id, new long[2]);
-            rows.add(new SessionRow(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+            ratingSums.put(id, given[1]);
+            rows.add(new SessionRow(id, (String) r[1], (String) r[2], (String) r[3], (String) r[6], (String) r[4],
                     ((Timestamp) r[5]).toInstant(), joins, actives, SessionReports.percent(actives, joins),
                     (int) first(questions, id), (int) first(votes, id), (int) first(pollAnswers, id), (int) given[0],
                     average(given[1], given[0]), (int) first(viewers, id)));
@@ -127,8 +141,9 @@ public class SessionsOverviews {
         return rows;
     }
 
-    /** Sessions added up by {@code key}, in key order (months oldest first). */
-    static List<Trend> trends(List<SessionRow> sessions, Function<SessionRow, String> key) {
+    /** Sessions added up by {@code key}, in key order (months oldest first); averages from the sums of ratings. */
+    static List<Trend> trends(List<SessionRow> sessions, Map<String, Long> ratingSums,
+                              Function<SessionRow, String> key) {
         Map<String, List<SessionRow>> grouped = new TreeMap<>();
         sessions.forEach(row -> grouped.computeIfAbsent(key.apply(row), k -> new ArrayList<>()).add(row));
         List<Trend> trends = new ArrayList<>(grouped.size());
@@ -136,12 +151,11 @@ public class SessionsOverviews {
             int joined = rows.stream().mapToInt(SessionRow::joined).sum();
             int active = rows.stream().mapToInt(SessionRow::active).sum();
             int feedback = rows.stream().mapToInt(SessionRow::feedback).sum();
-            double ratings = rows.stream().filter(r -> r.feedbackAverage() != null)
-                    .mapToDouble(r -> r.feedbackAverage() * r.feedback()).sum();
+            long ratings = rows.stream().mapToLong(r -> ratingSums.getOrDefault(r.id(), 0L)).sum();
             trends.add(new Trend(name, rows.size(), joined, active, SessionReports.percent(active, joined),
                     rows.stream().mapToInt(SessionRow::questions).sum(), rows.stream().mapToInt(SessionRow::votes).sum(),
                     rows.stream().mapToInt(SessionRow::pollAnswers).sum(), feedback,
-                    feedback == 0 ? null : Math.round(ratings * 100 / feedback) / 100.0));
+                    average(ratings, feedback)));
         });
         return trends;
     }
@@ -150,8 +164,7 @@ public class SessionsOverviews {
      * Compliance decisions by the month they were made in, within the filter's months, on highlights of sessions of
      * its facility and presenter.
      */
-    private List<ReviewMonth> reviews(Filter filter) {
-        Condition condition = Condition.of(filter);
+    private List<ReviewMonth> reviews(Filter filter, Condition condition) {
         List<Object[]> decided = rows("SELECT r.decided_at, r.decision, TIMESTAMPDIFF(SECOND, r.submitted_at, "
                 + "r.decided_at) FROM highlight_review r JOIN highlight h ON h.id = r.highlight_id "
                 + "JOIN training_session s ON s.id = h.session_id JOIN staff_user u ON u.id = s.owner_id "
@@ -173,8 +186,7 @@ public class SessionsOverviews {
      * The reads of every publication of a session of the filter's facility and presenter over the last
      * {@code days} days (today included), most read first.
      */
-    private List<HighlightReach> reach(Filter filter) {
-        Condition condition = Condition.of(filter);
+    private List<HighlightReach> reach(Filter filter, Condition condition) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<Object> parameters = new ArrayList<>(List.of(Date.valueOf(today.minusDays(filter.days() - 1))));
         parameters.addAll(condition.parameters());

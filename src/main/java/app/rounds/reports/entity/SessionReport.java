@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What a session achieved, as of {@code generatedAt}: {@code live} while the session has not ended (the figures still
- * change), final after. Counts only, no trainee's words. Percentages have one decimal; a figure that has nothing to
+ * change), final after. No question or comment: counts, and a word cloud's most entered words. Percentages have one decimal; a figure that has nothing to
  * be computed from (an average of no ratings) is null.
  */
 public record SessionReport(About session, Instant generatedAt, boolean live, Participation participation,

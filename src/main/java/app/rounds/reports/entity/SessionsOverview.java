@@ -18,12 +18,17 @@ public record SessionsOverview(Instant generatedAt, Filter filter, List<SessionR
     public record Filter(String from, String to, String facility, String presenter, int days) {
     }
 
-    public record SessionRow(String id, String title, String facility, String presenter, String status,
+    /** A session: {@code presenter} is its owner's name, {@code presenterUsername} what the filter takes. */
+    public record SessionRow(String id, String title, String facility, String presenter, String presenterUsername,
+                             String status,
                              Instant at, int joined, int active, Double engagementRatePercent, int questions,
                              int votes, int pollAnswers, int feedback, Double feedbackAverage, int peakViewers) {
     }
 
-    /** Sessions added up under one key (a month YYYY-MM, a facility, a presenter); the rate is of the sums. */
+    /**
+     * Sessions added up under one key (a month YYYY-MM, a facility, a presenter as "name (user name)"); the rate and
+     * the average are of the sums.
+     */
     public record Trend(String key, int sessions, int joined, int active, Double engagementRatePercent, int questions,
                         int votes, int pollAnswers, int feedback, Double feedbackAverage) {
     }
@@ -33,7 +38,10 @@ public record SessionsOverview(Instant generatedAt, Filter filter, List<SessionR
                               Long p90Seconds) {
     }
 
-    /** A published highlight's reads over the window, in all and per day that had any. */
+    /**
+     * A published highlight of a session of the filter's facility and presenter (published in any month): its reads
+     * over the window, in all and per day that had any.
+     */
     public record HighlightReach(String highlightId, String title, String sessionTitle, String state,
                                  Instant publishedAt, long pages, long feeds, long embeds, List<ReachDay> days) {
     }

@@ -99,10 +99,14 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
         }
     }
 
-    /** The API and the board's WebSockets; pages, scripts and public highlights (kept in memory) are served. */
+    /**
+     * The API and the board's WebSockets; pages, scripts, public highlights and what they load from /api/public
+     * (pictures, oEmbed, the organisation's branding: kept in memory or on disk) are served, failing one by one if
+     * they do need the database.
+     */
     static boolean needsDatabase(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/api/") || path.startsWith("/ws/");
+        return (path.startsWith("/api/") && !path.startsWith("/api/public/")) || path.startsWith("/ws/");
     }
 
     private AuthenticationStatus authenticate(HttpServletRequest request, HttpMessageContext context) {
