@@ -49,8 +49,10 @@ public class SourceLeases {
         List<String> ids = List.copyOf(sourceIds);
         String in = String.join(", ", ids.stream().map(id -> "?").toList());
         // renews this instance's leases and takes the free or run-out ones in one statement; MariaDB assigns left to
-        // right, so the epoch is raised (a take-over) before leased_by names this instance
-        bind(em.createNativeQuery("UPDATE ingest_source SET lease_epoch = IF(leased_by <=> ?, lease_epoch, "
+        // right, so the epoch is raised (a take-over) before leased_by names this instance. It waits at most 2 s for
+        // rows another instance has locked (frozen in the middle of its own renewal, say): InnoDB's 50 s held up the
+        // shared scheduler's one thread, and every task behind it (ClusterIT)
+        bind(em.createNativeQuery("SET STATEMENT innodb_lock_wait_timeout = 2 FOR UPDATE ingest_source SET lease_epoch = IF(leased_by <=> ?, lease_epoch, "
                 + "lease_epoch + 1), leased_by = ?, lease_until = NOW(3) + INTERVAL ? SECOND WHERE (leased_by <=> ? "
                 + "OR leased_by IS NULL OR lease_until < NOW(3)) AND id IN (" + in + ")"),
                 ids, holder, holder, leaseSeconds, holder).executeUpdate();

@@ -5,7 +5,6 @@ import app.rounds.platform.control.ConcurrencyLimit;
 import app.rounds.platform.control.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ContextService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -29,6 +28,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -76,9 +77,6 @@ public class BodyBufferingFilter extends HttpFilter {
     @ConfigProperty(name = "rounds.http.slow-bodies-per-address")
     int slowBodiesPerAddress;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
     @Inject
     Instance<RequestContextController> requestContexts;
 
@@ -87,9 +85,24 @@ public class BodyBufferingFilter extends HttpFilter {
 
     private ConcurrencyLimit slowBodies;
 
+    /**
+     * The deadlines of bodies still arriving and the dispatches of those that arrived: a thread of their own, which
+     * runs nothing else, so that they come on time. On the application's shared scheduler (one thread) they waited
+     * behind whatever it was doing: a lease renewal waiting for a frozen cluster member's row lock held a trainee's
+     * arrived question for more than 30 s (ClusterIT).
+     */
+    private ScheduledExecutorService timers;
+
     @Override
     public void init() {
         slowBodies = new ConcurrencyLimit(slowBodiesPerAddress);
+        timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("rounds-body-timers")
+                .factory());
+    }
+
+    @Override
+    public void destroy() {
+        timers.shutdownNow();
     }
 
     @Override
@@ -264,7 +277,7 @@ public class BodyBufferingFilter extends HttpFilter {
             });
             async.setTimeout(0); // our own deadline below covers reading; the application's work has no limit here
             async.addListener(this);
-            deadline = scheduler.schedule(() -> refuse(tooSlow()), deadlineSeconds, TimeUnit.SECONDS);
+            deadline = timers.schedule(() -> refuse(tooSlow()), deadlineSeconds, TimeUnit.SECONDS);
             in.setReadListener(this);
         }
 
@@ -338,7 +351,7 @@ public class BodyBufferingFilter extends HttpFilter {
 
         private void dispatchSoon() {
             long since = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - leftAtNanos);
-            scheduler.schedule(() -> async.dispatch(), Math.max(0, DISPATCH_AFTER_LEAVING_MILLIS - since),
+            timers.schedule(() -> async.dispatch(), Math.max(0, DISPATCH_AFTER_LEAVING_MILLIS - since),
                     TimeUnit.MILLISECONDS);
         }
 

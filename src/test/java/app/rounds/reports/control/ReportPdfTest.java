@@ -3,10 +3,14 @@ package app.rounds.reports.control;
 import app.rounds.reports.entity.SessionReport;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
+import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +54,10 @@ class ReportPdfTest {
         ReportPdf.write(report, out);
         try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
             assertEquals(1, pdf.getNumberOfPages());
+            // the page as a picture, for a person to look at (target/screenshots); asserts nothing
+            Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+            ImageIO.write(new PDFRenderer(pdf).renderImageWithDPI(0, 100), "png",
+                    folder.resolve("report-pdf-" + report.session().id() + ".png").toFile());
             return new PDFTextStripper().getText(pdf);
         }
     }
