@@ -114,8 +114,7 @@ public final class ReportPdf {
         y = below - 16;
         polls(r, y, width);
         text(regular, 7.5f, MUTED, MARGIN, MARGIN - 16, fitted(regular, 7.5f, "Rounds · counts and a word cloud's "
-                + "words, no questions or comments · generated " + WHEN.format(r.generatedAt())
-                + " · definitions: docs/REPORTS.md", width));
+                + "words; no questions or comments · generated " + WHEN.format(r.generatedAt()), width));
     }
 
     /** The figures at a glance, three to a row; returns the y below them. */
@@ -231,8 +230,8 @@ public final class ReportPdf {
             String value = Integer.toString(values[i]);
             text(regular, 7.5f, INK, x + slot * 0.3f - width(regular, 7.5f, value) / 2, bottom + barHeight + 2,
                     value);
-            String label = fitted(regular, 7.5f, labels.get(i), slot - 2);
-            text(regular, 7.5f, MUTED, left + axis + i * slot + (slot - width(regular, 7.5f, label)) / 2,
+            String label = fitted(regular, 6.5f, labels.get(i), slot - 1);
+            text(regular, 6.5f, MUTED, left + axis + i * slot + (slot - width(regular, 6.5f, label)) / 2,
                     bottom - 10, label);
         }
         return bottom - 14;
