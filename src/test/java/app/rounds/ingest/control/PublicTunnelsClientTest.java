@@ -1,5 +1,6 @@
 package app.rounds.ingest.control;
 
+import app.rounds.testing.Conditions;
 import app.rounds.testing.StandInStreaming;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -114,6 +115,8 @@ class PublicTunnelsClientTest {
                     }).get(10, TimeUnit.SECONDS);
             try {
                 assertEquals(List.of("stream=hashtag&tag=ward7 Bearer token"), streaming.handshakes());
+                // the client has its handshake's answer before the server has opened its side (CI sent to nobody)
+                Conditions.await("the stand-in to open its side", Duration.ofSeconds(5), () -> streaming.clients() == 1);
                 streaming.send("ward7", "delete", "113");
                 String frame = frames.poll(10, TimeUnit.SECONDS);
                 assertTrue(frame != null && frame.contains("\"delete\""), frame);
