@@ -34,6 +34,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static app.rounds.testing.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,6 +56,7 @@ class SlowClientsIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(1)).build();
     private static final Duration PROMPT = Duration.ofSeconds(1);
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d+)\\s*$");
 
     @RunningRounds.Base
     URL base;
@@ -323,6 +326,11 @@ class SlowClientsIT {
     }
 
     /** What the server answered, up to the end of the connection or {@code limit}. */
+    /**
+     * The server's answer on the socket: its head and, when the head gives its length, that many bytes of body (the
+     * connection may stay open for the next request); otherwise what comes until the server closes or {@code limit}
+     * passes without a byte.
+     */
     private static String answer(Socket socket, Duration limit) throws IOException {
         socket.setSoTimeout((int) limit.toMillis());
         ByteArrayOutputStream read = new ByteArrayOutputStream();
@@ -331,11 +339,24 @@ class SlowClientsIT {
         try {
             for (int n; (n = in.read(chunk)) != -1; ) {
                 read.write(chunk, 0, n);
+                if (complete(read.toString(StandardCharsets.ISO_8859_1))) {
+                    break;
+                }
             }
         } catch (SocketTimeoutException | java.net.SocketException stillOpenOrReset) {
             // what came so far is the answer
         }
         return read.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Whether an HTTP/1.1 answer is all there: its head, and as many bytes of body as its Content-Length says. */
+    static boolean complete(String answer) {
+        int headEnd = answer.indexOf("\r\n\r\n");
+        if (headEnd < 0) {
+            return false;
+        }
+        Matcher length = CONTENT_LENGTH.matcher(answer.substring(0, headEnd));
+        return length.find() && answer.length() - headEnd - 4 >= Integer.parseInt(length.group(1));
     }
 
     /** The answer's head only, for a connection that stays open (a WebSocket). */
