@@ -46,6 +46,14 @@ export function nameCsvLinks() {
   });
 }
 
+/** A duration as people read it: "42 s", "12 min", "3.5 h"; null when there is none (a table shows a dash). */
+export function duration(seconds) {
+  if (seconds === null || seconds === undefined) return null;
+  if (seconds < 120) return t('report.unit.seconds', { value: seconds });
+  if (seconds < 2 * 3600) return t('report.unit.minutes', { value: Math.round(seconds / 60) });
+  return t('report.unit.hours', { value: Math.round(seconds / 360) / 10 });
+}
+
 /** Removes a chart that has nothing to show any more. */
 export function clearChart(id) {
   charts.get(id)?.chart.destroy();

@@ -1,5 +1,5 @@
 import { api, openSessionPart, formatWhen } from './api.js';
-import { COLOURS, barChart, clearChart, fillTable, nameCsvLinks, redrawCharts, timeLines } from './charts.js';
+import { barChart, clearChart, COLOURS, duration, fillTable, nameCsvLinks, redrawCharts, timeLines } from './charts.js';
 import { downloadsWithProgress } from './downloads.js';
 import { t } from './i18n.js';
 
@@ -26,12 +26,6 @@ function shown(value, unit = '') {
   return unit ? t(`report.unit.${unit}`, { value: number.format(value) }) : number.format(value);
 }
 
-function duration(seconds) {
-  if (seconds === null || seconds === undefined) return t('report.none');
-  return seconds < 120 ? t('report.unit.seconds', { value: seconds })
-    : t('report.unit.minutes', { value: number.format(Math.round(seconds / 6) / 10) });
-}
-
 function tiles(r) {
   const p = r.participation;
   const q = r.questions;
@@ -42,7 +36,7 @@ function tiles(r) {
     [t('report.tile.peakViewers'), shown(p.peakViewers)],
     [t('report.tile.questions'), shown(q.asked)],
     [t('report.tile.answered'), shown(q.answered)],
-    [t('report.tile.moderation'), duration(q.moderationMedianSeconds)],
+    [t('report.tile.moderation'), duration(q.moderationMedianSeconds) ?? t('report.none')],
     [t('report.tile.votes'), shown(r.votes.votes)],
     [t('report.tile.feedback', { count: r.feedback.count }), r.feedback.count
       ? t('report.tile.feedbackValue', { average: r.feedback.average }) : t('report.none')],

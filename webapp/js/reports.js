@@ -1,5 +1,5 @@
 import { api, requireStaff, showError, clearErrors, whileBusy, formatWhen, logout } from './api.js';
-import { categoryLines, clearChart, fillTable, nameCsvLinks, redrawCharts, timeLines } from './charts.js';
+import { categoryLines, clearChart, duration, fillTable, nameCsvLinks, redrawCharts, timeLines } from './charts.js';
 import { downloadsWithProgress } from './downloads.js';
 import { t } from './i18n.js';
 
@@ -22,13 +22,6 @@ function element(tag, props = {}, ...children) {
 
 function percent(value) {
   return value === null || value === undefined ? null : t('report.unit.percent', { value: number.format(value) });
-}
-
-function duration(seconds) {
-  if (seconds === null || seconds === undefined) return null;
-  if (seconds < 120) return t('report.unit.seconds', { value: seconds });
-  if (seconds < 2 * 3600) return t('report.unit.minutes', { value: Math.round(seconds / 60) });
-  return t('reports.unit.hours', { value: number.format(Math.round(seconds / 360) / 10) });
 }
 
 function thisMonth() {
