@@ -206,10 +206,13 @@ public final class StandInMastodon implements AutoCloseable {
     private void timeline(HttpExchange exchange) throws IOException {
         Map<String, String> query = StandIns.query(exchange.getRequestURI().getRawQuery());
         query.put("at", Instant.now().toString());
+        Trouble trouble = troubles.poll();
+        if (trouble != null) {
+            query.put("trouble", trouble.name()); // what a test that failed can show it was answered
+        }
         requests.add(query);
         userAgents.add(exchange.getRequestHeaders().getFirst("User-Agent"));
         String tag = exchange.getRequestURI().getPath().substring("/api/v1/timelines/tag/".length());
-        Trouble trouble = troubles.poll();
         if (!latency.isZero()) {
             try {
                 Thread.sleep(latency.toMillis()); // the stand-in's simulated network latency
