@@ -88,11 +88,11 @@ public class PublicSite extends HttpServlet {
         } else if (!found.get().live()) {
             send(request, response, 410, "text/html", PublicPages.gone(siteName, words, here));
         } else if (m.group(2) != null) {
-            send(request, response, 200, "text/html", PublicPages.embed(found.get(), base, siteName, words));
             counted(request, found.get(), Reach.Kind.EMBED);
+            send(request, response, 200, "text/html", PublicPages.embed(found.get(), base, siteName, words));
         } else {
-            send(request, response, 200, "text/html", PublicPages.page(found.get(), base, siteName, words));
             counted(request, found.get(), Reach.Kind.PAGE);
+            send(request, response, 200, "text/html", PublicPages.page(found.get(), base, siteName, words));
         }
     }
 
@@ -100,8 +100,8 @@ public class PublicSite extends HttpServlet {
     private void feed(HttpServletRequest request, HttpServletResponse response, String type,
                       FeedWriter writer, String base) throws IOException {
         List<Publication> live = live();
-        send(request, response, 200, type, writer.write(live, base, siteName));
         live.forEach(publication -> counted(request, publication, Reach.Kind.FEED));
+        send(request, response, 200, type, writer.write(live, base, siteName));
     }
 
     @FunctionalInterface
@@ -109,7 +109,10 @@ public class PublicSite extends HttpServlet {
         String write(List<Publication> live, String base, String siteName);
     }
 
-    /** A read (answered in full, or 304: the reader's copy is current), not a HEAD. */
+    /**
+     * A read (answered in full, or 304: the reader's copy is current), not a HEAD; counted before the answer goes, so
+     * that a reader who has the answer finds the read counted by the next flush.
+     */
     private void counted(HttpServletRequest request, Publication publication, Reach.Kind kind) {
         if ("GET".equals(request.getMethod())) {
             reach.read(publication.highlightId(), kind);
