@@ -59,7 +59,7 @@ public class Publishing {
      * served at once; an instance the grid cannot reach within {@code rounds.highlights.cache-seconds}.
      */
     private Cache<String, Optional<Served>> served;
-    private Cache<Integer, List<Publication>> indexes;
+    private LiveIndex indexes;
 
     @Inject
     @ConfigProperty(name = "rounds.highlights.cache-seconds")
@@ -68,13 +68,13 @@ public class Publishing {
     @PostConstruct
     void createCaches() {
         served = Caffeine.newBuilder().maximumSize(1000).expireAfterWrite(Duration.ofSeconds(cacheSeconds)).build();
-        indexes = Caffeine.newBuilder().maximumSize(8).expireAfterWrite(Duration.ofSeconds(cacheSeconds)).build();
+        indexes = new LiveIndex(Duration.ofSeconds(cacheSeconds));
     }
 
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) PublicationChanged change) {
         served.invalidate(change.highlightId());
-        indexes.invalidateAll();
+        indexes.forget();
     }
 
     @PersistenceContext
@@ -219,7 +219,7 @@ public class Publishing {
     /** Live publications, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Publication> live(int limit) {
-        return indexes.get(limit, l -> em.createNamedQuery(Publication.FIND_LIVE, Publication.class).setMaxResults(l)
+        return indexes.newest(limit, l -> em.createNamedQuery(Publication.FIND_LIVE, Publication.class).setMaxResults(l)
                 .getResultList());
     }
 
