@@ -208,8 +208,10 @@ class HttpAnswersIT {
     void errorsOutsideTheApplicationAreProblemsForApiClientsAndAPageForBrowsers() throws Exception {
         // a folder without its slash ("/css") was redirected by the container, before any filter, to an address
         // made of the request's Host header, without the security headers
+        // a malformed escape (a % without two hexadecimal digits) was answered 200 with an empty body by Payara's
+        // URI decoder, before any of Rounds ran (payara/Payara#8000): StrayPercentFilter escapes it first
         for (String path : List.of("/WEB-INF/web.xml", "/no-such-page.html", "/css/no-such-file.css", "/css", "/js",
-                "/i18n")) {
+                "/i18n", "/%zz", "/%", "/a%2", "/css/%zz.css")) {
             Raw api = raw("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\nAccept: application/json\r\n"
                     + "Connection: close\r\n\r\n");
             assertEquals(404, api.status, path);
@@ -225,6 +227,16 @@ class HttpAnswersIT {
             assertFalse(browser.body.contains("Payara") || browser.body.contains("Exception"), browser.body);
             assertTrue(browser.body.contains("Rounds"), browser.body);
             assertSecurityHeaders(browser, path);
+        }
+
+        // under /api the escaped address goes where its text leads: nowhere (404), or to a session for staff (401)
+        for (Map.Entry<String, Integer> expected : Map.of("/api/%zz", 404, "/api/%zz/%", 404, "/api/sessions/%", 401)
+                .entrySet()) {
+            String path = expected.getKey();
+            Raw api = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertEquals(expected.getValue(), api.status, path + ": " + api.body);
+            assertProblemType(api, path + ": " + api.body);
+            assertSecurityHeaders(api, path);
         }
 
         // the board's addresses are answered by its handshake filter, which runs after the security headers' one

@@ -14,7 +14,9 @@ import java.util.logging.Logger;
 /**
  * Payara's web core logs every request whose address holds a malformed escape ({@code /%zz}) as SEVERE with a stack
  * trace of about 30 lines, before any application code runs (payara/Payara#8000): anyone could fill the log with one
- * short request after another. Those records become one counted line a minute; the web core's other records pass.
+ * short request after another. StrayPercentFilter escapes such addresses before Payara decodes them; should it not be
+ * in place (a Payara whose listeners StrayPercents cannot reach), those records become one counted line a minute here.
+ * The web core's other records pass.
  */
 @ApplicationScoped
 public class MalformedAddressLog {
