@@ -399,6 +399,34 @@ class PollsIT {
         assertEquals(404, stranger.status(), "a poll of another session: " + stranger.body());
     }
 
+    /**
+     * A presenter shows the results and closes the poll in quick succession (two clicks on the board, two requests
+     * at once): each is made, neither answered 409. A page test once waited in vain for "Closed" on a loaded machine.
+     */
+    @Test
+    void showingResultsAndClosingAtOnceAreBothMade() throws Exception {
+        Board board = session("POST_MODERATION");
+        String base = "api/sessions/" + board.id() + "/polls/";
+        try (ExecutorService clicks = Executors.newFixedThreadPool(2)) {
+            for (int round = 0; round < 8; round++) {
+                String poll = prepare(board, "{'kind':'SINGLE_CHOICE','title':'Round " + round + "',"
+                        + "'options':[{'text':'Yes'},{'text':'No'}]}");
+                state(board, poll, "OPEN");
+                List<Future<Reply>> both = clicks.invokeAll(List.of(
+                        () -> presenter.put(base + poll + "/results", json("{'shown':true}")),
+                        () -> presenter.put(base + poll + "/state", json("{'state':'CLOSED'}"))));
+                for (Future<Reply> click : both) {
+                    assertEquals(200, click.get().status(), click.get().body());
+                }
+                JsonObject stored = presenter.get("api/sessions/" + board.id() + "/polls").array()
+                        .getValuesAs(JsonObject.class).stream().map(p -> p.getJsonObject("poll"))
+                        .filter(p -> p.getString("id").equals(poll)).findFirst().orElseThrow();
+                assertEquals("CLOSED", stored.getString("state"), stored.toString());
+                assertTrue(stored.getBoolean("resultsShown"), stored.toString());
+            }
+        }
+    }
+
     @Test
     void presentersPrepareEditReorderDuplicateCopyAndDelete() {
         Board board = session("POST_MODERATION");

@@ -177,7 +177,13 @@ class PollsPagesIT {
             Browsers.logIn(browser, base, presenter, "board.html?id=" + sessionId);
             press(title, "results");
             press(title, "state");
-            wait.until(d -> pollItem(title).getText().contains("Closed"));
+            // a CI run once waited 15 s here: say what the board showed and what the server had stored
+            Browsers.waitIn(browser).withMessage(() -> "the board showing the quiz closed; its polls show \""
+                            + browser.findElement(By.id("polls")).getText() + "\", it says \""
+                            + browser.findElement(By.id("polls-status")).getText() + "\" and \""
+                            + browser.findElement(By.id("connection")).getText() + "\"; the server has "
+                            + presenter.client().get("api/sessions/" + sessionId + "/polls").body())
+                    .until(d -> pollItem(title).getText().contains("Closed"));
 
             phoneWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("poll-answer"), "You scored"));
             WebElement leaders = phoneWait.until(ExpectedConditions.visibilityOfElementLocated(

@@ -10,6 +10,7 @@ import app.rounds.contributions.entity.PollKind;
 import app.rounds.contributions.entity.PollOption;
 import app.rounds.contributions.entity.PollSpec;
 import app.rounds.contributions.entity.PollState;
+import app.rounds.platform.control.Conflicts;
 import app.rounds.security.control.CurrentStaff;
 import app.rounds.security.control.Roles;
 import app.rounds.sessions.control.SessionPart;
@@ -161,19 +162,22 @@ public class PollsResource {
     @Operation(summary = "OPEN a poll (closing the one open before) or CLOSE it; reopening keeps its answers")
     public PollView changeState(@PathParam("pollId") String pollId, @Valid @NotNull StateChange change) {
         String actor = allowed();
-        return switch (change.state()) {
+        // a state is set, not edited from a copy: a presenter's other change to the poll at the same moment (its
+        // results shown, say) is no conflict to report, the change is made again on what that one stored
+        return Conflicts.retried(() -> switch (change.state()) {
             case OPEN -> polls.open(sessionId, pollId, actor);
             case CLOSED -> polls.close(sessionId, pollId, actor);
             case PREPARED -> throw app.rounds.platform.control.ProblemException.invalidField("state",
                     "A poll can be opened or closed; duplicate it for a fresh copy.");
-        };
+        });
     }
 
     @PUT
     @Path("{pollId}/results")
     @Operation(summary = "Show the results on the projector and trainees' phones, or take them off")
     public PollView showResults(@PathParam("pollId") String pollId, @Valid @NotNull ResultsChange change) {
-        return polls.showResults(sessionId, pollId, change.shown(), allowed());
+        String actor = allowed();
+        return Conflicts.retried(() -> polls.showResults(sessionId, pollId, change.shown(), actor));
     }
 
     @PUT
