@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import org.glassfish.grizzly.filterchain.FilterChain;
+import org.glassfish.grizzly.http.HttpBaseFilter;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
 
 import java.lang.annotation.Annotation;
@@ -17,9 +18,10 @@ import java.util.logging.Logger;
 
 /**
  * Puts {@link StrayPercentFilter} into the filter chain of each of Payara's HTTP listeners as the application starts,
- * just before Grizzly's {@link HttpServerFilter} (which hands the request to the web container), and takes it out as
- * the application stops. Payara offers no setting for a filter there: the chains are reached through its internal
- * {@code GrizzlyService} by reflection. When that fails (another Payara), a warning says so and malformed escapes are
+ * as soon as requests are parsed and before anything reads their path (Grizzly's WebSocket filter, its
+ * {@link HttpServerFilter} that hands them to the web container), and takes it out as the application stops. Payara
+ * offers no setting for a filter there: the chains are reached through its internal {@code GrizzlyService} by
+ * reflection. When that fails (another Payara), a warning says so and malformed escapes are
  * answered by Payara as before; HttpAnswersIT checks that they are not.
  */
 @ApplicationScoped
@@ -33,9 +35,9 @@ public class StrayPercents {
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         try {
             for (FilterChain chain : httpChains()) {
-                int server = chain.indexOfType(HttpServerFilter.class);
-                if (server >= 0 && chain.indexOf(filter) < 0) {
-                    chain.add(server, filter);
+                int at = afterHttpParsing(chain);
+                if (at > 0 && chain.indexOf(filter) < 0) {
+                    chain.add(at, filter);
                     placedIn.add(chain);
                 }
             }
@@ -54,6 +56,21 @@ public class StrayPercents {
     void stop() {
         placedIn.forEach(chain -> chain.remove(filter));
         placedIn.clear();
+    }
+
+    /**
+     * Just after the last filter that makes HTTP requests of what arrives (HTTP/1.1's codec, then HTTP/2's): before
+     * Grizzly's WebSocket filter, which decodes an upgrade request's path too (and logged a stack trace for each), and
+     * before {@link HttpServerFilter}; 0 when the chain makes no HTTP requests.
+     */
+    static int afterHttpParsing(List<?> chain) {
+        int last = -1;
+        for (int i = 0; i < chain.size(); i++) {
+            if (chain.get(i) instanceof HttpBaseFilter) {
+                last = i;
+            }
+        }
+        return last + 1;
     }
 
     /** The root filter chains of Payara's network listeners: GrizzlyService.proxies → listener → transport. */

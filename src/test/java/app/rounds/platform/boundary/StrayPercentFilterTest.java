@@ -1,6 +1,12 @@
 package app.rounds.platform.boundary;
 
+import org.glassfish.grizzly.filterchain.BaseFilter;
+import org.glassfish.grizzly.filterchain.TransportFilter;
+import org.glassfish.grizzly.http.HttpBaseFilter;
+import org.glassfish.grizzly.http.HttpServerFilter;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -15,6 +21,16 @@ class StrayPercentFilterTest {
         assertEquals("/api/%25zz/%25", StrayPercentFilter.escaped("/api/%zz/%"));
         assertEquals("/%25g0%20x", StrayPercentFilter.escaped("/%g0%20x"));
         assertEquals("/%25%25", StrayPercentFilter.escaped("/%%"));
+    }
+
+    @Test
+    void itGoesJustAfterTheLastFilterThatParsesHttpBeforeAnythingReadsThePath() {
+        // as in Payara 7's listener: transport, idle timeout, HTTP/1.1 codec, HTTP/2 (an HttpBaseFilter too), then
+        // the file cache, WebSocket and server filters (plain filters here)
+        List<Object> chain = List.of(new TransportFilter(), new BaseFilter(), new HttpServerFilter(),
+                new HttpBaseFilter() { }, new BaseFilter(), new BaseFilter(), new BaseFilter());
+        assertEquals(4, StrayPercents.afterHttpParsing(chain));
+        assertEquals(0, StrayPercents.afterHttpParsing(List.of(new TransportFilter())), "no HTTP: not placed");
     }
 
     @Test
