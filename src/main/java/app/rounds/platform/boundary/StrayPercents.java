@@ -21,8 +21,8 @@ import java.util.logging.Logger;
  * as soon as requests are parsed and before anything reads their path (Grizzly's WebSocket filter, its
  * {@link HttpServerFilter} that hands them to the web container), and takes it out as the application stops. Payara
  * offers no setting for a filter there: the chains are reached through its internal {@code GrizzlyService} by
- * reflection. When that fails (another Payara), a warning says so and malformed escapes are
- * answered by Payara as before; HttpAnswersIT checks that they are not.
+ * reflection. When that fails (another Payara), a warning says so and malformed escapes are answered by Payara as
+ * before; HttpAnswersIT checks that they are not.
  */
 @ApplicationScoped
 public class StrayPercents {
