@@ -1022,9 +1022,19 @@ public final class Bench {
      * to {@code <folder>/<name>-<time>.jfr}: where a workload's CPU goes (the vote storm, Rounds' intake), without
      * the joins and connections before it.
      * Start the server with {@code -XX:FlightRecorderOptions:stackdepth=200} (BENCH_SERVER_OPTS) for whole stacks: a
-     * request's are deeper than the default 64 frames.
+     * request's are deeper than the default 64 frames. With {@code -Dbench.async-profiler=<libasyncProfiler.so>}
+     * (async-profiler, from Maven Central's tools.profiler:async-profiler jar): its CPU samples every millisecond
+     * instead, as collapsed stacks in {@code <name>-<time>.collapsed}; JFR samples too few threads on a busy core.
      */
     private void flightRecording(String name, String action) {
+        String asyncProfiler = System.getProperty("bench.async-profiler");
+        if (asyncProfiler != null) {
+            // quoted: jcmd would read the agent's options as its own key=value arguments
+            profile(folder -> jcmd("JVMTI.agent_load " + asyncProfiler + (action.equals("start")
+                    ? " \"start,event=cpu,interval=1ms\"" : " \"stop,collapsed,file=" + folder.resolve(name + "-"
+                    + Instant.now().toString().replace(":", "") + ".collapsed").toAbsolutePath() + "\"")));
+            return;
+        }
         profile(folder -> jcmd("JFR." + action + " name=" + name + (action.equals("start")
                 ? " settings=profile filename=" + folder.resolve(name + "-" + Instant.now().toString().replace(":", "")
                 + ".jfr").toAbsolutePath() : "")));

@@ -6,6 +6,7 @@ import app.rounds.contributions.control.QuestionViews.OwnQuestion;
 import app.rounds.contributions.control.QuestionViews.OwnVotes;
 import app.rounds.contributions.control.QuestionViews.VoteView;
 import app.rounds.contributions.control.Questions;
+import app.rounds.contributions.control.VoteQueue;
 import app.rounds.contributions.entity.Question;
 import app.rounds.platform.control.ClientAddresses;
 import app.rounds.platform.control.Conflicts;
@@ -33,6 +34,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -71,6 +75,9 @@ public class QuestionsResource {
     PostingLimits limits;
 
     @Inject
+    VoteQueue votes;
+
+    @Inject
     ClientAddresses clientAddresses;
 
     /** Jersey's proxy to the request being served: this resource is one object for all requests. */
@@ -103,27 +110,19 @@ public class QuestionsResource {
     public Response vote(@HeaderParam(ParticipantsResource.TOKEN_HEADER) String token,
                          @HeaderParam(IDEMPOTENCY_KEY) String key, @PathParam("questionId") String questionId) {
         Joined trainee = participants.trainee(token);
-        String address = clientAddresses.of(request);
-        // two toggles of one participant at once can deadlock in InnoDB: the one rolled back is done again
-        return answer(Conflicts.retried(() -> idempotency.once(trainee.participant().id(), key,
-                "POST vote " + questionId, 200, () -> {
-                    limits.vote(trainee.participant().id(), address);
-                    return questions.toggleVote(trainee, questionId);
-                })));
+        return answer(votes.vote(trainee, questionId, null, key, clientAddresses.of(request)));
     }
 
     @PUT
     @Path("{questionId}/vote")
     @Operation(summary = "Vote for an approved question (voted: true) or not (false): the same answer however often "
             + "it is sent")
-    public VoteView setVote(@HeaderParam(ParticipantsResource.TOKEN_HEADER) String token,
+    @APIResponse(responseCode = "200", description = "Whether the participant now votes for it, and its count",
+            content = @Content(schema = @Schema(implementation = VoteView.class)))
+    public Response setVote(@HeaderParam(ParticipantsResource.TOKEN_HEADER) String token,
                             @PathParam("questionId") String questionId, @Valid @NotNull Vote vote) {
         Joined trainee = participants.trainee(token);
-        String address = clientAddresses.of(request);
-        return Conflicts.retried(() -> {
-            limits.vote(trainee.participant().id(), address);
-            return questions.setVote(trainee, questionId, vote.voted());
-        });
+        return answer(votes.vote(trainee, questionId, vote.voted(), null, clientAddresses.of(request)));
     }
 
     @GET

@@ -42,22 +42,31 @@ public class Idempotency {
     /** Runs {@code action} (answering with {@code status}) unless this key has been answered before. */
     @Transactional
     public Answer once(String participantId, String key, String request, int status, Supplier<?> action) {
+        check(key);
         if (key == null || key.isBlank()) {
-            return new Answer(status, Json.JSON.toJson(action.get()));
-        }
-        if (key.length() > MAX_KEY_LENGTH) {
-            throw ProblemException.invalidField("Idempotency-Key", "An Idempotency-Key can be at most " + MAX_KEY_LENGTH + " characters.");
+            return new Answer(status, json(action.get()));
         }
         String hash = SecretTokens.hash(request);
         IdempotentRequest earlier = em.find(IdempotentRequest.class, new IdempotentRequest.Key(participantId, key));
         if (earlier != null) {
             return replayed(earlier, hash);
         }
-        String json = Json.JSON.toJson(action.get());
+        String json = json(action.get());
         em.persist(new IdempotentRequest(participantId, key, hash, status, json, clock.instant()));
         UniqueConstraints.flush(em, "PRIMARY", () -> ProblemException.conflict("idempotent-request-in-progress",
                 "A request with this Idempotency-Key is being answered; retry it in a moment."));
         return new Answer(status, json);
+    }
+
+    /** Refuses a key longer than the stored column (400); none at all is fine. */
+    static void check(String key) {
+        if (key != null && key.length() > MAX_KEY_LENGTH) {
+            throw ProblemException.invalidField("Idempotency-Key", "An Idempotency-Key can be at most " + MAX_KEY_LENGTH + " characters.");
+        }
+    }
+
+    static String json(Object answer) {
+        return Json.JSON.toJson(answer);
     }
 
     /** A retry gets the stored first answer; another request with the same key is refused (422). */

@@ -6,7 +6,6 @@ import app.rounds.board.entity.Frames;
 import app.rounds.board.entity.Stream;
 import app.rounds.contributions.control.QuestionViews.ModeratedQuestion;
 import app.rounds.contributions.control.QuestionViews.OwnQuestion;
-import app.rounds.contributions.control.QuestionViews.VoteView;
 import app.rounds.contributions.entity.Provenance;
 import app.rounds.contributions.entity.Question;
 import app.rounds.contributions.entity.QuestionStatus;
@@ -24,7 +23,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -71,9 +69,6 @@ public class Questions {
 
     @Inject
     Board board;
-
-    @Inject
-    Event<VotesChanged> votesChanged;
 
     @Inject
     Clock clock;
@@ -174,46 +169,6 @@ public class Questions {
         return stripped.substring(0, end).stripTrailing() + "…";
     }
 
-    /**
-     * Adds the participant's vote, or takes it back if they had voted already. Only the vote's own row changes, so
-     * voters never queue on the question; {@link VoteCounter} counts the rows at the next tick. The count in the answer
-     * is the last one counted plus this change: the board's votes frames carry the exact one.
-     */
-    public VoteView toggleVote(Joined trainee, String questionId) {
-        Question question = votableQuestion(trainee, questionId);
-        // Insert first: a new vote takes no lock beyond its own row, where a DELETE of a missing row would lock the
-        // gap and deadlock with other voters' inserts. Nothing inserted means the vote was there: take it back.
-        boolean voted = insertVote(trainee, questionId);
-        boolean hadVoted = !voted && deleteVote(trainee, questionId);
-        votesChanged.fire(new VotesChanged(question.sessionId(), questionId));
-        return voteAnswer(questionId, question.votes(), !hadVoted);
-    }
-
-    /**
-     * Votes for the question or not, as the participant says: the same answer however often it is sent, so a tab that
-     * showed an old state, or a retry, never takes back a vote meant to be given. The count in the answer is the
-     * question's votes as stored when it was given.
-     */
-    public VoteView setVote(Joined trainee, String questionId, boolean wanted) {
-        Question question = votableQuestion(trainee, questionId);
-        boolean changed;
-        if (wanted) {
-            changed = insertVote(trainee, questionId);
-        } else {
-            // read first (the participant's lock keeps it true): deleting a missing row would lock the gap
-            changed = em.createNamedQuery(QuestionVote.COUNT_ONE, Long.class).setParameter("question", questionId)
-                    .setParameter("participant", trainee.participant().id()).getSingleResult() > 0
-                    && deleteVote(trainee, questionId);
-        }
-        if (changed) {
-            votesChanged.fire(new VotesChanged(question.sessionId(), questionId));
-        }
-        // the rows as this transaction sees them: exact even before the next tick has counted them
-        int votes = em.createNamedQuery(QuestionVote.COUNT_FOR_QUESTION, Long.class)
-                .setParameter("question", questionId).getSingleResult().intValue();
-        return new VoteView(questionId, wanted, votes);
-    }
-
     /** The ids of the questions this participant votes for. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> votedFor(Joined trainee) {
@@ -221,42 +176,9 @@ public class Questions {
                 .setParameter("participant", trainee.participant().id()).getResultList();
     }
 
-    /** The question to vote on, with the participant's own row locked for the rest of the transaction. */
-    private Question votableQuestion(Joined trainee, String questionId) {
-        ensureOpen(trainee);
-        Question question = em.find(Question.class, questionId);
-        if (!votableIn(trainee.session().id(), question)) {
-            throw ProblemException.notFound("question-not-found", "There is no such question on this board.");
-        }
-        // One participant's votes one after another (a double tap, two tabs): at once, their INSERT IGNORE and
-        // DELETE on the same row deadlocked in InnoDB. Their own participant row is the lock; others never wait on it.
-        em.createNativeQuery("SELECT id FROM participant WHERE id = ? FOR UPDATE")
-                .setParameter(1, trainee.participant().id()).getResultList();
-        return question;
-    }
-
-    private boolean insertVote(Joined trainee, String questionId) {
-        return em.createNativeQuery("INSERT IGNORE INTO question_vote (question_id, participant_id, created_at) "
-                        + "VALUES (?, ?, ?)")
-                .setParameter(1, questionId)
-                .setParameter(2, trainee.participant().id())
-                .setParameter(3, Timestamp.from(clock.instant()))
-                .executeUpdate() > 0;
-    }
-
-    private boolean deleteVote(Joined trainee, String questionId) {
-        return em.createNamedQuery(QuestionVote.DELETE).setParameter("question", questionId)
-                .setParameter("participant", trainee.participant().id()).executeUpdate() > 0;
-    }
-
     /** Only a question on this session's public board can be voted on. */
     static boolean votableIn(String sessionId, Question question) {
         return question != null && question.sessionId().equals(sessionId) && question.visible();
-    }
-
-    /** The answer to a vote: the last count plus this change, never below zero (the exact one follows on the board). */
-    static VoteView voteAnswer(String questionId, int lastCounted, boolean votesNow) {
-        return new VoteView(questionId, votesNow, Math.max(0, lastCounted + (votesNow ? 1 : -1)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -10,24 +10,15 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** One participant's vote on one question. Votes are inserted natively (INSERT IGNORE: see Questions.toggleVote). */
+/** One participant's vote on one question. Votes are stored in batches of plain SQL (VoteWrites). */
 @Entity
 @Table(name = "question_vote")
 @IdClass(QuestionVote.Key.class)
-@NamedQuery(name = QuestionVote.DELETE,
-        query = "DELETE FROM QuestionVote v WHERE v.questionId = :question AND v.participantId = :participant")
 @NamedQuery(name = QuestionVote.FIND_BY_PARTICIPANT,
         query = "SELECT v.questionId FROM QuestionVote v WHERE v.participantId = :participant")
-@NamedQuery(name = QuestionVote.COUNT_ONE,
-        query = "SELECT COUNT(v) FROM QuestionVote v WHERE v.questionId = :question AND v.participantId = :participant")
-@NamedQuery(name = QuestionVote.COUNT_FOR_QUESTION,
-        query = "SELECT COUNT(v) FROM QuestionVote v WHERE v.questionId = :question")
 public class QuestionVote {
 
-    public static final String COUNT_FOR_QUESTION = "QuestionVote.countForQuestion";
-    public static final String DELETE = "QuestionVote.delete";
     public static final String FIND_BY_PARTICIPANT = "QuestionVote.findByParticipant";
-    public static final String COUNT_ONE = "QuestionVote.countOne";
 
     public record Key(String questionId, String participantId) implements Serializable {
         public Key() {

@@ -1,7 +1,6 @@
 package app.rounds.contributions.control;
 
 import app.rounds.board.entity.Frames;
-import app.rounds.contributions.control.QuestionViews.VoteView;
 import app.rounds.contributions.entity.Question;
 import app.rounds.contributions.entity.QuestionStatus;
 import app.rounds.contributions.entity.ScreeningRecord;
@@ -112,21 +111,6 @@ class QuestionsTest {
         Question archived = question("s1", false, NOW);
         archived.archive(true, NOW);
         assertFalse(Questions.votableIn("s1", archived), "archived");
-    }
-
-    @Test
-    void aNewVoteAnswersVotedWithTheLastCountPlusOne() {
-        assertEquals(new VoteView("q1", true, 4), Questions.voteAnswer("q1", 3, true));
-    }
-
-    @Test
-    void aVoteTakenBackAnswersNotVotedWithTheLastCountMinusOne() {
-        assertEquals(new VoteView("q1", false, 2), Questions.voteAnswer("q1", 3, false));
-    }
-
-    @Test
-    void aVoteTakenBackBeforeItWasCountedNeverAnswersANegativeCount() {
-        assertEquals(new VoteView("q1", false, 0), Questions.voteAnswer("q1", 0, false));
     }
 
     // an ended session
