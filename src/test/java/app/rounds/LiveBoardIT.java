@@ -384,6 +384,69 @@ class LiveBoardIT {
         }
     }
 
+    /**
+     * Votes sent at once are stored together: each is answered with the count as it stood with the votes before it
+     * (never two answers with one count), one refused vote refuses no other, and one key sent twice at once is one vote.
+     */
+    @Test
+    void votesSentAtOnceAreEachAnsweredAsIfAloneAndOneRefusalRefusesNoOther() throws Exception {
+        Board board = session("POST_MODERATION");
+        ApiClient author = trainee(board, "Author");
+        String question = ask(author, "Counted one by one?");
+        List<ApiClient> voters = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            voters.add(trainee(board, "Voter " + i));
+        }
+        ApiClient twice = trainee(board, "Twice").withHeader("Idempotency-Key", "tap-" + Staff.uniqueSuffix());
+        ApiClient astray = trainee(board, "Astray");
+        List<Future<Reply>> votes = new ArrayList<>();
+        List<Future<Reply>> copies = new ArrayList<>();
+        Future<Reply> missing;
+        Future<Reply> tooLongKey;
+        try (var parallel = Executors.newFixedThreadPool(34)) {
+            for (ApiClient voter : voters) {
+                votes.add(parallel.submit(() -> voter.post("api/participants/me/questions/" + question + "/vote", null)));
+            }
+            for (int i = 0; i < 2; i++) {
+                copies.add(parallel.submit(() -> twice.post("api/participants/me/questions/" + question + "/vote", null)));
+            }
+            missing = parallel.submit(() -> astray.post("api/participants/me/questions/no-such-question/vote", null));
+            tooLongKey = parallel.submit(() -> astray.withHeader("Idempotency-Key", "k".repeat(101))
+                    .post("api/participants/me/questions/" + question + "/vote", null));
+        }
+        List<Integer> counts = new ArrayList<>();
+        for (Future<Reply> vote : votes) {
+            Reply reply = vote.get();
+            assertEquals(200, reply.status(), reply.body());
+            assertTrue(reply.json().getBoolean("voted"), reply.body());
+            counts.add(reply.json().getInt("votes"));
+        }
+        Reply first = copies.get(0).get();
+        Reply second = copies.get(1).get();
+        assertEquals(200, first.status(), first.body());
+        assertEquals(first.body(), second.body(), "the copy gets the first answer, not a toggle back");
+        assertTrue(first.json().getBoolean("voted"));
+        counts.add(first.json().getInt("votes"));
+        TraineeApiIT.assertProblem(missing.get(), 404, "question-not-found");
+        TraineeApiIT.assertProblem(tooLongKey.get(), 400, "validation-failed");
+        counts.sort(null);
+        List<Integer> oneToThirtyOne = new ArrayList<>();
+        for (int i = 1; i <= 31; i++) {
+            oneToThirtyOne.add(i);
+        }
+        assertEquals(oneToThirtyOne, counts, "each answer counts the votes stored before it, and only those");
+        try (Connection db = PayaraProcess.itDatabaseConnection();
+             PreparedStatement count = db.prepareStatement("SELECT COUNT(*) FROM question_vote WHERE question_id = ?")) {
+            count.setString(1, question);
+            try (ResultSet stored = count.executeQuery()) {
+                stored.next();
+                assertEquals(31, stored.getInt(1), "thirty voters and one key sent twice: 31 votes");
+            }
+        }
+        Reply retried = twice.post("api/participants/me/questions/" + question + "/vote", null);
+        assertEquals(first.body(), retried.body(), "a later retry with the key is answered as the first was");
+    }
+
     /** Clients joining one after another share a snapshot while nothing changes: never a stale one. */
     @Test
     void aClientJoiningLaterGetsTheBoardAsItIsNow() throws Exception {
