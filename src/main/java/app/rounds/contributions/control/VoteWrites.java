@@ -25,13 +25,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -133,14 +136,8 @@ public class VoteWrites {
                 }
             }
             for (int i = 0; i < votes.size(); i++) {
-                if (outcomes[i] == null) { // a copy of an earlier vote of this batch: its first copy's outcome
-                    PendingVote copy = votes.get(i);
-                    Outcome firstOutcome = outcomes[firstWithKey.get(copy.idempotencyKey())];
-                    PendingVote first = firstOutcome.vote();
-                    outcomes[i] = firstOutcome.refusal() != null ? Outcome.refused(copy, firstOutcome.refusal())
-                            : answeredBefore(copy, () -> Idempotency.replayed(new IdempotentRequest(
-                            first.trainee().participant().id(), first.key(), requestHash(first), 200,
-                            firstOutcome.answer().json(), clock.instant()), requestHash(copy)));
+                if (outcomes[i] == null) { // a copy of an earlier vote of this batch
+                    outcomes[i] = asTheFirstCopy(votes.get(i), outcomes[firstWithKey.get(votes.get(i).idempotencyKey())]);
                 }
             }
             return List.of(outcomes);
@@ -149,7 +146,18 @@ public class VoteWrites {
         }
     }
 
-    private static Outcome answeredBefore(PendingVote vote, java.util.function.Supplier<Idempotency.Answer> replay) {
+    /** A vote sent again with its key while the first copy was in the same batch: answered as a retry would be. */
+    private Outcome asTheFirstCopy(PendingVote copy, Outcome first) {
+        if (first.refusal() != null) {
+            return Outcome.refused(copy, first.refusal());
+        }
+        PendingVote firstVote = first.vote();
+        return answeredBefore(copy, () -> Idempotency.replayed(new IdempotentRequest(firstVote.trainee().participant()
+                .id(), firstVote.key(), requestHash(firstVote), 200, first.answer().json(), clock.instant()),
+                requestHash(copy)));
+    }
+
+    private static Outcome answeredBefore(PendingVote vote, Supplier<Idempotency.Answer> replay) {
         try {
             return Outcome.answered(vote, replay.get());
         } catch (ProblemException refusal) {
@@ -168,7 +176,7 @@ public class VoteWrites {
     private static Map<IdempotentRequest.Key, IdempotentRequest> earlierAnswers(Connection db, List<PendingVote> votes)
             throws SQLException {
         List<IdempotentRequest.Key> keys = votes.stream().map(PendingVote::idempotencyKey)
-                .filter(java.util.Objects::nonNull).distinct().toList();
+                .filter(Objects::nonNull).distinct().toList();
         Map<IdempotentRequest.Key, IdempotentRequest> earlier = new HashMap<>();
         if (keys.isEmpty()) {
             return earlier;
@@ -283,7 +291,7 @@ public class VoteWrites {
     }
 
     static String placeholders(int count, String one) {
-        return String.join(", ", java.util.Collections.nCopies(count, one));
+        return String.join(", ", Collections.nCopies(count, one));
     }
 
     /** Binds {@code values} from parameter {@code first} on; the next free parameter. */
