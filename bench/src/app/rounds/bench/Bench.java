@@ -385,6 +385,7 @@ public final class Bench {
                 long cpuBefore = cpuTicks(serverPid);
                 long start = System.nanoTime();
                 Recorder recorder = new Recorder();
+                flightRecording("poll", "start");
                 fixedRate(rate, pollSeconds, sentAt -> {
                     long i = next.getAndIncrement();
                     return post(trainees.get((int) i), "api/participants/me/polls/" + poll + "/answer",
@@ -396,6 +397,7 @@ public final class Bench {
                 }, recorder);
                 waitFor(() -> board.pollTimelines.stream().allMatch(t -> t.stream().mapToLong(e -> e[1]).max().orElse(0)
                         >= recorder.accepted.get()), 10);
+                flightRecording("poll", "stop");
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 double cpu = cpuPercent(serverPid, cpuBefore, elapsed);
                 Histogram visible = untilVisible(board.pollTimelines, answers);
@@ -1019,8 +1021,8 @@ public final class Bench {
 
     /**
      * With {@code -Dbench.profiles=<folder>}: a flight recording of the server ({@code action} start or stop), written
-     * to {@code <folder>/<name>-<time>.jfr}: where a workload's CPU goes (the vote storm, Rounds' intake), without
-     * the joins and connections before it.
+     * to {@code <folder>/<name>-<time>.jfr}: where a workload's CPU goes (the vote storm, a hall answering a poll,
+     * Rounds' intake), without the joins and connections before it.
      * Start the server with {@code -XX:FlightRecorderOptions:stackdepth=200} (BENCH_SERVER_OPTS) for whole stacks: a
      * request's are deeper than the default 64 frames. With {@code -Dbench.async-profiler=<libasyncProfiler.so>}
      * (async-profiler, from Maven Central's tools.profiler:async-profiler jar): its CPU samples every millisecond

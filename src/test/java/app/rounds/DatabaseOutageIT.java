@@ -57,7 +57,8 @@ class DatabaseOutageIT {
                      "rounds.limits.posts-per-participant-per-minute=1000").start()) {
             ApiClient anonymous = ApiClient.anonymous(rounds.url());
             ApiClient admin = anonymous.withBearerFor("admin", PayaraProcess.adminPassword());
-            JsonObject session = admin.post("api/sessions", json("{'title':'Outage'}")).json();
+            JsonObject session = admin.post("api/sessions",
+                    json("{'title':'Outage','moderationMode':'POST_MODERATION'}")).json();
             String sessionId = session.getString("id");
             String code = session.getString("joinCode").replace("-", "");
             Reply joined = anonymous.post("api/participants", json("{'code':'" + code + "','displayName':'Sam'}"));
@@ -66,11 +67,13 @@ class DatabaseOutageIT {
             Reply acknowledged = trainee.post("api/participants/me/questions",
                     json("{'text':'Asked before the outage: is it kept?'}"));
             assertEquals(201, acknowledged.status(), acknowledged.body());
+            String vote = "api/participants/me/questions/" + acknowledged.json().getString("id") + "/vote";
             assertEquals(101, handshake(rounds.url(), "ws/public/" + code).status(), "the board opens before");
 
             List<Supplier<Reply>> requests = List.of(
                     () -> trainee.post("api/participants/me/questions", json("{'text':'Asked during the outage?'}")),
                     () -> admin.get("api/sessions/" + sessionId + "/questions"),
+                    () -> trainee.post(vote, null), // refused by its batch's transaction, not left waiting
                     () -> handshake(rounds.url(), "ws/public/" + code));
 
             long logLinesBefore = lines(rounds.log());
@@ -98,6 +101,10 @@ class DatabaseOutageIT {
 
             Reply after = trainee.post("api/participants/me/questions", json("{'text':'Asked after the outage?'}"));
             assertEquals(201, after.status(), after.body());
+            Reply voted = trainee.post(vote, null);
+            assertEquals(200, voted.status(), voted.body());
+            assertEquals(1, voted.json().getInt("votes"), "the votes refused during the outage were not stored: "
+                    + voted.body());
             assertEquals(101, handshake(rounds.url(), "ws/public/" + code).status(), "the board opens again");
             List<String> kept = admin.get("api/sessions/" + sessionId + "/questions").array()
                     .getValuesAs(JsonObject.class).stream().map(q -> q.getString("text")).toList();
