@@ -34,8 +34,11 @@ public class VoteQueue {
 
     private static final Logger LOG = Logger.getLogger(VoteQueue.class.getName());
     static final int MOST_IN_A_BATCH = 500;
-    /** Longer than any batch takes while the database answers: a vote not stored by then is refused, 503. */
-    private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+    /**
+     * Far longer than a batch takes while the database answers (milliseconds), and about as long as other requests
+     * wait for it when it does not (a connection: 3 s; one that hangs: DatabaseOutageIT's 10 s): then 503.
+     */
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
 
     /**
      * A vote waiting to be stored: given ({@code wanted} true), taken back (false) or toggled (null), with the
@@ -101,8 +104,10 @@ public class VoteQueue {
             }
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
+            // it may still be stored with its batch: a retry with the same Idempotency-Key (or a PUT) is safe
             throw new ProblemException(ProblemException.Kind.UNAVAILABLE, "vote-not-stored", "Temporarily unavailable",
-                    "Your vote could not be stored in time. Please try again.", List.of(), Duration.ofSeconds(5));
+                    "Your vote could not be confirmed in time. Please check it and try again in a few seconds.",
+                    List.of(), Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw stopping();
