@@ -50,8 +50,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * through one reaches the board clients of the other in order, a trainee's posting limit holds across both, a
  * browser session or token works on both, and changes to what the other remembers (a session, a trainee's consent, a
  * publication, a logout, a revoked token) count there at once;
- * when one is killed in the middle of a burst of posts, its board clients come back through the load balancer to the
- * other and miss nothing, every acknowledged post is stored once, and the hashtag source it polled is taken over.
+ * the hashtag source they share is polled by one at a time and taken over from a frozen member; when the source's
+ * holder is killed (no shutdown) in the middle of a burst of posts and of a burst under the hashtag, its board clients
+ * come back through the load balancer to the other and miss nothing, every acknowledged post is stored once, and the
+ * other takes the source over from the saved cursor and takes the rest of the burst, nothing twice (what a single
+ * instance restarted on its database does, after waiting out its own lease).
  * Its own two processes (the shared test server runs alone).
  */
 class ClusterIT {
@@ -214,7 +217,7 @@ class ClusterIT {
             assertEquals(201, added.status(), added.body());
             String source = added.json().getJsonObject("source").getString("id");
             Conditions.await("the first 20 posts", Duration.ofSeconds(30),
-                    () -> IngestRestartIT.questions(adminOfA, sourced).size() >= 20);
+                    () -> questions(adminOfA, sourced).size() >= 20);
             String[] lease = lease(database, source);
             PayaraProcess holder = lease[0].startsWith(a.pid() + "@") ? a : b;
             PayaraProcess other = holder == a ? b : a;
@@ -237,7 +240,7 @@ class ClusterIT {
                             json("{'text':'Does the ward still answer?'}")));
             assertEquals(201, askedMeanwhile.status(), askedMeanwhile.body());
             Conditions.await("the other instance to take the source over", Duration.ofSeconds(30),
-                    () -> IngestRestartIT.questions(adminOfOther, sourced).size() >= 30);
+                    () -> questions(adminOfOther, sourced).size() >= 30);
             String[] after = lease(database, source);
             assertTrue(after[0].startsWith(other.pid() + "@"), after[0]);
             assertEquals("2", after[1], "a take-over raises the epoch, renewals do not");
@@ -248,8 +251,8 @@ class ClusterIT {
                 mastodon.publish("c" + i, "<p>Cluster question " + i + "? #" + hashtag + "</p>", hashtag);
             }
             Conditions.await("the posts after the wake-up", Duration.ofSeconds(30),
-                    () -> IngestRestartIT.questions(adminOfOther, sourced).size() >= 35);
-            List<JsonObject> questions = IngestRestartIT.questions(adminOfOther, sourced);
+                    () -> questions(adminOfOther, sourced).size() >= 35);
+            List<JsonObject> questions = questions(adminOfOther, sourced);
             assertEquals(35, questions.size(), "nothing twice, nothing from the woken instance's stale cursor");
             assertEquals(35, questions.stream().map(q -> q.getString("text")).distinct().count());
 
@@ -259,12 +262,20 @@ class ClusterIT {
             assertTrue(sweeps[0] >= 2, "swept " + sweeps[0] + " times");
             assertTrue(sweeps[0] <= 1 + sweeps[1] / 900_000, sweeps[0] + " sweeps in " + sweeps[1] + " µs");
 
-            // the holder killed in the middle of a burst of posts through the load balancer: its projectors come back
-            // through the balancer to the other instance with since and miss nothing; every post acknowledged is
-            // stored once (a post whose answer was lost is sent again with its Idempotency-Key, as the page does)
+            // the source's holder killed (no shutdown) in the middle of two bursts: 500 posts under the hashtag, which
+            // it takes page by page from a slow instance, and posts through the load balancer. The woken instance takes
+            // the source over from the killed one's saved cursor and takes the rest of the 500, each once (as a single
+            // instance restarted on its database would, after waiting out its own lease); the projectors that were on
+            // the killed instance come back through the balancer to the other with since and miss nothing; every post
+            // acknowledged is stored once (a post whose answer was lost is sent again with its Idempotency-Key, as the
+            // page does)
+            PayaraProcess survivor = holder;
+            PayaraProcess victim = other;
+            ApiClient adminOfSurvivor = ApiClient.anonymous(survivor.url())
+                    .withBearerFor("admin", PayaraProcess.adminPassword());
             Conditions.await("the balancer to send to the woken instance again", Duration.ofSeconds(30),
                     () -> servedBy(balancer).containsAll(Set.of("app1", "app2")));
-            JsonObject burst = adminOfA.post("api/sessions", json("{'title':'Burst','moderationMode':"
+            JsonObject burst = adminOfSurvivor.post("api/sessions", json("{'title':'Burst','moderationMode':"
                     + "'POST_MODERATION'}")).json();
             String burstCode = burst.getString("joinCode").replace("-", "");
             List<Viewer> viewers = new ArrayList<>();
@@ -272,6 +283,17 @@ class ClusterIT {
                 viewers.add(new Viewer(balancer.url(), burstCode));
             }
             List<ApiClient> trainees = IntStream.range(0, 10).mapToObj(i -> joined(balancer.url(), burstCode)).toList();
+
+            int callsBeforeTheHashtagBurst = mastodon.requests().size();
+            for (int i = 0; i < 500; i++) {
+                mastodon.publish("b" + i, "<p>Hashtag burst " + i + "? #" + hashtag + "</p>", hashtag);
+            }
+            mastodon.answerAfter(Duration.ofMillis(500)); // 13 pages of 40: several seconds to take them all
+            Conditions.await("part of the hashtag burst", Duration.ofSeconds(60), () -> {
+                int taken = questions(adminOfSurvivor, sourced).size() - 35;
+                return taken >= 80 && taken < 500;
+            });
+
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             AtomicInteger answered = new AtomicInteger();
             ExecutorService phones = Executors.newVirtualThreadPerTaskExecutor();
@@ -286,7 +308,8 @@ class ClusterIT {
                         }
                     }, phones)).toList();
             Conditions.await("a fifth of the burst acknowledged", Duration.ofSeconds(30), () -> answered.get() >= 10);
-            holder.kill();
+            victim.kill();
+            int callsAfterTheKill = mastodon.requests().size();
             posting.forEach(CompletableFuture::join);
             phones.close();
             assertEquals(50, acknowledged.size());
@@ -296,11 +319,31 @@ class ClusterIT {
             assertTrue(viewers.stream().anyMatch(viewer -> viewer.reconnects > 0),
                     "some projectors were on the killed instance");
             viewers.forEach(Viewer::close);
-            List<String> stored = IngestRestartIT.questions(adminOfOther, burst.getString("id")).stream()
+            List<String> stored = questions(adminOfSurvivor, burst.getString("id")).stream()
                     .map(q -> q.getString("text")).toList();
             assertEquals(50, stored.size(), "each acknowledged post stored once");
             assertEquals(acknowledged, Set.copyOf(stored));
+
+            Conditions.await("the woken instance to take the source over and the rest of the hashtag burst",
+                    Duration.ofSeconds(90), () -> questions(adminOfSurvivor, sourced).size() >= 535);
+            List<JsonObject> takenFromTheSource = questions(adminOfSurvivor, sourced);
+            assertEquals(535, takenFromTheSource.size(), "nothing twice");
+            assertEquals(535, takenFromTheSource.stream().map(q -> q.getString("text")).distinct().count());
+            String[] afterTheKill = lease(database, source);
+            assertTrue(afterTheKill[0].startsWith(survivor.pid() + "@"), afterTheKill[0]);
+            assertEquals("3", afterTheKill[1], "taken over again");
+            List<Map<String, String>> calls = mastodon.requests();
+            assertTrue(calls.size() > callsAfterTheKill, "the woken instance went on polling");
+            String beforeTheBurst = calls.get(callsBeforeTheHashtagBurst).get("min_id");
+            String resumed = calls.get(callsAfterTheKill).get("min_id");
+            assertTrue(StandInMastodon.newer(resumed, beforeTheBurst),
+                    "it resumed from the killed holder's saved cursor, not from before the burst: " + beforeTheBurst
+                            + " → " + resumed);
         }
+    }
+
+    static List<JsonObject> questions(ApiClient admin, String sessionId) {
+        return admin.get("api/sessions/" + sessionId + "/questions").array().getValuesAs(JsonObject.class);
     }
 
     /** The instances that answered four requests through the balancer. */

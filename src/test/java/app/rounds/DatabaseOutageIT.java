@@ -18,6 +18,9 @@ import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the database for this Rounds only. While it is away, a trainee's post, a staff member's request and the public
  * board's WebSocket handshake are answered at once with 503 problem+json and Retry-After, and the log says so in a
  * few lines; once it is back, everything answers as before without a restart, and nothing acknowledged is lost.
+ * Running with production defaults where the shared test server ({@code RunningRounds}) shortens them, it also checks
+ * the one default the others cannot: passwords hashed with 210,000 iterations.
  */
 class DatabaseOutageIT {
 
@@ -52,9 +57,12 @@ class DatabaseOutageIT {
 
     @Test
     void anOutageIsAnsweredAtOnceWith503AndEverythingAnswersAgainWhenTheDatabaseIsBack() throws Exception {
-        try (DatabaseRelay database = new DatabaseRelay(PayaraProcess.freshDatabase("_outage"));
+        String databaseUrl = PayaraProcess.freshDatabase("_outage");
+        try (DatabaseRelay database = new DatabaseRelay(databaseUrl);
              PayaraProcess rounds = new PayaraProcess(database.url(),
                      "rounds.limits.posts-per-participant-per-minute=1000").start()) {
+            assertEquals("210000", adminHashIterations(databaseUrl),
+                    "without settings, passwords are hashed with the production default of iterations");
             ApiClient anonymous = ApiClient.anonymous(rounds.url());
             ApiClient admin = anonymous.withBearerFor("admin", PayaraProcess.adminPassword());
             JsonObject session = admin.post("api/sessions",
@@ -202,6 +210,16 @@ class DatabaseOutageIT {
             return new Reply(status, HttpHeaders.of(headers, (name, value) -> true), body.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The iterations in the stored hash of the first admin (PBKDF2 hashes read "algorithm:iterations:salt:hash"). */
+    static String adminHashIterations(String database) throws SQLException {
+        try (Connection connection = PayaraProcess.connection(database);
+             ResultSet hash = connection.createStatement()
+                     .executeQuery("SELECT password_hash FROM staff_user WHERE username = 'admin'")) {
+            assertTrue(hash.next(), "the first admin exists");
+            return hash.getString(1).split(":")[1];
         }
     }
 }
