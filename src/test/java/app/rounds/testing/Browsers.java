@@ -22,12 +22,16 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.logging.Level;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -49,6 +53,9 @@ public final class Browsers {
     }
 
     private static final ThreadLocal<ChromeDriver> THREADS_BROWSER = new ThreadLocal<>();
+    private static final List<ChromeDriver> THREAD_BROWSERS = new CopyOnWriteArrayList<>();
+    /** The profiles of this run's browsers, under one folder removed as the tests' JVM ends (a few MB each). */
+    private static final Path PROFILES = profilesFolder();
 
     /** This thread's Chromium, as if new to {@code site}: nothing stored for it, one blank window at desktop size. */
     public static ChromeDriver fresh(URL site) {
@@ -56,7 +63,7 @@ public final class Browsers {
         if (shared == null || !alive(shared)) {
             shared = headlessChromium(null);
             THREADS_BROWSER.set(shared);
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::quit));
+            THREAD_BROWSERS.add(shared);
         }
         List<String> windows = List.copyOf(shared.getWindowHandles());
         for (String extra : windows.subList(1, windows.size())) {
@@ -177,7 +184,7 @@ public final class Browsers {
     /** Keeps what the browser shows in target/screenshots, for a person to look at; asserts nothing. */
     public static void screenshot(ChromeDriver browser, String name) {
         try {
-            java.nio.file.Path folder = java.nio.file.Paths.get("target", "screenshots");
+            Path folder = Path.of("target", "screenshots");
             Files.createDirectories(folder);
             Files.write(folder.resolve(name + ".png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         } catch (IOException e) {
@@ -187,7 +194,25 @@ public final class Browsers {
 
     private static String freshProfile() {
         try {
-            return Files.createTempDirectory("rounds-chromium").toString();
+            return Files.createTempDirectory(PROFILES, "profile").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path profilesFolder() {
+        try {
+            Path folder = Files.createTempDirectory("rounds-chromium");
+            // one hook: the thread browsers quit before their profiles go (the others were quit by their tests)
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                THREAD_BROWSERS.forEach(ChromeDriver::quit);
+                try (Stream<Path> paths = Files.walk(folder)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                } catch (IOException | UncheckedIOException leftBehind) {
+                    // a temporary folder: the system clears it in time
+                }
+            }));
+            return folder;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,6 +9,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,10 +17,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The built WAR on a Payara Micro process of the test's own, against a database of its own on the integration tests'
@@ -31,6 +34,8 @@ public final class PayaraProcess implements AutoCloseable {
 
     private final List<String> command;
     private final Path log;
+    /** Payara Micro's own files (its runtime, 148 MB, unpacked on each start): in target, removed when closed. */
+    private final Path rootDir;
     private final int port;
     private Process process;
 
@@ -101,8 +106,10 @@ public final class PayaraProcess implements AutoCloseable {
         for (String property : properties) {
             command.add("-D" + property);
         }
+        rootDir = Path.of("target", "payara-process-" + port).toAbsolutePath();
         command.addAll(List.of("-jar", System.getProperty("rounds.micro.jar", "target/payara-micro.jar"),
-                "--nocluster", "--prebootcommandfile", System.getProperty("rounds.micro.preboot"),
+                "--nocluster", "--rootdir", rootDir.toString(),
+                "--prebootcommandfile", System.getProperty("rounds.micro.preboot"),
                 "--port", Integer.toString(port), "--contextroot", "/",
                 "--deploy", new File(System.getProperty("rounds.war", "target/rounds.war")).getAbsolutePath()));
         log = Path.of("target", "payara-process-" + port + ".log");
@@ -133,6 +140,7 @@ public final class PayaraProcess implements AutoCloseable {
     /** Starts it and waits until /health/ready answers 200. */
     public PayaraProcess start() {
         try {
+            deleteTree(rootDir); // what an earlier start deployed would be deployed again beside --deploy
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             // HTTP/1.1: an h2c upgrade cut short by a timeout while the server booted left this client without an
@@ -222,6 +230,21 @@ public final class PayaraProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
             kill();
+        }
+        try {
+            deleteTree(rootDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 }

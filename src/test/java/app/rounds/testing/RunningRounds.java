@@ -37,7 +37,7 @@ public final class RunningRounds implements TestInstancePostProcessor {
     /**
      * What the tests configure: short intervals so that schedules are met within a test, small upload limits, local
      * stand-in instances allowed, and few password iterations (each staff user a test makes is hashed; the production
-     * default of 210,000 costs about 170 ms a hash and is checked once, by {@code IngestRestartIT}).
+     * default of 210,000 costs about 170 ms a hash and is checked once, by {@code DatabaseOutageIT}).
      */
     static final List<String> SETTINGS = List.of(
             "rounds.password.iterations=1024", // the least Jakarta Security accepts
