@@ -90,7 +90,7 @@ class SlowClientsIT {
             Conditions.await("the server to take in the burst of 500 connections", Duration.ofSeconds(20),
                     () -> healthAnswersWithin(PROMPT));
             // longer than the body deadline (5 s in the tests): the first bodies are refused meanwhile (checked below)
-            long end = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+            long end = System.nanoTime() + Duration.ofSeconds(6).toNanos();
             long nextByte = 0;
             int rounds = 0;
             while (System.nanoTime() < end) {
