@@ -185,11 +185,19 @@ class ReportPagesIT {
         assertEquals(List.of(List.of("Sessions", "3"), List.of("Joined", "6")), monthCells());
         assertEquals(1, browser.findElements(By.cssSelector("#months-chart canvas")).size());
 
-        // two sessions side by side, ticked from the keyboard
-        List<WebElement> boxes = browser.findElements(By.cssSelector("#sessions-table tbody input[type=checkbox]"));
-        assertEquals("Compare “" + titles.get(2) + "”", boxes.get(0).getAttribute("aria-label"), "newest first");
-        boxes.get(0).sendKeys(Keys.SPACE);
-        boxes.get(2).sendKeys(Keys.SPACE);
+        // two sessions side by side, ticked from the keyboard (each box found afresh: a table drawn again, as CI saw
+        // once, keeps what was ticked but not the elements)
+        By compareBoxes = By.cssSelector("#sessions-table tbody input[type=checkbox]");
+        String newestFirst = "Compare “" + titles.get(2) + "”";
+        Browsers.waitIn(browser).withMessage("the newest session first, with a box to compare it")
+                .until(driver -> driver.findElements(compareBoxes).stream().findFirst()
+                        .map(box -> newestFirst.equals(box.getAttribute("aria-label"))).orElse(false));
+        for (int row : new int[]{0, 2}) {
+            wait.until(driver -> {
+                driver.findElements(compareBoxes).get(row).sendKeys(Keys.SPACE);
+                return true;
+            });
+        }
         WebElement comparison = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("comparison-table")));
         List<String> heads = comparison.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText)
                 .toList();
