@@ -20,6 +20,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 import javax.imageio.ImageIO;
@@ -311,9 +312,8 @@ class MediaIT {
     }
 
     @Test
-    void aPhoneVideoWithALocationComesBackWithoutIt() throws Exception {
+    void aPhoneVideoWithALocationComesBackWithoutIt(@TempDir Path folder) throws Exception {
         TestVideos.assumeFfmpeg();
-        Path folder = Files.createTempDirectory("rounds-media-it");
         byte[] original = Files.readAllBytes(TestVideos.iphone(folder));
         Metadata before = ImageMetadataReader.readMetadata(new ByteArrayInputStream(original));
         QuickTimeMetadataDirectory apple = before.getFirstDirectoryOfType(QuickTimeMetadataDirectory.class);

@@ -12,6 +12,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
@@ -247,11 +248,10 @@ class RoundsPagesIT {
     }
 
     @Test
-    void presenterUploadsTwoPhotosAndSeesTheirProgressAndThumbnails() throws Exception {
+    void presenterUploadsTwoPhotosAndSeesTheirProgressAndThumbnails(@TempDir Path folder) throws Exception {
         Staff.Member presenter = staff.create("presenter");
         String sessionId = presenter.client().post("api/sessions",
                 ApiClient.json("{'title':'Hand hygiene drill'}")).json().getString("id");
-        Path folder = Files.createTempDirectory("rounds-photos");
         Path first = Files.write(folder.resolve("sink.jpg"), TestPhotos.withExif(640, 480));
         Path second = Files.write(folder.resolve("gloves.jpg"), TestPhotos.withExif(480, 640));
         logIn(presenter);

@@ -9,6 +9,7 @@ import app.rounds.testing.TestPhotos;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
@@ -58,7 +59,7 @@ class SessionTeamsPagesIT {
     }
 
     @Test
-    void aPresentersTeamModeratesAndMakesAHighlightOfTheirSession() throws Exception {
+    void aPresentersTeamModeratesAndMakesAHighlightOfTheirSession(@TempDir Path folder) throws Exception {
         Staff.Member presenter = staff.create("presenter");
         Staff.Member coPresenter = staff.create("presenter");
         Staff.Member communicator = staff.create("communicator");
@@ -160,7 +161,7 @@ class SessionTeamsPagesIT {
         assertFalse(browser.findElement(By.id("connection")).isDisplayed(), "no connection to wait for");
         Browsers.screenshot(browser, "board-refused-to-communicator");
 
-        Path photo = Files.write(Files.createTempDirectory("rounds-team").resolve("mat.jpg"),
+        Path photo = Files.write(folder.resolve("mat.jpg"),
                 TestPhotos.withExif(640, 480));
         browser.get(base + "media.html?id=" + sessionId);
         wait.until(ExpectedConditions.textToBe(By.id("title"), "Media · " + title));

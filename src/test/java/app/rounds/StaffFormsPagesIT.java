@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
@@ -87,11 +88,10 @@ class StaffFormsPagesIT {
     }
 
     @Test
-    void aFailedUploadSaysWhyOnItsOwnRedBarAndOffersARetry() throws Exception {
+    void aFailedUploadSaysWhyOnItsOwnRedBarAndOffersARetry(@TempDir Path folder) throws Exception {
         Staff.Member presenter = staff.create("presenter");
         String sessionId = presenter.client().post("api/sessions",
                 ApiClient.json("{'title':'Wound care'}")).json().getString("id");
-        Path folder = Files.createTempDirectory("rounds-uploads");
         Path photo = Files.write(folder.resolve("dressing.jpg"), TestPhotos.withExif(640, 480));
         Path notes = Files.writeString(folder.resolve("notes.txt"), "not a picture", StandardCharsets.UTF_8);
         logIn(presenter);
@@ -126,11 +126,11 @@ class StaffFormsPagesIT {
     }
 
     @Test
-    void consentIsNeverChosenInAdvanceAndTheFormSaysWhatIsMissing() throws Exception {
+    void consentIsNeverChosenInAdvanceAndTheFormSaysWhatIsMissing(@TempDir Path folder) throws Exception {
         Staff.Member presenter = staff.create("presenter");
         ApiClient client = presenter.client();
         String sessionId = client.post("api/sessions", ApiClient.json("{'title':'Consent drill'}")).json().getString("id");
-        Path photo = Files.write(Files.createTempDirectory("rounds-consent").resolve("ward.jpg"),
+        Path photo = Files.write(folder.resolve("ward.jpg"),
                 TestPhotos.withExif(480, 360));
         logIn(presenter);
         browser.get(base + "media.html?id=" + sessionId);

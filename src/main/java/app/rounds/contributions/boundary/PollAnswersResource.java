@@ -1,6 +1,7 @@
 package app.rounds.contributions.boundary;
 
 import app.rounds.contributions.control.Idempotency;
+import app.rounds.contributions.control.PollAnswerQueue;
 import app.rounds.contributions.control.PollRules;
 import app.rounds.contributions.control.Polls;
 import app.rounds.contributions.control.PostingLimits;
@@ -52,6 +53,9 @@ public class PollAnswersResource {
     Polls polls;
 
     @Inject
+    PollAnswerQueue pollAnswers;
+
+    @Inject
     Idempotency idempotency;
 
     @Inject
@@ -83,13 +87,14 @@ public class PollAnswersResource {
         Joined trainee = participants.trainee(token);
         String address = clientAddresses.of(request);
         PollRules.Answer given = new PollRules.Answer(answer.choices(), answer.rating(), answer.words(), answer.text());
+        if (answer.words() == null && answer.text() == null) {
+            // choices or a rating: stored in batches, limited as votes
+            return QuestionsResource.answer(pollAnswers.answer(trainee, pollId, given, key, address));
+        }
+        // free text: screened one answer at a time, limited as posts
         return QuestionsResource.answer(Conflicts.retried(() -> idempotency.once(trainee.participant().id(), key,
-                "POST poll answer " + pollId + " " + given, 200, () -> {
-                    if (answer.words() != null || answer.text() != null) {
-                        limits.post(trainee.participant().id(), address);
-                    } else {
-                        limits.vote(trainee.participant().id(), address);
-                    }
+                PollAnswerQueue.request(pollId, given), 200, () -> {
+                    limits.post(trainee.participant().id(), address);
                     return polls.answer(trainee, pollId, given);
                 })));
     }

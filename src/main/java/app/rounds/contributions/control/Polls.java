@@ -25,8 +25,6 @@ import app.rounds.sessions.entity.ModerationMode;
 import app.rounds.sessions.entity.Participant;
 import app.rounds.sessions.entity.SessionStatus;
 import app.rounds.sessions.entity.TrainingSession;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -38,7 +36,6 @@ import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -85,10 +82,6 @@ public class Polls {
 
     @Inject
     Clock clock;
-
-    /** Polls with choices or a rating as answers last read them, by id (see {@link #answer}). */
-    private final Cache<String, Poll> asLastRead = Caffeine.newBuilder().maximumSize(1_000)
-            .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     // --- preparing ---------------------------------------------------------------------------------------------
 
@@ -309,46 +302,33 @@ public class Polls {
     }
 
     /**
-     * Takes a participant's answer, or their changed answer, while the poll is open and its time not up. Free text is
-     * screened: an entry that screening holds (or, in a pre-moderated session, any open text) waits for a moderator.
-     * <p>
-     * A poll with choices or a rating is read once for a whole hall, not at each answer: what an opened poll asks never
-     * changes, and the answer is stored only if the poll is still at the version it was read at (the INSERT's own
-     * condition). A poll closed, reopened or otherwise changed since is read again, and one that closed is refused.
-     * Callers run it in {@link app.rounds.platform.control.Conflicts#retried}.
+     * Takes a participant's answer, or their changed answer, while the poll is open and its time not up: free text
+     * (words, an open text), screened, where an entry that screening holds (or, in a pre-moderated session, any open
+     * text) waits for a moderator. Choices and ratings come in batches ({@link PollAnswerQueue}). Callers run it in
+     * {@link app.rounds.platform.control.Conflicts#retried}.
      */
     public OwnAnswer answer(Joined trainee, String pollId, PollRules.Answer given) {
         Questions.ensureOpen(trainee);
-        Poll remembered = asLastRead.getIfPresent(pollId);
-        // one whose time ran out as remembered may have been reopened since: read again
-        if (remembered != null && remembered.accepting(clock.instant())) {
-            Optional<OwnAnswer> stored = storeAnswer(trainee, remembered, given);
-            if (stored.isPresent()) {
-                return stored.get();
-            }
-            asLastRead.invalidate(pollId);
-        }
-        Poll poll = em.find(Poll.class, pollId);
         // changed between this read and the INSERT: a new transaction reads it again (Conflicts.retried), and refuses
         // the answer then if it closed
-        OwnAnswer stored = storeAnswer(trainee, poll, given).orElseThrow(() -> new OptimisticLockException(
+        return storeAnswer(trainee, em.find(Poll.class, pollId), given).orElseThrow(() -> new OptimisticLockException(
                 "The poll changed while an answer to it was stored"));
-        if (!poll.kind().freeText()) {
-            em.detach(poll); // shared between threads from now on, and never changed
-            asLastRead.put(pollId, poll);
+    }
+
+    /** Refuses an answer to a poll that is not in the trainee's session (404) or that takes none at {@code at} (409). */
+    static void ensureAccepting(Poll poll, Joined trainee, Instant at) {
+        if (poll == null || !poll.sessionId().equals(trainee.session().id()) || !poll.used()) {
+            throw ProblemException.notFound("poll-not-found", "There is no such poll in your session.");
         }
-        return stored;
+        if (!poll.accepting(at)) {
+            throw closedMeanwhile();
+        }
     }
 
     /** Stores the answer if the poll is still at {@code poll}'s version; empty if it changed since it was read. */
     private Optional<OwnAnswer> storeAnswer(Joined trainee, Poll poll, PollRules.Answer given) {
-        if (poll == null || !poll.sessionId().equals(trainee.session().id()) || !poll.used()) {
-            throw ProblemException.notFound("poll-not-found", "There is no such poll in your session.");
-        }
         Instant now = clock.instant();
-        if (!poll.accepting(now)) {
-            throw closedMeanwhile();
-        }
+        ensureAccepting(poll, trainee, now);
         CheckedAnswer answer = PollRules.checked(poll, given);
         String participantId = trainee.participant().id();
         if (poll.kind().freeText()) {

@@ -1,13 +1,12 @@
 package app.rounds.contributions.control;
 
+import app.rounds.contributions.control.BatchWriter.Outcome;
 import app.rounds.contributions.control.QuestionViews.VoteView;
 import app.rounds.contributions.control.VoteChanges.Ballot;
 import app.rounds.contributions.control.VoteQueue.PendingVote;
-import app.rounds.contributions.entity.IdempotentRequest;
 import app.rounds.contributions.entity.Question;
 import app.rounds.platform.control.DatabaseMigrations;
 import app.rounds.platform.control.ProblemException;
-import app.rounds.platform.control.SecretTokens;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -25,46 +24,26 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import static app.rounds.contributions.control.KeyedBatch.placeholders;
+
 /**
- * Stores a batch of votes in one transaction: the earlier answers of their Idempotency-Keys in one query, the voters'
- * rows locked in one, the votes stored before and the counts in two, then one INSERT of the new votes, one DELETE per
- * question of those taken back and one INSERT of the keys' answers. Statements go straight to the transaction's
- * connection (JDBC): EclipseLink binds a native query's parameters in quadratic time, which hundreds would feel.
+ * Stores a batch of votes in one transaction: the earlier answers of their Idempotency-Keys in one query
+ * ({@link KeyedBatch}), the voters' rows locked in one, the votes stored before and the counts in two, then one INSERT
+ * of the new votes, one DELETE per question of those taken back and one INSERT of the keys' answers. Statements go
+ * straight to the transaction's connection (JDBC): EclipseLink binds a native query's parameters in quadratic time,
+ * which hundreds would feel.
  */
 @ApplicationScoped
 public class VoteWrites {
-
-    /** A vote's answer, or why it was refused; refused votes change nothing. */
-    record Outcome(PendingVote vote, Idempotency.Answer answer, RuntimeException refusal) {
-
-        static Outcome answered(PendingVote vote, Idempotency.Answer answer) {
-            return new Outcome(vote, answer, null);
-        }
-
-        static Outcome refused(PendingVote vote, RuntimeException refusal) {
-            return new Outcome(vote, null, refusal);
-        }
-
-        void deliver() {
-            if (refusal != null) {
-                vote.answer().completeExceptionally(refusal);
-            } else {
-                vote.answer().complete(answer);
-            }
-        }
-    }
 
     @PersistenceContext
     EntityManager em;
@@ -83,24 +62,14 @@ public class VoteWrites {
 
     /** Each vote's outcome, in the batch's order; the answers hold only once this transaction has committed. */
     @Transactional
-    public List<Outcome> write(List<PendingVote> votes) {
+    public List<Outcome<PendingVote>> write(List<PendingVote> votes) {
         // in a transaction the pool hands out its one connection again: EclipseLink's reads and these share it
         try (Connection db = dataSource.getConnection()) {
-            Map<IdempotentRequest.Key, IdempotentRequest> earlier = earlierAnswers(db, votes);
-            Map<IdempotentRequest.Key, Integer> firstWithKey = new HashMap<>();
+            KeyedBatch<PendingVote> batch = new KeyedBatch<>(db, votes, clock.instant());
             Map<String, Optional<Question>> questions = new HashMap<>();
-            Outcome[] outcomes = new Outcome[votes.size()];
             List<Integer> accepted = new ArrayList<>();
-            for (int i = 0; i < votes.size(); i++) {
+            for (int i : batch.fresh()) {
                 PendingVote vote = votes.get(i);
-                IdempotentRequest.Key key = vote.idempotencyKey();
-                if (key != null && earlier.containsKey(key)) {
-                    outcomes[i] = answeredBefore(vote, () -> Idempotency.replayed(earlier.get(key), requestHash(vote)));
-                    continue;
-                }
-                if (key != null && firstWithKey.putIfAbsent(key, i) != null) {
-                    continue; // the same key twice in one batch: answered below as the first was
-                }
                 try {
                     // as before the batches: limited after the replay (a retry costs nothing), before the checks
                     limits.vote(vote.trainee().participant().id(), vote.address());
@@ -112,92 +81,33 @@ public class VoteWrites {
                     }
                     accepted.add(i);
                 } catch (ProblemException refusal) {
-                    outcomes[i] = Outcome.refused(vote, refusal);
+                    batch.refuse(i, refusal);
                 }
             }
-            if (!accepted.isEmpty()) {
-                List<PendingVote> applied = accepted.stream().map(votes::get).toList();
-                VoteChanges changes = changes(db, applied);
-                List<Integer> keyed = new ArrayList<>();
-                for (int i : accepted) {
-                    PendingVote vote = votes.get(i);
-                    VoteChanges.Result result = changes.apply(ballot(vote), vote.wanted());
-                    outcomes[i] = Outcome.answered(vote, new Idempotency.Answer(200,
-                            Idempotency.json(new VoteView(vote.questionId(), result.voted(), result.votes()))));
-                    if (vote.idempotencyKey() != null) {
-                        keyed.add(i);
-                    }
-                }
-                store(db, changes);
-                storeAnswers(db, keyed, outcomes);
-                for (String questionId : changes.changedQuestions()) {
-                    Question question = questions.get(questionId).orElseThrow();
-                    votesChanged.fire(new VotesChanged(question.sessionId(), questionId));
-                }
+            if (accepted.isEmpty()) {
+                return batch.finish(db);
             }
-            for (int i = 0; i < votes.size(); i++) {
-                if (outcomes[i] == null) { // a copy of an earlier vote of this batch
-                    outcomes[i] = asTheFirstCopy(votes.get(i), outcomes[firstWithKey.get(votes.get(i).idempotencyKey())]);
-                }
+            VoteChanges changes = changes(db, accepted.stream().map(votes::get).toList());
+            for (int i : accepted) {
+                PendingVote vote = votes.get(i);
+                VoteChanges.Result result = changes.apply(ballot(vote), vote.wanted());
+                batch.answer(i, new Idempotency.Answer(200,
+                        Idempotency.json(new VoteView(vote.questionId(), result.voted(), result.votes()))));
             }
-            return List.of(outcomes);
+            store(db, changes);
+            List<Outcome<PendingVote>> outcomes = batch.finish(db);
+            for (String questionId : changes.changedQuestions()) {
+                Question question = questions.get(questionId).orElseThrow();
+                votesChanged.fire(new VotesChanged(question.sessionId(), questionId));
+            }
+            return outcomes;
         } catch (SQLException e) {
             throw new IllegalStateException("Storing " + votes.size() + " votes failed", e);
         }
     }
 
-    /** A vote sent again with its key while the first copy was in the same batch: answered as a retry would be. */
-    private Outcome asTheFirstCopy(PendingVote copy, Outcome first) {
-        if (first.refusal() != null) {
-            return Outcome.refused(copy, first.refusal());
-        }
-        PendingVote firstVote = first.vote();
-        return answeredBefore(copy, () -> Idempotency.replayed(new IdempotentRequest(firstVote.trainee().participant()
-                .id(), firstVote.key(), requestHash(firstVote), 200, first.answer().json(), clock.instant()),
-                requestHash(copy)));
-    }
-
-    private static Outcome answeredBefore(PendingVote vote, Supplier<Idempotency.Answer> replay) {
-        try {
-            return Outcome.answered(vote, replay.get());
-        } catch (ProblemException refusal) {
-            return Outcome.refused(vote, refusal);
-        }
-    }
-
-    static String requestHash(PendingVote vote) {
-        return SecretTokens.hash("POST vote " + vote.questionId());
-    }
-
     private static Ballot ballot(PendingVote vote) {
         return new Ballot(vote.questionId(), vote.trainee().participant().id());
-    }
-
-    private static Map<IdempotentRequest.Key, IdempotentRequest> earlierAnswers(Connection db, List<PendingVote> votes)
-            throws SQLException {
-        List<IdempotentRequest.Key> keys = votes.stream().map(PendingVote::idempotencyKey)
-                .filter(Objects::nonNull).distinct().toList();
-        Map<IdempotentRequest.Key, IdempotentRequest> earlier = new HashMap<>();
-        if (keys.isEmpty()) {
-            return earlier;
-        }
-        try (PreparedStatement select = db.prepareStatement("SELECT participant_id, idempotency_key, request_hash, "
-                + "status, body, created_at FROM idempotent_request WHERE (participant_id, idempotency_key) IN ("
-                + placeholders(keys.size(), "(?, ?)") + ")")) {
-            int p = 1;
-            for (IdempotentRequest.Key key : keys) {
-                select.setString(p++, key.participantId());
-                select.setString(p++, key.idempotencyKey());
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    IdempotentRequest request = new IdempotentRequest(rows.getString(1), rows.getString(2),
-                            rows.getString(3), rows.getInt(4), rows.getString(5), rows.getTimestamp(6).toInstant());
-                    earlier.put(new IdempotentRequest.Key(rows.getString(1), rows.getString(2)), request);
-                }
-            }
-        }
-        return earlier;
     }
 
     /**
@@ -264,34 +174,6 @@ public class VoteWrites {
                 delete.executeUpdate();
             }
         }
-    }
-
-    /** The answers of keyed votes, kept for their retries (a key stored meanwhile elsewhere fails the batch: retried). */
-    private void storeAnswers(Connection db, List<Integer> keyed, Outcome[] outcomes) throws SQLException {
-        if (keyed.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO idempotent_request (participant_id, "
-                + "idempotency_key, request_hash, status, body, created_at) VALUES "
-                + placeholders(keyed.size(), "(?, ?, ?, ?, ?, ?)"))) {
-            Timestamp now = Timestamp.from(clock.instant());
-            int p = 1;
-            for (int i : keyed) {
-                PendingVote vote = outcomes[i].vote();
-                Idempotency.Answer answer = outcomes[i].answer();
-                insert.setString(p++, vote.trainee().participant().id());
-                insert.setString(p++, vote.key());
-                insert.setString(p++, requestHash(vote));
-                insert.setInt(p++, answer.status());
-                insert.setString(p++, answer.json());
-                insert.setTimestamp(p++, now);
-            }
-            insert.executeUpdate();
-        }
-    }
-
-    static String placeholders(int count, String one) {
-        return String.join(", ", Collections.nCopies(count, one));
     }
 
     /** Binds {@code values} from parameter {@code first} on; the next free parameter. */
