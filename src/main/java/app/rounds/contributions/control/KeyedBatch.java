@@ -51,17 +51,30 @@ final class KeyedBatch<P extends BatchWriter.Pending> {
         }
     }
 
-    /** The positions of the requests to store (neither answered before nor copies), in the batch's order. */
-    List<Integer> fresh() {
-        return fresh;
+    /**
+     * What {@code check} makes of each request to store (neither answered before nor a copy), in the batch's order:
+     * those it refuses with a {@link ProblemException} get that refusal and are left out.
+     */
+    <C> List<C> accepted(Check<P, C> check) {
+        List<C> accepted = new ArrayList<>();
+        for (int i : fresh) {
+            try {
+                accepted.add(check.apply(i, requests.get(i)));
+            } catch (ProblemException refusal) {
+                outcomes[i] = Outcome.refused(requests.get(i), refusal);
+            }
+        }
+        return accepted;
+    }
+
+    /** A request's checks before it is stored: what it will store, or a {@link ProblemException}. */
+    @FunctionalInterface
+    interface Check<P, C> {
+        C apply(int position, P request);
     }
 
     void answer(int position, Idempotency.Answer answer) {
         outcomes[position] = Outcome.answered(requests.get(position), answer);
-    }
-
-    void refuse(int position, RuntimeException refusal) {
-        outcomes[position] = Outcome.refused(requests.get(position), refusal);
     }
 
     /**

@@ -7,7 +7,6 @@ import app.rounds.contributions.control.PollViews.OwnAnswer;
 import app.rounds.contributions.entity.Poll;
 import app.rounds.contributions.entity.PollAnswer;
 import app.rounds.platform.control.DatabaseMigrations;
-import app.rounds.platform.control.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -24,7 +23,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,21 +66,15 @@ public class PollAnswerWrites {
         try (Connection db = dataSource.getConnection()) {
             KeyedBatch<PendingAnswer> batch = new KeyedBatch<>(db, answers, clock.instant());
             Map<String, Optional<Poll>> polls = new HashMap<>();
-            List<Checked> accepted = new ArrayList<>();
-            for (int i : batch.fresh()) {
-                PendingAnswer answer = answers.get(i);
-                try {
-                    // as one at a time: limited after the replay (a retry costs nothing), before the checks
-                    limits.vote(answer.trainee().participant().id(), answer.address());
-                    Questions.ensureOpen(answer.trainee());
-                    Poll poll = polls.computeIfAbsent(answer.pollId(), id -> Optional.ofNullable(
-                            em.find(Poll.class, id, LockModeType.PESSIMISTIC_READ))).orElse(null);
-                    Polls.ensureAccepting(poll, answer.trainee(), answer.at());
-                    accepted.add(new Checked(i, poll, PollRules.checked(poll, answer.given())));
-                } catch (ProblemException refusal) {
-                    batch.refuse(i, refusal);
-                }
-            }
+            List<Checked> accepted = batch.accepted((i, answer) -> {
+                // as one at a time: limited after the replay (a retry costs nothing), before the checks
+                limits.vote(answer.trainee().participant().id(), answer.address());
+                Questions.ensureOpen(answer.trainee());
+                Poll poll = polls.computeIfAbsent(answer.pollId(), id -> Optional.ofNullable(
+                        em.find(Poll.class, id, LockModeType.PESSIMISTIC_READ))).orElse(null);
+                Polls.ensureAccepting(poll, answer.trainee(), answer.at());
+                return new Checked(i, poll, PollRules.checked(poll, answer.given()));
+            });
             if (accepted.isEmpty()) {
                 return batch.finish(db);
             }

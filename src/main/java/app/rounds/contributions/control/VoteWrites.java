@@ -22,7 +22,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -67,23 +66,17 @@ public class VoteWrites {
         try (Connection db = dataSource.getConnection()) {
             KeyedBatch<PendingVote> batch = new KeyedBatch<>(db, votes, clock.instant());
             Map<String, Optional<Question>> questions = new HashMap<>();
-            List<Integer> accepted = new ArrayList<>();
-            for (int i : batch.fresh()) {
-                PendingVote vote = votes.get(i);
-                try {
-                    // as before the batches: limited after the replay (a retry costs nothing), before the checks
-                    limits.vote(vote.trainee().participant().id(), vote.address());
-                    Questions.ensureOpen(vote.trainee());
-                    Question question = questions.computeIfAbsent(vote.questionId(),
-                            id -> Optional.ofNullable(em.find(Question.class, id))).orElse(null);
-                    if (!Questions.votableIn(vote.trainee().session().id(), question)) {
-                        throw ProblemException.notFound("question-not-found", "There is no such question on this board.");
-                    }
-                    accepted.add(i);
-                } catch (ProblemException refusal) {
-                    batch.refuse(i, refusal);
+            List<Integer> accepted = batch.accepted((i, vote) -> {
+                // as before the batches: limited after the replay (a retry costs nothing), before the checks
+                limits.vote(vote.trainee().participant().id(), vote.address());
+                Questions.ensureOpen(vote.trainee());
+                Question question = questions.computeIfAbsent(vote.questionId(),
+                        id -> Optional.ofNullable(em.find(Question.class, id))).orElse(null);
+                if (!Questions.votableIn(vote.trainee().session().id(), question)) {
+                    throw ProblemException.notFound("question-not-found", "There is no such question on this board.");
                 }
-            }
+                return i;
+            });
             if (accepted.isEmpty()) {
                 return batch.finish(db);
             }
