@@ -39,9 +39,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The database goes away under a running Rounds and comes back. Rounds runs on a Payara Micro process of the test's
  * own (production defaults) whose database connections go through a {@link DatabaseRelay}, so that the test can stop
- * the database for this Rounds only. While it is away, a trainee's post, a staff member's request and the public
- * board's WebSocket handshake are answered at once with 503 problem+json and Retry-After, and the log says so in a
- * few lines; once it is back, everything answers as before without a restart, and nothing acknowledged is lost.
+ * the database for this Rounds only. While it is away, a trainee's post, vote and poll answer, a staff member's
+ * request and the public board's WebSocket handshake are answered at once with 503 problem+json and Retry-After, and
+ * the log says so in a few lines; once it is back, everything answers as before without a restart, and nothing
+ * acknowledged is lost.
  * Running with production defaults where the shared test server ({@code RunningRounds}) shortens them, it also checks
  * the one default the others cannot: passwords hashed with 210,000 iterations.
  */
@@ -76,17 +77,25 @@ class DatabaseOutageIT {
                     json("{'text':'Asked before the outage: is it kept?'}"));
             assertEquals(201, acknowledged.status(), acknowledged.body());
             String vote = "api/participants/me/questions/" + acknowledged.json().getString("id") + "/vote";
+            Reply prepared = admin.post("api/sessions/" + sessionId + "/polls", json("{'kind':'SINGLE_CHOICE',"
+                    + "'title':'Ready for the drill?','options':[{'text':'Yes'},{'text':'Not yet'}]}"));
+            assertEquals(201, prepared.status(), prepared.body());
+            String poll = prepared.json().getString("id");
+            assertEquals(200, admin.put("api/sessions/" + sessionId + "/polls/" + poll + "/state",
+                    json("{'state':'OPEN'}")).status());
+            String answer = "api/participants/me/polls/" + poll + "/answer";
             assertEquals(101, handshake(rounds.url(), "ws/public/" + code).status(), "the board opens before");
 
             List<Supplier<Reply>> requests = List.of(
                     () -> trainee.post("api/participants/me/questions", json("{'text':'Asked during the outage?'}")),
                     () -> admin.get("api/sessions/" + sessionId + "/questions"),
                     () -> trainee.post(vote, null), // refused by its batch's transaction, not left waiting
+                    () -> trainee.post(answer, json("{'choices':[1]}")), // the same for a poll answer
                     () -> handshake(rounds.url(), "ws/public/" + code));
 
             long logLinesBefore = lines(rounds.log());
             database.stop();
-            assertRefusedWithin(rounds, FAST, requests, 21);
+            assertRefusedWithin(rounds, FAST, requests, 25);
             long logLinesDuringOutage = lines(rounds.log()) - logLinesBefore;
             assertTrue(logLinesDuringOutage < 50, "the outage took " + logLinesDuringOutage + " lines of log");
             System.out.println("DatabaseOutageIT: the outage's log: " + logLinesDuringOutage + " lines");
@@ -102,7 +111,7 @@ class DatabaseOutageIT {
 
             // the database's host gone from the network: new connections get no answer, and wait a bounded time
             database.hang();
-            assertRefusedWithin(rounds, FAST_WITHOUT_ANSWER, requests, 6);
+            assertRefusedWithin(rounds, FAST_WITHOUT_ANSWER, requests, 5);
             database.start();
             await("Rounds answering again after the hang", Duration.ofSeconds(60),
                     () -> admin.get("api/sessions/" + sessionId + "/questions").status() == 200);
@@ -113,6 +122,11 @@ class DatabaseOutageIT {
             assertEquals(200, voted.status(), voted.body());
             assertEquals(1, voted.json().getInt("votes"), "the votes refused during the outage were not stored: "
                     + voted.body());
+            Reply answered = trainee.post(answer, json("{'choices':[0]}"));
+            assertEquals(200, answered.status(), answered.body());
+            JsonObject results = admin.get("api/sessions/" + sessionId + "/polls").array().getJsonObject(0)
+                    .getJsonObject("results");
+            assertEquals(1, results.getInt("answered"), results.toString());
             assertEquals(101, handshake(rounds.url(), "ws/public/" + code).status(), "the board opens again");
             List<String> kept = admin.get("api/sessions/" + sessionId + "/questions").array()
                     .getValuesAs(JsonObject.class).stream().map(q -> q.getString("text")).toList();
