@@ -30,3 +30,6 @@ form.addEventListener('submit', async (event) => {
     }
   });
 });
+// the button works from now on: pressed before (a slow phone still loading this script), the browser would have
+// submitted the form itself and the typing been lost
+form.querySelector('button[type="submit"]').disabled = false;

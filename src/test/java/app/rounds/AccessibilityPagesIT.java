@@ -81,7 +81,7 @@ class AccessibilityPagesIT {
     @Test
     void loginPage() {
         browser.get(base + "login.html");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
+        Browsers.loginFormReady(browser);
         Accessibility.assertNoSeriousViolations(browser, "login page");
 
         browser.findElement(By.id("username")).sendKeys("nobody-" + Staff.uniqueSuffix());

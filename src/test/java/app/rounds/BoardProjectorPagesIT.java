@@ -326,7 +326,9 @@ class BoardProjectorPagesIT {
                 browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size[0],
                         "height", size[1], "deviceScaleFactor", 1, "mobile", false));
                 String screen = theme.toLowerCase() + "-" + size[0] + "x" + size[1];
-                wait.withMessage("the projector fits " + screen).until(d -> fits(size[0], size[1]));
+                // the page fits its text to the new size in steps: waited for until every part is on screen
+                wait.withMessage("the projector fits " + screen).until(d -> fits(size[0], size[1])
+                        && partsOffScreen().isEmpty());
                 assertEverythingOnScreen(screen, size[0], size[1]);
                 Browsers.screenshot(browser, "projector-" + screen);
             }
@@ -371,8 +373,17 @@ class BoardProjectorPagesIT {
 
     /** No scrollbar, and every part the hall must see whole inside the window: code, QR code, each question shown. */
     private void assertEverythingOnScreen(String screen, int width, int height) {
-        @SuppressWarnings("unchecked")
-        List<String> outside = (List<String>) browser.executeScript("""
+        assertEquals(List.of(), partsOffScreen(), "off-screen at " + screen);
+        assertTrue(browser.findElement(By.id("qr")).getSize().getWidth() >= 0.2 * Math.min(width, height),
+                "a QR code phones scan from their seats at " + screen);
+        long shown = browser.findElements(By.cssSelector("#projector-questions > li")).size();
+        assertTrue(shown >= 2, "the pinned question and at least one more at " + screen + ": " + shown);
+    }
+
+    /** The parts the hall must see whole (code, QR code, each question shown) that are not inside the window. */
+    @SuppressWarnings("unchecked")
+    private List<String> partsOffScreen() {
+        return (List<String>) browser.executeScript("""
                 const outside = [];
                 const parts = [...document.querySelectorAll('#session-title, #join-code, #qr, #participants, #organisation, '
                   + '#projector-questions > li, .projector-question, .projector-votes')];
@@ -385,11 +396,6 @@ class BoardProjectorPagesIT {
                       || (inList && r.bottom > list.bottom + 0.5)) outside.push((part.id || part.className) + ' ' + JSON.stringify(r));
                 }
                 return outside;""");
-        assertEquals(List.of(), outside, "off-screen at " + screen);
-        assertTrue(browser.findElement(By.id("qr")).getSize().getWidth() >= 0.2 * Math.min(width, height),
-                "a QR code phones scan from their seats at " + screen);
-        long shown = browser.findElements(By.cssSelector("#projector-questions > li")).size();
-        assertTrue(shown >= 2, "the pinned question and at least one more at " + screen + ": " + shown);
     }
 
     private void putProjector(JsonObject session, String theme, boolean qr, boolean participants) {

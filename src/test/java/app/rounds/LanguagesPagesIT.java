@@ -118,7 +118,15 @@ class LanguagesPagesIT {
             wait.until(ExpectedConditions.textToBe(By.id("ask-status"), de.text("trainee.ask.sentOnBoard")));
 
             By vote = By.xpath("//li[contains(@class,'question')][.//p[text()='" + theirs + "']]//button[@class='vote']");
-            wait.until(ExpectedConditions.elementToBeClickable(vote)).click();
+            // clicked in the wait: the list may be drawn again between finding the button and clicking it
+            wait.until(driver -> {
+                WebElement button = ExpectedConditions.elementToBeClickable(vote).apply(driver);
+                if (button == null) {
+                    return false;
+                }
+                button.click();
+                return true;
+            });
             wait.until(ExpectedConditions.attributeToBe(vote, "aria-pressed", "true"));
             // read in the wait: the list is drawn again when the count arrives, replacing the button
             String name = wait.until(d -> {

@@ -203,7 +203,7 @@ class RoundsPagesIT {
     @Test
     void adminAddsAStaffUserWithRoles() {
         browser.get(base + "login.html");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("admin");
+        Browsers.loginFormReady(browser).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys(PayaraProcess.adminPassword(), Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("admin.html"));
 
@@ -341,7 +341,7 @@ class RoundsPagesIT {
         wait.until(ExpectedConditions.urlContains("login.html"));
         browser.get(base + "review.html");
         wait.until(ExpectedConditions.urlContains("login.html"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(reviewer.username(), Keys.TAB);
+        Browsers.loginFormReady(browser).sendKeys(reviewer.username(), Keys.TAB);
         browser.switchTo().activeElement().sendKeys(reviewer.password(), Keys.ENTER);
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("login.html")));
         assertTrue(browser.getCurrentUrl().endsWith("review.html"), "back where the reviewer was going");
@@ -405,7 +405,7 @@ class RoundsPagesIT {
     private void logIn(Staff.Member member) {
         browser.get(base + "sessions.html");
         wait.until(ExpectedConditions.urlContains("login.html"));
-        WebElement username = wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
+        WebElement username = Browsers.loginFormReady(browser);
         assertEquals(username, browser.switchTo().activeElement(), "the login form is ready to type into");
         username.sendKeys(member.username(), Keys.TAB);
         browser.switchTo().activeElement().sendKeys(member.password(), Keys.ENTER);

@@ -382,7 +382,7 @@ class StaffPagesIT {
     }
 
     private void logInOnTheLoginPage(Staff.Member member) {
-        WebElement username = wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
+        WebElement username = Browsers.loginFormReady(browser);
         username.sendKeys(member.username(), Keys.TAB);
         browser.switchTo().activeElement().sendKeys(member.password(), Keys.ENTER);
     }

@@ -6,6 +6,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -163,9 +164,19 @@ public final class Browsers {
     public static void logIn(ChromeDriver browser, URL site, Staff.Member member, String page) {
         WebDriverWait wait = waitIn(browser);
         browser.get(site + "login.html?next=" + URLEncoder.encode(page, StandardCharsets.UTF_8));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(member.username());
+        loginFormReady(browser).sendKeys(member.username());
         browser.findElement(By.id("password")).sendKeys(member.password(), Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("/" + page.replaceFirst("\\?.*", "")));
+    }
+
+    /**
+     * The login page's user name field, once the page's script handles the form: its button is enabled then (a loaded
+     * CI machine once typed and pressed Enter before that, and nothing happened).
+     */
+    public static WebElement loginFormReady(WebDriver browser) {
+        WebDriverWait wait = waitIn(browser);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#login-form button[type=submit]")));
+        return wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
     }
 
     /**
