@@ -16,7 +16,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -75,20 +74,24 @@ public final class BatchWriter<P extends BatchWriter.Pending> {
 
     private final String what;
     private final Function<List<P>, List<Outcome<P>>> write;
-    private final Supplier<ProblemException> notConfirmed;
+    private final String notStoredType;
+    private final String notStoredDetail;
     private final BlockingQueue<P> waiting = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private Thread writer;
 
     /**
-     * @param what         what is stored, for the writer thread's name and the log ("votes")
-     * @param write        stores a batch in one transaction and returns each request's outcome, in the batch's order
-     * @param notConfirmed the 503 for a request not confirmed in time (it may still be stored with its batch)
+     * @param what            what is stored, for the writer thread's name and the log ("vote")
+     * @param write           stores a batch in one transaction and returns each request's outcome, in the batch's order
+     * @param notStoredType   the problem type of the 503 for a request not confirmed in time ("vote-not-stored")
+     * @param notStoredDetail what that 503 tells the trainee (the request may still be stored with its batch)
      */
-    public BatchWriter(String what, Function<List<P>, List<Outcome<P>>> write, Supplier<ProblemException> notConfirmed) {
+    public BatchWriter(String what, Function<List<P>, List<Outcome<P>>> write, String notStoredType,
+                       String notStoredDetail) {
         this.what = what;
         this.write = write;
-        this.notConfirmed = notConfirmed;
+        this.notStoredType = notStoredType;
+        this.notStoredDetail = notStoredDetail;
     }
 
     public void start(ManagedThreadFactory threads) {
@@ -129,7 +132,8 @@ public final class BatchWriter<P extends BatchWriter.Pending> {
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
             // it may still be stored with its batch: a retry with the same Idempotency-Key is safe
-            throw notConfirmed.get();
+            throw new ProblemException(ProblemException.Kind.UNAVAILABLE, notStoredType, "Temporarily unavailable",
+                    notStoredDetail, List.of(), Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw stopping();

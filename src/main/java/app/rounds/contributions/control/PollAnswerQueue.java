@@ -1,6 +1,5 @@
 package app.rounds.contributions.control;
 
-import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.SecretTokens;
 import app.rounds.sessions.control.Participants.Joined;
 import jakarta.annotation.PostConstruct;
@@ -11,9 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -48,10 +45,8 @@ public class PollAnswerQueue {
 
     @PostConstruct
     void start() {
-        batches = new BatchWriter<>("poll-answer", answers -> writes.write(answers), () -> new ProblemException(
-                ProblemException.Kind.UNAVAILABLE, "answer-not-stored", "Temporarily unavailable",
-                "Your answer could not be confirmed in time. Please check it and try again in a few seconds.",
-                List.of(), Duration.ofSeconds(5)));
+        batches = new BatchWriter<>("poll-answer", writes::write, "answer-not-stored",
+                "Your answer could not be confirmed in time. Please check it and try again in a few seconds.");
         batches.start(threads);
     }
 

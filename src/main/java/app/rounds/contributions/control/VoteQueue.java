@@ -1,6 +1,5 @@
 package app.rounds.contributions.control;
 
-import app.rounds.platform.control.ProblemException;
 import app.rounds.platform.control.SecretTokens;
 import app.rounds.sessions.control.Participants.Joined;
 import jakarta.annotation.PostConstruct;
@@ -10,8 +9,6 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -44,10 +41,8 @@ public class VoteQueue {
 
     @PostConstruct
     void start() {
-        batches = new BatchWriter<>("vote", votes -> writes.write(votes), () -> new ProblemException(
-                ProblemException.Kind.UNAVAILABLE, "vote-not-stored", "Temporarily unavailable",
-                "Your vote could not be confirmed in time. Please check it and try again in a few seconds.",
-                List.of(), Duration.ofSeconds(5)));
+        batches = new BatchWriter<>("vote", writes::write, "vote-not-stored",
+                "Your vote could not be confirmed in time. Please check it and try again in a few seconds.");
         batches.start(threads);
     }
 
