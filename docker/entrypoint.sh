@@ -13,5 +13,5 @@ if [ -n "${ROUNDS_CLUSTER_MEMBERS:-}" ]; then
 else
   set -- --nocluster
 fi
-exec java -jar payara-micro.jar "$@" --prebootcommandfile preboot.asadmin --port 8080 --contextroot / \
+exec java @jvm.options -jar payara-micro.jar "$@" --prebootcommandfile preboot.asadmin --port 8080 --contextroot / \
   --deploy rounds.war
