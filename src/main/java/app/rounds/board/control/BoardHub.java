@@ -181,10 +181,14 @@ public class BoardHub {
     public Subscriber subscribe(String sessionId, Stream stream, jakarta.websocket.Session socket, Long since) {
         Subscriber subscriber = new Subscriber(socket, maxFramesInFlight, socketWork);
         Key key = new Key(sessionId, stream);
-        long lastSeq = board.lastSeq(sessionId, stream);
         boolean resumed = resume(subscriber, sessionId, stream, since);
         while (true) {
-            Channel channel = channel(sessionId, stream, lastSeq);
+            // the stream's last seq is read only to open its channel: a hall joining an open board at once (5,000
+            // handshakes) each took a pooled connection for it, and on a saturated core the pool ran out (503s)
+            Channel channel = channels.get(key);
+            if (channel == null) {
+                channel = channel(sessionId, stream, board.lastSeq(sessionId, stream));
+            }
             synchronized (channel) {
                 if (channels.get(key) != channel) {
                     continue; // emptied and dropped meanwhile: join the new one
