@@ -444,6 +444,91 @@ class LiveBoardIT {
         assertEquals(first.body(), retried.body(), "a later retry with the key is answered as the first was");
     }
 
+    /**
+     * A hall asking at once: the questions are stored together (QuestionQueue) yet each is answered as if alone, a
+     * refusal (a spent rate limit, a key too long) refuses no other, a key sent twice is one question, and both
+     * streams carry each question once, in one order, without a gap; another session's question goes to its own board.
+     */
+    @Test
+    void questionsAskedAtOnceAreEachAnsweredAsIfAloneAndReachTheBoardInOrder() throws Exception {
+        Board board = session("POST_MODERATION");
+        Board other = session("PRE_MODERATION");
+        List<ApiClient> askers = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            askers.add(trainee(board, "Asker " + i).from(Staff.uniqueAddress())); // the address limit: not here
+        }
+        ApiClient twice = trainee(board, "Twice").withHeader("Idempotency-Key", "ask-" + Staff.uniqueSuffix());
+        ApiClient eager = trainee(board, "Eager");
+        for (int i = 1; i <= 6; i++) {
+            ask(eager, "Eager question " + i);
+        }
+        ApiClient elsewhere = trainee(other, "Elsewhere");
+        try (BoardClient staffView = moderation(board); BoardClient publicView = audience(board, "");
+             BoardClient otherView = moderation(other)) {
+            long staffSeq = staffView.next("snapshot").getJsonNumber("seq").longValue();
+            long publicSeq = publicView.next("snapshot").getJsonNumber("seq").longValue();
+            otherView.next("snapshot");
+            List<Future<Reply>> asked = new ArrayList<>();
+            List<Future<Reply>> copies = new ArrayList<>();
+            Future<Reply> limited;
+            Future<Reply> tooLongKey;
+            Future<Reply> fromElsewhere;
+            try (var parallel = Executors.newFixedThreadPool(36)) {
+                for (int i = 0; i < askers.size(); i++) {
+                    ApiClient asker = askers.get(i);
+                    String text = "{'text':'Asked at once, number " + i + "?'}";
+                    asked.add(parallel.submit(() -> asker.post("api/participants/me/questions", json(text))));
+                }
+                for (int i = 0; i < 2; i++) {
+                    copies.add(parallel.submit(() -> twice.post("api/participants/me/questions",
+                            json("{'text':'Asked twice at once?'}"))));
+                }
+                limited = parallel.submit(() -> eager.post("api/participants/me/questions",
+                        json("{'text':'One too many?'}")));
+                tooLongKey = parallel.submit(() -> askers.get(0).withHeader("Idempotency-Key", "k".repeat(101))
+                        .post("api/participants/me/questions", json("{'text':'A key too long?'}")));
+                fromElsewhere = parallel.submit(() -> elsewhere.post("api/participants/me/questions",
+                        json("{'text':'Asked in another session?'}")));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<Reply> question : asked) {
+                Reply reply = question.get();
+                assertEquals(201, reply.status(), reply.body());
+                assertEquals("APPROVED", reply.json().getString("status"), reply.body());
+                ids.add(reply.json().getString("id"));
+            }
+            Reply first = copies.get(0).get();
+            Reply second = copies.get(1).get();
+            assertEquals(201, first.status(), first.body());
+            assertEquals(first.body(), second.body(), "the copy gets the first answer, not a question of its own");
+            ids.add(first.json().getString("id"));
+            assertEquals(31, ids.size(), "thirty questions and one sent twice: 31, each with its own id");
+            TraineeApiIT.assertProblem(limited.get(), 429, "rate-limited");
+            TraineeApiIT.assertProblem(tooLongKey.get(), 400, "validation-failed");
+            Reply elsewhereReply = fromElsewhere.get();
+            assertEquals(201, elsewhereReply.status(), elsewhereReply.body());
+
+            List<String> staffOrder = new ArrayList<>();
+            List<String> publicOrder = new ArrayList<>();
+            for (int i = 1; i <= 31; i++) {
+                JsonObject staffFrame = staffView.next("contribution.created");
+                assertEquals(staffSeq + i, staffFrame.getJsonNumber("seq").longValue(), "no gap: " + staffFrame);
+                staffOrder.add(staffFrame.getJsonObject("data").getString("id"));
+                JsonObject publicFrame = publicView.next("contribution.created");
+                assertEquals(publicSeq + i, publicFrame.getJsonNumber("seq").longValue(), "no gap: " + publicFrame);
+                publicOrder.add(publicFrame.getJsonObject("data").getString("id"));
+            }
+            assertEquals(ids, new HashSet<>(staffOrder), "each stored question once on the moderation stream");
+            assertEquals(staffOrder, publicOrder, "both streams in one order");
+            assertEquals(elsewhereReply.json().getString("id"), otherView.next("contribution.created")
+                    .getJsonObject("data").getString("id"), "the other session's question on its own board");
+            assertEquals(37, presenter.get("api/sessions/" + board.id() + "/questions").array().size(),
+                    "six before, thirty and the one sent twice: nothing refused was stored");
+            Reply retried = twice.post("api/participants/me/questions", json("{'text':'Asked twice at once?'}"));
+            assertEquals(first.body(), retried.body(), "a later retry with the key is answered as the first was");
+        }
+    }
+
     /** Clients joining one after another share a snapshot while nothing changes: never a stale one. */
     @Test
     void aClientJoiningLaterGetsTheBoardAsItIsNow() throws Exception {

@@ -51,28 +51,45 @@ public class Board {
     public record Snapshot(long seq, String json) {
     }
 
+    /** One change to a stream: what it is about ({@code subjectId}, null for the whole session) and its data. */
+    public record Change(String subjectId, Object data) {
+    }
+
     /**
      * Stores an event whose data is the JSON form of {@code data}, about {@code subjectId} (null when it is about the
      * whole session); returns its sequence number.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long append(String sessionId, Stream stream, String type, String subjectId, Object data) {
-        long seq = nextSeq(sessionId, stream);
-        String payload = Json.JSON.toJson(data);
-        BoardEvent.Rewrite rewrite = BoardEvent.rewriteOfEarlierEvents(type, subjectId);
-        if (rewrite != null) {
-            var update = rewrite.only() == null ? em.createNamedQuery(BoardEvent.REWRITE_SUBJECT)
-                    : em.createNamedQuery(BoardEvent.REWRITE_SUBJECT_OF_TYPE).setParameter("only", rewrite.only());
-            update.setParameter("type", type)
-                    .setParameter("payload", payload)
-                    .setParameter("session", sessionId)
-                    .setParameter("stream", stream)
-                    .setParameter("subject", subjectId)
-                    .executeUpdate();
+        return append(sessionId, stream, type, List.of(new Change(subjectId, data)));
+    }
+
+    /**
+     * Stores one event of {@code type} for each change, in their order, with consecutive sequence numbers taken in one
+     * statement (a batch of questions asked at once); returns the last.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long append(String sessionId, Stream stream, String type, List<Change> changes) {
+        long last = reserveSeqs(sessionId, stream, changes.size());
+        long seq = last - changes.size();
+        for (Change change : changes) {
+            seq++;
+            String payload = Json.JSON.toJson(change.data());
+            BoardEvent.Rewrite rewrite = BoardEvent.rewriteOfEarlierEvents(type, change.subjectId());
+            if (rewrite != null) {
+                var update = rewrite.only() == null ? em.createNamedQuery(BoardEvent.REWRITE_SUBJECT)
+                        : em.createNamedQuery(BoardEvent.REWRITE_SUBJECT_OF_TYPE).setParameter("only", rewrite.only());
+                update.setParameter("type", type)
+                        .setParameter("payload", payload)
+                        .setParameter("session", sessionId)
+                        .setParameter("stream", stream)
+                        .setParameter("subject", change.subjectId())
+                        .executeUpdate();
+            }
+            em.persist(new BoardEvent(sessionId, stream, seq, type, change.subjectId(), payload, clock.instant()));
         }
-        em.persist(new BoardEvent(sessionId, stream, seq, type, subjectId, payload, clock.instant()));
         advanced.fire(new BoardAdvanced(sessionId, stream));
-        return seq;
+        return last;
     }
 
     /**
@@ -117,12 +134,15 @@ public class Board {
         return last == null ? 0 : last;
     }
 
-    private long nextSeq(String sessionId, Stream stream) {
+    /** Takes the stream's next {@code count} sequence numbers (its counter row locked till commit): the last. */
+    private long reserveSeqs(String sessionId, Stream stream, int count) {
         // LAST_INSERT_ID(expr) hands the new value back on this connection without a second read of the row
-        em.createNativeQuery("INSERT INTO board_stream (session_id, stream, last_seq) VALUES (?, ?, LAST_INSERT_ID(1)) "
-                        + "ON DUPLICATE KEY UPDATE last_seq = LAST_INSERT_ID(last_seq + 1)")
+        em.createNativeQuery("INSERT INTO board_stream (session_id, stream, last_seq) VALUES (?, ?, LAST_INSERT_ID(?)) "
+                        + "ON DUPLICATE KEY UPDATE last_seq = LAST_INSERT_ID(last_seq + ?)")
                 .setParameter(1, sessionId)
                 .setParameter(2, stream.name())
+                .setParameter(3, count)
+                .setParameter(4, count)
                 .executeUpdate();
         return ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
     }

@@ -1,10 +1,10 @@
 package app.rounds.contributions.boundary;
 
 import app.rounds.contributions.control.Idempotency;
-import app.rounds.contributions.control.PostingLimits;
 import app.rounds.contributions.control.QuestionViews.OwnQuestion;
 import app.rounds.contributions.control.QuestionViews.OwnVotes;
 import app.rounds.contributions.control.QuestionViews.VoteView;
+import app.rounds.contributions.control.QuestionQueue;
 import app.rounds.contributions.control.Questions;
 import app.rounds.contributions.control.VoteQueue;
 import app.rounds.contributions.entity.Question;
@@ -69,10 +69,7 @@ public class QuestionsResource {
     Questions questions;
 
     @Inject
-    Idempotency idempotency;
-
-    @Inject
-    PostingLimits limits;
+    QuestionQueue newQuestions;
 
     @Inject
     VoteQueue votes;
@@ -89,13 +86,7 @@ public class QuestionsResource {
     public Response ask(@HeaderParam(ParticipantsResource.TOKEN_HEADER) String token,
                         @HeaderParam(IDEMPOTENCY_KEY) String key, @Valid @NotNull NewQuestion question) {
         Joined trainee = participants.trainee(token);
-        String address = clientAddresses.of(request);
-        // limited inside: a retry answered from the stored first answer costs nothing
-        return answer(idempotency.once(trainee.participant().id(), key, "POST questions " + question.text(), 201,
-                () -> {
-                    limits.post(trainee.participant().id(), address);
-                    return questions.ask(trainee, question.text());
-                }));
+        return answer(newQuestions.ask(trainee, question.text(), key, clientAddresses.of(request)));
     }
 
     @GET

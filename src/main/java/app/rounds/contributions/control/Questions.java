@@ -24,11 +24,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Asking, voting on and moderating questions; each change goes to the board in the same transaction. */
 @ApplicationScoped
@@ -73,21 +75,36 @@ public class Questions {
     @Inject
     Clock clock;
 
-    public OwnQuestion ask(Joined trainee, String text) {
-        ensureOpen(trainee);
-        String stripped = text.strip(); // screened as stored: findings' offsets point into the stored text
-        ScreeningRecord findings = Findings.recorded(screener.screen(stripped));
-        Question question = new Question(trainee.session().id(), trainee.participant().id(),
-                trainee.participant().displayName(), stripped, findings,
-                trainee.session().moderationMode() == ModerationMode.PRE_MODERATION, clock.instant());
-        em.persist(question);
-        board.append(question.sessionId(), Stream.MODERATION, Frames.CONTRIBUTION_CREATED, question.id(),
-                QuestionViews.moderated(question));
-        if (question.visible()) {
-            board.append(question.sessionId(), Stream.PUBLIC, Frames.CONTRIBUTION_CREATED, question.id(),
-                    QuestionViews.publicView(question));
+    /** A question a trainee asks: its text as stored (stripped) and what screening found in it. */
+    public record Asked(Joined trainee, String text, ScreeningRecord findings) {
+    }
+
+    /**
+     * Questions trainees asked, stored in the order given ({@link QuestionWrites}' batch): each goes to its session's
+     * moderation stream, and to the public one when nothing holds it; each stream takes its sequence numbers once.
+     */
+    public List<OwnQuestion> ask(List<Asked> asked) {
+        Map<String, List<Question>> bySession = new TreeMap<>(); // streams locked in one order: no deadlock between two
+        List<OwnQuestion> own = new ArrayList<>();
+        for (Asked one : asked) {
+            Joined trainee = one.trainee();
+            Question question = new Question(trainee.session().id(), trainee.participant().id(),
+                    trainee.participant().displayName(), one.text(), one.findings(),
+                    trainee.session().moderationMode() == ModerationMode.PRE_MODERATION, clock.instant());
+            em.persist(question);
+            bySession.computeIfAbsent(question.sessionId(), id -> new ArrayList<>()).add(question);
+            own.add(QuestionViews.own(question));
         }
-        return QuestionViews.own(question);
+        bySession.forEach((sessionId, questions) -> {
+            board.append(sessionId, Stream.MODERATION, Frames.CONTRIBUTION_CREATED, questions.stream()
+                    .map(q -> new Board.Change(q.id(), QuestionViews.moderated(q))).toList());
+            List<Board.Change> shown = questions.stream().filter(Question::visible)
+                    .map(q -> new Board.Change(q.id(), QuestionViews.publicView(q))).toList();
+            if (!shown.isEmpty()) {
+                board.append(sessionId, Stream.PUBLIC, Frames.CONTRIBUTION_CREATED, shown);
+            }
+        });
+        return own;
     }
 
     /**
