@@ -251,7 +251,7 @@ public final class Bench {
         out.println("| offered/s | accepted/s | p50 ms | p99 ms | server CPU % |");
         out.println("|---|---|---|---|---|");
         double capacity = 0;
-        for (int rate : ints("bench.intake.rates", "50,100,200,400,800,1600,3200")) {
+        for (int rate : ints("bench.intake.rates", "50,100,200,400,800,1000,1200,1400,1600,2000,2400,3200")) {
             List<Trial> results = repeat(() -> {
                 Recorder recorder = new Recorder();
                 AtomicLong next = new AtomicLong();
