@@ -16,8 +16,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Trainees' questions are stored in batches ({@link BatchWriter}, {@link QuestionWrites}): a question is answered
  * (201) when its batch has committed, alone at once, in a hall asking at once with those that came meanwhile. A
- * question's board events take its stream's counter row, locked until the commit; one commit each would let one
- * question a commit's flush through at a time (about 400 a second here, docs/BENCHMARKS.md).
+ * question's board event locks its stream's counter row until the commit: with a transaction each, questions went
+ * through one log flush at a time (about 400 a second, docs/BENCHMARKS.md "Questions stored in batches").
  */
 @ApplicationScoped
 public class QuestionQueue {
