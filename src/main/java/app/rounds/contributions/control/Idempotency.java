@@ -65,6 +65,12 @@ public class Idempotency {
         }
     }
 
+    /** A request's key as the batched writers keep it: refused when too long (400), null when none or blank. */
+    static String checked(String key) {
+        check(key);
+        return key == null || key.isBlank() ? null : key;
+    }
+
     static String json(Object answer) {
         return Json.JSON.toJson(answer);
     }

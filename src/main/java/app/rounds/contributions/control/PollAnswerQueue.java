@@ -69,8 +69,7 @@ public class PollAnswerQueue {
      * thrown as it would have been.
      */
     public Idempotency.Answer answer(Joined trainee, String pollId, PollRules.Answer given, String key, String address) {
-        Idempotency.check(key);
-        return batches.submit(new PendingAnswer(trainee, pollId, given, clock.instant(),
-                key == null || key.isBlank() ? null : key, address, new CompletableFuture<>()));
+        return batches.submit(new PendingAnswer(trainee, pollId, given, clock.instant(), Idempotency.checked(key),
+                address, new CompletableFuture<>()));
     }
 }

@@ -70,10 +70,10 @@ public class QuestionQueue {
      * been. Screened here, on the request's thread: the batch's one thread then only stores.
      */
     public Idempotency.Answer ask(Joined trainee, String text, String key, String address) {
-        Idempotency.check(key);
+        String checkedKey = Idempotency.checked(key);
         // screened as stored: findings' offsets point into the stored text
         ScreeningRecord findings = Findings.recorded(screener.screen(text.strip()));
-        return batches.submit(new PendingQuestion(trainee, text, findings, key == null || key.isBlank() ? null : key,
-                address, new CompletableFuture<>()));
+        return batches.submit(new PendingQuestion(trainee, text, findings, checkedKey, address,
+                new CompletableFuture<>()));
     }
 }

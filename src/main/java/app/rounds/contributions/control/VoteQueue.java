@@ -56,8 +56,7 @@ public class VoteQueue {
      * stored answer of an earlier request with the same Idempotency-Key); a refusal is thrown as it would have been.
      */
     public Idempotency.Answer vote(Joined trainee, String questionId, Boolean wanted, String key, String address) {
-        Idempotency.check(key);
-        return batches.submit(new PendingVote(trainee, questionId, wanted, key == null || key.isBlank() ? null : key,
-                address, new CompletableFuture<>()));
+        return batches.submit(new PendingVote(trainee, questionId, wanted, Idempotency.checked(key), address,
+                new CompletableFuture<>()));
     }
 }

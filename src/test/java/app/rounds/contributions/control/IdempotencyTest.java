@@ -44,4 +44,15 @@ class IdempotencyTest {
         assertEquals("Idempotency-Key", refused.fieldErrors().getFirst().field());
         assertEquals(0, runs.get());
     }
+
+    @Test
+    void aBatchedRequestKeepsItsKeyHasNoneWhenBlankAndIsRefusedWhenTheKeyIsTooLong() {
+        assertEquals("tap-1", Idempotency.checked("tap-1"));
+        assertEquals(null, Idempotency.checked("  "));
+        assertEquals(null, Idempotency.checked(null));
+        ProblemException refused = assertThrows(ProblemException.class,
+                () -> Idempotency.checked("k".repeat(Idempotency.MAX_KEY_LENGTH + 1)));
+        assertEquals(400, refused.kind().status);
+        assertEquals("Idempotency-Key", refused.fieldErrors().getFirst().field());
+    }
 }
